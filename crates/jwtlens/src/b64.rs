@@ -1,0 +1,180 @@
+//! Strict base64url, and a lenient fallback that says what it forgave.
+//!
+//! RFC 7515 §2: "Base64url Encoding: Base64 encoding using the URL- and
+//! filename-safe character set defined in Section 5 of RFC 4648, with all
+//! trailing '=' characters omitted [...] and without the inclusion of any
+//! line breaks, whitespace, or other additional characters."
+//!
+//! RFC 4648 §3.5 (canonical encoding): the pad bits of the last character
+//! "MUST be set to zero by conforming encoders", and decoders MAY reject an
+//! encoding where they are not.
+//!
+//! # Example
+//! ```
+//! use jwtlens::b64::{decode, Leniency};
+//! assert_eq!(decode("aGk").unwrap().bytes, b"hi");
+//! // padding and the standard alphabet are read, but reported
+//! let d = decode("aGk=").unwrap();
+//! assert_eq!(d.bytes, b"hi");
+//! assert_eq!(d.forgiven[0].0, Leniency::Padding);
+//! // a character outside both alphabets is an error at its offset
+//! assert_eq!(decode("aG*k").unwrap_err().offset, 2);
+//! ```
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+use serde::Serialize;
+
+/// Something a strict decoder would refuse but that could still be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Leniency {
+    /// Trailing `=` padding, which base64url in JOSE omits.
+    Padding,
+    /// `+` or `/` from the standard base64 alphabet instead of `-` or `_`.
+    StandardAlphabet,
+    /// The last character has non-zero pad bits (RFC 4648 §3.5), so more
+    /// than one spelling decodes to the same bytes.
+    NonCanonical,
+}
+
+/// Decoded bytes, and what had to be forgiven to read them (empty when the
+/// input was strict, canonical base64url).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded bytes.
+    pub bytes: Vec<u8>,
+    /// Each leniency with the byte offset (within the input) of its first occurrence.
+    pub forgiven: Vec<(Leniency, usize)>,
+}
+
+/// Why a segment is not base64url, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct B64Error {
+    /// Byte offset within the decoded string.
+    pub offset: usize,
+    /// What should have been there.
+    pub expected: &'static str,
+    /// What was there.
+    pub found: String,
+}
+
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+);
+
+/// Encode bytes as unpadded base64url.
+pub fn encode(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Decode base64url: strictly when possible, otherwise leniently with the
+/// leniencies listed, otherwise an error at the first impossible character.
+pub fn decode(s: &str) -> Result<Decoded, B64Error> {
+    if let Ok(bytes) = URL_SAFE_NO_PAD.decode(s) {
+        return Ok(Decoded { bytes, forgiven: Vec::new() });
+    }
+    let mut forgiven = Vec::new();
+    let mut cleaned = String::with_capacity(s.len());
+    let body_len = s.trim_end_matches('=').len();
+    for (i, c) in s.char_indices() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' => cleaned.push(c),
+            '+' | '/' => {
+                note(&mut forgiven, Leniency::StandardAlphabet, i);
+                cleaned.push(if c == '+' { '-' } else { '_' });
+            }
+            '=' if i >= body_len => note(&mut forgiven, Leniency::Padding, i),
+            _ => return Err(bad_char(c, i)),
+        }
+    }
+    let padding = s.len() - body_len;
+    if cleaned.len() % 4 == 1 {
+        return Err(B64Error {
+            offset: s.len(),
+            expected: "a length that is not 1 more than a multiple of 4 (a base64url group needs at least 2 characters)",
+            found: alloc::format!("{} characters", cleaned.len()),
+        });
+    }
+    if padding > 0 && (cleaned.len() + padding) % 4 != 0 || padding > 2 {
+        return Err(B64Error {
+            offset: body_len,
+            expected: "'=' padding only to complete the last group of 4",
+            found: alloc::format!("{padding} '=' after {} characters", cleaned.len()),
+        });
+    }
+    let bytes = LENIENT.decode(&cleaned).map_err(|_| B64Error {
+        offset: 0,
+        expected: "base64url",
+        found: String::from("undecodable text"),
+    })?;
+    if URL_SAFE_NO_PAD.decode(&cleaned).is_err() {
+        note(&mut forgiven, Leniency::NonCanonical, body_len.saturating_sub(1));
+    }
+    Ok(Decoded { bytes, forgiven })
+}
+
+fn note(forgiven: &mut Vec<(Leniency, usize)>, l: Leniency, at: usize) {
+    if !forgiven.iter().any(|(k, _)| *k == l) {
+        forgiven.push((l, at));
+    }
+}
+
+fn bad_char(c: char, offset: usize) -> B64Error {
+    let found = match c {
+        ' ' => String::from("a space"),
+        '\n' | '\r' => String::from("a line break"),
+        '\t' => String::from("a tab"),
+        c if c.is_control() => alloc::format!("control character U+{:04X}", c as u32),
+        c => alloc::format!("'{c}'"),
+    };
+    B64Error { offset, expected: "a base64url character (A-Z a-z 0-9 - _)", found }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_round_trip() {
+        for n in 0..40u8 {
+            let data: Vec<u8> = (0..n).collect();
+            let enc = encode(&data);
+            let d = decode(&enc).unwrap();
+            assert_eq!(d.bytes, data);
+            assert!(d.forgiven.is_empty());
+        }
+    }
+
+    #[test]
+    fn lenient_reads_are_reported() {
+        let d = decode("-_+/").unwrap();
+        assert_eq!(d.forgiven, [(Leniency::StandardAlphabet, 2)]);
+        // "aGk" is the canonical spelling of "hi"; "aGm" has non-zero pad bits.
+        let d = decode("aGm").unwrap();
+        assert_eq!(d.bytes, b"hi");
+        assert_eq!(d.forgiven, [(Leniency::NonCanonical, 2)]);
+        let d = decode("aGk=").unwrap();
+        assert_eq!(d.forgiven, [(Leniency::Padding, 3)]);
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let e = decode("abc d").unwrap_err();
+        assert_eq!((e.offset, e.found.as_str()), (3, "a space"));
+        let e = decode("abcdé").unwrap_err();
+        assert_eq!((e.offset, e.found.as_str()), (4, "'é'"));
+        let e = decode("abcde").unwrap_err();
+        assert_eq!(e.offset, 5);
+        assert!(decode("ab=c").is_err());
+        assert!(decode("ab===").is_err());
+        assert!(decode("abc==").is_err());
+    }
+}

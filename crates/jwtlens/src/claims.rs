@@ -1,0 +1,242 @@
+//! Typed views of the registered header parameters and claims.
+//!
+//! Members with the wrong JSON type are reported (by [`Header::from_object`]
+//! and [`Claims::from_object`]) and left out of the typed view; the JSON
+//! itself always keeps them.
+//!
+//! # Example
+//! ```
+//! use jwtlens::{claims::Claims, json};
+//! let v = json::parse(br#"{"sub":"42","aud":"api","exp":1700000000.5}"#).unwrap();
+//! let (claims, problems) = Claims::from_object(v.as_object().unwrap());
+//! assert!(problems.is_empty());
+//! assert_eq!(claims.aud, Some(vec!["api".to_string()]));
+//! assert_eq!(claims.exp, Some(1_700_000_000.5));
+//! ```
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::Serialize;
+
+use crate::json::{Json, Member, Object};
+
+/// A registered member whose value has the wrong type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeProblem {
+    /// The member name.
+    pub name: String,
+    /// The member's span in the decoded JSON text.
+    pub span: core::ops::Range<usize>,
+    /// The type the RFC requires.
+    pub expected: &'static str,
+    /// The JSON type that was there.
+    pub found: &'static str,
+}
+
+struct Reader<'a> {
+    obj: &'a Object,
+    problems: Vec<TypeProblem>,
+}
+
+impl<'a> Reader<'a> {
+    fn problem(&mut self, m: &Member, expected: &'static str) {
+        self.problems.push(TypeProblem {
+            name: m.name.clone(),
+            span: m.span.clone(),
+            expected,
+            found: m.value.type_name(),
+        });
+    }
+
+    fn string(&mut self, name: &str) -> Option<String> {
+        let m = self.obj.member(name)?;
+        match &m.value {
+            Json::String(s) => Some(s.clone()),
+            _ => {
+                self.problem(m, "a string");
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, name: &str, allow_single: bool) -> Option<Vec<String>> {
+        let m = self.obj.member(name)?;
+        let expected = if allow_single { "a string or an array of strings" } else { "an array of strings" };
+        match &m.value {
+            Json::String(s) if allow_single => Some(alloc::vec![s.clone()]),
+            Json::Array(items) => {
+                let strings: Option<Vec<String>> = items.iter().map(|v| v.as_str().map(String::from)).collect();
+                if strings.is_none() {
+                    self.problem(m, expected);
+                }
+                strings
+            }
+            _ => {
+                self.problem(m, expected);
+                None
+            }
+        }
+    }
+
+    fn numeric_date(&mut self, name: &str) -> Option<f64> {
+        let m = self.obj.member(name)?;
+        match m.value.as_f64() {
+            Some(v) if v.is_finite() => Some(v),
+            _ => {
+                self.problem(m, "a NumericDate (a JSON number of seconds since 1970)");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, name: &str) -> Option<bool> {
+        let m = self.obj.member(name)?;
+        let b = m.value.as_bool();
+        if b.is_none() {
+            self.problem(m, "a boolean");
+        }
+        b
+    }
+
+    fn object(&mut self, name: &str) -> Option<Json> {
+        let m = self.obj.member(name)?;
+        if m.value.as_object().is_none() {
+            self.problem(m, "a JSON object");
+            return None;
+        }
+        Some(m.value.clone())
+    }
+}
+
+/// The registered JOSE header parameters (RFC 7515 §4.1, RFC 7797 §3).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Header {
+    /// `alg`: the signing algorithm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alg: Option<String>,
+    /// `typ`: media type of the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typ: Option<String>,
+    /// `cty`: media type of the payload.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cty: Option<String>,
+    /// `kid`: key ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kid: Option<String>,
+    /// `jku`: JWK Set URL (never fetched).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jku: Option<String>,
+    /// `jwk`: embedded public key (never trusted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwk: Option<Json>,
+    /// `x5u`: certificate URL (never fetched).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x5u: Option<String>,
+    /// `x5c`: certificate chain, base64 DER.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x5c: Option<Vec<String>>,
+    /// `x5t`: SHA-1 certificate thumbprint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x5t: Option<String>,
+    /// `x5t#S256`: SHA-256 certificate thumbprint.
+    #[serde(rename = "x5t#S256", skip_serializing_if = "Option::is_none")]
+    pub x5t_s256: Option<String>,
+    /// `crit`: extensions that must be understood.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crit: Option<Vec<String>>,
+    /// `b64`: false for an unencoded payload (RFC 7797).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub b64: Option<bool>,
+    /// `enc`: JWE content encryption algorithm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enc: Option<String>,
+}
+
+impl Header {
+    /// Read the registered parameters from a header object.
+    pub fn from_object(obj: &Object) -> (Header, Vec<TypeProblem>) {
+        let mut r = Reader { obj, problems: Vec::new() };
+        let h = Header {
+            alg: r.string("alg"),
+            typ: r.string("typ"),
+            cty: r.string("cty"),
+            kid: r.string("kid"),
+            jku: r.string("jku"),
+            jwk: r.object("jwk"),
+            x5u: r.string("x5u"),
+            x5c: r.strings("x5c", false),
+            x5t: r.string("x5t"),
+            x5t_s256: r.string("x5t#S256"),
+            crit: r.strings("crit", false),
+            b64: r.boolean("b64"),
+            enc: r.string("enc"),
+        };
+        (h, r.problems)
+    }
+}
+
+/// The registered claims of a JWT claims set (RFC 7519 §4.1).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Claims {
+    /// `iss`: issuer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iss: Option<String>,
+    /// `sub`: subject.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// `aud`: audiences; a single string becomes a one-element list
+    /// (RFC 7519 §4.1.3: "In the special case when the JWT has one audience,
+    /// the "aud" value MAY be a single case-sensitive string").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aud: Option<Vec<String>>,
+    /// `exp`: expiration time, NumericDate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exp: Option<f64>,
+    /// `nbf`: not-before time, NumericDate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<f64>,
+    /// `iat`: issued-at time, NumericDate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iat: Option<f64>,
+    /// `jti`: token ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jti: Option<String>,
+}
+
+impl Claims {
+    /// Read the registered claims from a claims-set object.
+    pub fn from_object(obj: &Object) -> (Claims, Vec<TypeProblem>) {
+        let mut r = Reader { obj, problems: Vec::new() };
+        let c = Claims {
+            iss: r.string("iss"),
+            sub: r.string("sub"),
+            aud: r.strings("aud", true),
+            exp: r.numeric_date("exp"),
+            nbf: r.numeric_date("nbf"),
+            iat: r.numeric_date("iat"),
+            jti: r.string("jti"),
+        };
+        (c, r.problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn wrong_types_are_reported_not_guessed() {
+        let v = parse(br#"{"exp":"1700000000","aud":["a",1],"iss":"me","b64":"no"}"#).unwrap();
+        let (c, p) = Claims::from_object(v.as_object().unwrap());
+        assert_eq!(c.exp, None);
+        assert_eq!(c.aud, None);
+        assert_eq!(c.iss.as_deref(), Some("me"));
+        let names: Vec<_> = p.iter().map(|p| (p.name.as_str(), p.found)).collect();
+        assert_eq!(names, [("aud", "array"), ("exp", "string")]);
+        let (h, p) = Header::from_object(v.as_object().unwrap());
+        assert_eq!(h.b64, None);
+        assert_eq!(p[0].expected, "a boolean");
+    }
+}

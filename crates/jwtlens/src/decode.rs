@@ -1,0 +1,64 @@
+//! The simple case: header, payload and signature, or the first error.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::diagnostic::{Code, Diagnostic, Part};
+use crate::json::{Json, Object};
+use crate::token::{Kind, Payload, Token};
+
+/// A decoded (not verified) JWS.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The JOSE header.
+    pub header: Object,
+    /// The claims set (a JSON object for a JWT).
+    pub payload: Json,
+    /// The signature bytes.
+    pub signature: Vec<u8>,
+}
+
+/// Decode a compact JWS without verifying it, or return its first error.
+///
+/// Leniencies (padding, `Bearer `) are accepted as [`Token::parse`] accepts
+/// them; an encrypted token (JWE) is an error, since its claims cannot be
+/// read without a key.
+///
+/// ```
+/// let d = jwtlens::decode("eyJhbGciOiJub25lIn0.eyJhIjoxfQ.").unwrap();
+/// assert_eq!(d.header.get("alg").and_then(|v| v.as_str()), Some("none"));
+/// let e = jwtlens::decode("eyJhbGciOiJub25lIn0.e30").unwrap_err();
+/// assert_eq!(e.code, jwtlens::Code::WrongSegmentCount);
+/// ```
+pub fn decode(input: &str) -> Result<Decoded, Diagnostic> {
+    let t = Token::parse(input);
+    if let Some(e) = t.errors().first() {
+        return Err(e.clone());
+    }
+    if t.kind() == Kind::Jwe {
+        let span = t.span();
+        return Err(Diagnostic {
+            code: Code::Encrypted,
+            part: Part::Input,
+            offset: span.start,
+            end: span.end,
+            decoded_offset: None,
+            expected: Some(String::from("a JWS (3 segments)")),
+            found: Some(String::from("a JWE (5 segments)")),
+            message: String::from("This is an encrypted token (JWE): its claims cannot be read without the recipient's key."),
+        });
+    }
+    match (t.header_json(), t.payload(), t.signature()) {
+        (Some(h), Some(Payload::Json(p)), Some(s)) => Ok(Decoded { header: h.clone(), payload: p.clone(), signature: s.to_vec() }),
+        _ => Err(Diagnostic {
+            code: Code::Empty,
+            part: Part::Input,
+            offset: 0,
+            end: input.len(),
+            decoded_offset: None,
+            expected: None,
+            found: None,
+            message: String::from("The token could not be decoded."),
+        }),
+    }
+}

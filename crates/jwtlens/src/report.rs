@@ -1,0 +1,256 @@
+//! The one serializable [`Report`] every face renders.
+//!
+//! The npm package's `inspect()` returns it as a plain object, and the CLI's
+//! `--json` prints it; its shape is documented in the README
+//! ("The report") and is stable within a major version.
+//!
+//! # Example
+//! ```
+//! use jwtlens::{inspect, Options, time::TimeStatus};
+//! let token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDM2MDB9.c2ln";
+//! let report = inspect(token, &Options { now: Some(1_700_000_180.0) });
+//! assert!(report.errors.is_empty());
+//! let time = report.time.as_ref().unwrap();
+//! assert_eq!(time.status, TimeStatus::Valid);
+//! assert_eq!(time.exp.as_ref().unwrap().relative.as_deref(), Some("expires in 57 min"));
+//! assert!(report.to_json().starts_with("{\"jwtlens\":"));
+//! ```
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::claims::Claims;
+use crate::diagnostic::Diagnostic;
+use crate::json::{Json, Object};
+use crate::registry::{self, Registered};
+use crate::time::{Moment, TimeClaim, TimeReport};
+use crate::token::{Kind, Payload, Segment, Token};
+
+/// What to inspect a token against.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Options {
+    /// The current time as a NumericDate (seconds since 1970, may be fractional).
+    /// `None` leaves the time claims unjudged. The core never reads a clock.
+    pub now: Option<f64>,
+}
+
+/// Everything jwtlens found in one input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The version of jwtlens that made the report.
+    pub jwtlens: &'static str,
+    /// JWS, JWE or unknown.
+    pub kind: Kind,
+    /// Byte range of the token within the input, after stripping what was pasted along.
+    pub token: Span,
+    /// Each dot-separated segment with its byte range in the input.
+    pub segments: Vec<Segment>,
+    /// The `alg` and what it means.
+    pub algorithm: Option<Algorithm>,
+    /// The decoded JOSE header.
+    pub header: Option<PartReport>,
+    /// The decoded payload.
+    pub payload: Option<PartReport>,
+    /// The registered claims, typed (`aud` always a list).
+    pub claims: Option<Claims>,
+    /// The signature bytes.
+    pub signature: Option<SignatureReport>,
+    /// `exp`/`nbf`/`iat` relative to `now`; absent when there is no claims set.
+    pub time: Option<TimeReport>,
+    /// Problems that stop the input from being a well-formed JWT.
+    pub errors: Vec<Diagnostic>,
+    /// Things worth knowing that did not stop decoding.
+    pub notices: Vec<Diagnostic>,
+}
+
+/// A byte range in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The token's algorithm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Algorithm {
+    /// The `alg` value.
+    pub name: String,
+    /// What it is, when jwtlens knows it.
+    pub description: Option<&'static str>,
+}
+
+/// How a part's bytes read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Encoding {
+    /// JSON text.
+    Json,
+    /// UTF-8 text that is not JSON.
+    Text,
+    /// Bytes that are not UTF-8.
+    Binary,
+}
+
+/// A decoded header or payload.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartReport {
+    /// How the bytes read.
+    pub encoding: Encoding,
+    /// Length of the decoded bytes.
+    pub bytes: usize,
+    /// The decoded text (UTF-8; invalid sequences replaced), or hex for binary.
+    pub text: String,
+    /// The parsed JSON, members in source order.
+    pub json: Option<Json>,
+    /// Each top-level member with its place and, when registered, its meaning.
+    pub members: Vec<MemberReport>,
+}
+
+/// One top-level member of the header or claims set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberReport {
+    /// The member name.
+    pub name: String,
+    /// The member value.
+    pub value: Json,
+    /// Where the base64url characters holding it are in the input.
+    pub span: Span,
+    /// Its registered meaning, when it has one.
+    pub registered: Option<&'static Registered>,
+    /// A reading of the value, e.g. a date for `exp` or the meaning of an `alg`.
+    pub note: Option<String>,
+    /// True when the same name occurs again; only the last occurrence counts.
+    pub duplicate: bool,
+}
+
+/// The signature segment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignatureReport {
+    /// Length in bytes.
+    pub bytes: usize,
+    /// The bytes in hex.
+    pub hex: String,
+}
+
+impl Report {
+    /// Build the report of a parsed token relative to `options.now`.
+    pub fn new(token: &Token<'_>, options: &Options) -> Report {
+        let now = options.now.filter(|n| n.is_finite());
+        let segments = token.segments().to_vec();
+        let seg = |i: usize| segments.get(i).cloned();
+        let header = match (token.header_text(), seg(0)) {
+            (Some(text), Some(s)) => {
+                let json = token.header_json().cloned().map(Json::Object);
+                let members = token.header_json().map(|o| members(o, &s, true, now)).unwrap_or_default();
+                let encoding = if json.is_some() { Encoding::Json } else { Encoding::Text };
+                Some(PartReport { encoding, bytes: text.len(), text: String::from(text), json, members })
+            }
+            _ => None,
+        };
+        let payload = match (token.payload(), seg(1)) {
+            (Some(p), Some(s)) => Some(payload_report(p, &s, now)),
+            _ => None,
+        };
+        let claims = token.claims().cloned();
+        let time = claims.as_ref().map(|c| TimeReport::new(c.exp, c.nbf, c.iat, now));
+        let algorithm = token
+            .header()
+            .and_then(|h| h.alg.clone())
+            .map(|name| Algorithm { description: registry::algorithm(&name), name });
+        let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
+        let span = token.span();
+        Report {
+            jwtlens: env!("CARGO_PKG_VERSION"),
+            kind: token.kind(),
+            token: Span { start: span.start, end: span.end },
+            segments,
+            algorithm,
+            header,
+            payload,
+            claims,
+            signature,
+            time,
+            errors: token.errors().to_vec(),
+            notices: token.notices().to_vec(),
+        }
+    }
+
+    /// The report as compact JSON: the shape the npm package and `jwtlens inspect --json` share.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// Parse `input` and report on it: the whole decode pipeline in one call.
+pub fn inspect(input: &str, options: &Options) -> Report {
+    Report::new(&Token::parse(input), options)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+fn payload_report(p: &Payload, seg: &Segment, now: Option<f64>) -> PartReport {
+    match p {
+        Payload::Json(j) => {
+            let text = serde_json::to_string(j).unwrap_or_default();
+            let members = j.as_object().map(|o| members(o, seg, false, now)).unwrap_or_default();
+            PartReport { encoding: Encoding::Json, bytes: text.len(), text, json: Some(j.clone()), members }
+        }
+        Payload::Text(t) => PartReport { encoding: Encoding::Text, bytes: t.len(), text: t.clone(), json: None, members: Vec::new() },
+        Payload::Binary(b) => PartReport { encoding: Encoding::Binary, bytes: b.len(), text: hex(b), json: None, members: Vec::new() },
+    }
+}
+
+fn members(obj: &Object, seg: &Segment, is_header: bool, now: Option<f64>) -> Vec<MemberReport> {
+    let all = obj.members();
+    all.iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let registered = if is_header { registry::header_parameter(&m.name) } else { registry::claim(&m.name) };
+            let duplicate = all.iter().enumerate().any(|(j, o)| j != i && o.name == m.name);
+            let start = seg.start + m.span.start / 3 * 4;
+            let end = (seg.start + m.span.end.div_ceil(3) * 4).min(seg.end);
+            MemberReport {
+                name: m.name.clone(),
+                value: m.value.clone(),
+                span: Span { start: start.min(seg.end), end },
+                registered,
+                note: note(&m.name, &m.value, is_header, now),
+                duplicate,
+            }
+        })
+        .collect()
+}
+
+fn note(name: &str, value: &Json, is_header: bool, now: Option<f64>) -> Option<String> {
+    if is_header {
+        return match (name, value) {
+            ("alg", Json::String(a)) => registry::algorithm(a).map(String::from),
+            _ => None,
+        };
+    }
+    let which = match name {
+        "exp" => TimeClaim::Exp,
+        "nbf" => TimeClaim::Nbf,
+        "iat" | "auth_time" => TimeClaim::Iat,
+        _ => return None,
+    };
+    let v = value.as_f64().filter(|v| v.is_finite())?;
+    let m = Moment::new(which, v, now);
+    let date = m.iso.unwrap_or_else(|| String::from("outside years 0000-9999"));
+    Some(match m.relative {
+        Some(r) => format!("{date} ({r})"),
+        None => date,
+    })
+}
