@@ -1,0 +1,141 @@
+// Types of the jwtlens npm package. The Report shape is the one the core
+// serializes (crates/jwtlens/src/report.rs) and `jwtlens inspect --json` prints.
+
+/** Any JSON value, members in source order. */
+export type Json = null | boolean | number | string | Json[] | { [name: string]: Json };
+
+/** The part of the input a diagnostic points at. */
+export type Part =
+  | "input" | "header" | "payload" | "signature"
+  | "encrypted_key" | "iv" | "ciphertext" | "tag" | "extra";
+
+/** Stable diagnostic codes (see the README's table). */
+export type Code =
+  | "empty" | "wrong_segment_count" | "bad_base64url" | "header_not_json" | "header_not_object"
+  | "payload_not_json" | "payload_not_object" | "missing_alg" | "bad_header_parameter" | "bad_claim"
+  | "whitespace_trimmed" | "bearer_prefix_stripped" | "quotes_stripped" | "base64_padding"
+  | "base64_standard_alphabet" | "non_canonical_base64url" | "duplicate_member" | "encrypted"
+  | "nested_jwt" | "unsecured" | "unsecured_with_signature" | "signature_missing"
+  | "unencoded_payload" | "unknown_algorithm";
+
+/** A located error or notice. Offsets are UTF-8 byte offsets into the input as given. */
+export interface Diagnostic {
+  code: Code;
+  part: Part;
+  offset: number;
+  end: number;
+  /** For problems inside a decoded header or payload: the byte within the decoded JSON. */
+  decoded_offset?: number;
+  expected?: string;
+  found?: string;
+  message: string;
+}
+
+export interface Span { start: number; end: number }
+
+export interface Segment { part: Part; start: number; end: number }
+
+export interface Registered { name: string; title: string; explanation: string; rfc: string }
+
+export interface Member {
+  name: string;
+  value: Json;
+  /** The base64url characters in the input that hold this member. */
+  span: Span;
+  registered: Registered | null;
+  /** A reading of the value: a date for exp/nbf/iat, the meaning of an alg. */
+  note: string | null;
+  /** The name occurs more than once; the last occurrence counts. */
+  duplicate: boolean;
+}
+
+export interface PartReport {
+  encoding: "json" | "text" | "binary";
+  bytes: number;
+  /** Decoded text, or hex for binary. */
+  text: string;
+  json: Json | null;
+  members: Member[];
+}
+
+export interface Claims {
+  iss?: string;
+  sub?: string;
+  /** Always a list: a single-string aud becomes a one-element list. */
+  aud?: string[];
+  exp?: number;
+  nbf?: number;
+  iat?: number;
+  jti?: string;
+}
+
+export interface Moment {
+  value: number;
+  iso: string | null;
+  /** value - now, in seconds. */
+  delta: number | null;
+  /** e.g. "expires in 57 min", "expired 3 h ago". */
+  relative: string | null;
+}
+
+export interface TimeReport {
+  now: number | null;
+  now_iso: string | null;
+  exp: Moment | null;
+  nbf: Moment | null;
+  iat: Moment | null;
+  lifetime: number | null;
+  lifetime_text: string | null;
+  status: "unchecked" | "valid" | "expired" | "not_yet_valid";
+  issued_in_future: boolean;
+  summary: string;
+}
+
+/** Everything jwtlens found in one input. */
+export interface Report {
+  jwtlens: string;
+  kind: "jws" | "jwe" | "unknown";
+  token: Span;
+  segments: Segment[];
+  algorithm: { name: string; description: string | null } | null;
+  header: PartReport | null;
+  payload: PartReport | null;
+  claims: Claims | null;
+  signature: { bytes: number; hex: string } | null;
+  time: TimeReport | null;
+  errors: Diagnostic[];
+  notices: Diagnostic[];
+}
+
+export interface InspectOptions {
+  /** The current time: seconds since 1970 (may be fractional) or a Date. Omit to leave times unjudged. */
+  now?: number | Date;
+}
+
+/** Decode and explain a token without verifying it. Never throws for bad tokens: read `errors`. */
+export function inspect(token: string, options?: InspectOptions): Report;
+
+export interface Decoded {
+  header: { [name: string]: Json };
+  payload: Json;
+  /** The signature as base64url. */
+  signature: string;
+}
+
+/** Decode a JWS without verifying it; throws a JwtlensError at the first problem. */
+export function decode(token: string): Decoded;
+
+/** Thrown by `decode`, and by every function given an argument of the wrong type (code "invalid_argument"). */
+export class JwtlensError extends Error {
+  readonly name: "JwtlensError";
+  readonly code: Code | "invalid_argument";
+  readonly part: Part;
+  readonly offset: number;
+  readonly end: number;
+  readonly decodedOffset?: number;
+  readonly expected?: string;
+  readonly found?: string;
+}
+
+/** The version of the jwtlens core inside this package. */
+export function version(): string;

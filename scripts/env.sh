@@ -1,0 +1,7 @@
+# Sourced by the other scripts: the project root, tool versions and PATH.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
+TRUNK_VERSION=0.21.14          # 0.22 needs rustc >= 1.96.1
+export PATH="$ROOT/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Run every check and test of jwtlens; CI (.ci/run) runs exactly this.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh" --browser
+cd "$ROOT"
+
+step "cargo fmt --check"
+cargo fmt --all --check
+step "cargo clippy (warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
+step "cargo test (unit, integration, conformance, property, doc tests)"
+cargo test --workspace
+step "the core builds without std for thumbv7em-none-eabihf"
+cargo build -p jwtlens --no-default-features --target thumbv7em-none-eabihf
+
+"$ROOT/scripts/build-npm.sh"
+step "trunk build --release (the playground into dist/)"
+trunk build --release
+
+step "node tests: the packed npm package and the playground in headless Chromium"
+node --test --test-reporter=spec tests/npm/ tests/browser/

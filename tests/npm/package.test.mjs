@@ -1,0 +1,168 @@
+// The npm package as a user gets it: `npm pack` of crates/jwtlens-wasm/pkg,
+// installed into a scratch project, imported by its bare name.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkgDir = join(here, "../../crates/jwtlens-wasm/pkg");
+const tsc = join(here, "../node_modules/.bin/tsc");
+
+// https://jwt.io's example token, and one with exp one hour after iat.
+const JWT_IO =
+  "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+const b64 = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+const WITH_EXP = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ sub: "ada", iat: 1700000000, exp: 1700003600 })}.c2ln`;
+
+let scratch;
+let jwtlens;
+
+before(() => {
+  assert.ok(existsSync(join(pkgDir, "package.json")), "run scripts/build-npm.sh first");
+  scratch = mkdtempSync(join(tmpdir(), "jwtlens-npm-"));
+  const out = execFileSync("npm", ["pack", pkgDir, "--pack-destination", scratch, "--json"], { encoding: "utf8" });
+  const [{ filename, files }] = JSON.parse(out);
+  const packed = files.map((f) => f.path).sort();
+  assert.ok(packed.includes("jwtlens_wasm_bg.wasm") && packed.includes("index.d.ts"), packed.join(","));
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", join(scratch, filename)], { cwd: scratch, stdio: "pipe" });
+  // Resolve "jwtlens" from inside the scratch project, through its exports map.
+  writeFileSync(join(scratch, "probe.mjs"), 'export * from "jwtlens";\n');
+});
+
+async function load() {
+  jwtlens ??= await import(pathToFileURL(join(scratch, "probe.mjs")).href);
+  return jwtlens;
+}
+
+test("inspect returns the report as a plain object", async () => {
+  const { inspect } = await load();
+  const r = inspect(JWT_IO);
+  assert.equal(r.kind, "jws");
+  assert.equal(r.algorithm.name, "HS256");
+  assert.deepEqual(r.header.json, { alg: "HS256", typ: "JWT" });
+  assert.equal(r.claims.sub, "1234567890");
+  assert.equal(r.payload.json.name, "John Doe");
+  assert.equal(r.signature.bytes, 32);
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.time.status, "unchecked");
+  const iat = r.payload.members.find((m) => m.name === "iat");
+  assert.equal(iat.registered.title, "Issued At");
+  assert.equal(iat.note, "2018-01-18T01:30:22Z");
+});
+
+test("inspect judges times against the given now (number or Date)", async () => {
+  const { inspect } = await load();
+  const soon = inspect(WITH_EXP, { now: 1700000180 });
+  assert.equal(soon.time.status, "valid");
+  assert.equal(soon.time.exp.relative, "expires in 57 min");
+  assert.equal(soon.time.lifetime_text, "1 h");
+  const late = inspect(WITH_EXP, { now: new Date((1700003600 + 3 * 3600) * 1000) });
+  assert.equal(late.time.status, "expired");
+  assert.equal(late.time.exp.relative, "expired 3 h ago");
+  assert.equal(late.time.exp.iso, "2023-11-14T23:13:20Z");
+});
+
+test("inspect locates errors and keeps what decodes", async () => {
+  const { inspect } = await load();
+  const broken = JWT_IO.slice(0, 60) + " " + JWT_IO.slice(60);
+  const r = inspect(broken);
+  assert.equal(r.errors.length, 1);
+  assert.deepEqual(
+    { code: r.errors[0].code, part: r.errors[0].part, offset: r.errors[0].offset, found: r.errors[0].found },
+    { code: "bad_base64url", part: "payload", offset: 60, found: "a space" },
+  );
+  assert.equal(r.header.json.alg, "HS256", "the header still decodes");
+  const bearer = inspect(`Bearer ${JWT_IO}\n`);
+  assert.deepEqual(bearer.errors, []);
+  assert.deepEqual(bearer.notices.map((n) => n.code), ["whitespace_trimmed", "bearer_prefix_stripped"]);
+  assert.equal(bearer.token.start, 7);
+});
+
+test("decode gives header, payload and signature, or throws a located JwtlensError", async () => {
+  const { decode, JwtlensError } = await load();
+  const d = decode(JWT_IO);
+  assert.deepEqual(d.header, { alg: "HS256", typ: "JWT" });
+  assert.deepEqual(d.payload, { sub: "1234567890", name: "John Doe", iat: 1516239022 });
+  assert.equal(d.signature, "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+  const cases = [
+    ["", "empty", "input", 0],
+    ["abc", "wrong_segment_count", "input", 3],
+    ["e30.e30", "wrong_segment_count", "input", 7],
+    [`${JWT_IO.slice(0, 10)}*${JWT_IO.slice(11)}`, "bad_base64url", "header", 10],
+    [`${b64([1])}.e30.`, "header_not_object", "header", 0],
+    [`${Buffer.from("{alg}").toString("base64url")}.e30.`, "header_not_json", "header", 0],
+    [`${b64({ alg: "none" })}.${Buffer.from("hello").toString("base64url")}.`, "payload_not_json", "payload", 20],
+    [`${b64({ alg: "RSA-OAEP", enc: "A128GCM" })}.aa.bb.cc.dd`, "encrypted", "input", 0],
+  ];
+  for (const [token, code, part, offset] of cases) {
+    assert.throws(
+      () => decode(token),
+      (e) => {
+        assert.ok(e instanceof JwtlensError && e instanceof Error, `${token}: ${e}`);
+        assert.deepEqual({ code: e.code, part: e.part, offset: e.offset }, { code, part, offset }, token);
+        assert.equal(typeof e.message, "string");
+        return true;
+      },
+    );
+  }
+});
+
+test("wrong argument types throw JwtlensError, never a wasm trap", async () => {
+  const { inspect, decode, JwtlensError } = await load();
+  for (const bad of [undefined, null, 42, {}, ["a.b.c"], Symbol("x")]) {
+    assert.throws(() => inspect(bad), (e) => e instanceof JwtlensError && e.code === "invalid_argument");
+    assert.throws(() => decode(bad), (e) => e instanceof JwtlensError && e.code === "invalid_argument");
+  }
+  for (const now of [NaN, Infinity, "soon", new Date(NaN)]) {
+    assert.throws(() => inspect(JWT_IO, { now }), (e) => e.code === "invalid_argument");
+  }
+});
+
+test("hostile input never throws from inspect", async () => {
+  const { inspect } = await load();
+  const inputs = ["\u0000", "....", "🦀.🦀.🦀", "a".repeat(100000), `${b64({ alg: "none" })}.${Buffer.from("[".repeat(5000)).toString("base64url")}.`];
+  let seed = 7;
+  for (let i = 0; i < 300; i++) {
+    let s = "";
+    const len = (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 60;
+    for (let j = 0; j < len; j++) s += String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 0x3000);
+    inputs.push(s);
+  }
+  for (const s of inputs) {
+    const r = inspect(s);
+    assert.ok(Array.isArray(r.errors));
+  }
+});
+
+test("the TypeScript types describe the API", () => {
+  writeFileSync(
+    join(scratch, "usage.ts"),
+    `import { inspect, decode, JwtlensError, type Report, type Diagnostic } from "jwtlens";
+const r: Report = inspect("a.b.c", { now: new Date() });
+const first: Diagnostic | undefined = r.errors[0];
+const status: "unchecked" | "valid" | "expired" | "not_yet_valid" | undefined = r.time?.status;
+const aud: string[] | undefined = r.claims?.aud;
+try { decode("x"); } catch (e) { if (e instanceof JwtlensError) { const o: number = e.offset; console.log(o, e.code); } }
+console.log(first?.message, status, aud);
+// @ts-expect-error now must be a number or a Date
+inspect("a.b.c", { now: "soon" });
+`,
+  );
+  writeFileSync(
+    join(scratch, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] }, files: ["usage.ts"] }),
+  );
+  execFileSync(tsc, ["-p", scratch], { encoding: "utf8" });
+});
+
+test("package metadata", () => {
+  const meta = JSON.parse(readFileSync(join(scratch, "node_modules/jwtlens/package.json"), "utf8"));
+  assert.equal(meta.name, "jwtlens");
+  assert.equal(meta.type, "module");
+  assert.equal(meta.exports["."].types, "./index.d.ts");
+});
