@@ -79,7 +79,10 @@ pub fn encode(bytes: &[u8]) -> String {
 /// leniencies listed, otherwise an error at the first impossible character.
 pub fn decode(s: &str) -> Result<Decoded, B64Error> {
     if let Ok(bytes) = URL_SAFE_NO_PAD.decode(s) {
-        return Ok(Decoded { bytes, forgiven: Vec::new() });
+        return Ok(Decoded {
+            bytes,
+            forgiven: Vec::new(),
+        });
     }
     let mut forgiven = Vec::new();
     let mut cleaned = String::with_capacity(s.len());
@@ -116,7 +119,11 @@ pub fn decode(s: &str) -> Result<Decoded, B64Error> {
         found: String::from("undecodable text"),
     })?;
     if URL_SAFE_NO_PAD.decode(&cleaned).is_err() {
-        note(&mut forgiven, Leniency::NonCanonical, body_len.saturating_sub(1));
+        note(
+            &mut forgiven,
+            Leniency::NonCanonical,
+            body_len.saturating_sub(1),
+        );
     }
     Ok(Decoded { bytes, forgiven })
 }
@@ -135,7 +142,11 @@ fn bad_char(c: char, offset: usize) -> B64Error {
         c if c.is_control() => alloc::format!("control character U+{:04X}", c as u32),
         c => alloc::format!("'{c}'"),
     };
-    B64Error { offset, expected: "a base64url character (A-Z a-z 0-9 - _)", found }
+    B64Error {
+        offset,
+        expected: "a base64url character (A-Z a-z 0-9 - _)",
+        found,
+    }
 }
 
 #[cfg(test)]

@@ -49,7 +49,11 @@ pub fn decode(input: &str) -> Result<Decoded, Diagnostic> {
         });
     }
     match (t.header_json(), t.payload(), t.signature()) {
-        (Some(h), Some(Payload::Json(p)), Some(s)) => Ok(Decoded { header: h.clone(), payload: p.clone(), signature: s.to_vec() }),
+        (Some(h), Some(Payload::Json(p)), Some(s)) => Ok(Decoded {
+            header: h.clone(),
+            payload: p.clone(),
+            signature: s.to_vec(),
+        }),
         _ => Err(Diagnostic {
             code: Code::Empty,
             part: Part::Input,

@@ -24,8 +24,18 @@ pub struct Registered {
     pub rfc: &'static str,
 }
 
-const fn r(name: &'static str, title: &'static str, explanation: &'static str, rfc: &'static str) -> Registered {
-    Registered { name, title, explanation, rfc }
+const fn r(
+    name: &'static str,
+    title: &'static str,
+    explanation: &'static str,
+    rfc: &'static str,
+) -> Registered {
+    Registered {
+        name,
+        title,
+        explanation,
+        rfc,
+    }
 }
 
 /// JOSE header parameters (RFC 7515 §4.1, RFC 7519 §5, RFC 7797 §3).

@@ -119,7 +119,14 @@ impl<'a> Token<'a> {
         };
         t.span = t.strip();
         if t.span.is_empty() {
-            t.error(Code::Empty, Part::Input, t.span.start, None, None, String::from("No token: the input is empty."));
+            t.error(
+                Code::Empty,
+                Part::Input,
+                t.span.start,
+                None,
+                None,
+                String::from("No token: the input is empty."),
+            );
             return t;
         }
         t.split();
@@ -199,12 +206,41 @@ impl<'a> Token<'a> {
         &self.notices
     }
 
-    fn diag(&self, code: Code, part: Part, offset: usize, expected: Option<String>, found: Option<String>, message: String) -> Diagnostic {
-        let end = if offset < self.input.len() { next_char_boundary(self.input, offset) } else { offset };
-        Diagnostic { code, part, offset, end, decoded_offset: None, expected, found, message }
+    fn diag(
+        &self,
+        code: Code,
+        part: Part,
+        offset: usize,
+        expected: Option<String>,
+        found: Option<String>,
+        message: String,
+    ) -> Diagnostic {
+        let end = if offset < self.input.len() {
+            next_char_boundary(self.input, offset)
+        } else {
+            offset
+        };
+        Diagnostic {
+            code,
+            part,
+            offset,
+            end,
+            decoded_offset: None,
+            expected,
+            found,
+            message,
+        }
     }
 
-    fn error(&mut self, code: Code, part: Part, offset: usize, expected: Option<String>, found: Option<String>, message: String) {
+    fn error(
+        &mut self,
+        code: Code,
+        part: Part,
+        offset: usize,
+        expected: Option<String>,
+        found: Option<String>,
+        message: String,
+    ) {
         let d = self.diag(code, part, offset, expected, found, message);
         self.errors.push(d);
     }
@@ -227,13 +263,25 @@ impl<'a> Token<'a> {
         };
         let mut r = trim(0..s.len());
         if r != (0..s.len()) {
-            self.notice(Code::WhitespaceTrimmed, Part::Input, 0, s.len(), String::from("Whitespace around the token was removed."));
+            self.notice(
+                Code::WhitespaceTrimmed,
+                Part::Input,
+                0,
+                s.len(),
+                String::from("Whitespace around the token was removed."),
+            );
         }
         let text = |r: &Range<usize>| s.get(r.clone()).unwrap_or("");
         for q in ['"', '\''] {
             let t = text(&r);
             if t.len() >= 2 && t.starts_with(q) && t.ends_with(q) {
-                self.notice(Code::QuotesStripped, Part::Input, r.start, r.end, String::from("Quotes around the token were removed."));
+                self.notice(
+                    Code::QuotesStripped,
+                    Part::Input,
+                    r.start,
+                    r.end,
+                    String::from("Quotes around the token were removed."),
+                );
                 r = trim(r.start + 1..r.end - 1);
             }
         }
@@ -244,12 +292,21 @@ impl<'a> Token<'a> {
         }
         let t = text(&r);
         let bearer = "bearer";
-        if starts_with_ignore_case(t, bearer) && t.get(bearer.len()..).is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        if starts_with_ignore_case(t, bearer)
+            && t.get(bearer.len()..)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        {
             r = trim(r.start + bearer.len()..r.end);
             prefix_end = Some(r.start);
         }
         if let Some(end) = prefix_end {
-            self.notice(Code::BearerPrefixStripped, Part::Input, 0, end, String::from("A \"Bearer \" prefix was removed."));
+            self.notice(
+                Code::BearerPrefixStripped,
+                Part::Input,
+                0,
+                end,
+                String::from("A \"Bearer \" prefix was removed."),
+            );
         }
         r
     }
@@ -270,27 +327,49 @@ impl<'a> Token<'a> {
             _ => Kind::Unknown,
         };
         let parts: &[Part] = if n == 5 {
-            &[Part::Header, Part::EncryptedKey, Part::Iv, Part::Ciphertext, Part::Tag]
+            &[
+                Part::Header,
+                Part::EncryptedKey,
+                Part::Iv,
+                Part::Ciphertext,
+                Part::Tag,
+            ]
         } else {
             &[Part::Header, Part::Payload, Part::Signature]
         };
         self.segments = spans
             .iter()
             .enumerate()
-            .map(|(i, r)| Segment { part: parts.get(i).copied().unwrap_or(Part::Extra), start: r.start, end: r.end })
+            .map(|(i, r)| Segment {
+                part: parts.get(i).copied().unwrap_or(Part::Extra),
+                start: r.start,
+                end: r.end,
+            })
             .collect();
         if self.kind == Kind::Unknown {
             // Point at the first extra dot, or at the end where a dot was expected.
             let (offset, found) = match spans.get(3) {
-                Some(extra) if n != 5 => (extra.start - 1, format!("{n} segments ({} dots)", n - 1)),
-                _ => (self.span.end, format!("{n} segment{} ({} dot{})", plural(n), n - 1, plural(n - 1))),
+                Some(extra) if n != 5 => {
+                    (extra.start - 1, format!("{n} segments ({} dots)", n - 1))
+                }
+                _ => (
+                    self.span.end,
+                    format!("{n} segment{} ({} dot{})", plural(n), n - 1, plural(n - 1)),
+                ),
             };
             let message = match n {
                 1 => String::from("This is not a JWT: it has no '.' separators. A JWT looks like xxxxx.yyyyy.zzzzz."),
                 2 => String::from("The token is truncated: the signature part (after a second '.') is missing."),
                 _ => format!("A JWT has 3 parts (JWS) or 5 parts (JWE) separated by '.', but this input has {n}."),
             };
-            self.error(Code::WrongSegmentCount, Part::Input, offset, Some(String::from("3 segments (JWS) or 5 (JWE)")), Some(found), message);
+            self.error(
+                Code::WrongSegmentCount,
+                Part::Input,
+                offset,
+                Some(String::from("3 segments (JWS) or 5 (JWE)")),
+                Some(found),
+                message,
+            );
         }
     }
 
@@ -309,19 +388,38 @@ impl<'a> Token<'a> {
                         Leniency::StandardAlphabet => (Code::Base64StandardAlphabet, "uses '+' or '/' from standard base64 instead of '-' or '_'"),
                         Leniency::NonCanonical => (Code::NonCanonicalBase64url, "ends with a character whose unused bits are not zero, so it is not the canonical encoding"),
                     };
-                    let msg = format!("The {} {what}; it was read anyway, but a strict verifier rejects it.", seg.part.label());
+                    let msg = format!(
+                        "The {} {what}; it was read anyway, but a strict verifier rejects it.",
+                        seg.part.label()
+                    );
                     self.notice(code, seg.part, seg.start + at, seg.start + at + 1, msg);
                 }
                 Some(d.bytes)
             }
             Err(e) => {
-                let hint = if e.found == "a space" || e.found == "a line break" || e.found == "a tab" {
+                let hint = if e.found == "a space"
+                    || e.found == "a line break"
+                    || e.found == "a tab"
+                {
                     " The token may have been wrapped across lines: remove the whitespace inside it."
                 } else {
                     ""
                 };
-                let msg = format!("The {} is not base64url: {} at byte {}, expected {}.{hint}", seg.part.label(), e.found, seg.start + e.offset, e.expected);
-                self.error(Code::BadBase64url, seg.part, seg.start + e.offset, Some(String::from(e.expected)), Some(e.found), msg);
+                let msg = format!(
+                    "The {} is not base64url: {} at byte {}, expected {}.{hint}",
+                    seg.part.label(),
+                    e.found,
+                    seg.start + e.offset,
+                    e.expected
+                );
+                self.error(
+                    Code::BadBase64url,
+                    seg.part,
+                    seg.start + e.offset,
+                    Some(String::from(e.expected)),
+                    Some(e.found),
+                    msg,
+                );
                 None
             }
         }
@@ -329,8 +427,21 @@ impl<'a> Token<'a> {
 
     fn json_error(&mut self, code: Code, seg: &Segment, e: &json::JsonError, what: &str) {
         let offset = (seg.start + e.offset / 3 * 4).min(seg.end);
-        let msg = format!("The {} is not {what}: expected {} at byte {} of the decoded JSON, found {}.", seg.part.label(), e.expected, e.offset, e.found);
-        let mut d = self.diag(code, seg.part, offset, Some(String::from(e.expected)), Some(e.found.clone()), msg);
+        let msg = format!(
+            "The {} is not {what}: expected {} at byte {} of the decoded JSON, found {}.",
+            seg.part.label(),
+            e.expected,
+            e.offset,
+            e.found
+        );
+        let mut d = self.diag(
+            code,
+            seg.part,
+            offset,
+            Some(String::from(e.expected)),
+            Some(e.found.clone()),
+            msg,
+        );
         d.end = (offset + 4).min(seg.end).max(d.end.min(seg.end));
         d.decoded_offset = Some(e.offset);
         self.errors.push(d);
@@ -392,9 +503,23 @@ impl<'a> Token<'a> {
     fn report_type_problems(&mut self, seg: &Segment, problems: Vec<TypeProblem>, code: Code) {
         for p in problems {
             let r = Self::encoded_span(seg, &p.span);
-            let kind = if code == Code::BadClaim { "claim" } else { "header parameter" };
-            let msg = format!("The {kind} \"{}\" must be {}, but it is a JSON {}.", p.name, p.expected, p.found);
-            let mut d = self.diag(code, seg.part, r.start, Some(String::from(p.expected)), Some(String::from(p.found)), msg);
+            let kind = if code == Code::BadClaim {
+                "claim"
+            } else {
+                "header parameter"
+            };
+            let msg = format!(
+                "The {kind} \"{}\" must be {}, but it is a JSON {}.",
+                p.name, p.expected, p.found
+            );
+            let mut d = self.diag(
+                code,
+                seg.part,
+                r.start,
+                Some(String::from(p.expected)),
+                Some(String::from(p.found)),
+                msg,
+            );
             d.end = r.end;
             d.decoded_offset = Some(p.span.start);
             self.errors.push(d);
@@ -402,7 +527,9 @@ impl<'a> Token<'a> {
     }
 
     fn decode_header(&mut self, seg: &Segment) {
-        let Some(bytes) = self.decode_segment(seg) else { return };
+        let Some(bytes) = self.decode_segment(seg) else {
+            return;
+        };
         self.header_text = Some(String::from_utf8_lossy(&bytes).into_owned());
         let value = match json::parse(&bytes) {
             Ok(v) => v,
@@ -412,8 +539,18 @@ impl<'a> Token<'a> {
             }
         };
         let Json::Object(obj) = value else {
-            let msg = format!("The header must be a JSON object, but it is a JSON {}.", value.type_name());
-            self.error(Code::HeaderNotObject, Part::Header, seg.start, Some(String::from("a JSON object")), Some(String::from(value.type_name())), msg);
+            let msg = format!(
+                "The header must be a JSON object, but it is a JSON {}.",
+                value.type_name()
+            );
+            self.error(
+                Code::HeaderNotObject,
+                Part::Header,
+                seg.start,
+                Some(String::from("a JSON object")),
+                Some(String::from(value.type_name())),
+                msg,
+            );
             return;
         };
         self.report_duplicates(seg, &obj);
@@ -457,13 +594,23 @@ impl<'a> Token<'a> {
                 seg.end,
                 String::from("\"b64\": false: the payload is used as written, not base64url-decoded (RFC 7797)."),
             );
-            Some(self.input.get(seg.start..seg.end).unwrap_or("").as_bytes().to_vec())
+            Some(
+                self.input
+                    .get(seg.start..seg.end)
+                    .unwrap_or("")
+                    .as_bytes()
+                    .to_vec(),
+            )
         } else {
             self.decode_segment(seg)
         };
         let Some(bytes) = bytes else { return };
         self.payload_bytes = Some(bytes.clone());
-        let nested = self.header.as_ref().and_then(|h| h.cty.as_deref()).is_some_and(|c| c.eq_ignore_ascii_case("jwt"));
+        let nested = self
+            .header
+            .as_ref()
+            .and_then(|h| h.cty.as_deref())
+            .is_some_and(|c| c.eq_ignore_ascii_case("jwt"));
         self.payload = Some(if nested {
             self.notice(
                 Code::NestedJwt,
@@ -484,11 +631,23 @@ impl<'a> Token<'a> {
                 }
                 Ok(other) => {
                     let msg = format!("The payload is JSON but not an object (it is a JSON {}); a JWT claims set must be an object.", other.type_name());
-                    self.error(Code::PayloadNotObject, Part::Payload, seg.start, Some(String::from("a JSON object")), Some(String::from(other.type_name())), msg);
+                    self.error(
+                        Code::PayloadNotObject,
+                        Part::Payload,
+                        seg.start,
+                        Some(String::from("a JSON object")),
+                        Some(String::from(other.type_name())),
+                        msg,
+                    );
                     Payload::Json(other)
                 }
                 Err(e) => {
-                    self.json_error(Code::PayloadNotJson, seg, &e, "a JSON claims set (it can still be a valid JWS with any content)");
+                    self.json_error(
+                        Code::PayloadNotJson,
+                        seg,
+                        &e,
+                        "a JSON claims set (it can still be a valid JWS with any content)",
+                    );
                     match String::from_utf8(bytes) {
                         Ok(s) => Payload::Text(s),
                         Err(e) => Payload::Binary(e.into_bytes()),
@@ -499,7 +658,9 @@ impl<'a> Token<'a> {
     }
 
     fn check_signature_presence(&mut self, seg: &Segment) {
-        let Some(alg) = self.header.as_ref().and_then(|h| h.alg.clone()) else { return };
+        let Some(alg) = self.header.as_ref().and_then(|h| h.alg.clone()) else {
+            return;
+        };
         let empty = seg.start == seg.end;
         if alg == "none" && !empty {
             self.notice(
@@ -511,7 +672,13 @@ impl<'a> Token<'a> {
             );
         } else if alg != "none" && empty && self.kind == Kind::Jws {
             let msg = format!("The signature is empty although \"alg\" is \"{alg}\": the token was stripped of its signature or is unfinished.");
-            self.notice(Code::SignatureMissing, Part::Signature, seg.start, seg.end, msg);
+            self.notice(
+                Code::SignatureMissing,
+                Part::Signature,
+                seg.start,
+                seg.end,
+                msg,
+            );
         }
     }
 }
@@ -525,7 +692,8 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 fn next_char_boundary(s: &str, i: usize) -> usize {
@@ -564,7 +732,10 @@ mod tests {
         assert_eq!(t.span().start, 24);
         assert_eq!(t.text(), JWT);
         let quoted = alloc::format!("\"{JWT}\"");
-        assert_eq!(Token::parse(&quoted).notices()[0].code, Code::QuotesStripped);
+        assert_eq!(
+            Token::parse(&quoted).notices()[0].code,
+            Code::QuotesStripped
+        );
         // "bearerish.x.y" is not a Bearer prefix
         assert!(Token::parse("bearerish.x.y").notices().is_empty());
     }
@@ -575,7 +746,10 @@ mod tests {
         let t = Token::parse(&broken);
         assert_eq!(t.claims().unwrap().sub.as_deref(), Some("1234567890"));
         let e = &t.errors()[0];
-        assert_eq!((e.code, e.part, e.offset), (Code::BadBase64url, Part::Signature, JWT.len()));
+        assert_eq!(
+            (e.code, e.part, e.offset),
+            (Code::BadBase64url, Part::Signature, JWT.len())
+        );
         assert_eq!(e.found.as_deref(), Some("'!'"));
     }
 
@@ -608,7 +782,10 @@ mod tests {
         let tok = alloc::format!("{h}.e30.");
         let t = Token::parse(&tok);
         let e = &t.errors()[0];
-        assert_eq!((e.code, e.decoded_offset, e.offset), (Code::HeaderNotJson, Some(15), 20));
+        assert_eq!(
+            (e.code, e.decoded_offset, e.offset),
+            (Code::HeaderNotJson, Some(15), 20)
+        );
         let tok = alloc::format!("{}.e30.", b64::encode(b"[1]"));
         assert_eq!(Token::parse(&tok).errors()[0].code, Code::HeaderNotObject);
         let tok = alloc::format!("{}.e30.", b64::encode(b"{}"));
@@ -634,7 +811,14 @@ mod tests {
         let tok = alloc::format!("{h}.{p}.");
         let t = Token::parse(&tok);
         let codes: Vec<_> = t.notices().iter().map(|n| n.code).collect();
-        assert_eq!(codes, [Code::DuplicateMember, Code::Unsecured, Code::DuplicateMember]);
+        assert_eq!(
+            codes,
+            [
+                Code::DuplicateMember,
+                Code::Unsecured,
+                Code::DuplicateMember
+            ]
+        );
         assert_eq!(t.claims().unwrap().sub.as_deref(), Some("b"));
     }
 

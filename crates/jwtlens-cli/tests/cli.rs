@@ -1,0 +1,138 @@
+//! Run the `jwtlens` binary as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+// {"alg":"HS256"}.{"exp":1700003600,"iat":1700000000}
+const WITH_EXP: &str = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDM2MDAsImlhdCI6MTcwMDAwMDAwMH0.c2ln";
+
+fn jwtlens(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jwtlens"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn inspect_argument_human_output() {
+    let o = jwtlens(&["inspect", JWT, "--now", "1516242622"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("JWS  HS256 — HMAC using SHA-256"), "{out}");
+    assert!(out.contains("\"1234567890\""), "{out}");
+    assert!(
+        out.contains("2018-01-18T01:30:22Z (issued 1 h ago)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains('\x1b'),
+        "no colours when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn color_always_paints() {
+    let o = jwtlens(&["inspect", JWT, "--color", "always", "--now", "0"], None);
+    assert!(stdout(&o).contains("\x1b[1m"));
+}
+
+#[test]
+fn stdin_when_absent_or_dash() {
+    for args in [&["inspect"][..], &["inspect", "-"][..]] {
+        let o = jwtlens(args, Some(&format!("Bearer {WITH_EXP}\n")));
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&o).contains("bearer_prefix_stripped"));
+    }
+}
+
+#[test]
+fn json_is_the_report() {
+    let o = jwtlens(
+        &[
+            "inspect",
+            "--json",
+            "--now",
+            "2023-11-14T22:16:20Z",
+            WITH_EXP,
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["kind"], "jws");
+    assert_eq!(v["time"]["status"], "valid");
+    assert_eq!(v["time"]["exp"]["relative"], "expires in 57 min");
+    assert_eq!(v["claims"]["exp"], 1_700_003_600.0);
+    // the same JSON the core makes
+    let core = jwtlens::inspect(
+        WITH_EXP,
+        &jwtlens::Options {
+            now: Some(1_700_000_180.0),
+        },
+    )
+    .to_json();
+    assert_eq!(String::from_utf8(o.stdout).unwrap().trim_end(), core);
+}
+
+#[test]
+fn broken_token_exits_1_with_located_error() {
+    let broken = format!("{}*{}", &JWT[..40], &JWT[41..]);
+    let o = jwtlens(&["inspect", &broken, "--now", "0"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("[bad_base64url] payload at byte 40"), "{out}");
+    assert!(
+        out.contains("Header") && out.contains("\"HS256\""),
+        "the header still shows: {out}"
+    );
+    let o = jwtlens(&["inspect", "--json", "not a token"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["errors"][0]["code"], "wrong_segment_count");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        jwtlens(&["inspect", "--now", "soon", JWT], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(jwtlens(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(jwtlens(&[], None).status.code(), Some(2));
+    let o = Command::new(env!("CARGO_BIN_EXE_jwtlens"))
+        .args(["inspect"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin.take().unwrap().write_all(b"\xff\xfe").unwrap();
+            c.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not UTF-8"));
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let o = jwtlens(&["--help"], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Exit codes"));
+    assert_eq!(jwtlens(&["--version"], None).status.code(), Some(0));
+}
