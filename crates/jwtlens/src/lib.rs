@@ -59,6 +59,7 @@ extern crate std;
 pub mod b64;
 pub mod claims;
 pub mod diagnostic;
+pub mod examples;
 pub mod json;
 pub mod registry;
 pub mod report;

@@ -1,0 +1,116 @@
+// The playground as a person uses it: the built dist/ served on 127.0.0.1,
+// driven in headless Chromium with a pinned clock.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, watch, root, outputDir } from "./harness.mjs";
+
+const NOW = 1795000180; // the example token's iat + 3 min
+const b64 = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+const EXPIRED = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ sub: "bob", iat: NOW - 4 * 3600, exp: NOW - 3 * 3600 })}.c2lnbmF0dXJl`;
+
+let server, browser, context, page, seen;
+
+before(async () => {
+  assert.ok(existsSync(join(root, "dist/index.html")), "run `trunk build --release` first");
+  server = await serve({ "/": join(root, "dist") });
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, colorScheme: "light" });
+  page = await context.newPage();
+  seen = watch(context, page);
+  await page.clock.setFixedTime(new Date(NOW * 1000));
+  await page.goto(server.origin + "/");
+  await page.waitForSelector("#token-input");
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the example token shows its claims, explanations and relative times", async () => {
+  await page.click("#example");
+  await page.waitForSelector("#panel-payload");
+  const payload = await page.textContent("#panel-payload");
+  assert.match(payload, /"name": "Ada Lovelace"/);
+  assert.match(payload, /Expiration Time: After this time the token must not be accepted/);
+  assert.equal(await page.textContent("#time-exp .rel"), "expires in 57 min");
+  assert.equal(await page.textContent("#time-iat .rel"), "issued 3 min ago");
+  assert.equal(await page.textContent("#time-status"), "Valid now");
+  assert.match(await page.textContent("#time-exp"), /2026-11-18T12:06:40Z/);
+  assert.match(await page.textContent("#panel-header"), /HMAC using SHA-256/);
+  assert.match(await page.textContent("#summary"), /Signed token \(JWS\) · HS256.*decodes cleanly/);
+  // The token view colours each part.
+  const parts = await page.$$eval("#token-view span", (els) => els.map((e) => e.className));
+  for (const cls of ["seg-header", "seg-payload", "seg-signature"]) assert.ok(parts.some((c) => c.includes(cls)), cls);
+  await page.screenshot({ path: join(outputDir, "playground-example.png"), fullPage: true });
+});
+
+test("an expired token is highlighted with how long ago", async () => {
+  await page.fill("#token-input", EXPIRED);
+  assert.equal(await page.textContent("#time-status"), "Expired");
+  assert.equal(await page.textContent("#time-exp .rel"), "expired 3 h ago");
+  assert.match(await page.getAttribute("#time-exp", "class"), /highlight/);
+  assert.match(await page.textContent("#time-summary"), /Expired 3 h ago/);
+});
+
+test("a broken token gets a located error, inline, and still shows what decodes", async () => {
+  const example = await page.evaluate(() => "");
+  await page.click("#example");
+  const token = await page.inputValue("#token-input");
+  const broken = token.slice(0, 100) + " " + token.slice(100);
+  await page.fill("#token-input", `Bearer ${broken}`);
+  const error = await page.textContent("#errors li");
+  assert.match(error, /bad_base64url/);
+  assert.match(error, /payload · byte 107/);
+  assert.match(error, /The payload is not base64url: a space at byte 107/);
+  // The mark in the token view sits on the space.
+  assert.equal(await page.textContent("#token-view mark.error-mark"), "␣", "whitespace is shown as ␣");
+  assert.match(await page.textContent("#panel-header"), /"alg": "HS256"/, "the header still decodes");
+  assert.match(await page.textContent("#notices"), /bearer_prefix_stripped/);
+  // "Show in token" selects the bad byte in the text box.
+  await page.click("#errors button.link");
+  const selection = await page.$eval("#token-input", (t) => [t.selectionStart, t.selectionEnd]);
+  assert.deepEqual(selection, [107, 108]);
+  await page.screenshot({ path: join(outputDir, "playground-error.png"), fullPage: true });
+  assert.equal(example, "");
+});
+
+test("usable by keyboard alone", async () => {
+  await page.fill("#token-input", "");
+  await page.focus("#token-input");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "example");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#panel-payload");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "clear");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.inputValue("#token-input"), "");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "token-input", "Clear returns focus to the box");
+});
+
+test("dark colour scheme renders", async () => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.click("#example");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, "rgb(17, 20, 24)");
+  await page.screenshot({ path: join(outputDir, "playground-dark.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+});
+
+test("private: no request leaves the page's origin, nothing is stored, the token is not in the URL", async () => {
+  const token = await page.inputValue("#token-input");
+  assert.ok(token.length > 100);
+  const foreign = seen.requests.filter((u) => !u.startsWith(server.origin + "/"));
+  assert.deepEqual(foreign, [], "requests to other origins");
+  // After load, the page made no request at all: only the page, its CSS and its scripts.
+  assert.ok(seen.requests.every((u) => /\/$|\.(js|css)$/.test(u)), seen.requests.join("\n"));
+  assert.ok(!seen.requests.some((u) => u.includes(token.slice(0, 20))));
+  const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie, location.href]);
+  assert.deepEqual(stored, [0, 0, "", server.origin + "/"]);
+  const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+  assert.match(csp, /connect-src 'none'/);
+  assert.deepEqual(seen.problems, [], "no page errors, console errors or CSP violations");
+});

@@ -1,0 +1,146 @@
+//! The page: layout, the clock, and the report derived from the state.
+
+use std::rc::Rc;
+
+use gloo_timers::callback::Interval;
+use jwtlens::{inspect, Options, Report};
+use yew::prelude::*;
+
+use crate::components::{Diagnostics, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView};
+use crate::state::{browser_now, Action, State};
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| State {
+        input: String::new(),
+        now: browser_now(),
+    });
+    let textarea = use_node_ref();
+
+    // The clock ticks every 10 s so relative times stay true.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let interval = Interval::new(10_000, move || {
+                dispatch.dispatch(Action::Tick(browser_now()))
+            });
+            move || drop(interval)
+        });
+    }
+
+    let report: Rc<Report> = {
+        let (input, now) = (state.input.clone(), state.now);
+        use_memo((input, now.to_bits()), move |(input, _)| {
+            inspect(input, &Options { now: Some(now) })
+        })
+    };
+    let dispatch = state.dispatcher();
+    let empty = state.input.trim().is_empty();
+
+    html! {
+        <>
+        <a class="skip-link" href="#token-input">{ "Skip to the token box" }</a>
+        <header class="top">
+            <h1>{ "JWT Decoder & Validator" }</h1>
+            <p class="tagline">
+                <span class="badge" title="The page's Content-Security-Policy forbids network requests">{ "Offline" }</span>
+                { " Decoded in your browser by jwtlens. The token never leaves this page: it is not sent, stored, or put in the URL." }
+            </p>
+        </header>
+        <main class="layout">
+            <section class="col input-col" aria-label="Token">
+                <TokenInput value={state.input.clone()} node={textarea.clone()} dispatch={dispatch.clone()} />
+                if !empty {
+                    <TokenView input={state.input.clone()} report={report.clone()} />
+                    <Diagnostics input={state.input.clone()} report={report.clone()} textarea={textarea.clone()} />
+                }
+            </section>
+            <section class="col output-col" aria-label="Decoded token" aria-live="polite">
+                if empty {
+                    <div class="placeholder">
+                        <p>{ "Paste a JSON Web Token on the left, or load the example." }</p>
+                        <p class="muted">{ "jwtlens shows the header and claims, explains every registered field, tells whether the token has expired, and points at the exact byte of anything malformed." }</p>
+                    </div>
+                } else {
+                    <Summary report={report.clone()} />
+                    if let Some(t) = report.time.clone() {
+                        <TimePanel time={t} />
+                    }
+                    if let Some(h) = report.header.clone() {
+                        <PartPanel title="Header" class="part-header" part={h} />
+                    } else {
+                        <Undecoded title="Header" class="part-header" />
+                    }
+                    if let Some(p) = report.payload.clone() {
+                        <PartPanel title="Payload" class="part-payload" part={p} />
+                    } else if report.kind != jwtlens::token::Kind::Jwe {
+                        <Undecoded title="Payload" class="part-payload" />
+                    }
+                    if let Some(s) = report.signature.clone() {
+                        <SignaturePanel signature={s} algorithm={report.algorithm.clone()} />
+                    }
+                }
+            </section>
+        </main>
+        <footer class="foot muted">
+            { format!("jwtlens {} · decoding only: signatures are shown, not verified · ", report.jwtlens) }
+            { "no cookies, no storage, no network" }
+        </footer>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SummaryProps {
+    report: Rc<Report>,
+}
+
+/// One line on what the input is.
+#[function_component(Summary)]
+fn summary(props: &SummaryProps) -> Html {
+    let r = &props.report;
+    let kind = match r.kind {
+        jwtlens::token::Kind::Jws => "Signed token (JWS)",
+        jwtlens::token::Kind::Jwe => "Encrypted token (JWE)",
+        jwtlens::token::Kind::Unknown => "Not a well-formed token",
+    };
+    let alg = r.algorithm.as_ref().map(|a| {
+        format!(
+            " · {}{}",
+            a.name,
+            a.description.map(|d| format!(": {d}")).unwrap_or_default()
+        )
+    });
+    let class = if r.errors.is_empty() {
+        "summary ok"
+    } else {
+        "summary bad"
+    };
+    let errors = match r.errors.len() {
+        0 => String::from("decodes cleanly"),
+        1 => String::from("1 error"),
+        n => format!("{n} errors"),
+    };
+    html! {
+        <div class={class} id="summary">
+            <strong>{ kind }</strong>{ alg.unwrap_or_default() }{ " · " }{ errors }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct UndecodedProps {
+    title: AttrValue,
+    class: AttrValue,
+}
+
+/// A part that could not be decoded: the errors list says why and where.
+#[function_component(Undecoded)]
+fn undecoded(props: &UndecodedProps) -> Html {
+    html! {
+        <section class={classes!("panel", "undecoded", props.class.to_string())} id={format!("panel-{}", props.title.to_lowercase())} aria-label={props.title.clone()}>
+            <div class="panel-head"><h2>{ &props.title }</h2></div>
+            <p class="muted">{ "Could not be decoded: see the errors beside the token for where and why." }</p>
+        </section>
+    }
+}

@@ -1,0 +1,17 @@
+//! One file per component, each with its `Props`.
+
+mod copy_button;
+mod diagnostics;
+mod part_panel;
+mod signature_panel;
+mod time_panel;
+mod token_input;
+mod token_view;
+
+pub use copy_button::CopyButton;
+pub use diagnostics::Diagnostics;
+pub use part_panel::PartPanel;
+pub use signature_panel::SignaturePanel;
+pub use time_panel::TimePanel;
+pub use token_input::TokenInput;
+pub use token_view::TokenView;

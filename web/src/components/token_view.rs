@@ -1,0 +1,59 @@
+//! The token with its parts in distinct colours and errors marked where they are.
+
+use std::rc::Rc;
+
+use jwtlens::diagnostic::Part;
+use jwtlens::Report;
+use yew::prelude::*;
+
+use crate::view::runs;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub input: AttrValue,
+    pub report: Rc<Report>,
+}
+
+fn part_class(part: Option<Part>) -> &'static str {
+    match part {
+        Some(Part::Header) => "seg seg-header",
+        Some(Part::Payload) => "seg seg-payload",
+        Some(Part::Signature) => "seg seg-signature",
+        Some(Part::Extra) => "seg seg-extra",
+        Some(_) => "seg seg-jwe",
+        None => "seg seg-other",
+    }
+}
+
+#[function_component(TokenView)]
+pub fn token_view(props: &Props) -> Html {
+    let runs = runs(&props.input, &props.report);
+    html! {
+        <div class="token-view-wrap">
+            <div class="label">{ "Parts" }
+                <span class="legend">
+                    <span class="seg-header">{ "header" }</span>{ " · " }
+                    <span class="seg-payload">{ "payload" }</span>{ " · " }
+                    <span class="seg-signature">{ "signature" }</span>
+                </span>
+            </div>
+            <pre class="token-view" id="token-view" aria-label="The token, coloured by part">
+                { for runs.into_iter().map(|r| {
+                    let class = part_class(r.part);
+                    match r.error {
+                        Some(i) => {
+                            let title = props.report.errors.get(i).map(|e| e.message.clone()).unwrap_or_default();
+                            // Whitespace is what usually breaks a pasted token: make it visible.
+                            let text: String = r.text.chars().map(|c| if c.is_whitespace() { '␣' } else { c }).collect();
+                            html! { <mark class={classes!(class, "error-mark")} title={title} data-error={i.to_string()}>{ text }</mark> }
+                        }
+                        None => html! { <span class={class}>{ r.text }</span> },
+                    }
+                }) }
+                if props.report.errors.iter().any(|e| e.offset >= props.input.len()) {
+                    <mark class="error-mark end-mark" title="expected more here">{ "␣" }</mark>
+                }
+            </pre>
+        </div>
+    }
+}

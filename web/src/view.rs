@@ -1,0 +1,79 @@
+//! Small pure helpers for rendering: splitting the input into styled runs
+//! and formatting a time in the browser's zone.
+
+use jwtlens::diagnostic::Part;
+use jwtlens::Report;
+
+/// A run of input text with one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// The text.
+    pub text: String,
+    /// The segment it belongs to, if any (else a separator or pasted extra).
+    pub part: Option<Part>,
+    /// Index of the error that covers it, if any.
+    pub error: Option<usize>,
+}
+
+/// Cut `input` at every segment and error boundary, so each run has one part and one error state.
+pub fn runs(input: &str, report: &Report) -> Vec<Run> {
+    let mut cuts = vec![0, input.len()];
+    for s in &report.segments {
+        cuts.extend([s.start, s.end]);
+    }
+    for e in &report.errors {
+        cuts.extend([e.offset, e.end]);
+    }
+    cuts.retain(|&c| c <= input.len() && input.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Run> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let Some(text) = input.get(a..b) else {
+            continue;
+        };
+        let part = report
+            .segments
+            .iter()
+            .find(|s| s.start <= a && b <= s.end && s.start < s.end)
+            .map(|s| s.part);
+        let error = report
+            .errors
+            .iter()
+            .position(|e| e.offset <= a && b <= e.end.max(e.offset + 1) && e.offset < input.len());
+        match out.last_mut() {
+            Some(last) if last.part == part && last.error == error => last.text.push_str(text),
+            _ => out.push(Run {
+                text: text.to_owned(),
+                part,
+                error,
+            }),
+        }
+    }
+    out
+}
+
+/// A NumericDate in the browser's time zone: "2026-11-18 13:06:40 (UTC+01:00)".
+pub fn local_time(t: f64) -> Option<String> {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t * 1000.0));
+    let offset_min = -date.get_timezone_offset(); // minutes east of UTC
+    if !offset_min.is_finite() {
+        return None;
+    }
+    let iso = jwtlens::time::iso_utc(t + offset_min * 60.0)?;
+    let stamp = iso.trim_end_matches('Z').replacen('T', " ", 1);
+    let sign = if offset_min < 0.0 { '-' } else { '+' };
+    let m = offset_min.abs() as i64;
+    Some(format!("{stamp} (UTC{sign}{:02}:{:02})", m / 60, m % 60))
+}
+
+/// The byte offset `byte` of `s` as a UTF-16 index, for textarea selections.
+pub fn utf16_index(s: &str, byte: usize) -> u32 {
+    let byte = byte.min(s.len());
+    let mut b = byte;
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    s[..b].encode_utf16().count() as u32
+}
