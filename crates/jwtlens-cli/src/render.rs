@@ -1,6 +1,6 @@
 //! Human-readable rendering of a [`Report`]; every judgement comes from the core.
 
-use std::fmt::Write as _;
+use core::fmt::Write as _;
 
 use jwtlens::diagnostic::{Diagnostic, Part};
 use jwtlens::report::{MemberReport, PartReport, Report};

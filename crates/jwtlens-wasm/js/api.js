@@ -76,7 +76,7 @@ export function inspect(token, options = {}) {
 export function decode(token) {
   const outcome = JSON.parse(decodeJson(tokenArgument(token)));
   if (!outcome.ok) throw new JwtlensError(outcome.error);
-  return outcome.value;
+  return { header: outcome.header, payload: outcome.payload, signature: outcome.signature };
 }
 
 /** The version of the jwtlens core inside this package. */

@@ -32,6 +32,23 @@ pub struct Decoded {
 /// ```
 pub fn decode(input: &str) -> Result<Decoded, Diagnostic> {
     let t = Token::parse(input);
+    decodable(&t)?;
+    match t.into_parts() {
+        (Some(header), Some(Payload::Json(payload)), Some(signature)) => Ok(Decoded {
+            header,
+            payload,
+            signature,
+        }),
+        _ => Err(undecodable(input.len())),
+    }
+}
+
+/// Whether [`decode`] would succeed on this parsed token, or the error it would return.
+///
+/// Faces that hand the decoded JSON text to a faster JSON reader of their
+/// own (the npm package gives it to `JSON.parse`) use this to make exactly
+/// the same decision as [`decode`].
+pub fn decodable(t: &Token<'_>) -> Result<(), Diagnostic> {
     if let Some(e) = t.errors().first() {
         return Err(e.clone());
     }
@@ -49,20 +66,20 @@ pub fn decode(input: &str) -> Result<Decoded, Diagnostic> {
         });
     }
     match (t.header_json(), t.payload(), t.signature()) {
-        (Some(h), Some(Payload::Json(p)), Some(s)) => Ok(Decoded {
-            header: h.clone(),
-            payload: p.clone(),
-            signature: s.to_vec(),
-        }),
-        _ => Err(Diagnostic {
-            code: Code::Empty,
-            part: Part::Input,
-            offset: 0,
-            end: input.len(),
-            decoded_offset: None,
-            expected: None,
-            found: None,
-            message: String::from("The token could not be decoded."),
-        }),
+        (Some(_), Some(Payload::Json(_)), Some(_)) => Ok(()),
+        _ => Err(undecodable(t.input().len())),
+    }
+}
+
+fn undecodable(len: usize) -> Diagnostic {
+    Diagnostic {
+        code: Code::Empty,
+        part: Part::Input,
+        offset: 0,
+        end: len,
+        decoded_offset: None,
+        expected: None,
+        found: None,
+        message: String::from("The token could not be decoded."),
     }
 }

@@ -68,7 +68,7 @@ pub mod token;
 
 mod decode;
 
-pub use decode::{decode, Decoded};
+pub use decode::{decodable, decode, Decoded};
 pub use diagnostic::{Code, Diagnostic, Part};
 pub use report::{inspect, Options, Report};
 pub use token::Token;

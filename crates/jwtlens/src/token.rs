@@ -197,6 +197,10 @@ impl<'a> Token<'a> {
         let payload = self.segments.get(1)?;
         self.input.get(self.span.start..payload.end)
     }
+    /// Take the decoded header object, payload and signature out of the token.
+    pub fn into_parts(self) -> (Option<Object>, Option<Payload>, Option<Vec<u8>>) {
+        (self.header_json, self.payload, self.signature)
+    }
     /// Problems that stop the input from being a well-formed token.
     pub fn errors(&self) -> &[Diagnostic] {
         &self.errors
