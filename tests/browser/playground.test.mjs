@@ -56,7 +56,6 @@ test("an expired token is highlighted with how long ago", async () => {
 });
 
 test("a broken token gets a located error, inline, and still shows what decodes", async () => {
-  const example = await page.evaluate(() => "");
   await page.click("#example");
   const token = await page.inputValue("#token-input");
   const broken = token.slice(0, 100) + " " + token.slice(100);
@@ -74,7 +73,16 @@ test("a broken token gets a located error, inline, and still shows what decodes"
   const selection = await page.$eval("#token-input", (t) => [t.selectionStart, t.selectionEnd]);
   assert.deepEqual(selection, [107, 108]);
   await page.screenshot({ path: join(outputDir, "playground-error.png"), fullPage: true });
-  assert.equal(example, "");
+});
+
+test("copy buttons put the pretty JSON on the clipboard", async () => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.click("#example");
+  await page.click("#panel-header button.copy");
+  assert.equal(await page.textContent("#panel-header button.copy"), "Copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.deepEqual(JSON.parse(copied), { alg: "HS256", typ: "JWT", kid: "demo-2026" });
+  assert.match(copied, /\n  "alg": "HS256"/, "pretty-printed");
 });
 
 test("usable by keyboard alone", async () => {

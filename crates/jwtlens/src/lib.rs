@@ -56,15 +56,18 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod alg;
 pub mod b64;
 pub mod claims;
 pub mod diagnostic;
 pub mod examples;
 pub mod json;
+pub mod key;
 pub mod registry;
 pub mod report;
 pub mod time;
 pub mod token;
+pub mod verify;
 
 mod decode;
 

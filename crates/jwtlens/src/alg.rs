@@ -1,0 +1,171 @@
+//! JWS algorithms (RFC 7518 §3.1, RFC 8037 §3.1, RFC 8812 §3.2).
+//!
+//! # Example
+//! ```
+//! use jwtlens::alg::{Algorithm, Family};
+//! let a: Algorithm = "PS384".parse().unwrap();
+//! assert_eq!(a.family(), Family::RsaPss);
+//! assert_eq!(a.name(), "PS384");
+//! assert!("HS999".parse::<Algorithm>().is_err());
+//! ```
+
+use core::fmt;
+use core::str::FromStr;
+
+use serde::Serialize;
+
+/// A JWS `alg` value jwtlens can verify (and `none`, which it never accepts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[allow(missing_docs)]
+pub enum Algorithm {
+    HS256,
+    HS384,
+    HS512,
+    RS256,
+    RS384,
+    RS512,
+    PS256,
+    PS384,
+    PS512,
+    ES256,
+    ES384,
+    ES512,
+    ES256K,
+    EdDSA,
+    #[serde(rename = "none")]
+    None,
+}
+
+/// Which kind of key an algorithm needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// A shared secret (HS*).
+    Hmac,
+    /// RSASSA-PKCS1-v1_5 (RS*).
+    RsaPkcs1,
+    /// RSASSA-PSS (PS*).
+    RsaPss,
+    /// ECDSA on a NIST curve or secp256k1 (ES*).
+    Ecdsa,
+    /// Ed25519 (EdDSA).
+    EdDsa,
+    /// No signature.
+    None,
+}
+
+/// The hash an algorithm uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Hash {
+    /// SHA-256
+    Sha256,
+    /// SHA-384
+    Sha384,
+    /// SHA-512
+    Sha512,
+}
+
+impl Hash {
+    /// Output size in bytes.
+    pub fn output_len(self) -> usize {
+        match self {
+            Hash::Sha256 => 32,
+            Hash::Sha384 => 48,
+            Hash::Sha512 => 64,
+        }
+    }
+}
+
+/// The `alg` is not one jwtlens knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownAlgorithm;
+
+impl fmt::Display for UnknownAlgorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown JWS algorithm")
+    }
+}
+
+/// Every algorithm, in the order the registry lists them.
+pub const ALL: [Algorithm; 15] = [
+    Algorithm::HS256,
+    Algorithm::HS384,
+    Algorithm::HS512,
+    Algorithm::RS256,
+    Algorithm::RS384,
+    Algorithm::RS512,
+    Algorithm::PS256,
+    Algorithm::PS384,
+    Algorithm::PS512,
+    Algorithm::ES256,
+    Algorithm::ES384,
+    Algorithm::ES512,
+    Algorithm::ES256K,
+    Algorithm::EdDSA,
+    Algorithm::None,
+];
+
+impl Algorithm {
+    /// The registered name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::HS256 => "HS256",
+            Algorithm::HS384 => "HS384",
+            Algorithm::HS512 => "HS512",
+            Algorithm::RS256 => "RS256",
+            Algorithm::RS384 => "RS384",
+            Algorithm::RS512 => "RS512",
+            Algorithm::PS256 => "PS256",
+            Algorithm::PS384 => "PS384",
+            Algorithm::PS512 => "PS512",
+            Algorithm::ES256 => "ES256",
+            Algorithm::ES384 => "ES384",
+            Algorithm::ES512 => "ES512",
+            Algorithm::ES256K => "ES256K",
+            Algorithm::EdDSA => "EdDSA",
+            Algorithm::None => "none",
+        }
+    }
+
+    /// The kind of key it needs.
+    pub fn family(self) -> Family {
+        use Algorithm::*;
+        match self {
+            HS256 | HS384 | HS512 => Family::Hmac,
+            RS256 | RS384 | RS512 => Family::RsaPkcs1,
+            PS256 | PS384 | PS512 => Family::RsaPss,
+            ES256 | ES384 | ES512 | ES256K => Family::Ecdsa,
+            EdDSA => Family::EdDsa,
+            None => Family::None,
+        }
+    }
+
+    /// The hash it uses (`None` for EdDSA, which hashes internally, and for `none`).
+    pub fn hash(self) -> Option<Hash> {
+        use Algorithm::*;
+        match self {
+            HS256 | RS256 | PS256 | ES256 | ES256K => Some(Hash::Sha256),
+            HS384 | RS384 | PS384 | ES384 => Some(Hash::Sha384),
+            HS512 | RS512 | PS512 | ES512 => Some(Hash::Sha512),
+            EdDSA | None => Option::None,
+        }
+    }
+}
+
+impl FromStr for Algorithm {
+    type Err = UnknownAlgorithm;
+
+    /// Names are case-sensitive (RFC 7515 §4.1.1: "a case-sensitive ASCII string").
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ALL.iter()
+            .copied()
+            .find(|a| a.name() == s)
+            .ok_or(UnknownAlgorithm)
+    }
+}
+
+impl fmt::Display for Algorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

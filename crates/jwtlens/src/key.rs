@@ -1,0 +1,688 @@
+//! Verification keys: HMAC secrets, PEM public keys and certificates, JWKs and JWK Sets.
+//!
+//! Every import error says which format was tried, which member or line,
+//! and what was wrong. Keys named inside a token (`jwk`, `jku`, `x5u`,
+//! `x5c`) are never imported from there: a key comes only from the caller.
+//!
+//! # Example
+//! ```
+//! use jwtlens::key::{Key, KeyType, SecretEncoding};
+//! let k = Key::import(r#"{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow","kid":"hmac"}"#).unwrap();
+//! assert_eq!(k.keys()[0].key_type(), KeyType::Oct);
+//! assert_eq!(k.keys()[0].kid.as_deref(), Some("hmac"));
+//! let s = Key::secret("your-256-bit-secret", SecretEncoding::Utf8).unwrap();
+//! assert_eq!(s.bits(), 19 * 8);
+//! assert!(Key::import("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----").is_err());
+//! ```
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use rsa::traits::PublicKeyParts;
+use serde::Serialize;
+
+use crate::b64;
+use crate::json::{self, Json, Object};
+
+/// The key material jwtlens can verify with.
+#[derive(Clone)]
+pub enum Material {
+    /// An HMAC secret.
+    Hmac(Vec<u8>),
+    /// An RSA public key.
+    Rsa(rsa::RsaPublicKey),
+    /// A P-256 public key.
+    P256(p256::ecdsa::VerifyingKey),
+    /// A P-384 public key.
+    P384(p384::ecdsa::VerifyingKey),
+    /// A P-521 public key.
+    P521(p521::ecdsa::VerifyingKey),
+    /// A secp256k1 public key.
+    K256(k256::ecdsa::VerifyingKey),
+    /// An Ed25519 public key.
+    Ed25519(ed25519_dalek::VerifyingKey),
+}
+
+/// The JWK `kty` (with the curve for EC keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyType {
+    /// A symmetric secret (`oct`).
+    Oct,
+    /// RSA.
+    Rsa,
+    /// EC on P-256.
+    P256,
+    /// EC on P-384.
+    P384,
+    /// EC on P-521.
+    P521,
+    /// EC on secp256k1.
+    Secp256k1,
+    /// OKP Ed25519.
+    Ed25519,
+}
+
+impl KeyType {
+    /// A short human name: "HMAC secret", "RSA public key", "EC P-256 public key", ...
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyType::Oct => "HMAC secret",
+            KeyType::Rsa => "RSA public key",
+            KeyType::P256 => "EC P-256 public key",
+            KeyType::P384 => "EC P-384 public key",
+            KeyType::P521 => "EC P-521 public key",
+            KeyType::Secp256k1 => "EC secp256k1 public key",
+            KeyType::Ed25519 => "Ed25519 public key",
+        }
+    }
+    /// The JWK `kty` value.
+    pub fn kty(self) -> &'static str {
+        match self {
+            KeyType::Oct => "oct",
+            KeyType::Rsa => "RSA",
+            KeyType::P256 | KeyType::P384 | KeyType::P521 | KeyType::Secp256k1 => "EC",
+            KeyType::Ed25519 => "OKP",
+        }
+    }
+}
+
+/// Where a key came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyFormat {
+    /// A secret typed as text or in an encoding.
+    Secret,
+    /// A JSON Web Key.
+    Jwk,
+    /// PEM `PUBLIC KEY` (SubjectPublicKeyInfo).
+    PemSpki,
+    /// PEM `RSA PUBLIC KEY` (PKCS#1).
+    PemPkcs1,
+    /// PEM `CERTIFICATE` (the key inside an X.509 certificate).
+    PemCertificate,
+}
+
+/// One verification key with the JWK metadata that selects it.
+#[derive(Clone)]
+pub struct Key {
+    /// The key itself.
+    pub material: Material,
+    /// `kid`
+    pub kid: Option<String>,
+    /// `alg` the key is meant for.
+    pub alg: Option<String>,
+    /// `use` (`sig` or `enc`).
+    pub use_: Option<String>,
+    /// `key_ops`.
+    pub key_ops: Option<Vec<String>>,
+    /// How it was given.
+    pub format: KeyFormat,
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never print secret material.
+        f.debug_struct("Key")
+            .field("type", &self.key_type())
+            .field("bits", &self.bits())
+            .field("kid", &self.kid)
+            .finish()
+    }
+}
+
+/// How an HMAC secret is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SecretEncoding {
+    /// The UTF-8 bytes of the text, as jwt.io and most libraries take it.
+    Utf8,
+    /// Standard base64 (padding optional).
+    Base64,
+    /// base64url (padding optional).
+    Base64Url,
+    /// Hexadecimal.
+    Hex,
+}
+
+/// Why a key could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyError {
+    /// The format that was being read.
+    pub format: &'static str,
+    /// The JWK member, PEM label or position concerned.
+    pub at: Option<String>,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.at {
+            Some(at) => write!(f, "{} ({}): {}", self.format, at, self.message),
+            None => write!(f, "{}: {}", self.format, self.message),
+        }
+    }
+}
+
+impl core::error::Error for KeyError {}
+
+fn err(format: &'static str, at: Option<&str>, message: impl Into<String>) -> KeyError {
+    KeyError {
+        format,
+        at: at.map(String::from),
+        message: message.into(),
+    }
+}
+
+/// One key, or a JWK Set, as imported.
+#[derive(Debug, Clone)]
+pub struct KeySet {
+    keys: Vec<Key>,
+    /// Keys of a JWK Set that could not be imported, with why (they are skipped, not fatal).
+    pub skipped: Vec<KeyError>,
+}
+
+impl KeySet {
+    /// The imported keys.
+    pub fn keys(&self) -> &[Key] {
+        &self.keys
+    }
+    /// A set of one key.
+    pub fn single(key: Key) -> KeySet {
+        KeySet {
+            keys: alloc::vec![key],
+            skipped: Vec::new(),
+        }
+    }
+}
+
+impl Key {
+    /// The key's type.
+    pub fn key_type(&self) -> KeyType {
+        match &self.material {
+            Material::Hmac(_) => KeyType::Oct,
+            Material::Rsa(_) => KeyType::Rsa,
+            Material::P256(_) => KeyType::P256,
+            Material::P384(_) => KeyType::P384,
+            Material::P521(_) => KeyType::P521,
+            Material::K256(_) => KeyType::Secp256k1,
+            Material::Ed25519(_) => KeyType::Ed25519,
+        }
+    }
+
+    /// Key size in bits (HMAC: secret length; RSA: modulus; EC: field size).
+    pub fn bits(&self) -> usize {
+        match &self.material {
+            Material::Hmac(k) => k.len() * 8,
+            Material::Rsa(k) => k.n().bits(),
+            Material::P256(_) | Material::K256(_) | Material::Ed25519(_) => 256,
+            Material::P384(_) => 384,
+            Material::P521(_) => 521,
+        }
+    }
+
+    /// A one-line description: "RSA public key, 2048 bits, kid \"k1\" (JWK)".
+    pub fn describe(&self) -> String {
+        let kid = self
+            .kid
+            .as_ref()
+            .map(|k| format!(", kid \"{k}\""))
+            .unwrap_or_default();
+        let from = match self.format {
+            KeyFormat::Secret => "secret",
+            KeyFormat::Jwk => "JWK",
+            KeyFormat::PemSpki => "PEM public key",
+            KeyFormat::PemPkcs1 => "PEM PKCS#1",
+            KeyFormat::PemCertificate => "X.509 certificate",
+        };
+        format!(
+            "{}, {} bits{kid} ({from})",
+            self.key_type().label(),
+            self.bits()
+        )
+    }
+
+    fn plain(material: Material, format: KeyFormat) -> Key {
+        Key {
+            material,
+            kid: None,
+            alg: None,
+            use_: None,
+            key_ops: None,
+            format,
+        }
+    }
+
+    /// An HMAC secret written in `encoding`.
+    pub fn secret(text: &str, encoding: SecretEncoding) -> Result<Key, KeyError> {
+        let bytes = match encoding {
+            SecretEncoding::Utf8 => text.as_bytes().to_vec(),
+            SecretEncoding::Base64 | SecretEncoding::Base64Url => {
+                let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                let url: String = t
+                    .chars()
+                    .map(|c| {
+                        if c == '+' {
+                            '-'
+                        } else if c == '/' {
+                            '_'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                b64::decode(&url).map(|d| d.bytes).map_err(|e| {
+                    err(
+                        "base64 secret",
+                        Some(&format!("character {}", e.offset)),
+                        format!("expected {}, found {}", e.expected, e.found),
+                    )
+                })?
+            }
+            SecretEncoding::Hex => hex_decode(text.trim())
+                .map_err(|(at, m)| err("hex secret", Some(&format!("character {at}")), m))?,
+        };
+        if bytes.is_empty() {
+            return Err(err("secret", None, "the secret is empty"));
+        }
+        Ok(Key::plain(Material::Hmac(bytes), KeyFormat::Secret))
+    }
+
+    /// Import a key from text, detecting the format: PEM (`-----BEGIN`),
+    /// JWK or JWK Set (`{`). Anything else is not taken as a secret here:
+    /// use [`Key::secret`] for that, so a mistyped PEM never silently becomes an HMAC key.
+    pub fn import(text: &str) -> Result<KeySet, KeyError> {
+        let t = text.trim();
+        if t.starts_with("-----BEGIN") {
+            pem(t).map(KeySet::single)
+        } else if t.starts_with('{') {
+            jwk_or_set(t)
+        } else {
+            Err(err("key", None, "expected a PEM block (-----BEGIN ...) or a JWK / JWK Set (a JSON object); for an HMAC secret choose a secret encoding"))
+        }
+    }
+}
+
+fn hex_decode(s: &str) -> Result<Vec<u8>, (usize, String)> {
+    let s = s.strip_prefix("0x").unwrap_or(s);
+    let digits: Vec<(usize, u8)> = s
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace() && *c != ':')
+        .map(|(i, c)| (i, c as u8))
+        .collect();
+    if digits.len() % 2 == 1 {
+        return Err((s.len(), String::from("an even number of hex digits")));
+    }
+    digits
+        .chunks(2)
+        .map(|pair| {
+            let val = |(i, c): (usize, u8)| match c {
+                b'0'..=b'9' => Ok(c - b'0'),
+                b'a'..=b'f' => Ok(c - b'a' + 10),
+                b'A'..=b'F' => Ok(c - b'A' + 10),
+                _ => Err((i, format!("expected a hex digit, found '{}'", c as char))),
+            };
+            match pair {
+                [a, b] => Ok(val(*a)? << 4 | val(*b)?),
+                _ => Err((s.len(), String::from("an even number of hex digits"))),
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- JWK
+
+fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
+    let v = json::parse(text.as_bytes()).map_err(|e| {
+        err(
+            "JWK",
+            Some(&format!("byte {}", e.offset)),
+            format!("not JSON: expected {}, found {}", e.expected, e.found),
+        )
+    })?;
+    let Json::Object(obj) = v else {
+        return Err(err("JWK", None, "not a JSON object"));
+    };
+    match obj.get("keys") {
+        Some(Json::Array(items)) => {
+            let mut keys = Vec::new();
+            let mut skipped = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                match item
+                    .as_object()
+                    .ok_or_else(|| err("JWK Set", Some(&format!("keys[{i}]")), "not a JSON object"))
+                    .and_then(jwk)
+                {
+                    Ok(k) => keys.push(k),
+                    Err(mut e) => {
+                        e.at = Some(format!(
+                            "keys[{i}]{}",
+                            e.at.map(|a| format!(".{a}")).unwrap_or_default()
+                        ));
+                        skipped.push(e);
+                    }
+                }
+            }
+            if keys.is_empty() {
+                return Err(match skipped.into_iter().next() {
+                    Some(e) => e,
+                    None => err("JWK Set", Some("keys"), "the set has no keys"),
+                });
+            }
+            Ok(KeySet { keys, skipped })
+        }
+        Some(_) => Err(err("JWK Set", Some("keys"), "\"keys\" must be an array")),
+        None => jwk(&obj).map(KeySet::single),
+    }
+}
+
+fn member_str<'a>(
+    obj: &'a Object,
+    name: &str,
+    format: &'static str,
+) -> Result<Option<&'a str>, KeyError> {
+    match obj.get(name) {
+        None => Ok(None),
+        Some(Json::String(s)) => Ok(Some(s)),
+        Some(other) => Err(err(
+            format,
+            Some(name),
+            format!("must be a string, found a JSON {}", other.type_name()),
+        )),
+    }
+}
+
+fn member_b64(obj: &Object, name: &str, format: &'static str) -> Result<Vec<u8>, KeyError> {
+    let s = member_str(obj, name, format)?.ok_or_else(|| err(format, Some(name), "missing"))?;
+    let d = b64::decode(s).map_err(|e| {
+        err(
+            format,
+            Some(name),
+            format!(
+                "not base64url at character {}: expected {}, found {}",
+                e.offset, e.expected, e.found
+            ),
+        )
+    })?;
+    if !d.forgiven.is_empty() {
+        return Err(err(
+            format,
+            Some(name),
+            "not strict base64url (RFC 7517 §6 requires base64url without padding)",
+        ));
+    }
+    Ok(d.bytes)
+}
+
+/// RFC 7517 §4 (common members) and RFC 7518 §6 (key types).
+fn jwk(obj: &Object) -> Result<Key, KeyError> {
+    const F: &str = "JWK";
+    let kty = member_str(obj, "kty", F)?.ok_or_else(|| {
+        err(
+            F,
+            Some("kty"),
+            "missing (RFC 7517 §4.1: \"kty\" MUST be present)",
+        )
+    })?;
+    let material = match kty {
+        "oct" => {
+            let k = member_b64(obj, "k", F)?;
+            if k.is_empty() {
+                return Err(err(F, Some("k"), "the secret is empty"));
+            }
+            Material::Hmac(k)
+        }
+        "RSA" => {
+            // RFC 7518 §6.3.1: "n" and "e", unsigned big-endian base64url.
+            let n = member_b64(obj, "n", F)?;
+            let e = member_b64(obj, "e", F)?;
+            let key = rsa::RsaPublicKey::new(
+                rsa::BigUint::from_bytes_be(&n),
+                rsa::BigUint::from_bytes_be(&e),
+            )
+            .map_err(|e| err(F, Some("n"), format!("not a usable RSA public key: {e}")))?;
+            Material::Rsa(key)
+        }
+        "EC" => {
+            // RFC 7518 §6.2.1.2: "The length of this octet string MUST be the full size of a coordinate for the curve".
+            let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;
+            let size = match crv {
+                "P-256" | "secp256k1" => 32,
+                "P-384" => 48,
+                "P-521" => 66,
+                other => {
+                    return Err(err(
+                        F,
+                        Some("crv"),
+                        format!("unsupported curve \"{other}\" (P-256, P-384, P-521, secp256k1)"),
+                    ))
+                }
+            };
+            let x = member_b64(obj, "x", F)?;
+            let y = member_b64(obj, "y", F)?;
+            for (name, v) in [("x", &x), ("y", &y)] {
+                if v.len() != size {
+                    return Err(err(
+                        F,
+                        Some(name),
+                        format!("must be {size} bytes for {crv}, found {}", v.len()),
+                    ));
+                }
+            }
+            let mut sec1 = Vec::with_capacity(1 + 2 * size);
+            sec1.push(0x04);
+            sec1.extend_from_slice(&x);
+            sec1.extend_from_slice(&y);
+            let bad = |_| err(F, Some("x"), format!("the point (x, y) is not on {crv}"));
+            match crv {
+                "P-256" => {
+                    Material::P256(p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?)
+                }
+                "P-384" => {
+                    Material::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?)
+                }
+                "P-521" => {
+                    Material::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?)
+                }
+                _ => {
+                    Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?)
+                }
+            }
+        }
+        "OKP" => {
+            let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;
+            if crv != "Ed25519" {
+                return Err(err(
+                    F,
+                    Some("crv"),
+                    format!("unsupported OKP curve \"{crv}\" (Ed25519)"),
+                ));
+            }
+            let x = member_b64(obj, "x", F)?;
+            let bytes: [u8; 32] = x
+                .as_slice()
+                .try_into()
+                .map_err(|_| err(F, Some("x"), format!("must be 32 bytes, found {}", x.len())))?;
+            Material::Ed25519(
+                ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+                    .map_err(|_| err(F, Some("x"), "not a valid Ed25519 point"))?,
+            )
+        }
+        other => {
+            return Err(err(
+                F,
+                Some("kty"),
+                format!("unsupported key type \"{other}\" (oct, RSA, EC, OKP)"),
+            ))
+        }
+    };
+    let key_ops = match obj.get("key_ops") {
+        None => None,
+        Some(Json::Array(a)) => Some(
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
+        ),
+        Some(_) => return Err(err(F, Some("key_ops"), "must be an array of strings")),
+    };
+    Ok(Key {
+        material,
+        kid: member_str(obj, "kid", F)?.map(String::from),
+        alg: member_str(obj, "alg", F)?.map(String::from),
+        use_: member_str(obj, "use", F)?.map(String::from),
+        key_ops,
+        format: KeyFormat::Jwk,
+    })
+}
+
+// ---------------------------------------------------------------- PEM
+
+const OID_RSA: &str = "1.2.840.113549.1.1.1";
+const OID_EC: &str = "1.2.840.10045.2.1";
+const OID_ED25519: &str = "1.3.101.112";
+const OID_P256: &str = "1.2.840.10045.3.1.7";
+const OID_P384: &str = "1.3.132.0.34";
+const OID_P521: &str = "1.3.132.0.35";
+const OID_K256: &str = "1.3.132.0.10";
+
+/// RFC 7468 textual encoding: `PUBLIC KEY`, `RSA PUBLIC KEY` or `CERTIFICATE`.
+fn pem(text: &str) -> Result<Key, KeyError> {
+    const F: &str = "PEM";
+    let (label, der) = pem_rfc7468::decode_vec(text.as_bytes())
+        .map_err(|e| err(F, None, format!("not a valid PEM block: {e}")))?;
+    match label {
+        "PUBLIC KEY" => spki(&der, KeyFormat::PemSpki),
+        "RSA PUBLIC KEY" => {
+            use rsa::pkcs1::DecodeRsaPublicKey;
+            let k = rsa::RsaPublicKey::from_pkcs1_der(&der)
+                .map_err(|e| err(F, Some(label), format!("not a PKCS#1 RSA public key: {e}")))?;
+            Ok(Key::plain(Material::Rsa(k), KeyFormat::PemPkcs1))
+        }
+        "CERTIFICATE" => {
+            use x509_cert::der::{Decode, Encode};
+            let cert = x509_cert::Certificate::from_der(&der)
+                .map_err(|e| err(F, Some(label), format!("not an X.509 certificate: {e}")))?;
+            let spki_der = cert
+                .tbs_certificate
+                .subject_public_key_info
+                .to_der()
+                .map_err(|e| {
+                    err(
+                        F,
+                        Some(label),
+                        format!("cannot read the certificate's key: {e}"),
+                    )
+                })?;
+            spki(&spki_der, KeyFormat::PemCertificate)
+        }
+        l if l.contains("PRIVATE KEY") => Err(err(
+            F,
+            Some(l),
+            "a private key: to verify, paste the public key (PUBLIC KEY) or a certificate",
+        )),
+        l => Err(err(
+            F,
+            Some(l),
+            "unsupported PEM label (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE)",
+        )),
+    }
+}
+
+/// RFC 5280 §4.1.2.7 SubjectPublicKeyInfo, dispatched on its algorithm OID.
+fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
+    use spki::DecodePublicKey;
+    const F: &str = "SubjectPublicKeyInfo";
+    let info = spki::SubjectPublicKeyInfoRef::try_from(der)
+        .map_err(|e| err(F, None, format!("not a SubjectPublicKeyInfo: {e}")))?;
+    let oid = info.algorithm.oid.to_string();
+    let bad = |e: spki::Error| err(F, Some(&oid), format!("cannot read the key: {e}"));
+    let material = match oid.as_str() {
+        OID_RSA => Material::Rsa(rsa::RsaPublicKey::from_public_key_der(der).map_err(bad)?),
+        OID_EC => {
+            let curve = info
+                .algorithm
+                .parameters_oid()
+                .map(|o| o.to_string())
+                .map_err(|e| err(F, Some("parameters"), format!("no named curve: {e}")))?;
+            match curve.as_str() {
+                OID_P256 => Material::P256(
+                    p256::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?,
+                ),
+                OID_P384 => Material::P384(
+                    p384::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?,
+                ),
+                OID_P521 => {
+                    let pk = p521::PublicKey::from_public_key_der(der).map_err(bad)?;
+                    Material::P521(
+                        p521::ecdsa::VerifyingKey::from_affine(*pk.as_affine())
+                            .map_err(|_| err(F, Some(&curve), "not a valid P-521 point"))?,
+                    )
+                }
+                OID_K256 => Material::K256(
+                    k256::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?,
+                ),
+                other => {
+                    return Err(err(
+                        F,
+                        Some(other),
+                        "unsupported EC curve (P-256, P-384, P-521, secp256k1)",
+                    ))
+                }
+            }
+        }
+        OID_ED25519 => {
+            Material::Ed25519(ed25519_dalek::VerifyingKey::from_public_key_der(der).map_err(bad)?)
+        }
+        other => {
+            return Err(err(
+                F,
+                Some(other),
+                "unsupported key algorithm (RSA, EC, Ed25519)",
+            ))
+        }
+    };
+    Ok(Key::plain(material, format))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_in_every_encoding() {
+        let want = b"hello".to_vec();
+        for (text, enc) in [
+            ("hello", SecretEncoding::Utf8),
+            ("aGVsbG8=", SecretEncoding::Base64),
+            ("aGVsbG8", SecretEncoding::Base64Url),
+            ("68656c6c6f", SecretEncoding::Hex),
+        ] {
+            match Key::secret(text, enc).unwrap().material {
+                Material::Hmac(k) => assert_eq!(k, want, "{enc:?}"),
+                _ => panic!("not hmac"),
+            }
+        }
+        let e = Key::secret("68656x", SecretEncoding::Hex).unwrap_err();
+        assert_eq!(e.at.as_deref(), Some("character 5"));
+        assert!(Key::secret("", SecretEncoding::Utf8).is_err());
+    }
+
+    #[test]
+    fn jwk_errors_name_the_member() {
+        let e = Key::import(r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#).unwrap_err();
+        assert_eq!(
+            (e.at.as_deref(), e.message.as_str()),
+            (Some("x"), "must be 32 bytes for P-256, found 3")
+        );
+        let e = Key::import(r#"{"kty":"RSA","n":"AQAB"}"#).unwrap_err();
+        assert_eq!(e.at.as_deref(), Some("e"));
+        let e = Key::import(r#"{"kty":"XYZ"}"#).unwrap_err();
+        assert_eq!(e.at.as_deref(), Some("kty"));
+        let e = Key::import(r#"{"keys":[{"kty":"oct"}]}"#).unwrap_err();
+        assert_eq!(e.at.as_deref(), Some("keys[0].k"));
+        assert!(Key::import("not a key").is_err());
+    }
+}
