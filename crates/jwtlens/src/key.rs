@@ -181,6 +181,8 @@ fn err(format: &'static str, at: Option<&str>, message: impl Into<String>) -> Ke
 #[derive(Debug, Clone)]
 pub struct KeySet {
     keys: Vec<Key>,
+    /// The `kid` of every entry of the set, imported or skipped.
+    kids: Vec<String>,
     /// Keys of a JWK Set that could not be imported, with why (they are skipped, not fatal).
     pub skipped: Vec<KeyError>,
 }
@@ -193,9 +195,14 @@ impl KeySet {
     /// A set of one key.
     pub fn single(key: Key) -> KeySet {
         KeySet {
+            kids: key.kid.iter().cloned().collect(),
             keys: alloc::vec![key],
             skipped: Vec::new(),
         }
+    }
+    /// How many entries of the set (imported or skipped) carry `kid`.
+    pub fn count_kid(&self, kid: &str) -> usize {
+        self.kids.iter().filter(|k| k.as_str() == kid).count()
     }
 }
 
@@ -350,6 +357,10 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
         Some(Json::Array(items)) => {
             let mut keys = Vec::new();
             let mut skipped = Vec::new();
+            let kids = items
+                .iter()
+                .filter_map(|i| i.as_object()?.get("kid")?.as_str().map(String::from))
+                .collect();
             for (i, item) in items.iter().enumerate() {
                 match item
                     .as_object()
@@ -372,7 +383,11 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
                     None => err("JWK Set", Some("keys"), "the set has no keys"),
                 });
             }
-            Ok(KeySet { keys, skipped })
+            Ok(KeySet {
+                keys,
+                kids,
+                skipped,
+            })
         }
         Some(_) => Err(err("JWK Set", Some("keys"), "\"keys\" must be an array")),
         None => jwk(&obj).map(KeySet::single),
