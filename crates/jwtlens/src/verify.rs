@@ -540,7 +540,7 @@ pub fn verify_token(
             verdict
                 .error
                 .as_ref()
-                .map(|e| alloc::string::ToString::to_string(e))
+                .map(alloc::string::ToString::to_string)
                 .unwrap_or_default()
         ),
         _ => match verdict.candidates.first() {
