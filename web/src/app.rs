@@ -31,7 +31,13 @@ pub fn app() -> Html {
     let report: Rc<Report> = {
         let (input, now) = (state.input.clone(), state.now);
         use_memo((input, now.to_bits()), move |(input, _)| {
-            inspect(input, &Options { now: Some(now) })
+            inspect(
+                input,
+                &Options {
+                    now: Some(now),
+                    keys: None,
+                },
+            )
         })
     };
     let dispatch = state.dispatcher();

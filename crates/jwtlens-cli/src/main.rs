@@ -112,7 +112,13 @@ fn run_inspect(args: InspectArgs) -> ExitCode {
         }
     };
     let now = args.now.unwrap_or_else(jwtlens::system_now);
-    let report = inspect(&token, &Options { now: Some(now) });
+    let report = inspect(
+        &token,
+        &Options {
+            now: Some(now),
+            keys: None,
+        },
+    );
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -81,6 +81,7 @@ fn json_is_the_report() {
         WITH_EXP,
         &jwtlens::Options {
             now: Some(1_700_000_180.0),
+            keys: None,
         },
     )
     .to_json();

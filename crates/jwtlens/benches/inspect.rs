@@ -34,6 +34,7 @@ fn bench(c: &mut Criterion) {
                     black_box(token),
                     &jwtlens::Options {
                         now: Some(1_600_000_000.0),
+                        keys: None,
                     },
                 )
             })
@@ -44,6 +45,7 @@ fn bench(c: &mut Criterion) {
                     black_box(token),
                     &jwtlens::Options {
                         now: Some(1_600_000_000.0),
+                        keys: None,
                     },
                 )
                 .to_json()

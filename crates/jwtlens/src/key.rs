@@ -313,6 +313,58 @@ impl Key {
     }
 }
 
+/// How the caller says a key is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyInput {
+    /// Detect: PEM (`-----BEGIN`), JWK or JWK Set (`{`), otherwise an HMAC secret as UTF-8 text.
+    Auto,
+    /// A JWK or JWK Set.
+    Jwk,
+    /// A PEM block.
+    Pem,
+    /// An HMAC secret in the given encoding.
+    Secret(SecretEncoding),
+}
+
+/// What [`import_key`] found the text to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detected {
+    /// A JWK or JWK Set.
+    Jwk,
+    /// A PEM block.
+    Pem,
+    /// An HMAC secret.
+    Secret,
+}
+
+/// Import `text` as `input` says, detecting the format for [`KeyInput::Auto`].
+///
+/// ```
+/// use jwtlens::key::{import_key, KeyInput, Detected};
+/// let (set, found) = import_key("my-secret", KeyInput::Auto).unwrap();
+/// assert_eq!(found, Detected::Secret);
+/// assert_eq!(set.keys()[0].bits(), 72);
+/// ```
+pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), KeyError> {
+    let t = text.trim();
+    let looks_pem = t.starts_with("-----BEGIN");
+    let looks_json = t.starts_with('{');
+    match input {
+        KeyInput::Jwk => jwk_or_set(t).map(|k| (k, Detected::Jwk)),
+        KeyInput::Pem => pem(t).map(|k| (KeySet::single(k), Detected::Pem)),
+        KeyInput::Secret(enc) => {
+            Key::secret(text, enc).map(|k| (KeySet::single(k), Detected::Secret))
+        }
+        KeyInput::Auto if looks_pem => pem(t).map(|k| (KeySet::single(k), Detected::Pem)),
+        KeyInput::Auto if looks_json => jwk_or_set(t).map(|k| (k, Detected::Jwk)),
+        KeyInput::Auto => {
+            Key::secret(text, SecretEncoding::Utf8).map(|k| (KeySet::single(k), Detected::Secret))
+        }
+    }
+}
+
 fn hex_decode(s: &str) -> Result<Vec<u8>, (usize, String)> {
     let s = s.strip_prefix("0x").unwrap_or(s);
     let digits: Vec<(usize, u8)> = s

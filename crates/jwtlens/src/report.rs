@@ -8,7 +8,7 @@
 //! ```
 //! use jwtlens::{inspect, Options, time::TimeStatus};
 //! let token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDM2MDB9.c2ln";
-//! let report = inspect(token, &Options { now: Some(1_700_000_180.0) });
+//! let report = inspect(token, &Options { now: Some(1_700_000_180.0), keys: None });
 //! assert!(report.errors.is_empty());
 //! let time = report.time.as_ref().unwrap();
 //! assert_eq!(time.status, TimeStatus::Valid);
@@ -31,11 +31,13 @@ use crate::time::{Moment, TimeClaim, TimeReport};
 use crate::token::{Kind, Payload, Segment, Token};
 
 /// What to inspect a token against.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Options {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'k> {
     /// The current time as a NumericDate (seconds since 1970, may be fractional).
     /// `None` leaves the time claims unjudged. The core never reads a clock.
     pub now: Option<f64>,
+    /// Keys to verify the signature with; `None` reports the signature as unchecked.
+    pub keys: Option<&'k crate::key::KeySet>,
 }
 
 /// Everything jwtlens found in one input.
@@ -61,6 +63,8 @@ pub struct Report {
     pub signature: Option<SignatureReport>,
     /// `exp`/`nbf`/`iat` relative to `now`; absent when there is no claims set.
     pub time: Option<TimeReport>,
+    /// The signature verdict: verified, invalid, not checked (no key), ... and which key.
+    pub verification: crate::verify::SignatureVerdict,
     /// Problems that stop the input from being a well-formed JWT.
     pub errors: Vec<Diagnostic>,
     /// Things worth knowing that did not stop decoding.
@@ -140,7 +144,7 @@ pub struct SignatureReport {
 
 impl Report {
     /// Build the report of a parsed token relative to `options.now`.
-    pub fn new(token: &Token<'_>, options: &Options) -> Report {
+    pub fn new(token: &Token<'_>, options: &Options<'_>) -> Report {
         let now = options.now.filter(|n| n.is_finite());
         let segments = token.segments().to_vec();
         let seg = |i: usize| segments.get(i).cloned();
@@ -200,6 +204,7 @@ impl Report {
             claims,
             signature,
             time,
+            verification: crate::verify::verify_token(token, options.keys),
             errors: token.errors().to_vec(),
             notices: token.notices().to_vec(),
         }
@@ -212,7 +217,7 @@ impl Report {
 }
 
 /// Parse `input` and report on it: the whole decode pipeline in one call.
-pub fn inspect(input: &str, options: &Options) -> Report {
+pub fn inspect(input: &str, options: &Options<'_>) -> Report {
     Report::new(&Token::parse(input), options)
 }
 
