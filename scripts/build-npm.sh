@@ -6,7 +6,7 @@ pkg="$ROOT/crates/jwtlens-wasm/pkg"
 step "build the npm package into crates/jwtlens-wasm/pkg"
 cargo build -p jwtlens-wasm --target wasm32-unknown-unknown --profile npm
 rm -rf "$pkg" && mkdir -p "$pkg"
-wasm-bindgen --target web --out-dir "$pkg" --out-name jwtlens_wasm \
+wasm-bindgen --target web --weak-refs --out-dir "$pkg" --out-name jwtlens_wasm \
   "$ROOT/target/wasm32-unknown-unknown/npm/jwtlens_wasm.wasm"
 wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \

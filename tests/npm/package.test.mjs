@@ -3,13 +3,12 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { install, installed } from "./install.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const pkgDir = join(here, "../../crates/jwtlens-wasm/pkg");
 const tsc = join(here, "../node_modules/.bin/tsc");
 
 // https://jwt.io's example token, and one with exp one hour after iat.
@@ -22,20 +21,13 @@ let scratch;
 let jwtlens;
 
 before(() => {
-  assert.ok(existsSync(join(pkgDir, "package.json")), "run scripts/build-npm.sh first");
-  scratch = mkdtempSync(join(tmpdir(), "jwtlens-npm-"));
-  const out = execFileSync("npm", ["pack", pkgDir, "--pack-destination", scratch, "--json"], { encoding: "utf8" });
-  const [{ filename, files }] = JSON.parse(out);
-  const packed = files.map((f) => f.path).sort();
-  assert.ok(packed.includes("jwtlens_wasm_bg.wasm") && packed.includes("index.d.ts"), packed.join(","));
-  writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", join(scratch, filename)], { cwd: scratch, stdio: "pipe" });
-  // Resolve "jwtlens" from inside the scratch project, through its exports map.
-  writeFileSync(join(scratch, "probe.mjs"), 'export * from "jwtlens";\n');
+  const { scratch: dir, files } = install();
+  scratch = dir;
+  assert.ok(files.includes("jwtlens_wasm_bg.wasm") && files.includes("index.d.ts"), files.join(","));
 });
 
 async function load() {
-  jwtlens ??= await import(pathToFileURL(join(scratch, "probe.mjs")).href);
+  jwtlens ??= await installed();
   return jwtlens;
 }
 

@@ -11,34 +11,21 @@ use crate::state::{browser_now, Action, State};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State {
-        input: String::new(),
-        now: browser_now(),
-    });
+    let state = use_reducer(|| State { input: String::new(), now: browser_now() });
     let textarea = use_node_ref();
 
     // The clock ticks every 10 s so relative times stay true.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let interval = Interval::new(10_000, move || {
-                dispatch.dispatch(Action::Tick(browser_now()))
-            });
+            let interval = Interval::new(10_000, move || dispatch.dispatch(Action::Tick(browser_now())));
             move || drop(interval)
         });
     }
 
     let report: Rc<Report> = {
         let (input, now) = (state.input.clone(), state.now);
-        use_memo((input, now.to_bits()), move |(input, _)| {
-            inspect(
-                input,
-                &Options {
-                    now: Some(now),
-                    keys: None,
-                },
-            )
-        })
+        use_memo((input, now.to_bits()), move |(input, _)| inspect(input, &Options { now: Some(now), keys: None }))
     };
     let dispatch = state.dispatcher();
     let empty = state.input.trim().is_empty();
@@ -110,18 +97,11 @@ fn summary(props: &SummaryProps) -> Html {
         jwtlens::token::Kind::Jwe => "Encrypted token (JWE)",
         jwtlens::token::Kind::Unknown => "Not a well-formed token",
     };
-    let alg = r.algorithm.as_ref().map(|a| {
-        format!(
-            " · {}{}",
-            a.name,
-            a.description.map(|d| format!(": {d}")).unwrap_or_default()
-        )
-    });
-    let class = if r.errors.is_empty() {
-        "summary ok"
-    } else {
-        "summary bad"
-    };
+    let alg = r
+        .algorithm
+        .as_ref()
+        .map(|a| format!(" · {}{}", a.name, a.description.map(|d| format!(": {d}")).unwrap_or_default()));
+    let class = if r.errors.is_empty() { "summary ok" } else { "summary bad" };
     let errors = match r.errors.len() {
         0 => String::from("decodes cleanly"),
         1 => String::from("1 error"),

@@ -33,22 +33,12 @@ pub fn runs(input: &str, report: &Report) -> Vec<Run> {
         let Some(text) = input.get(a..b) else {
             continue;
         };
-        let part = report
-            .segments
-            .iter()
-            .find(|s| s.start <= a && b <= s.end && s.start < s.end)
-            .map(|s| s.part);
-        let error = report
-            .errors
-            .iter()
-            .position(|e| e.offset <= a && b <= e.end.max(e.offset + 1) && e.offset < input.len());
+        let part = report.segments.iter().find(|s| s.start <= a && b <= s.end && s.start < s.end).map(|s| s.part);
+        let error =
+            report.errors.iter().position(|e| e.offset <= a && b <= e.end.max(e.offset + 1) && e.offset < input.len());
         match out.last_mut() {
             Some(last) if last.part == part && last.error == error => last.text.push_str(text),
-            _ => out.push(Run {
-                text: text.to_owned(),
-                part,
-                error,
-            }),
+            _ => out.push(Run { text: text.to_owned(), part, error }),
         }
     }
     out

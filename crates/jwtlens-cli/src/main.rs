@@ -17,9 +17,7 @@ mod render;
     version,
     about = "Decode and explain JSON Web Tokens offline; nothing leaves your machine."
 )]
-#[command(
-    after_help = "Exit codes: 0 = decodes cleanly, 1 = the token has errors, 2 = usage error."
-)]
+#[command(after_help = "Exit codes: 0 = decodes cleanly, 1 = the token has errors, 2 = usage error.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -29,6 +27,36 @@ struct Cli {
 enum Command {
     /// Decode a token and explain its header, claims, times and problems.
     Inspect(InspectArgs),
+    /// Verify a token's signature with a key, and check its times.
+    /// Exit 0 when verified and within its validity, 1 otherwise, 2 on a usage error.
+    Verify(VerifyArgs),
+}
+
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("keysource").required(true).args(["key", "secret", "jwks"])))]
+struct VerifyArgs {
+    #[command(flatten)]
+    common: InspectArgs,
+    /// A key file: PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE) or a JWK / JWK Set.
+    #[arg(long, value_name = "FILE")]
+    key: Option<std::path::PathBuf>,
+    /// A JWK Set file; the key is chosen by kid, use, alg and type.
+    #[arg(long, value_name = "FILE")]
+    jwks: Option<std::path::PathBuf>,
+    /// An HMAC secret, as text (see --secret-encoding).
+    #[arg(long, value_name = "TEXT")]
+    secret: Option<String>,
+    /// How --secret is written.
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
+    secret_encoding: Encoding,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Encoding {
+    Utf8,
+    Base64,
+    Base64url,
+    Hex,
 }
 
 #[derive(clap::Args)]
@@ -78,6 +106,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Inspect(args) => run_inspect(args),
+        Command::Verify(args) => run_verify(args),
     }
 }
 
@@ -90,20 +119,55 @@ fn read_token(arg: Option<String>) -> Result<String, String> {
                 eprintln!("jwtlens: reading the token from stdin (paste it, then Ctrl-D)");
             }
             let mut buf = Vec::new();
-            stdin
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read stdin: {e}"))?;
+            stdin.read_to_end(&mut buf).map_err(|e| format!("cannot read stdin: {e}"))?;
             String::from_utf8(buf).map_err(|e| {
-                format!(
-                    "stdin is not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                )
+                format!("stdin is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
             })
         }
     }
 }
 
+fn load_keys(args: &VerifyArgs) -> Result<jwtlens::key::KeySet, String> {
+    use jwtlens::key::{import_key, KeyInput, SecretEncoding};
+    let (text, input) = if let Some(secret) = &args.secret {
+        let enc = match args.secret_encoding {
+            Encoding::Utf8 => SecretEncoding::Utf8,
+            Encoding::Base64 => SecretEncoding::Base64,
+            Encoding::Base64url => SecretEncoding::Base64Url,
+            Encoding::Hex => SecretEncoding::Hex,
+        };
+        (secret.clone(), KeyInput::Secret(enc))
+    } else {
+        let (path, input) = match (&args.key, &args.jwks) {
+            (Some(p), _) => (p, KeyInput::Auto),
+            (_, Some(p)) => (p, KeyInput::Jwk),
+            _ => return Err(String::from("give --key, --jwks or --secret")),
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if matches!(input, KeyInput::Auto) && !text.trim_start().starts_with(['-', '{']) {
+            return Err(format!("{} is neither PEM nor a JWK; for an HMAC secret use --secret", path.display()));
+        }
+        (text, input)
+    };
+    import_key(&text, input).map(|(set, _)| set).map_err(|e| format!("bad key: {e}"))
+}
+
+fn run_verify(args: VerifyArgs) -> ExitCode {
+    let keys = match load_keys(&args) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("jwtlens: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    run(args.common, Some(&keys))
+}
+
 fn run_inspect(args: InspectArgs) -> ExitCode {
+    run(args, None)
+}
+
+fn run(args: InspectArgs, keys: Option<&jwtlens::key::KeySet>) -> ExitCode {
     let token = match read_token(args.token) {
         Ok(t) => t,
         Err(e) => {
@@ -112,19 +176,11 @@ fn run_inspect(args: InspectArgs) -> ExitCode {
         }
     };
     let now = args.now.unwrap_or_else(jwtlens::system_now);
-    let report = inspect(
-        &token,
-        &Options {
-            now: Some(now),
-            keys: None,
-        },
-    );
+    let report = inspect(&token, &Options { now: Some(now), keys });
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let text = if args.json {
         let mut s = report.to_json();
@@ -134,14 +190,21 @@ fn run_inspect(args: InspectArgs) -> ExitCode {
         render::report(&token, &report, color)
     };
     let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .is_err()
-    {
+    if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
         return ExitCode::from(2);
     }
-    if report.errors.is_empty() {
+    let valid = match keys {
+        None => report.errors.is_empty(),
+        Some(_) => {
+            use jwtlens::time::TimeStatus;
+            report.verification.status == jwtlens::verify::SignatureStatus::Verified
+                && !report
+                    .time
+                    .as_ref()
+                    .is_some_and(|t| matches!(t.status, TimeStatus::Expired | TimeStatus::NotYetValid))
+        }
+    };
+    if valid {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

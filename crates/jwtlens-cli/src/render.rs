@@ -5,6 +5,7 @@ use core::fmt::Write as _;
 use jwtlens::diagnostic::{Diagnostic, Part};
 use jwtlens::report::{MemberReport, PartReport, Report};
 use jwtlens::token::Kind;
+use jwtlens::verify::SignatureStatus;
 
 struct Style {
     on: bool,
@@ -55,13 +56,7 @@ pub fn report(input: &str, r: &Report, color: bool) -> String {
     let alg = r
         .algorithm
         .as_ref()
-        .map(|a| {
-            format!(
-                "  {}{}",
-                a.name,
-                a.description.map(|d| format!(" — {d}")).unwrap_or_default()
-            )
-        })
+        .map(|a| format!("  {}{}", a.name, a.description.map(|d| format!(" — {d}")).unwrap_or_default()))
         .unwrap_or_default();
     let _ = writeln!(o, "{}{alg}", st.bold(kind));
 
@@ -71,10 +66,7 @@ pub fn report(input: &str, r: &Report, color: bool) -> String {
         if i > 0 {
             line.push_str(&st.dim("."));
         }
-        line.push_str(&st.part(
-            s.part,
-            &shorten(input.get(s.start..s.end).unwrap_or(""), 24),
-        ));
+        line.push_str(&st.part(s.part, &shorten(input.get(s.start..s.end).unwrap_or(""), 24)));
     }
     let _ = writeln!(o, "{}", line);
 
@@ -102,29 +94,24 @@ pub fn report(input: &str, r: &Report, color: bool) -> String {
         }
     }
     if let Some(s) = &r.signature {
-        let _ = writeln!(
-            o,
-            "\n{}  {} bytes  {}",
-            st.bold("Signature"),
-            s.bytes,
-            st.dim(&shorten(&s.hex, 64))
-        );
-        let _ = writeln!(
-            o,
-            "  {}",
-            st.dim("not verified: jwtlens inspect decodes only")
-        );
+        let _ = writeln!(o, "\n{}  {} bytes  {}", st.bold("Signature"), s.bytes, st.dim(&shorten(&s.hex, 64)));
+        let v = &r.verification;
+        let line = match v.status {
+            SignatureStatus::Verified => st.green(&v.message),
+            SignatureStatus::NoKey => st.dim("not verified: no key given (use jwtlens verify)"),
+            _ => st.red(&v.message),
+        };
+        let _ = writeln!(o, "  {line}");
+        if v.status != SignatureStatus::NoKey && v.candidates.len() > 1 {
+            for c in &v.candidates {
+                let _ = writeln!(o, "    {} {}: {}", st.dim(&format!("key {}", c.index)), c.key, c.reason);
+            }
+        }
     }
     if !r.notices.is_empty() {
         let _ = writeln!(o, "\n{}", st.bold("Notices"));
         for n in &r.notices {
-            let _ = writeln!(
-                o,
-                "  {} {} {}",
-                st.yellow("!"),
-                st.dim(&format!("[{}]", code(n))),
-                n.message
-            );
+            let _ = writeln!(o, "  {} {} {}", st.yellow("!"), st.dim(&format!("[{}]", code(n))), n.message);
         }
     }
     if !r.errors.is_empty() {
@@ -138,10 +125,7 @@ pub fn report(input: &str, r: &Report, color: bool) -> String {
 
 /// The diagnostic's stable code, as the JSON report spells it.
 fn code(d: &Diagnostic) -> String {
-    serde_json::to_string(&d.code)
-        .unwrap_or_default()
-        .trim_matches('"')
-        .to_owned()
+    serde_json::to_string(&d.code).unwrap_or_default().trim_matches('"').to_owned()
 }
 
 fn section(o: &mut String, st: &Style, title: &str, p: &PartReport) {
@@ -150,12 +134,7 @@ fn section(o: &mut String, st: &Style, title: &str, p: &PartReport) {
         let _ = writeln!(o, "  {}", shorten(&p.text, 400));
         return;
     }
-    let width = p
-        .members
-        .iter()
-        .map(|m| m.name.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = p.members.iter().map(|m| m.name.chars().count()).max().unwrap_or(0);
     for m in &p.members {
         member(o, st, m, width);
     }
@@ -163,29 +142,15 @@ fn section(o: &mut String, st: &Style, title: &str, p: &PartReport) {
 
 fn member(o: &mut String, st: &Style, m: &MemberReport, width: usize) {
     let value = serde_json::to_string(&m.value).unwrap_or_default();
-    let dup = if m.duplicate {
-        st.yellow(" (duplicate)")
-    } else {
-        String::new()
-    };
+    let dup = if m.duplicate { st.yellow(" (duplicate)") } else { String::new() };
     let pad = width.saturating_sub(m.name.chars().count());
-    let _ = writeln!(
-        o,
-        "  {}{} {}{dup}",
-        st.bold(&m.name),
-        " ".repeat(pad),
-        shorten(&value, 200)
-    );
+    let _ = writeln!(o, "  {}{} {}{dup}", st.bold(&m.name), " ".repeat(pad), shorten(&value, 200));
     let indent = " ".repeat(width + 3);
     if let Some(note) = &m.note {
         let _ = writeln!(o, "{indent}{}", st.green(note));
     }
     if let Some(reg) = m.registered {
-        let _ = writeln!(
-            o,
-            "{indent}{}",
-            st.dim(&format!("{}: {}", reg.title, reg.explanation))
-        );
+        let _ = writeln!(o, "{indent}{}", st.dim(&format!("{}: {}", reg.title, reg.explanation)));
     }
 }
 
@@ -202,21 +167,13 @@ fn diagnostic(o: &mut String, st: &Style, input: &str, d: &Diagnostic) {
     );
     let (before, at, after) = excerpt(input, d.offset, d.end);
     let _ = writeln!(o, "      {}{}{}", before, st.red(&at), after);
-    let _ = writeln!(
-        o,
-        "      {}{}",
-        " ".repeat(before.chars().count()),
-        st.red(&"^".repeat(at.chars().count().max(1)))
-    );
+    let _ =
+        writeln!(o, "      {}{}", " ".repeat(before.chars().count()), st.red(&"^".repeat(at.chars().count().max(1))));
 }
 
 /// Up to 30 characters either side of `offset..end`, control characters shown as `·`.
 fn excerpt(input: &str, offset: usize, end: usize) -> (String, String, String) {
-    let clean = |s: &str| {
-        s.chars()
-            .map(|c| if c.is_control() { '·' } else { c })
-            .collect::<String>()
-    };
+    let clean = |s: &str| s.chars().map(|c| if c.is_control() { '·' } else { c }).collect::<String>();
     let at_start = offset.min(input.len());
     let at_end = end.clamp(at_start, input.len()).min(at_start + 8);
     let before: Vec<char> = input.get(..at_start).unwrap_or("").chars().collect();

@@ -33,14 +33,8 @@ fn inspect_argument_human_output() {
     let out = stdout(&o);
     assert!(out.starts_with("JWS  HS256 — HMAC using SHA-256"), "{out}");
     assert!(out.contains("\"1234567890\""), "{out}");
-    assert!(
-        out.contains("2018-01-18T01:30:22Z (issued 1 h ago)"),
-        "{out}"
-    );
-    assert!(
-        !out.contains('\x1b'),
-        "no colours when stdout is not a terminal"
-    );
+    assert!(out.contains("2018-01-18T01:30:22Z (issued 1 h ago)"), "{out}");
+    assert!(!out.contains('\x1b'), "no colours when stdout is not a terminal");
 }
 
 #[test]
@@ -60,16 +54,7 @@ fn stdin_when_absent_or_dash() {
 
 #[test]
 fn json_is_the_report() {
-    let o = jwtlens(
-        &[
-            "inspect",
-            "--json",
-            "--now",
-            "2023-11-14T22:16:20Z",
-            WITH_EXP,
-        ],
-        None,
-    );
+    let o = jwtlens(&["inspect", "--json", "--now", "2023-11-14T22:16:20Z", WITH_EXP], None);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["kind"], "jws");
@@ -77,14 +62,7 @@ fn json_is_the_report() {
     assert_eq!(v["time"]["exp"]["relative"], "expires in 57 min");
     assert_eq!(v["claims"]["exp"], 1_700_003_600.0);
     // the same JSON the core makes
-    let core = jwtlens::inspect(
-        WITH_EXP,
-        &jwtlens::Options {
-            now: Some(1_700_000_180.0),
-            keys: None,
-        },
-    )
-    .to_json();
+    let core = jwtlens::inspect(WITH_EXP, &jwtlens::Options { now: Some(1_700_000_180.0), keys: None }).to_json();
     assert_eq!(String::from_utf8(o.stdout).unwrap().trim_end(), core);
 }
 
@@ -95,10 +73,7 @@ fn broken_token_exits_1_with_located_error() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("[bad_base64url] payload at byte 40"), "{out}");
-    assert!(
-        out.contains("Header") && out.contains("\"HS256\""),
-        "the header still shows: {out}"
-    );
+    assert!(out.contains("Header") && out.contains("\"HS256\""), "the header still shows: {out}");
     let o = jwtlens(&["inspect", "--json", "not a token"], None);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -107,12 +82,7 @@ fn broken_token_exits_1_with_located_error() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(
-        jwtlens(&["inspect", "--now", "soon", JWT], None)
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(jwtlens(&["inspect", "--now", "soon", JWT], None).status.code(), Some(2));
     assert_eq!(jwtlens(&["frobnicate"], None).status.code(), Some(2));
     assert_eq!(jwtlens(&[], None).status.code(), Some(2));
     let o = Command::new(env!("CARGO_BIN_EXE_jwtlens"))
@@ -136,4 +106,51 @@ fn help_and_version_exit_0() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("Exit codes"));
     assert_eq!(jwtlens(&["--version"], None).status.code(), Some(0));
+}
+
+fn vector(name: &str) -> String {
+    format!("{}/../../tests/vectors/latchset-jose/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn verify_with_a_jwk_file_exits_0_and_json_has_the_verdict() {
+    let token = std::fs::read_to_string(vector("rfc7515_A.2.jwsc")).unwrap();
+    let key = vector("rfc7515_A.2.jwk");
+    let o = jwtlens(&["verify", "--key", &key, "--now", "1300000000", &token], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Signature verified with the RSA public key, 2048 bits (JWK)."));
+    let o =
+        jwtlens(&["verify", "--json", "--jwks", &vector("rfc7515_A.6.jwkset"), "--now", "1300000000", &token], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["verification"]["status"], "verified");
+    // RFC 7515 A.2's exp is 1300819380: a later now fails the time check.
+    assert_eq!(jwtlens(&["verify", "--key", &key, "--now", "1400000000", &token], None).status.code(), Some(1));
+}
+
+#[test]
+fn verify_with_secrets_in_encodings() {
+    let token = std::fs::read_to_string(vector("rfc7515_A.1.jwsc")).unwrap();
+    let k = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
+    let ok = jwtlens(&["verify", "--secret", k, "--secret-encoding", "base64url", "--now", "1300000000", &token], None);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    let wrong =
+        jwtlens(&["verify", "--secret", "not-the-secret-not-the-secret-xx", "--now", "1300000000", &token], None);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stdout(&wrong).contains("Invalid signature: the signature does not match."), "{}", stdout(&wrong));
+}
+
+#[test]
+fn verify_usage_errors_exit_2() {
+    let token = std::fs::read_to_string(vector("rfc7515_A.1.jwsc")).unwrap();
+    assert_eq!(jwtlens(&["verify", &token], None).status.code(), Some(2), "a key source is required");
+    let o = jwtlens(&["verify", "--key", "/nonexistent/key.pem", &token], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read"));
+    let o = jwtlens(&["verify", "--secret", "zz", "--secret-encoding", "hex", &token], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("hex secret (character 0)"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

@@ -1,6 +1,6 @@
 // The npm face of jwtlens: convert arguments, call the core, convert back.
 // Every decision is the core's (crates/jwtlens); this file only moves data.
-import { inspectJson, decodeJson, version as coreVersion } from "./jwtlens_wasm.js";
+import { inspectJson, decodeJson, verifyJson, importKey as importKeyRaw, version as coreVersion } from "./jwtlens_wasm.js";
 
 /**
  * An error from jwtlens: a stable `code`, the `part` of the token and the
@@ -77,6 +77,73 @@ export function decode(token) {
   const outcome = JSON.parse(decodeJson(tokenArgument(token)));
   if (!outcome.ok) throw new JwtlensError(outcome.error);
   return { header: outcome.header, payload: outcome.payload, signature: outcome.signature };
+}
+
+const handle = Symbol("jwtlens key handle");
+
+/**
+ * A key (or JWK Set) imported once, to verify many tokens with.
+ * `detected` says what the text was; `keys` describes each key; `skipped`
+ * lists JWK Set entries that could not be imported, with why.
+ */
+export class JwtlensKey {
+  constructor(raw) {
+    Object.defineProperty(this, handle, { value: raw });
+    const summary = JSON.parse(raw.summaryJson());
+    this.detected = summary.detected;
+    this.keys = summary.keys;
+    this.skipped = summary.skipped;
+  }
+}
+
+const FORMATS = ["auto", "jwk", "pem", "secret"];
+const ENCODINGS = ["utf8", "base64", "base64url", "hex"];
+
+/**
+ * Import a verification key: PEM (public key, PKCS#1, certificate), JWK, JWK Set,
+ * or an HMAC secret. With format "auto", text that is neither PEM nor JSON is a UTF-8 secret.
+ * @param {string} text
+ * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex" }} [options]
+ */
+export function importKey(text, options = {}) {
+  if (typeof text !== "string") {
+    throw argumentError(`The key must be a string, but a ${describe(text)} was given.`, describe(text));
+  }
+  const format = options?.format ?? "auto";
+  const encoding = options?.encoding ?? "utf8";
+  if (!FORMATS.includes(format)) throw argumentError(`options.format must be one of ${FORMATS.join(", ")}.`, String(format));
+  if (!ENCODINGS.includes(encoding)) throw argumentError(`options.encoding must be one of ${ENCODINGS.join(", ")}.`, String(encoding));
+  try {
+    // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
+    const effective = options?.format === undefined && options?.encoding !== undefined ? "secret" : format;
+    return new JwtlensKey(importKeyRaw(text, effective, encoding));
+  } catch (e) {
+    if (typeof e !== "string") throw e;
+    const err = JSON.parse(e);
+    throw new JwtlensError({
+      code: "bad_key",
+      part: "key",
+      offset: 0,
+      end: 0,
+      message: err.at ? `${err.format} (${err.at}): ${err.message}` : `${err.format}: ${err.message}`,
+      expected: err.format,
+      found: err.at ?? undefined,
+    });
+  }
+}
+
+/**
+ * Inspect a token and verify its signature with `key` (a JwtlensKey, or text imported with format "auto").
+ * The Report's `verification.status` is "verified", "invalid", "no_usable_key", "unsecured" or "unverifiable".
+ * @param {string} token
+ * @param {JwtlensKey | string} key
+ * @param {{ now?: number | Date }} [options]
+ */
+export function verify(token, key, options = {}) {
+  const input = tokenArgument(token);
+  const k = key instanceof JwtlensKey ? key : importKey(key);
+  const now = nowArgument(options?.now);
+  return JSON.parse(verifyJson(input, k[handle], now));
 }
 
 /** The version of the jwtlens core inside this package. */

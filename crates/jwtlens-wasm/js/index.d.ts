@@ -91,6 +91,27 @@ export interface TimeReport {
   summary: string;
 }
 
+export type KeyType = "oct" | "rsa" | "p256" | "p384" | "p521" | "secp256k1" | "ed25519";
+
+export type VerifyError =
+  | { code: "unsecured" }
+  | { code: "key_mismatch"; alg: string; key: KeyType }
+  | { code: "key_too_short"; bits: number; min: number }
+  | { code: "signature_length"; expected: number; found: number }
+  | { code: "scalar_out_of_range" }
+  | { code: "invalid_signature" };
+
+export interface Verification {
+  status: "verified" | "invalid" | "no_key" | "no_usable_key" | "unsecured" | "unverifiable";
+  alg: string | null;
+  /** The key that verified the token. */
+  key: string | null;
+  error: VerifyError | null;
+  /** Every offered key and why it was or was not tried. */
+  candidates: { index: number; key: string; kid: string | null; tried: boolean; reason: string }[];
+  message: string;
+}
+
 /** Everything jwtlens found in one input. */
 export interface Report {
   jwtlens: string;
@@ -103,6 +124,8 @@ export interface Report {
   claims: Claims | null;
   signature: { bytes: number; hex: string } | null;
   time: TimeReport | null;
+  /** The signature verdict ("no_key" from inspect, which is given no key). */
+  verification: Verification;
   errors: Diagnostic[];
   notices: Diagnostic[];
 }
@@ -128,7 +151,7 @@ export function decode(token: string): Decoded;
 /** Thrown by `decode`, and by every function given an argument of the wrong type (code "invalid_argument"). */
 export class JwtlensError extends Error {
   readonly name: "JwtlensError";
-  readonly code: Code | "invalid_argument";
+  readonly code: Code | "invalid_argument" | "bad_key";
   readonly part: Part;
   readonly offset: number;
   readonly end: number;
@@ -136,6 +159,27 @@ export class JwtlensError extends Error {
   readonly expected?: string;
   readonly found?: string;
 }
+
+/** A key or JWK Set imported once, to verify many tokens. */
+export class JwtlensKey {
+  private constructor();
+  readonly detected: "jwk" | "pem" | "secret";
+  readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string }[];
+  readonly skipped: { format: string; at: string | null; message: string }[];
+}
+
+export interface ImportKeyOptions {
+  /** Default "auto": PEM, JWK / JWK Set, else a UTF-8 secret. */
+  format?: "auto" | "jwk" | "pem" | "secret";
+  /** Secrets only; giving an encoding alone implies format "secret". Default "utf8". */
+  encoding?: "utf8" | "base64" | "base64url" | "hex";
+}
+
+/** Import a verification key; throws JwtlensError (code "bad_key") saying which member or line is wrong. */
+export function importKey(text: string, options?: ImportKeyOptions): JwtlensKey;
+
+/** Inspect a token and verify its signature; read `report.verification`. */
+export function verify(token: string, key: JwtlensKey | string, options?: InspectOptions): Report;
 
 /** The version of the jwtlens core inside this package. */
 export function version(): string;

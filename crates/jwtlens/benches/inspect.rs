@@ -15,10 +15,7 @@ use jsonwebtoken::{DecodingKey, Validation};
 const SMALL: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
 
 fn bench(c: &mut Criterion) {
-    let tokens = [
-        ("jwt.io example", SMALL),
-        ("example with 9 claims", jwtlens::examples::EXAMPLE_TOKEN),
-    ];
+    let tokens = [("jwt.io example", SMALL), ("example with 9 claims", jwtlens::examples::EXAMPLE_TOKEN)];
     let key = DecodingKey::from_secret(b"unused");
     let mut validation = Validation::new(jsonwebtoken::Algorithm::HS256);
     validation.insecure_disable_signature_validation();
@@ -29,39 +26,19 @@ fn bench(c: &mut Criterion) {
     for (name, token) in tokens {
         let mut g = c.benchmark_group(format!("decode/{name}"));
         g.bench_function("jwtlens::inspect (full report)", |b| {
-            b.iter(|| {
-                jwtlens::inspect(
-                    black_box(token),
-                    &jwtlens::Options {
-                        now: Some(1_600_000_000.0),
-                        keys: None,
-                    },
-                )
-            })
+            b.iter(|| jwtlens::inspect(black_box(token), &jwtlens::Options { now: Some(1_600_000_000.0), keys: None }))
         });
         g.bench_function("jwtlens::inspect + to_json", |b| {
             b.iter(|| {
-                jwtlens::inspect(
-                    black_box(token),
-                    &jwtlens::Options {
-                        now: Some(1_600_000_000.0),
-                        keys: None,
-                    },
-                )
-                .to_json()
+                jwtlens::inspect(black_box(token), &jwtlens::Options { now: Some(1_600_000_000.0), keys: None })
+                    .to_json()
             })
         });
-        g.bench_function("jwtlens::decode", |b| {
-            b.iter(|| jwtlens::decode(black_box(token)))
-        });
+        g.bench_function("jwtlens::decode", |b| b.iter(|| jwtlens::decode(black_box(token))));
         g.bench_function("jsonwebtoken::decode (no signature check)", |b| {
-            b.iter(|| {
-                jsonwebtoken::decode::<serde_json::Value>(black_box(token), &key, &validation)
-            })
+            b.iter(|| jsonwebtoken::decode::<serde_json::Value>(black_box(token), &key, &validation))
         });
-        g.bench_function("jsonwebtoken::decode_header", |b| {
-            b.iter(|| jsonwebtoken::decode_header(black_box(token)))
-        });
+        g.bench_function("jsonwebtoken::decode_header", |b| b.iter(|| jsonwebtoken::decode_header(black_box(token))));
         g.finish();
     }
 }

@@ -157,10 +157,7 @@ impl FromStr for Algorithm {
 
     /// Names are case-sensitive (RFC 7515 §4.1.1: "a case-sensitive ASCII string").
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ALL.iter()
-            .copied()
-            .find(|a| a.name() == s)
-            .ok_or(UnknownAlgorithm)
+        ALL.iter().copied().find(|a| a.name() == s).ok_or(UnknownAlgorithm)
     }
 }
 

@@ -79,10 +79,7 @@ pub fn encode(bytes: &[u8]) -> String {
 /// leniencies listed, otherwise an error at the first impossible character.
 pub fn decode(s: &str) -> Result<Decoded, B64Error> {
     if let Ok(bytes) = URL_SAFE_NO_PAD.decode(s) {
-        return Ok(Decoded {
-            bytes,
-            forgiven: Vec::new(),
-        });
+        return Ok(Decoded { bytes, forgiven: Vec::new() });
     }
     let mut forgiven = Vec::new();
     let mut cleaned = String::with_capacity(s.len());
@@ -102,7 +99,8 @@ pub fn decode(s: &str) -> Result<Decoded, B64Error> {
     if cleaned.len() % 4 == 1 {
         return Err(B64Error {
             offset: s.len(),
-            expected: "a length that is not 1 more than a multiple of 4 (a base64url group needs at least 2 characters)",
+            expected:
+                "a length that is not 1 more than a multiple of 4 (a base64url group needs at least 2 characters)",
             found: alloc::format!("{} characters", cleaned.len()),
         });
     }
@@ -119,11 +117,7 @@ pub fn decode(s: &str) -> Result<Decoded, B64Error> {
         found: String::from("undecodable text"),
     })?;
     if URL_SAFE_NO_PAD.decode(&cleaned).is_err() {
-        note(
-            &mut forgiven,
-            Leniency::NonCanonical,
-            body_len.saturating_sub(1),
-        );
+        note(&mut forgiven, Leniency::NonCanonical, body_len.saturating_sub(1));
     }
     Ok(Decoded { bytes, forgiven })
 }
@@ -142,11 +136,7 @@ fn bad_char(c: char, offset: usize) -> B64Error {
         c if c.is_control() => alloc::format!("control character U+{:04X}", c as u32),
         c => alloc::format!("'{c}'"),
     };
-    B64Error {
-        offset,
-        expected: "a base64url character (A-Z a-z 0-9 - _)",
-        found,
-    }
+    B64Error { offset, expected: "a base64url character (A-Z a-z 0-9 - _)", found }
 }
 
 #[cfg(test)]

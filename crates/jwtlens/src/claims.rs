@@ -62,16 +62,11 @@ impl<'a> Reader<'a> {
 
     fn strings(&mut self, name: &str, allow_single: bool) -> Option<Vec<String>> {
         let m = self.obj.member(name)?;
-        let expected = if allow_single {
-            "a string or an array of strings"
-        } else {
-            "an array of strings"
-        };
+        let expected = if allow_single { "a string or an array of strings" } else { "an array of strings" };
         match &m.value {
             Json::String(s) if allow_single => Some(alloc::vec![s.clone()]),
             Json::Array(items) => {
-                let strings: Option<Vec<String>> =
-                    items.iter().map(|v| v.as_str().map(String::from)).collect();
+                let strings: Option<Vec<String>> = items.iter().map(|v| v.as_str().map(String::from)).collect();
                 if strings.is_none() {
                     self.problem(m, expected);
                 }
@@ -161,10 +156,7 @@ pub struct Header {
 impl Header {
     /// Read the registered parameters from a header object.
     pub fn from_object(obj: &Object) -> (Header, Vec<TypeProblem>) {
-        let mut r = Reader {
-            obj,
-            problems: Vec::new(),
-        };
+        let mut r = Reader { obj, problems: Vec::new() };
         let h = Header {
             alg: r.string("alg"),
             typ: r.string("typ"),
@@ -215,10 +207,7 @@ pub struct Claims {
 impl Claims {
     /// Read the registered claims from a claims-set object.
     pub fn from_object(obj: &Object) -> (Claims, Vec<TypeProblem>) {
-        let mut r = Reader {
-            obj,
-            problems: Vec::new(),
-        };
+        let mut r = Reader { obj, problems: Vec::new() };
         let c = Claims {
             iss: r.string("iss"),
             sub: r.string("sub"),

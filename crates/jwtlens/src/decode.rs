@@ -34,11 +34,7 @@ pub fn decode(input: &str) -> Result<Decoded, Diagnostic> {
     let t = Token::parse(input);
     decodable(&t)?;
     match t.into_parts() {
-        (Some(header), Some(Payload::Json(payload)), Some(signature)) => Ok(Decoded {
-            header,
-            payload,
-            signature,
-        }),
+        (Some(header), Some(Payload::Json(payload)), Some(signature)) => Ok(Decoded { header, payload, signature }),
         _ => Err(undecodable(input.len())),
     }
 }
@@ -62,7 +58,9 @@ pub fn decodable(t: &Token<'_>) -> Result<(), Diagnostic> {
             decoded_offset: None,
             expected: Some(String::from("a JWS (3 segments)")),
             found: Some(String::from("a JWE (5 segments)")),
-            message: String::from("This is an encrypted token (JWE): its claims cannot be read without the recipient's key."),
+            message: String::from(
+                "This is an encrypted token (JWE): its claims cannot be read without the recipient's key.",
+            ),
         });
     }
     match (t.header_json(), t.payload(), t.signature()) {

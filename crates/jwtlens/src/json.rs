@@ -228,11 +228,7 @@ pub struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "expected {} at byte {}, found {}",
-            self.expected, self.offset, self.found
-        )
+        write!(f, "expected {} at byte {}, found {}", self.expected, self.offset, self.found)
     }
 }
 
@@ -292,11 +288,7 @@ impl Parser<'_> {
     }
 
     fn err(&self, expected: &'static str) -> JsonError {
-        JsonError {
-            offset: self.i,
-            expected,
-            found: describe_at(self.s, self.i),
-        }
+        JsonError { offset: self.i, expected, found: describe_at(self.s, self.i) }
     }
 
     fn ws(&mut self) {
@@ -362,11 +354,7 @@ impl Parser<'_> {
             self.i += 1;
             self.ws();
             let value = self.value(depth)?;
-            members.push(Member {
-                name,
-                value,
-                span: start..self.i,
-            });
+            members.push(Member { name, value, span: start..self.i });
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -444,9 +432,7 @@ impl Parser<'_> {
             }
         }
         let raw = core::str::from_utf8(self.s.get(start..self.i).unwrap_or(&[])).unwrap_or("0");
-        Ok(Number {
-            raw: String::from(raw),
-        })
+        Ok(Number { raw: String::from(raw) })
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -507,9 +493,7 @@ impl Parser<'_> {
                             let code = if (0xD800..0xDC00).contains(&hi) {
                                 if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
                                     self.i = at;
-                                    return Err(self.err(
-                                        "a low surrogate \\uDC00-\\uDFFF after a high surrogate",
-                                    ));
+                                    return Err(self.err("a low surrogate \\uDC00-\\uDFFF after a high surrogate"));
                                 }
                                 self.i += 2;
                                 let lo = self.hex4()?;
@@ -563,10 +547,7 @@ mod tests {
     fn escapes_and_surrogates() {
         let v = parse(br#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#).unwrap();
         assert_eq!(v.as_str(), Some("a\"\\/\u{8}\u{c}\n\r\té😀"));
-        assert_eq!(
-            err(r#""\ud83d""#).expected,
-            "a low surrogate \\uDC00-\\uDFFF after a high surrogate"
-        );
+        assert_eq!(err(r#""\ud83d""#).expected, "a low surrogate \\uDC00-\\uDFFF after a high surrogate");
         assert_eq!(err(r#""\ude00""#).offset, 3);
     }
 
@@ -597,9 +578,6 @@ mod tests {
         let a = v.as_array().unwrap();
         assert!(matches!(&a[0], Json::Number(n) if n.as_str() == "12345678901234567890123"));
         assert_eq!(a[1].as_f64(), Some(1500.0));
-        assert_eq!(
-            serde_json::to_string(&v).unwrap(),
-            "[1.2345678901234568e+22,1500.0,0]"
-        );
+        assert_eq!(serde_json::to_string(&v).unwrap(), "[1.2345678901234568e+22,1500.0,0]");
     }
 }

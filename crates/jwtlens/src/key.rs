@@ -170,11 +170,7 @@ impl fmt::Display for KeyError {
 impl core::error::Error for KeyError {}
 
 fn err(format: &'static str, at: Option<&str>, message: impl Into<String>) -> KeyError {
-    KeyError {
-        format,
-        at: at.map(String::from),
-        message: message.into(),
-    }
+    KeyError { format, at: at.map(String::from), message: message.into() }
 }
 
 /// One key, or a JWK Set, as imported.
@@ -194,11 +190,7 @@ impl KeySet {
     }
     /// A set of one key.
     pub fn single(key: Key) -> KeySet {
-        KeySet {
-            kids: key.kid.iter().cloned().collect(),
-            keys: alloc::vec![key],
-            skipped: Vec::new(),
-        }
+        KeySet { kids: key.kid.iter().cloned().collect(), keys: alloc::vec![key], skipped: Vec::new() }
     }
     /// How many entries of the set (imported or skipped) carry `kid`.
     pub fn count_kid(&self, kid: &str) -> usize {
@@ -233,11 +225,7 @@ impl Key {
 
     /// A one-line description: "RSA public key, 2048 bits, kid \"k1\" (JWK)".
     pub fn describe(&self) -> String {
-        let kid = self
-            .kid
-            .as_ref()
-            .map(|k| format!(", kid \"{k}\""))
-            .unwrap_or_default();
+        let kid = self.kid.as_ref().map(|k| format!(", kid \"{k}\"")).unwrap_or_default();
         let from = match self.format {
             KeyFormat::Secret => "secret",
             KeyFormat::Jwk => "JWK",
@@ -245,22 +233,11 @@ impl Key {
             KeyFormat::PemPkcs1 => "PEM PKCS#1",
             KeyFormat::PemCertificate => "X.509 certificate",
         };
-        format!(
-            "{}, {} bits{kid} ({from})",
-            self.key_type().label(),
-            self.bits()
-        )
+        format!("{}, {} bits{kid} ({from})", self.key_type().label(), self.bits())
     }
 
     fn plain(material: Material, format: KeyFormat) -> Key {
-        Key {
-            material,
-            kid: None,
-            alg: None,
-            use_: None,
-            key_ops: None,
-            format,
-        }
+        Key { material, kid: None, alg: None, use_: None, key_ops: None, format }
     }
 
     /// An HMAC secret written in `encoding`.
@@ -289,8 +266,9 @@ impl Key {
                     )
                 })?
             }
-            SecretEncoding::Hex => hex_decode(text.trim())
-                .map_err(|(at, m)| err("hex secret", Some(&format!("character {at}")), m))?,
+            SecretEncoding::Hex => {
+                hex_decode(text.trim()).map_err(|(at, m)| err("hex secret", Some(&format!("character {at}")), m))?
+            }
         };
         if bytes.is_empty() {
             return Err(err("secret", None, "the secret is empty"));
@@ -354,24 +332,17 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
     match input {
         KeyInput::Jwk => jwk_or_set(t).map(|k| (k, Detected::Jwk)),
         KeyInput::Pem => pem(t).map(|k| (KeySet::single(k), Detected::Pem)),
-        KeyInput::Secret(enc) => {
-            Key::secret(text, enc).map(|k| (KeySet::single(k), Detected::Secret))
-        }
+        KeyInput::Secret(enc) => Key::secret(text, enc).map(|k| (KeySet::single(k), Detected::Secret)),
         KeyInput::Auto if looks_pem => pem(t).map(|k| (KeySet::single(k), Detected::Pem)),
         KeyInput::Auto if looks_json => jwk_or_set(t).map(|k| (k, Detected::Jwk)),
-        KeyInput::Auto => {
-            Key::secret(text, SecretEncoding::Utf8).map(|k| (KeySet::single(k), Detected::Secret))
-        }
+        KeyInput::Auto => Key::secret(text, SecretEncoding::Utf8).map(|k| (KeySet::single(k), Detected::Secret)),
     }
 }
 
 fn hex_decode(s: &str) -> Result<Vec<u8>, (usize, String)> {
     let s = s.strip_prefix("0x").unwrap_or(s);
-    let digits: Vec<(usize, u8)> = s
-        .char_indices()
-        .filter(|(_, c)| !c.is_whitespace() && *c != ':')
-        .map(|(i, c)| (i, c as u8))
-        .collect();
+    let digits: Vec<(usize, u8)> =
+        s.char_indices().filter(|(_, c)| !c.is_whitespace() && *c != ':').map(|(i, c)| (i, c as u8)).collect();
     if digits.len() % 2 == 1 {
         return Err((s.len(), String::from("an even number of hex digits")));
     }
@@ -396,11 +367,7 @@ fn hex_decode(s: &str) -> Result<Vec<u8>, (usize, String)> {
 
 fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
     let v = json::parse(text.as_bytes()).map_err(|e| {
-        err(
-            "JWK",
-            Some(&format!("byte {}", e.offset)),
-            format!("not JSON: expected {}, found {}", e.expected, e.found),
-        )
+        err("JWK", Some(&format!("byte {}", e.offset)), format!("not JSON: expected {}, found {}", e.expected, e.found))
     })?;
     let Json::Object(obj) = v else {
         return Err(err("JWK", None, "not a JSON object"));
@@ -409,10 +376,7 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
         Some(Json::Array(items)) => {
             let mut keys = Vec::new();
             let mut skipped = Vec::new();
-            let kids = items
-                .iter()
-                .filter_map(|i| i.as_object()?.get("kid")?.as_str().map(String::from))
-                .collect();
+            let kids = items.iter().filter_map(|i| i.as_object()?.get("kid")?.as_str().map(String::from)).collect();
             for (i, item) in items.iter().enumerate() {
                 match item
                     .as_object()
@@ -421,10 +385,7 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
                 {
                     Ok(k) => keys.push(k),
                     Err(mut e) => {
-                        e.at = Some(format!(
-                            "keys[{i}]{}",
-                            e.at.map(|a| format!(".{a}")).unwrap_or_default()
-                        ));
+                        e.at = Some(format!("keys[{i}]{}", e.at.map(|a| format!(".{a}")).unwrap_or_default()));
                         skipped.push(e);
                     }
                 }
@@ -435,30 +396,18 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
                     None => err("JWK Set", Some("keys"), "the set has no keys"),
                 });
             }
-            Ok(KeySet {
-                keys,
-                kids,
-                skipped,
-            })
+            Ok(KeySet { keys, kids, skipped })
         }
         Some(_) => Err(err("JWK Set", Some("keys"), "\"keys\" must be an array")),
         None => jwk(&obj).map(KeySet::single),
     }
 }
 
-fn member_str<'a>(
-    obj: &'a Object,
-    name: &str,
-    format: &'static str,
-) -> Result<Option<&'a str>, KeyError> {
+fn member_str<'a>(obj: &'a Object, name: &str, format: &'static str) -> Result<Option<&'a str>, KeyError> {
     match obj.get(name) {
         None => Ok(None),
         Some(Json::String(s)) => Ok(Some(s)),
-        Some(other) => Err(err(
-            format,
-            Some(name),
-            format!("must be a string, found a JSON {}", other.type_name()),
-        )),
+        Some(other) => Err(err(format, Some(name), format!("must be a string, found a JSON {}", other.type_name()))),
     }
 }
 
@@ -468,18 +417,11 @@ fn member_b64(obj: &Object, name: &str, format: &'static str) -> Result<Vec<u8>,
         err(
             format,
             Some(name),
-            format!(
-                "not base64url at character {}: expected {}, found {}",
-                e.offset, e.expected, e.found
-            ),
+            format!("not base64url at character {}: expected {}, found {}", e.offset, e.expected, e.found),
         )
     })?;
     if !d.forgiven.is_empty() {
-        return Err(err(
-            format,
-            Some(name),
-            "not strict base64url (RFC 7517 §6 requires base64url without padding)",
-        ));
+        return Err(err(format, Some(name), "not strict base64url (RFC 7517 §6 requires base64url without padding)"));
     }
     Ok(d.bytes)
 }
@@ -487,13 +429,8 @@ fn member_b64(obj: &Object, name: &str, format: &'static str) -> Result<Vec<u8>,
 /// RFC 7517 §4 (common members) and RFC 7518 §6 (key types).
 fn jwk(obj: &Object) -> Result<Key, KeyError> {
     const F: &str = "JWK";
-    let kty = member_str(obj, "kty", F)?.ok_or_else(|| {
-        err(
-            F,
-            Some("kty"),
-            "missing (RFC 7517 §4.1: \"kty\" MUST be present)",
-        )
-    })?;
+    let kty = member_str(obj, "kty", F)?
+        .ok_or_else(|| err(F, Some("kty"), "missing (RFC 7517 §4.1: \"kty\" MUST be present)"))?;
     let material = match kty {
         "oct" => {
             let k = member_b64(obj, "k", F)?;
@@ -506,11 +443,8 @@ fn jwk(obj: &Object) -> Result<Key, KeyError> {
             // RFC 7518 §6.3.1: "n" and "e", unsigned big-endian base64url.
             let n = member_b64(obj, "n", F)?;
             let e = member_b64(obj, "e", F)?;
-            let key = rsa::RsaPublicKey::new(
-                rsa::BigUint::from_bytes_be(&n),
-                rsa::BigUint::from_bytes_be(&e),
-            )
-            .map_err(|e| err(F, Some("n"), format!("not a usable RSA public key: {e}")))?;
+            let key = rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(&n), rsa::BigUint::from_bytes_be(&e))
+                .map_err(|e| err(F, Some("n"), format!("not a usable RSA public key: {e}")))?;
             Material::Rsa(key)
         }
         "EC" => {
@@ -532,11 +466,7 @@ fn jwk(obj: &Object) -> Result<Key, KeyError> {
             let y = member_b64(obj, "y", F)?;
             for (name, v) in [("x", &x), ("y", &y)] {
                 if v.len() != size {
-                    return Err(err(
-                        F,
-                        Some(name),
-                        format!("must be {size} bytes for {crv}, found {}", v.len()),
-                    ));
+                    return Err(err(F, Some(name), format!("must be {size} bytes for {crv}, found {}", v.len())));
                 }
             }
             let mut sec1 = Vec::with_capacity(1 + 2 * size);
@@ -545,28 +475,16 @@ fn jwk(obj: &Object) -> Result<Key, KeyError> {
             sec1.extend_from_slice(&y);
             let bad = |_| err(F, Some("x"), format!("the point (x, y) is not on {crv}"));
             match crv {
-                "P-256" => {
-                    Material::P256(p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?)
-                }
-                "P-384" => {
-                    Material::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?)
-                }
-                "P-521" => {
-                    Material::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?)
-                }
-                _ => {
-                    Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?)
-                }
+                "P-256" => Material::P256(p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
+                "P-384" => Material::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
+                "P-521" => Material::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
+                _ => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
             }
         }
         "OKP" => {
             let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;
             if crv != "Ed25519" {
-                return Err(err(
-                    F,
-                    Some("crv"),
-                    format!("unsupported OKP curve \"{crv}\" (Ed25519)"),
-                ));
+                return Err(err(F, Some("crv"), format!("unsupported OKP curve \"{crv}\" (Ed25519)")));
             }
             let x = member_b64(obj, "x", F)?;
             let bytes: [u8; 32] = x
@@ -578,21 +496,11 @@ fn jwk(obj: &Object) -> Result<Key, KeyError> {
                     .map_err(|_| err(F, Some("x"), "not a valid Ed25519 point"))?,
             )
         }
-        other => {
-            return Err(err(
-                F,
-                Some("kty"),
-                format!("unsupported key type \"{other}\" (oct, RSA, EC, OKP)"),
-            ))
-        }
+        other => return Err(err(F, Some("kty"), format!("unsupported key type \"{other}\" (oct, RSA, EC, OKP)"))),
     };
     let key_ops = match obj.get("key_ops") {
         None => None,
-        Some(Json::Array(a)) => Some(
-            a.iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect(),
-        ),
+        Some(Json::Array(a)) => Some(a.iter().filter_map(|v| v.as_str().map(String::from)).collect()),
         Some(_) => return Err(err(F, Some("key_ops"), "must be an array of strings")),
     };
     Ok(Key {
@@ -618,8 +526,8 @@ const OID_K256: &str = "1.3.132.0.10";
 /// RFC 7468 textual encoding: `PUBLIC KEY`, `RSA PUBLIC KEY` or `CERTIFICATE`.
 fn pem(text: &str) -> Result<Key, KeyError> {
     const F: &str = "PEM";
-    let (label, der) = pem_rfc7468::decode_vec(text.as_bytes())
-        .map_err(|e| err(F, None, format!("not a valid PEM block: {e}")))?;
+    let (label, der) =
+        pem_rfc7468::decode_vec(text.as_bytes()).map_err(|e| err(F, None, format!("not a valid PEM block: {e}")))?;
     match label {
         "PUBLIC KEY" => spki(&der, KeyFormat::PemSpki),
         "RSA PUBLIC KEY" => {
@@ -636,25 +544,13 @@ fn pem(text: &str) -> Result<Key, KeyError> {
                 .tbs_certificate
                 .subject_public_key_info
                 .to_der()
-                .map_err(|e| {
-                    err(
-                        F,
-                        Some(label),
-                        format!("cannot read the certificate's key: {e}"),
-                    )
-                })?;
+                .map_err(|e| err(F, Some(label), format!("cannot read the certificate's key: {e}")))?;
             spki(&spki_der, KeyFormat::PemCertificate)
         }
-        l if l.contains("PRIVATE KEY") => Err(err(
-            F,
-            Some(l),
-            "a private key: to verify, paste the public key (PUBLIC KEY) or a certificate",
-        )),
-        l => Err(err(
-            F,
-            Some(l),
-            "unsupported PEM label (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE)",
-        )),
+        l if l.contains("PRIVATE KEY") => {
+            Err(err(F, Some(l), "a private key: to verify, paste the public key (PUBLIC KEY) or a certificate"))
+        }
+        l => Err(err(F, Some(l), "unsupported PEM label (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE)")),
     }
 }
 
@@ -675,12 +571,8 @@ fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
                 .map(|o| o.to_string())
                 .map_err(|e| err(F, Some("parameters"), format!("no named curve: {e}")))?;
             match curve.as_str() {
-                OID_P256 => Material::P256(
-                    p256::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?,
-                ),
-                OID_P384 => Material::P384(
-                    p384::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?,
-                ),
+                OID_P256 => Material::P256(p256::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?),
+                OID_P384 => Material::P384(p384::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?),
                 OID_P521 => {
                     let pk = p521::PublicKey::from_public_key_der(der).map_err(bad)?;
                     Material::P521(
@@ -688,28 +580,12 @@ fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
                             .map_err(|_| err(F, Some(&curve), "not a valid P-521 point"))?,
                     )
                 }
-                OID_K256 => Material::K256(
-                    k256::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?,
-                ),
-                other => {
-                    return Err(err(
-                        F,
-                        Some(other),
-                        "unsupported EC curve (P-256, P-384, P-521, secp256k1)",
-                    ))
-                }
+                OID_K256 => Material::K256(k256::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?),
+                other => return Err(err(F, Some(other), "unsupported EC curve (P-256, P-384, P-521, secp256k1)")),
             }
         }
-        OID_ED25519 => {
-            Material::Ed25519(ed25519_dalek::VerifyingKey::from_public_key_der(der).map_err(bad)?)
-        }
-        other => {
-            return Err(err(
-                F,
-                Some(other),
-                "unsupported key algorithm (RSA, EC, Ed25519)",
-            ))
-        }
+        OID_ED25519 => Material::Ed25519(ed25519_dalek::VerifyingKey::from_public_key_der(der).map_err(bad)?),
+        other => return Err(err(F, Some(other), "unsupported key algorithm (RSA, EC, Ed25519)")),
     };
     Ok(Key::plain(material, format))
 }
@@ -740,10 +616,7 @@ mod tests {
     #[test]
     fn jwk_errors_name_the_member() {
         let e = Key::import(r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#).unwrap_err();
-        assert_eq!(
-            (e.at.as_deref(), e.message.as_str()),
-            (Some("x"), "must be 32 bytes for P-256, found 3")
-        );
+        assert_eq!((e.at.as_deref(), e.message.as_str()), (Some("x"), "must be 32 bytes for P-256, found 3"));
         let e = Key::import(r#"{"kty":"RSA","n":"AQAB"}"#).unwrap_err();
         assert_eq!(e.at.as_deref(), Some("e"));
         let e = Key::import(r#"{"kty":"XYZ"}"#).unwrap_err();

@@ -36,21 +36,8 @@
 
 #![no_std]
 #![warn(missing_docs)]
-#![warn(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::expect_used
-)]
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::indexing_slicing,
-        clippy::panic,
-        clippy::expect_used
-    )
-)]
+#![warn(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic, clippy::expect_used))]
 
 extern crate alloc;
 #[cfg(feature = "std")]

@@ -24,18 +24,8 @@ pub struct Registered {
     pub rfc: &'static str,
 }
 
-const fn r(
-    name: &'static str,
-    title: &'static str,
-    explanation: &'static str,
-    rfc: &'static str,
-) -> Registered {
-    Registered {
-        name,
-        title,
-        explanation,
-        rfc,
-    }
+const fn r(name: &'static str, title: &'static str, explanation: &'static str, rfc: &'static str) -> Registered {
+    Registered { name, title, explanation, rfc }
 }
 
 /// JOSE header parameters (RFC 7515 §4.1, RFC 7519 §5, RFC 7797 §3).
@@ -59,20 +49,50 @@ pub const HEADER_PARAMETERS: &[Registered] = &[
 
 /// Registered JWT claims (RFC 7519 §4.1) and a few common ones.
 pub const CLAIMS: &[Registered] = &[
-    r("iss", "Issuer", "Who issued the token; a verifier should accept only the issuers it expects.", "RFC 7519 §4.1.1"),
+    r(
+        "iss",
+        "Issuer",
+        "Who issued the token; a verifier should accept only the issuers it expects.",
+        "RFC 7519 §4.1.1",
+    ),
     r("sub", "Subject", "Whom the token is about, usually a user ID, unique within the issuer.", "RFC 7519 §4.1.2"),
-    r("aud", "Audience", "Who the token is meant for; a recipient must reject a token whose audience does not name it.", "RFC 7519 §4.1.3"),
+    r(
+        "aud",
+        "Audience",
+        "Who the token is meant for; a recipient must reject a token whose audience does not name it.",
+        "RFC 7519 §4.1.3",
+    ),
     r("exp", "Expiration Time", "After this time the token must not be accepted.", "RFC 7519 §4.1.4"),
     r("nbf", "Not Before", "Before this time the token must not be accepted.", "RFC 7519 §4.1.5"),
     r("iat", "Issued At", "When the token was issued; tells its age.", "RFC 7519 §4.1.6"),
     r("jti", "JWT ID", "A unique ID for this token, usable to detect replay or to revoke it.", "RFC 7519 §4.1.7"),
     r("scope", "Scope", "The permissions granted, as space-separated scope names (OAuth 2.0).", "RFC 8693 §4.2"),
     r("client_id", "Client Identifier", "The OAuth 2.0 client the token was issued to.", "RFC 8693 §4.3"),
-    r("azp", "Authorized Party", "The party to which an ID token was issued (OpenID Connect).", "OpenID Connect Core §2"),
-    r("nonce", "Nonce", "A value tying an ID token to the client's authentication request, against replay.", "OpenID Connect Core §2"),
+    r(
+        "azp",
+        "Authorized Party",
+        "The party to which an ID token was issued (OpenID Connect).",
+        "OpenID Connect Core §2",
+    ),
+    r(
+        "nonce",
+        "Nonce",
+        "A value tying an ID token to the client's authentication request, against replay.",
+        "OpenID Connect Core §2",
+    ),
     r("auth_time", "Authentication Time", "When the user actually authenticated.", "OpenID Connect Core §2"),
-    r("name", "Full Name", "The user's full name (OpenID Connect standard claim); readable by anyone holding the token.", "OpenID Connect Core §5.1"),
-    r("email", "Email", "The user's email address; readable by anyone holding the token, since a JWT is encoded, not encrypted.", "OpenID Connect Core §5.1"),
+    r(
+        "name",
+        "Full Name",
+        "The user's full name (OpenID Connect standard claim); readable by anyone holding the token.",
+        "OpenID Connect Core §5.1",
+    ),
+    r(
+        "email",
+        "Email",
+        "The user's email address; readable by anyone holding the token, since a JWT is encoded, not encrypted.",
+        "OpenID Connect Core §5.1",
+    ),
     r("roles", "Roles", "Roles of the subject (a common private claim, RFC 9068 §2.2.3.1).", "RFC 9068 §2.2.3.1"),
     r("cnf", "Confirmation", "Binds the token to a key the presenter must prove possession of.", "RFC 7800 §3.1"),
 ];

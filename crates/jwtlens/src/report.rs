@@ -151,22 +151,9 @@ impl Report {
         let header = match (token.header_text(), seg(0)) {
             (Some(text), Some(s)) => {
                 let json = token.header_json().cloned().map(Json::Object);
-                let members = token
-                    .header_json()
-                    .map(|o| members(o, &s, true, now))
-                    .unwrap_or_default();
-                let encoding = if json.is_some() {
-                    Encoding::Json
-                } else {
-                    Encoding::Text
-                };
-                Some(PartReport {
-                    encoding,
-                    bytes: text.len(),
-                    text: String::from(text),
-                    json,
-                    members,
-                })
+                let members = token.header_json().map(|o| members(o, &s, true, now)).unwrap_or_default();
+                let encoding = if json.is_some() { Encoding::Json } else { Encoding::Text };
+                Some(PartReport { encoding, bytes: text.len(), text: String::from(text), json, members })
             }
             _ => None,
         };
@@ -175,28 +162,17 @@ impl Report {
             _ => None,
         };
         let claims = token.claims().cloned();
-        let time = claims
-            .as_ref()
-            .map(|c| TimeReport::new(c.exp, c.nbf, c.iat, now));
+        let time = claims.as_ref().map(|c| TimeReport::new(c.exp, c.nbf, c.iat, now));
         let algorithm = token
             .header()
             .and_then(|h| h.alg.clone())
-            .map(|name| Algorithm {
-                description: registry::algorithm(&name),
-                name,
-            });
-        let signature = token.signature().map(|b| SignatureReport {
-            bytes: b.len(),
-            hex: hex(b),
-        });
+            .map(|name| Algorithm { description: registry::algorithm(&name), name });
+        let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
         let span = token.span();
         Report {
             jwtlens: env!("CARGO_PKG_VERSION"),
             kind: token.kind(),
-            token: Span {
-                start: span.start,
-                end: span.end,
-            },
+            token: Span { start: span.start, end: span.end },
             segments,
             algorithm,
             header,
@@ -233,32 +209,15 @@ fn payload_report(p: &Payload, seg: &Segment, now: Option<f64>) -> PartReport {
     match p {
         Payload::Json(j) => {
             let text = serde_json::to_string(j).unwrap_or_default();
-            let members = j
-                .as_object()
-                .map(|o| members(o, seg, false, now))
-                .unwrap_or_default();
-            PartReport {
-                encoding: Encoding::Json,
-                bytes: text.len(),
-                text,
-                json: Some(j.clone()),
-                members,
-            }
+            let members = j.as_object().map(|o| members(o, seg, false, now)).unwrap_or_default();
+            PartReport { encoding: Encoding::Json, bytes: text.len(), text, json: Some(j.clone()), members }
         }
-        Payload::Text(t) => PartReport {
-            encoding: Encoding::Text,
-            bytes: t.len(),
-            text: t.clone(),
-            json: None,
-            members: Vec::new(),
-        },
-        Payload::Binary(b) => PartReport {
-            encoding: Encoding::Binary,
-            bytes: b.len(),
-            text: hex(b),
-            json: None,
-            members: Vec::new(),
-        },
+        Payload::Text(t) => {
+            PartReport { encoding: Encoding::Text, bytes: t.len(), text: t.clone(), json: None, members: Vec::new() }
+        }
+        Payload::Binary(b) => {
+            PartReport { encoding: Encoding::Binary, bytes: b.len(), text: hex(b), json: None, members: Vec::new() }
+        }
     }
 }
 
@@ -267,24 +226,14 @@ fn members(obj: &Object, seg: &Segment, is_header: bool, now: Option<f64>) -> Ve
     all.iter()
         .enumerate()
         .map(|(i, m)| {
-            let registered = if is_header {
-                registry::header_parameter(&m.name)
-            } else {
-                registry::claim(&m.name)
-            };
-            let duplicate = all
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != i && o.name == m.name);
+            let registered = if is_header { registry::header_parameter(&m.name) } else { registry::claim(&m.name) };
+            let duplicate = all.iter().enumerate().any(|(j, o)| j != i && o.name == m.name);
             let start = seg.start + m.span.start / 3 * 4;
             let end = (seg.start + m.span.end.div_ceil(3) * 4).min(seg.end);
             MemberReport {
                 name: m.name.clone(),
                 value: m.value.clone(),
-                span: Span {
-                    start: start.min(seg.end),
-                    end,
-                },
+                span: Span { start: start.min(seg.end), end },
                 registered,
                 note: note(&m.name, &m.value, is_header, now),
                 duplicate,
@@ -308,9 +257,7 @@ fn note(name: &str, value: &Json, is_header: bool, now: Option<f64>) -> Option<S
     };
     let v = value.as_f64().filter(|v| v.is_finite())?;
     let m = Moment::new(which, v, now);
-    let date = m
-        .iso
-        .unwrap_or_else(|| String::from("outside years 0000-9999"));
+    let date = m.iso.unwrap_or_else(|| String::from("outside years 0000-9999"));
     Some(match m.relative {
         Some(r) => format!("{date} ({r})"),
         None => date,

@@ -60,11 +60,7 @@ pub fn iso_utc(t: f64) -> Option<String> {
     }
     let whole = floor(t);
     let millis = ((t - whole) * 1000.0 + 0.5) as i64;
-    let (whole, millis) = if millis >= 1000 {
-        (whole + 1.0, 0)
-    } else {
-        (whole, millis)
-    };
+    let (whole, millis) = if millis >= 1000 { (whole + 1.0, 0) } else { (whole, millis) };
     let secs = whole as i64;
     let (y, mo, d) = civil_from_days(secs.div_euclid(86_400));
     let sod = secs.rem_euclid(86_400);
@@ -139,32 +135,13 @@ pub fn parse_rfc3339(s: &str) -> Option<f64> {
         }
     };
     let sep = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
-    if b.len() < 20
-        || !sep(4, b"-")
-        || !sep(7, b"-")
-        || !sep(10, b"Tt ")
-        || !sep(13, b":")
-        || !sep(16, b":")
-    {
+    if b.len() < 20 || !sep(4, b"-") || !sep(7, b"-") || !sep(10, b"Tt ") || !sep(13, b":") || !sep(16, b":") {
         return None;
     }
     let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in_month = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
+    let days_in_month = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     let max_day = *days_in_month.get(mo.checked_sub(1)? as usize)?;
     if d == 0 || d > max_day || h > 23 || mi > 59 || sec > 60 {
         return None;
@@ -251,12 +228,7 @@ impl Moment {
                 (TimeClaim::Iat, false) => format!("issued {h} ago"),
             }
         });
-        Moment {
-            value,
-            iso: iso_utc(value),
-            delta,
-            relative,
-        }
+        Moment { value, iso: iso_utc(value), delta, relative }
     }
 }
 
@@ -310,12 +282,7 @@ impl TimeReport {
     /// assert_eq!(t.lifetime, Some(1000.0));
     /// assert_eq!(t.summary, "Expired 25 min ago.");
     /// ```
-    pub fn new(
-        exp: Option<f64>,
-        nbf: Option<f64>,
-        iat: Option<f64>,
-        now: Option<f64>,
-    ) -> TimeReport {
+    pub fn new(exp: Option<f64>, nbf: Option<f64>, iat: Option<f64>, now: Option<f64>) -> TimeReport {
         let now = now.filter(|n| n.is_finite());
         let exp_m = exp.map(|v| Moment::new(TimeClaim::Exp, v, now));
         let nbf_m = nbf.map(|v| Moment::new(TimeClaim::Nbf, v, now));
@@ -325,27 +292,14 @@ impl TimeReport {
             _ => None,
         };
         let (status, summary) = match now {
-            None => (
-                TimeStatus::Unchecked,
-                String::from("No current time given, so expiry was not checked."),
-            ),
+            None => (TimeStatus::Unchecked, String::from("No current time given, so expiry was not checked.")),
             Some(n) => match (exp, nbf) {
-                (Some(e), _) if n >= e => (
-                    TimeStatus::Expired,
-                    format!("Expired {} ago.", humanize(n - e)),
-                ),
-                (_, Some(b)) if n < b => (
-                    TimeStatus::NotYetValid,
-                    format!("Not valid for another {}.", humanize(b - n)),
-                ),
-                (Some(e), _) => (
-                    TimeStatus::Valid,
-                    format!("Valid; expires in {}.", humanize(e - n)),
-                ),
-                (None, _) => (
-                    TimeStatus::Valid,
-                    String::from("Valid, and it never expires: there is no exp claim."),
-                ),
+                (Some(e), _) if n >= e => (TimeStatus::Expired, format!("Expired {} ago.", humanize(n - e))),
+                (_, Some(b)) if n < b => {
+                    (TimeStatus::NotYetValid, format!("Not valid for another {}.", humanize(b - n)))
+                }
+                (Some(e), _) => (TimeStatus::Valid, format!("Valid; expires in {}.", humanize(e - n))),
+                (None, _) => (TimeStatus::Valid, String::from("Valid, and it never expires: there is no exp claim.")),
             },
         };
         let issued_in_future = matches!((iat, now), (Some(i), Some(n)) if i > n);
@@ -377,10 +331,7 @@ mod tests {
         assert_eq!(iso_utc(MAX_DATE).as_deref(), Some("9999-12-31T23:59:59Z"));
         assert_eq!(iso_utc(MIN_DATE).as_deref(), Some("0000-01-01T00:00:00Z"));
         assert_eq!(iso_utc(-1.5).as_deref(), Some("1969-12-31T23:59:58.500Z"));
-        assert_eq!(
-            iso_utc(951_782_400.0).as_deref(),
-            Some("2000-02-29T00:00:00Z")
-        );
+        assert_eq!(iso_utc(951_782_400.0).as_deref(), Some("2000-02-29T00:00:00Z"));
         assert_eq!(iso_utc(MAX_DATE + 1.0), None);
         assert_eq!(iso_utc(f64::NAN), None);
     }

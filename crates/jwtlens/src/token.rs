@@ -119,14 +119,7 @@ impl<'a> Token<'a> {
         };
         t.span = t.strip();
         if t.span.is_empty() {
-            t.error(
-                Code::Empty,
-                Part::Input,
-                t.span.start,
-                None,
-                None,
-                String::from("No token: the input is empty."),
-            );
+            t.error(Code::Empty, Part::Input, t.span.start, None, None, String::from("No token: the input is empty."));
             return t;
         }
         t.split();
@@ -219,21 +212,8 @@ impl<'a> Token<'a> {
         found: Option<String>,
         message: String,
     ) -> Diagnostic {
-        let end = if offset < self.input.len() {
-            next_char_boundary(self.input, offset)
-        } else {
-            offset
-        };
-        Diagnostic {
-            code,
-            part,
-            offset,
-            end,
-            decoded_offset: None,
-            expected,
-            found,
-            message,
-        }
+        let end = if offset < self.input.len() { next_char_boundary(self.input, offset) } else { offset };
+        Diagnostic { code, part, offset, end, decoded_offset: None, expected, found, message }
     }
 
     fn error(
@@ -297,8 +277,7 @@ impl<'a> Token<'a> {
         let t = text(&r);
         let bearer = "bearer";
         if starts_with_ignore_case(t, bearer)
-            && t.get(bearer.len()..)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+            && t.get(bearer.len()..).is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
         {
             r = trim(r.start + bearer.len()..r.end);
             prefix_end = Some(r.start);
@@ -331,35 +310,20 @@ impl<'a> Token<'a> {
             _ => Kind::Unknown,
         };
         let parts: &[Part] = if n == 5 {
-            &[
-                Part::Header,
-                Part::EncryptedKey,
-                Part::Iv,
-                Part::Ciphertext,
-                Part::Tag,
-            ]
+            &[Part::Header, Part::EncryptedKey, Part::Iv, Part::Ciphertext, Part::Tag]
         } else {
             &[Part::Header, Part::Payload, Part::Signature]
         };
         self.segments = spans
             .iter()
             .enumerate()
-            .map(|(i, r)| Segment {
-                part: parts.get(i).copied().unwrap_or(Part::Extra),
-                start: r.start,
-                end: r.end,
-            })
+            .map(|(i, r)| Segment { part: parts.get(i).copied().unwrap_or(Part::Extra), start: r.start, end: r.end })
             .collect();
         if self.kind == Kind::Unknown {
             // Point at the first extra dot, or at the end where a dot was expected.
             let (offset, found) = match spans.get(3) {
-                Some(extra) if n != 5 => {
-                    (extra.start - 1, format!("{n} segments ({} dots)", n - 1))
-                }
-                _ => (
-                    self.span.end,
-                    format!("{n} segment{} ({} dot{})", plural(n), n - 1, plural(n - 1)),
-                ),
+                Some(extra) if n != 5 => (extra.start - 1, format!("{n} segments ({} dots)", n - 1)),
+                _ => (self.span.end, format!("{n} segment{} ({} dot{})", plural(n), n - 1, plural(n - 1))),
             };
             let message = match n {
                 1 => String::from("This is not a JWT: it has no '.' separators. A JWT looks like xxxxx.yyyyy.zzzzz."),
@@ -389,8 +353,13 @@ impl<'a> Token<'a> {
                 for (l, at) in d.forgiven {
                     let (code, what) = match l {
                         Leniency::Padding => (Code::Base64Padding, "has '=' padding, which JOSE base64url omits"),
-                        Leniency::StandardAlphabet => (Code::Base64StandardAlphabet, "uses '+' or '/' from standard base64 instead of '-' or '_'"),
-                        Leniency::NonCanonical => (Code::NonCanonicalBase64url, "ends with a character whose unused bits are not zero, so it is not the canonical encoding"),
+                        Leniency::StandardAlphabet => {
+                            (Code::Base64StandardAlphabet, "uses '+' or '/' from standard base64 instead of '-' or '_'")
+                        }
+                        Leniency::NonCanonical => (
+                            Code::NonCanonicalBase64url,
+                            "ends with a character whose unused bits are not zero, so it is not the canonical encoding",
+                        ),
                     };
                     let msg = format!(
                         "The {} {what}; it was read anyway, but a strict verifier rejects it.",
@@ -401,10 +370,7 @@ impl<'a> Token<'a> {
                 Some(d.bytes)
             }
             Err(e) => {
-                let hint = if e.found == "a space"
-                    || e.found == "a line break"
-                    || e.found == "a tab"
-                {
+                let hint = if e.found == "a space" || e.found == "a line break" || e.found == "a tab" {
                     " The token may have been wrapped across lines: remove the whitespace inside it."
                 } else {
                     ""
@@ -438,14 +404,7 @@ impl<'a> Token<'a> {
             e.offset,
             e.found
         );
-        let mut d = self.diag(
-            code,
-            seg.part,
-            offset,
-            Some(String::from(e.expected)),
-            Some(e.found.clone()),
-            msg,
-        );
+        let mut d = self.diag(code, seg.part, offset, Some(String::from(e.expected)), Some(e.found.clone()), msg);
         d.end = (offset + 4).min(seg.end).max(d.end.min(seg.end));
         d.decoded_offset = Some(e.offset);
         self.errors.push(d);
@@ -490,10 +449,8 @@ impl<'a> Token<'a> {
     }
 
     fn report_duplicates(&mut self, seg: &Segment, obj: &Object) {
-        let dups: Vec<(String, Range<usize>)> = obj
-            .duplicates()
-            .filter_map(|name| obj.member(name).map(|m| (name.to_owned(), m.span.clone())))
-            .collect();
+        let dups: Vec<(String, Range<usize>)> =
+            obj.duplicates().filter_map(|name| obj.member(name).map(|m| (name.to_owned(), m.span.clone()))).collect();
         for (name, span) in dups {
             let r = Self::encoded_span(seg, &span);
             let msg = format!(
@@ -507,23 +464,10 @@ impl<'a> Token<'a> {
     fn report_type_problems(&mut self, seg: &Segment, problems: Vec<TypeProblem>, code: Code) {
         for p in problems {
             let r = Self::encoded_span(seg, &p.span);
-            let kind = if code == Code::BadClaim {
-                "claim"
-            } else {
-                "header parameter"
-            };
-            let msg = format!(
-                "The {kind} \"{}\" must be {}, but it is a JSON {}.",
-                p.name, p.expected, p.found
-            );
-            let mut d = self.diag(
-                code,
-                seg.part,
-                r.start,
-                Some(String::from(p.expected)),
-                Some(String::from(p.found)),
-                msg,
-            );
+            let kind = if code == Code::BadClaim { "claim" } else { "header parameter" };
+            let msg = format!("The {kind} \"{}\" must be {}, but it is a JSON {}.", p.name, p.expected, p.found);
+            let mut d =
+                self.diag(code, seg.part, r.start, Some(String::from(p.expected)), Some(String::from(p.found)), msg);
             d.end = r.end;
             d.decoded_offset = Some(p.span.start);
             self.errors.push(d);
@@ -543,10 +487,7 @@ impl<'a> Token<'a> {
             }
         };
         let Json::Object(obj) = value else {
-            let msg = format!(
-                "The header must be a JSON object, but it is a JSON {}.",
-                value.type_name()
-            );
+            let msg = format!("The header must be a JSON object, but it is a JSON {}.", value.type_name());
             self.error(
                 Code::HeaderNotObject,
                 Part::Header,
@@ -598,23 +539,13 @@ impl<'a> Token<'a> {
                 seg.end,
                 String::from("\"b64\": false: the payload is used as written, not base64url-decoded (RFC 7797)."),
             );
-            Some(
-                self.input
-                    .get(seg.start..seg.end)
-                    .unwrap_or("")
-                    .as_bytes()
-                    .to_vec(),
-            )
+            Some(self.input.get(seg.start..seg.end).unwrap_or("").as_bytes().to_vec())
         } else {
             self.decode_segment(seg)
         };
         let Some(bytes) = bytes else { return };
         self.payload_bytes = Some(bytes.clone());
-        let nested = self
-            .header
-            .as_ref()
-            .and_then(|h| h.cty.as_deref())
-            .is_some_and(|c| c.eq_ignore_ascii_case("jwt"));
+        let nested = self.header.as_ref().and_then(|h| h.cty.as_deref()).is_some_and(|c| c.eq_ignore_ascii_case("jwt"));
         self.payload = Some(if nested {
             self.notice(
                 Code::NestedJwt,
@@ -634,7 +565,10 @@ impl<'a> Token<'a> {
                     Payload::Json(Json::Object(obj))
                 }
                 Ok(other) => {
-                    let msg = format!("The payload is JSON but not an object (it is a JSON {}); a JWT claims set must be an object.", other.type_name());
+                    let msg = format!(
+                        "The payload is JSON but not an object (it is a JSON {}); a JWT claims set must be an object.",
+                        other.type_name()
+                    );
                     self.error(
                         Code::PayloadNotObject,
                         Part::Payload,
@@ -676,13 +610,7 @@ impl<'a> Token<'a> {
             );
         } else if alg != "none" && empty && self.kind == Kind::Jws {
             let msg = format!("The signature is empty although \"alg\" is \"{alg}\": the token was stripped of its signature or is unfinished.");
-            self.notice(
-                Code::SignatureMissing,
-                Part::Signature,
-                seg.start,
-                seg.end,
-                msg,
-            );
+            self.notice(Code::SignatureMissing, Part::Signature, seg.start, seg.end, msg);
         }
     }
 }
@@ -696,8 +624,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.get(..prefix.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 fn next_char_boundary(s: &str, i: usize) -> usize {
@@ -736,10 +663,7 @@ mod tests {
         assert_eq!(t.span().start, 24);
         assert_eq!(t.text(), JWT);
         let quoted = alloc::format!("\"{JWT}\"");
-        assert_eq!(
-            Token::parse(&quoted).notices()[0].code,
-            Code::QuotesStripped
-        );
+        assert_eq!(Token::parse(&quoted).notices()[0].code, Code::QuotesStripped);
         // "bearerish.x.y" is not a Bearer prefix
         assert!(Token::parse("bearerish.x.y").notices().is_empty());
     }
@@ -750,10 +674,7 @@ mod tests {
         let t = Token::parse(&broken);
         assert_eq!(t.claims().unwrap().sub.as_deref(), Some("1234567890"));
         let e = &t.errors()[0];
-        assert_eq!(
-            (e.code, e.part, e.offset),
-            (Code::BadBase64url, Part::Signature, JWT.len())
-        );
+        assert_eq!((e.code, e.part, e.offset), (Code::BadBase64url, Part::Signature, JWT.len()));
         assert_eq!(e.found.as_deref(), Some("'!'"));
     }
 
@@ -786,10 +707,7 @@ mod tests {
         let tok = alloc::format!("{h}.e30.");
         let t = Token::parse(&tok);
         let e = &t.errors()[0];
-        assert_eq!(
-            (e.code, e.decoded_offset, e.offset),
-            (Code::HeaderNotJson, Some(15), 20)
-        );
+        assert_eq!((e.code, e.decoded_offset, e.offset), (Code::HeaderNotJson, Some(15), 20));
         let tok = alloc::format!("{}.e30.", b64::encode(b"[1]"));
         assert_eq!(Token::parse(&tok).errors()[0].code, Code::HeaderNotObject);
         let tok = alloc::format!("{}.e30.", b64::encode(b"{}"));
@@ -815,14 +733,7 @@ mod tests {
         let tok = alloc::format!("{h}.{p}.");
         let t = Token::parse(&tok);
         let codes: Vec<_> = t.notices().iter().map(|n| n.code).collect();
-        assert_eq!(
-            codes,
-            [
-                Code::DuplicateMember,
-                Code::Unsecured,
-                Code::DuplicateMember
-            ]
-        );
+        assert_eq!(codes, [Code::DuplicateMember, Code::Unsecured, Code::DuplicateMember]);
         assert_eq!(t.claims().unwrap().sub.as_deref(), Some("b"));
     }
 

@@ -74,9 +74,7 @@ pub enum VerifyError {
 impl fmt::Display for VerifyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            VerifyError::Unsecured => {
-                f.write_str("alg \"none\": an unsecured token is never verified")
-            }
+            VerifyError::Unsecured => f.write_str("alg \"none\": an unsecured token is never verified"),
             VerifyError::KeyMismatch { alg, key } => {
                 write!(f, "{alg} cannot be verified with an {}", key.label())
             }
@@ -86,9 +84,7 @@ impl fmt::Display for VerifyError {
             VerifyError::SignatureLength { expected, found } => {
                 write!(f, "the signature must be {expected} bytes, found {found}")
             }
-            VerifyError::ScalarOutOfRange => {
-                f.write_str("the ECDSA signature's r or s is zero or out of range")
-            }
+            VerifyError::ScalarOutOfRange => f.write_str("the ECDSA signature's r or s is zero or out of range"),
             VerifyError::InvalidSignature => f.write_str("the signature does not match"),
         }
     }
@@ -98,10 +94,7 @@ impl core::error::Error for VerifyError {}
 
 /// The HMAC of `data` under `key` (for signing, and for tests).
 pub fn hmac(alg: Algorithm, key: &[u8], data: &[u8]) -> Vec<u8> {
-    fn mac<D: Digest + hmac::digest::core_api::BlockSizeUser + Clone>(
-        key: &[u8],
-        data: &[u8],
-    ) -> Vec<u8> {
+    fn mac<D: Digest + hmac::digest::core_api::BlockSizeUser + Clone>(key: &[u8], data: &[u8]) -> Vec<u8> {
         // HMAC takes keys of any length, so this never returns early.
         let Ok(mut m) = <SimpleHmac<D> as Mac>::new_from_slice(key) else {
             return Vec::new();
@@ -123,17 +116,12 @@ fn verify_hmac(hash: Hash, key: &[u8], data: &[u8], tag: &[u8]) -> Result<(), Ve
         data: &[u8],
         tag: &[u8],
     ) -> Result<(), VerifyError> {
-        let mut m = <SimpleHmac<D> as Mac>::new_from_slice(key)
-            .map_err(|_| VerifyError::InvalidSignature)?;
+        let mut m = <SimpleHmac<D> as Mac>::new_from_slice(key).map_err(|_| VerifyError::InvalidSignature)?;
         m.update(data);
-        m.verify_slice(tag)
-            .map_err(|_| VerifyError::InvalidSignature)
+        m.verify_slice(tag).map_err(|_| VerifyError::InvalidSignature)
     }
     if tag.len() != hash.output_len() {
-        return Err(VerifyError::SignatureLength {
-            expected: hash.output_len(),
-            found: tag.len(),
-        });
+        return Err(VerifyError::SignatureLength { expected: hash.output_len(), found: tag.len() });
     }
     match hash {
         Hash::Sha256 => check::<Sha256>(key, data, tag),
@@ -150,39 +138,22 @@ fn digest(hash: Hash, data: &[u8]) -> Vec<u8> {
     }
 }
 
-fn verify_rsa(
-    alg: Algorithm,
-    key: &rsa::RsaPublicKey,
-    data: &[u8],
-    sig: &[u8],
-) -> Result<(), VerifyError> {
+fn verify_rsa(alg: Algorithm, key: &rsa::RsaPublicKey, data: &[u8], sig: &[u8]) -> Result<(), VerifyError> {
     let bits = key.n().bits();
     if bits < MIN_RSA_BITS {
-        return Err(VerifyError::KeyTooShort {
-            bits,
-            min: MIN_RSA_BITS,
-        });
+        return Err(VerifyError::KeyTooShort { bits, min: MIN_RSA_BITS });
     }
     if sig.len() != key.size() {
-        return Err(VerifyError::SignatureLength {
-            expected: key.size(),
-            found: sig.len(),
-        });
+        return Err(VerifyError::SignatureLength { expected: key.size(), found: sig.len() });
     }
     let Some(hash) = alg.hash() else {
         return Err(VerifyError::InvalidSignature);
     };
     let hashed = digest(hash, data);
     let scheme_result = match (alg.family(), hash) {
-        (Family::RsaPkcs1, Hash::Sha256) => {
-            key.verify(rsa::Pkcs1v15Sign::new::<Sha256>(), &hashed, sig)
-        }
-        (Family::RsaPkcs1, Hash::Sha384) => {
-            key.verify(rsa::Pkcs1v15Sign::new::<Sha384>(), &hashed, sig)
-        }
-        (Family::RsaPkcs1, Hash::Sha512) => {
-            key.verify(rsa::Pkcs1v15Sign::new::<Sha512>(), &hashed, sig)
-        }
+        (Family::RsaPkcs1, Hash::Sha256) => key.verify(rsa::Pkcs1v15Sign::new::<Sha256>(), &hashed, sig),
+        (Family::RsaPkcs1, Hash::Sha384) => key.verify(rsa::Pkcs1v15Sign::new::<Sha384>(), &hashed, sig),
+        (Family::RsaPkcs1, Hash::Sha512) => key.verify(rsa::Pkcs1v15Sign::new::<Sha512>(), &hashed, sig),
         // RFC 7518 §3.5: "The size of the salt value is the same size as the hash function output."
         (_, Hash::Sha256) => key.verify(rsa::Pss::new::<Sha256>(), &hashed, sig),
         (_, Hash::Sha384) => key.verify(rsa::Pss::new::<Sha384>(), &hashed, sig),
@@ -199,25 +170,14 @@ fn ecdsa_sig<S>(
     parse: impl Fn(&[u8]) -> Result<S, signature::Error>,
 ) -> Result<S, VerifyError> {
     if sig.len() != 2 * size {
-        return Err(VerifyError::SignatureLength {
-            expected: 2 * size,
-            found: sig.len(),
-        });
+        return Err(VerifyError::SignatureLength { expected: 2 * size, found: sig.len() });
     }
     parse(sig).map_err(|_| VerifyError::ScalarOutOfRange)
 }
 
 /// Verify `sig` over `data` with `key` for `alg`.
-pub fn verify_signature(
-    alg: Algorithm,
-    key: &Key,
-    data: &[u8],
-    sig: &[u8],
-) -> Result<(), VerifyError> {
-    let mismatch = || VerifyError::KeyMismatch {
-        alg: String::from(alg.name()),
-        key: key.key_type(),
-    };
+pub fn verify_signature(alg: Algorithm, key: &Key, data: &[u8], sig: &[u8]) -> Result<(), VerifyError> {
+    let mismatch = || VerifyError::KeyMismatch { alg: String::from(alg.name()), key: key.key_type() };
     let bad = |_| VerifyError::InvalidSignature;
     match (alg, &key.material) {
         (Algorithm::None, _) => Err(VerifyError::Unsecured),
@@ -227,34 +187,22 @@ pub fn verify_signature(
             };
             // RFC 7518 §3.2: "A key of the same size as the hash output [...] or larger MUST be used".
             if secret.len() < hash.output_len() {
-                return Err(VerifyError::KeyTooShort {
-                    bits: secret.len() * 8,
-                    min: hash.output_len() * 8,
-                });
+                return Err(VerifyError::KeyTooShort { bits: secret.len() * 8, min: hash.output_len() * 8 });
             }
             verify_hmac(hash, secret, data, sig)
         }
         (_, Material::Rsa(k)) if matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss) => {
             verify_rsa(alg, k, data, sig)
         }
-        (Algorithm::ES256, Material::P256(k)) => k
-            .verify(
-                data,
-                &ecdsa_sig(sig, 32, p256::ecdsa::Signature::from_slice)?,
-            )
-            .map_err(bad),
-        (Algorithm::ES384, Material::P384(k)) => k
-            .verify(
-                data,
-                &ecdsa_sig(sig, 48, p384::ecdsa::Signature::from_slice)?,
-            )
-            .map_err(bad),
-        (Algorithm::ES512, Material::P521(k)) => k
-            .verify(
-                data,
-                &ecdsa_sig(sig, 66, p521::ecdsa::Signature::from_slice)?,
-            )
-            .map_err(bad),
+        (Algorithm::ES256, Material::P256(k)) => {
+            k.verify(data, &ecdsa_sig(sig, 32, p256::ecdsa::Signature::from_slice)?).map_err(bad)
+        }
+        (Algorithm::ES384, Material::P384(k)) => {
+            k.verify(data, &ecdsa_sig(sig, 48, p384::ecdsa::Signature::from_slice)?).map_err(bad)
+        }
+        (Algorithm::ES512, Material::P521(k)) => {
+            k.verify(data, &ecdsa_sig(sig, 66, p521::ecdsa::Signature::from_slice)?).map_err(bad)
+        }
         (Algorithm::ES256K, Material::K256(k)) => {
             let s = ecdsa_sig(sig, 32, k256::ecdsa::Signature::from_slice)?;
             // k256 accepts only low-S signatures; JWS (RFC 8812) does not require low S, so normalize.
@@ -262,12 +210,8 @@ pub fn verify_signature(
             k.verify(data, &s).map_err(bad)
         }
         (Algorithm::EdDSA, Material::Ed25519(k)) => {
-            let s = ed25519_dalek::Signature::from_slice(sig).map_err(|_| {
-                VerifyError::SignatureLength {
-                    expected: 64,
-                    found: sig.len(),
-                }
-            })?;
+            let s = ed25519_dalek::Signature::from_slice(sig)
+                .map_err(|_| VerifyError::SignatureLength { expected: 64, found: sig.len() })?;
             k.verify_strict(data, &s).map_err(bad)
         }
         _ => Err(mismatch()),
@@ -326,14 +270,7 @@ pub struct SignatureVerdict {
 
 impl SignatureVerdict {
     fn new(status: SignatureStatus, alg: Option<&str>, message: String) -> SignatureVerdict {
-        SignatureVerdict {
-            status,
-            alg: alg.map(String::from),
-            key: None,
-            error: None,
-            candidates: Vec::new(),
-            message,
-        }
+        SignatureVerdict { status, alg: alg.map(String::from), key: None, error: None, candidates: Vec::new(), message }
     }
 }
 
@@ -381,11 +318,7 @@ fn unusable(key: &Key, alg: Algorithm, kid: Option<&str>) -> Option<String> {
         } else {
             ""
         };
-        return Some(format!(
-            "an {} cannot verify {}{why}",
-            key.key_type().label(),
-            alg.name()
-        ));
+        return Some(format!("an {} cannot verify {}{why}", key.key_type().label(), alg.name()));
     }
     None
 }
@@ -402,16 +335,11 @@ fn unusable(key: &Key, alg: Algorithm, kid: Option<&str>) -> Option<String> {
 /// assert_eq!(verify_token(&token, Some(&keys)).status, SignatureStatus::Verified);
 /// assert_eq!(verify_token(&token, None).status, SignatureStatus::NoKey);
 /// ```
-pub fn verify_token(
-    token: &crate::token::Token<'_>,
-    keys: Option<&crate::key::KeySet>,
-) -> SignatureVerdict {
+pub fn verify_token(token: &crate::token::Token<'_>, keys: Option<&crate::key::KeySet>) -> SignatureVerdict {
     use alloc::format;
     use SignatureStatus as S;
     let alg_name = token.header().and_then(|h| h.alg.as_deref());
-    let (Some(data), Some(sig), Some(alg_name)) =
-        (token.signing_input(), token.signature(), alg_name)
-    else {
+    let (Some(data), Some(sig), Some(alg_name)) = (token.signing_input(), token.signature(), alg_name) else {
         return SignatureVerdict::new(
             S::Unverifiable,
             alg_name,
@@ -420,35 +348,25 @@ pub fn verify_token(
     };
     if !token.errors().iter().all(|e| {
         e.part == crate::diagnostic::Part::Payload
-            && matches!(
-                e.code,
-                crate::Code::PayloadNotJson | crate::Code::PayloadNotObject
-            )
+            && matches!(e.code, crate::Code::PayloadNotJson | crate::Code::PayloadNotObject)
     }) {
         return SignatureVerdict::new(
             S::Unverifiable,
             Some(alg_name),
-            String::from(
-                "The token has errors (see them above), so its signature was not checked.",
-            ),
+            String::from("The token has errors (see them above), so its signature was not checked."),
         );
     }
     if let Some(n) = token.notices().iter().find(|n| {
         matches!(
             n.code,
-            crate::Code::Base64Padding
-                | crate::Code::Base64StandardAlphabet
-                | crate::Code::NonCanonicalBase64url
+            crate::Code::Base64Padding | crate::Code::Base64StandardAlphabet | crate::Code::NonCanonicalBase64url
         )
     }) {
         // RFC 7515 §2 and §5.2: the segments are base64url with no padding or other characters.
         return SignatureVerdict::new(
             S::Unverifiable,
             Some(alg_name),
-            format!(
-                "The {} is not strict base64url, so the signature is not accepted.",
-                n.part.label()
-            ),
+            format!("The {} is not strict base64url, so the signature is not accepted.", n.part.label()),
         );
     }
     if let Some(crit) = token.header().and_then(|h| h.crit.as_ref()) {
@@ -479,11 +397,7 @@ pub fn verify_token(
         );
     };
     let kid = token.header().and_then(|h| h.kid.as_deref());
-    let secrets = keys
-        .keys()
-        .iter()
-        .filter(|k| k.key_type() == KeyType::Oct)
-        .count();
+    let secrets = keys.keys().iter().filter(|k| k.key_type() == KeyType::Oct).count();
     if secrets > 0 && secrets < keys.keys().len() {
         return SignatureVerdict::new(
             S::NoUsableKey,
@@ -494,18 +408,18 @@ pub fn verify_token(
     if let Some(k) = kid {
         let same = keys.count_kid(k);
         if same > 1 {
-            return SignatureVerdict::new(S::NoUsableKey, Some(alg_name), format!("The key set has {same} keys with kid \"{k}\": which one is meant is ambiguous, so none is used."));
+            return SignatureVerdict::new(
+                S::NoUsableKey,
+                Some(alg_name),
+                format!(
+                    "The key set has {same} keys with kid \"{k}\": which one is meant is ambiguous, so none is used."
+                ),
+            );
         }
     }
     let mut verdict = SignatureVerdict::new(S::NoUsableKey, Some(alg_name), String::new());
     for (index, key) in keys.keys().iter().enumerate() {
-        let mut c = Candidate {
-            index,
-            key: key.describe(),
-            kid: key.kid.clone(),
-            tried: false,
-            reason: String::new(),
-        };
+        let mut c = Candidate { index, key: key.describe(), kid: key.kid.clone(), tried: false, reason: String::new() };
         match unusable(key, alg, kid) {
             Some(why) => c.reason = format!("not tried: {why}"),
             None if verdict.status == S::Verified => {
@@ -531,23 +445,15 @@ pub fn verify_token(
         verdict.candidates.push(c);
     }
     verdict.message = match verdict.status {
-        S::Verified => format!(
-            "Signature verified with the {}.",
-            verdict.key.as_deref().unwrap_or("key")
-        ),
+        S::Verified => format!("Signature verified with the {}.", verdict.key.as_deref().unwrap_or("key")),
         S::Invalid => format!(
             "Invalid signature: {}.",
-            verdict
-                .error
-                .as_ref()
-                .map(alloc::string::ToString::to_string)
-                .unwrap_or_default()
+            verdict.error.as_ref().map(alloc::string::ToString::to_string).unwrap_or_default()
         ),
         _ => match verdict.candidates.first() {
-            Some(c) if verdict.candidates.len() == 1 => format!(
-                "The key cannot verify this token: {}.",
-                c.reason.trim_start_matches("not tried: ")
-            ),
+            Some(c) if verdict.candidates.len() == 1 => {
+                format!("The key cannot verify this token: {}.", c.reason.trim_start_matches("not tried: "))
+            }
             _ => String::from("None of the keys given may verify this token (see why for each)."),
         },
     };

@@ -12,23 +12,14 @@ fn b64(bytes: &[u8]) -> String {
 fn check(input: &str, now: Option<f64>) {
     let r = inspect(input, &Options { now, keys: None });
     for d in r.errors.iter().chain(&r.notices) {
-        assert!(
-            d.offset <= input.len() && d.end <= input.len() && d.offset <= d.end,
-            "{d:?} in {input:?}"
-        );
-        assert!(
-            input.is_char_boundary(d.offset) && input.is_char_boundary(d.end),
-            "{d:?} in {input:?}"
-        );
+        assert!(d.offset <= input.len() && d.end <= input.len() && d.offset <= d.end, "{d:?} in {input:?}");
+        assert!(input.is_char_boundary(d.offset) && input.is_char_boundary(d.end), "{d:?} in {input:?}");
     }
     for s in &r.segments {
         assert!(s.start <= s.end && s.end <= input.len());
     }
     let json = r.to_json();
-    assert!(
-        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
-        "report is JSON"
-    );
+    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "report is JSON");
 }
 
 proptest! {
@@ -69,20 +60,9 @@ fn hostile_nesting_is_an_error_not_a_stack_overflow() {
 
 #[test]
 fn huge_and_odd_times_do_not_panic() {
-    for exp in [
-        "1e308",
-        "-1e308",
-        "1e999",
-        "0.0000001",
-        "-62167219201",
-        "253402300800",
-        "9007199254740993",
-    ] {
-        let token = format!(
-            "{}.{}.",
-            b64(br#"{"alg":"none"}"#),
-            b64(format!(r#"{{"exp":{exp},"iat":{exp}}}"#).as_bytes())
-        );
+    for exp in ["1e308", "-1e308", "1e999", "0.0000001", "-62167219201", "253402300800", "9007199254740993"] {
+        let token =
+            format!("{}.{}.", b64(br#"{"alg":"none"}"#), b64(format!(r#"{{"exp":{exp},"iat":{exp}}}"#).as_bytes()));
         check(&token, Some(1_700_000_000.0));
         check(&token, Some(f64::NAN));
     }

@@ -30,9 +30,7 @@ fn vectors() -> PathBuf {
 }
 
 fn b64(s: &str) -> Vec<u8> {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(s)
-        .expect("vector base64url")
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(s).expect("vector base64url")
 }
 
 /// The header as jwtlens parsed it, compared as JSON values with an independent parse.
@@ -44,26 +42,16 @@ fn header_value(t: &Token<'_>) -> Value {
 fn rfc7515_appendix_a() {
     let dir = vectors().join("latchset-jose/tests/vectors");
     let mut passed = 0;
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
-    for path in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "jwsc"))
-    {
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "jwsc")) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(path).unwrap();
         let t = Token::parse(&text);
         assert_eq!(t.kind(), Kind::Jws, "{name}");
         let codes: Vec<Code> = t.errors().iter().map(|e| e.code).collect();
         // A.4 signs the text "Payload": a JWS, not a JWT.
-        let expected_codes: &[Code] = if name == "rfc7515_A.4.jwsc" {
-            &[Code::PayloadNotJson]
-        } else {
-            &[]
-        };
+        let expected_codes: &[Code] = if name == "rfc7515_A.4.jwsc" { &[Code::PayloadNotJson] } else { &[] };
         assert_eq!(codes, expected_codes, "{name}: {:?}", t.errors());
         let parts: Vec<&str> = text.split('.').collect();
         let expected_header: Value = serde_json::from_slice(&b64(parts[0])).unwrap();
@@ -81,10 +69,7 @@ fn rfc7515_appendix_a() {
         assert_eq!(t.signature().unwrap(), &b64(parts[2])[..], "{name}");
         if name == "rfc7515_A.5.jwsc" {
             assert_eq!(t.header().unwrap().alg.as_deref(), Some("none"));
-            assert!(
-                t.notices().iter().any(|n| n.code == Code::Unsecured),
-                "{name}: alg none must be flagged"
-            );
+            assert!(t.notices().iter().any(|n| n.code == Code::Unsecured), "{name}: alg none must be flagged");
         }
         if name == "rfc7515_A.1.jwsc" {
             // "exp":1300819380 and the CRLF-separated members of the RFC text
@@ -124,23 +109,11 @@ fn rfc7520_rfc8037_rfc7797_cookbook() {
         let want_payload = v["input"]["payload"].as_str().unwrap();
         let detached = compact.split('.').nth(1) == Some("");
         if !detached {
-            assert_eq!(
-                t.payload(),
-                Some(&Payload::Text(want_payload.to_owned())),
-                "{name}"
-            );
+            assert_eq!(t.payload(), Some(&Payload::Text(want_payload.to_owned())), "{name}");
         }
         let codes: Vec<Code> = t.errors().iter().map(|e| e.code).collect();
-        assert_eq!(
-            codes,
-            [Code::PayloadNotJson],
-            "{name}: prose payload is a JWS, not a JWT"
-        );
-        assert_eq!(
-            t.signature().unwrap(),
-            &b64(compact.rsplit('.').next().unwrap())[..],
-            "{name}"
-        );
+        assert_eq!(codes, [Code::PayloadNotJson], "{name}: prose payload is a JWS, not a JWT");
+        assert_eq!(t.signature().unwrap(), &b64(compact.rsplit('.').next().unwrap())[..], "{name}");
         passed += 1;
     }
     println!("RFC 7520/8037/7797 cookbook: {passed}/{total} compact JWS decoded as stated");

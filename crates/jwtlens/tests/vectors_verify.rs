@@ -33,11 +33,10 @@ fn rfc7515_appendix_a_verifies() {
         ("A.5", SignatureStatus::Unsecured),
     ] {
         let token_text = std::fs::read_to_string(dir.join(format!("rfc7515_{name}.jwsc"))).unwrap();
-        let key_text = std::fs::read_to_string(dir.join(format!("rfc7515_{name}.jwk")))
-            .unwrap_or_else(|_| {
-                // A.5 has no key: any key must still not verify an unsecured token.
-                std::fs::read_to_string(dir.join("rfc7515_A.1.jwk")).unwrap()
-            });
+        let key_text = std::fs::read_to_string(dir.join(format!("rfc7515_{name}.jwk"))).unwrap_or_else(|_| {
+            // A.5 has no key: any key must still not verify an unsecured token.
+            std::fs::read_to_string(dir.join("rfc7515_A.1.jwk")).unwrap()
+        });
         let keys = Key::import(&key_text).unwrap();
         let token = Token::parse(&token_text);
         let verdict = verify_token(&token, Some(&keys));
@@ -53,7 +52,9 @@ fn rfc7515_appendix_a_verifies() {
         }
         passed += 1;
     }
-    println!("RFC 7515 appendix A (latchset-jose): {passed}/5 verdicts as the RFC states (A.1-A.4 verified, A.5 unsecured)");
+    println!(
+        "RFC 7515 appendix A (latchset-jose): {passed}/5 verdicts as the RFC states (A.1-A.4 verified, A.5 unsecured)"
+    );
 }
 
 #[test]
@@ -77,15 +78,10 @@ fn cookbook_verifies() {
             continue;
         };
         total += 1;
-        let keys =
-            Key::import(&v["input"]["key"].to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let keys = Key::import(&v["input"]["key"].to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let verdict = verify_token(&Token::parse(compact), Some(&keys));
         let detached = compact.split('.').nth(1) == Some("");
-        let want = if detached {
-            SignatureStatus::Invalid
-        } else {
-            SignatureStatus::Verified
-        };
+        let want = if detached { SignatureStatus::Invalid } else { SignatureStatus::Verified };
         assert_eq!(verdict.status, want, "{name}: {}", verdict.message);
         passed += 1;
     }
@@ -96,12 +92,9 @@ fn cookbook_verifies() {
 #[test]
 fn rfc7517_key_sets_import() {
     let dir = vectors().join("latchset-jose/tests/vectors");
-    for (file, n) in [
-        ("rfc7517_A.1.jwkset", 2),
-        ("rfc7517_A.2.jwkset", 2),
-        ("rfc7517_A.3.jwkset", 2),
-        ("rfc7515_A.6.jwkset", 2),
-    ] {
+    for (file, n) in
+        [("rfc7517_A.1.jwkset", 2), ("rfc7517_A.2.jwkset", 2), ("rfc7517_A.3.jwkset", 2), ("rfc7515_A.6.jwkset", 2)]
+    {
         let set = Key::import(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
         assert_eq!(set.keys().len(), n, "{file}: {:?}", set.skipped);
     }

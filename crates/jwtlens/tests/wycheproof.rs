@@ -29,20 +29,12 @@ use jwtlens::verify::{verify_signature, verify_token, SignatureStatus};
 use serde_json::Value;
 
 fn load(name: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/vectors/wycheproof/testvectors_v1")
-        .join(name);
-    serde_json::from_str(
-        &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-    )
-    .unwrap()
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/wycheproof/testvectors_v1").join(name);
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
 }
 
 fn hex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
 }
 
 /// Tally of one vector set: fails the test on any unexpected verdict.
@@ -55,12 +47,7 @@ struct Tally {
 
 impl Tally {
     fn new(name: impl Into<String>) -> Tally {
-        Tally {
-            name: name.into(),
-            passed: 0,
-            skipped: 0,
-            failures: Vec::new(),
-        }
+        Tally { name: name.into(), passed: 0, skipped: 0, failures: Vec::new() }
     }
     fn check(&mut self, tc: u64, result: &str, accepted: bool, detail: impl FnOnce() -> String) {
         let ok = match result {
@@ -71,13 +58,15 @@ impl Tally {
         if ok {
             self.passed += 1;
         } else {
-            self.failures
-                .push(format!("tcId {tc} ({result}): {}", detail()));
+            self.failures.push(format!("tcId {tc} ({result}): {}", detail()));
         }
     }
     fn finish(self) {
         let total = self.passed + self.failures.len();
-        println!("wycheproof {}: {}/{} as expected, {} skipped (outside JWS parameters, or known divergences listed above)", self.name, self.passed, total, self.skipped);
+        println!(
+            "wycheproof {}: {}/{} as expected, {} skipped (outside JWS parameters, or known divergences listed above)",
+            self.name, self.passed, total, self.skipped
+        );
         assert!(
             self.failures.is_empty(),
             "{}: {} unexpected verdicts:\n{}",
@@ -93,11 +82,7 @@ fn jose_set(file: &str, skip: &[u64]) {
     let v = load(file);
     let mut t = Tally::new(file);
     for g in v["testGroups"].as_array().unwrap() {
-        let key_json = if g["public"].is_object() {
-            &g["public"]
-        } else {
-            &g["private"]
-        };
+        let key_json = if g["public"].is_object() { &g["public"] } else { &g["private"] };
         let keys: Result<KeySet, _> = Key::import(&key_json.to_string());
         for test in g["tests"].as_array().unwrap() {
             let tc = test["tcId"].as_u64().unwrap();
@@ -115,10 +100,7 @@ fn jose_set(file: &str, skip: &[u64]) {
                     let verdict = verify_token(&token, Some(keys));
                     (
                         verdict.status == SignatureStatus::Verified,
-                        format!(
-                            "{:?}: {} [{}]",
-                            verdict.status, verdict.message, test["comment"]
-                        ),
+                        format!("{:?}: {} [{}]", verdict.status, verdict.message, test["comment"]),
                     )
                 }
             };
@@ -130,10 +112,7 @@ fn jose_set(file: &str, skip: &[u64]) {
 
 #[test]
 fn json_web_signature() {
-    jose_set(
-        "json_web_signature_test.json",
-        &[367, 370, 372, 373, 346, 347, 350, 351],
-    );
+    jose_set("json_web_signature_test.json", &[367, 370, 372, 373, 346, 347, 350, 351]);
 }
 
 #[test]
@@ -157,14 +136,10 @@ fn primitive_set(file: &str, alg: Algorithm, key_of: impl Fn(&Value) -> Option<K
         };
         for test in g["tests"].as_array().unwrap() {
             let tc = test["tcId"].as_u64().unwrap();
-            let (msg, sig) = (
-                hex(test["msg"].as_str().unwrap()),
-                hex(test["sig"].as_str().or(test["tag"].as_str()).unwrap()),
-            );
+            let (msg, sig) =
+                (hex(test["msg"].as_str().unwrap()), hex(test["sig"].as_str().or(test["tag"].as_str()).unwrap()));
             let r = verify_signature(alg, &key, &msg, &sig);
-            t.check(tc, test["result"].as_str().unwrap(), r.is_ok(), || {
-                format!("{r:?} [{}]", test["comment"])
-            });
+            t.check(tc, test["result"].as_str().unwrap(), r.is_ok(), || format!("{r:?} [{}]", test["comment"]));
         }
     }
     t.finish();
@@ -186,8 +161,7 @@ fn hmac() {
         let mut t = Tally::new(file);
         for g in v["testGroups"].as_array().unwrap() {
             // JWS HS* uses the full tag and (RFC 7518 §3.2) a key at least as long as the hash.
-            let usable =
-                g["tagSize"].as_u64() == Some(bits) && g["keySize"].as_u64().unwrap() >= bits;
+            let usable = g["tagSize"].as_u64() == Some(bits) && g["keySize"].as_u64().unwrap() >= bits;
             for test in g["tests"].as_array().unwrap() {
                 if !usable {
                     t.skipped += 1;
@@ -200,12 +174,9 @@ fn hmac() {
                     &hex(test["msg"].as_str().unwrap()),
                     &hex(test["tag"].as_str().unwrap()),
                 );
-                t.check(
-                    test["tcId"].as_u64().unwrap(),
-                    test["result"].as_str().unwrap(),
-                    r.is_ok(),
-                    || format!("{r:?}"),
-                );
+                t.check(test["tcId"].as_u64().unwrap(), test["result"].as_str().unwrap(), r.is_ok(), || {
+                    format!("{r:?}")
+                });
             }
         }
         t.finish();
@@ -215,11 +186,7 @@ fn hmac() {
 #[test]
 fn rsa_pkcs1() {
     for bits in [2048, 3072, 4096] {
-        for (sha, alg) in [
-            (256, Algorithm::RS256),
-            (384, Algorithm::RS384),
-            (512, Algorithm::RS512),
-        ] {
+        for (sha, alg) in [(256, Algorithm::RS256), (384, Algorithm::RS384), (512, Algorithm::RS512)] {
             let file = format!("rsa_signature_{bits}_sha{sha}_test.json");
             primitive_set(&file, alg, pem_key);
         }
@@ -263,7 +230,10 @@ fn rsa_pss_salt_zero_is_not_ps256() {
             }
         }
     }
-    println!("wycheproof rsa_pss_2048_sha256_mgf1_0 read as PS256: {}/{total} accepted: {accepted:?} (expected [69])", accepted.len());
+    println!(
+        "wycheproof rsa_pss_2048_sha256_mgf1_0 read as PS256: {}/{total} accepted: {accepted:?} (expected [69])",
+        accepted.len()
+    );
     assert_eq!(accepted, [69]);
 }
 
@@ -286,15 +256,11 @@ fn ed25519() {
 
 #[test]
 fn every_set_is_present() {
-    let dir =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/wycheproof/testvectors_v1");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/wycheproof/testvectors_v1");
     let mut sizes = BTreeMap::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let e = e.unwrap();
-        sizes.insert(
-            e.file_name().to_string_lossy().into_owned(),
-            e.metadata().unwrap().len(),
-        );
+        sizes.insert(e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().len());
     }
     assert!(sizes.len() >= 28, "{sizes:?}");
 }

@@ -16,30 +16,18 @@ pub struct Props {
 }
 
 fn code(d: &Diagnostic) -> String {
-    serde_json::to_string(&d.code)
-        .unwrap_or_default()
-        .trim_matches('"')
-        .to_owned()
+    serde_json::to_string(&d.code).unwrap_or_default().trim_matches('"').to_owned()
 }
 
 /// The input around the diagnostic, with the pointed-at characters marked.
 fn excerpt(input: &str, d: &Diagnostic) -> Html {
     let start = d.offset.min(input.len());
     let end = d.end.clamp(start, input.len());
-    let from = (0..=start.saturating_sub(24))
-        .rev()
-        .find(|&i| input.is_char_boundary(i))
-        .unwrap_or(0);
+    let from = (0..=start.saturating_sub(24)).rev().find(|&i| input.is_char_boundary(i)).unwrap_or(0);
     let to = (end + 24).min(input.len());
-    let to = (to..=input.len())
-        .find(|&i| input.is_char_boundary(i))
-        .unwrap_or(input.len());
+    let to = (to..=input.len()).find(|&i| input.is_char_boundary(i)).unwrap_or(input.len());
     let at = input.get(start..end).unwrap_or("");
-    let at = if at.trim().is_empty() {
-        "␣".to_owned()
-    } else {
-        at.to_owned()
-    };
+    let at = if at.trim().is_empty() { "␣".to_owned() } else { at.to_owned() };
     html! {
         <code class="excerpt">
             { if from > 0 { "…" } else { "" } }
@@ -60,10 +48,7 @@ pub fn diagnostics(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = node.cast::<HtmlTextAreaElement>() {
                 let _ = area.focus();
-                let _ = area.set_selection_range(
-                    utf16_index(&input, start),
-                    utf16_index(&input, end.max(start)),
-                );
+                let _ = area.set_selection_range(utf16_index(&input, start), utf16_index(&input, end.max(start)));
             }
         })
     };

@@ -14,11 +14,7 @@ pub struct Props {
 #[function_component(SignaturePanel)]
 pub fn signature_panel(props: &Props) -> Html {
     let s = &props.signature;
-    let alg = props
-        .algorithm
-        .as_ref()
-        .map(|a| a.name.clone())
-        .unwrap_or_else(|| "?".into());
+    let alg = props.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "?".into());
     html! {
         <section class="panel part-signature" id="panel-signature" aria-label="Signature">
             <div class="panel-head">

@@ -1,0 +1,32 @@
+// Pack crates/jwtlens-wasm/pkg once per test process, install it into a
+// scratch project, and import it by its bare name through its exports map.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const pkgDir = join(here, "../../crates/jwtlens-wasm/pkg");
+
+let cached;
+
+/** { scratch, files } after packing and installing. */
+export function install() {
+  if (cached) return cached;
+  if (!existsSync(join(pkgDir, "package.json"))) throw new Error("run scripts/build-npm.sh first");
+  const scratch = mkdtempSync(join(tmpdir(), "jwtlens-npm-"));
+  const out = execFileSync("npm", ["pack", pkgDir, "--pack-destination", scratch, "--json"], { encoding: "utf8" });
+  const [{ filename, files }] = JSON.parse(out);
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", join(scratch, filename)], { cwd: scratch, stdio: "pipe" });
+  writeFileSync(join(scratch, "probe.mjs"), 'export * from "jwtlens";\n');
+  cached = { scratch, files: files.map((f) => f.path).sort() };
+  return cached;
+}
+
+/** The installed package's exports. */
+export async function installed() {
+  const { scratch } = install();
+  return import(pathToFileURL(join(scratch, "probe.mjs")).href);
+}

@@ -1,0 +1,90 @@
+// Differential tests: jose (on node's WebCrypto) signs with every algorithm;
+// the packed jwtlens package verifies, from JWK and from PEM; tampered
+// tokens are rejected by both.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { SignJWT, generateKeyPair, generateSecret, exportJWK, exportSPKI, jwtVerify } from "jose";
+import { installed } from "./install.mjs";
+
+let jwtlens;
+before(async () => {
+  jwtlens = await installed();
+});
+
+const ALGS = ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
+const NOW = 1_795_000_000;
+
+async function keysFor(alg) {
+  if (alg.startsWith("HS")) {
+    const secret = await generateSecret(alg, { extractable: true });
+    const jwk = await exportJWK(secret);
+    return { sign: secret, verifyKey: secret, texts: { jwk: JSON.stringify({ ...jwk, alg }) } };
+  }
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, crv: alg === "EdDSA" ? "Ed25519" : undefined });
+  const jwk = await exportJWK(publicKey);
+  return { sign: privateKey, verifyKey: publicKey, texts: { jwk: JSON.stringify({ ...jwk, kid: "k1" }), pem: await exportSPKI(publicKey) } };
+}
+
+for (const alg of ALGS) {
+  test(`jose signs ${alg}, jwtlens verifies; tampering is caught by both`, async () => {
+    const { sign, verifyKey, texts } = await keysFor(alg);
+    const token = await new SignJWT({ sub: "ada", scope: "read" })
+      .setProtectedHeader({ alg, kid: "k1" })
+      .setIssuedAt(NOW)
+      .setExpirationTime(NOW + 3600)
+      .sign(sign);
+    for (const [format, text] of Object.entries(texts)) {
+      const key = jwtlens.importKey(text);
+      assert.equal(key.detected, format);
+      const report = jwtlens.verify(token, key, { now: NOW + 60 });
+      assert.equal(report.verification.status, "verified", `${alg} ${format}: ${report.verification.message}`);
+      assert.equal(report.claims.sub, "ada");
+      assert.equal(report.time.status, "valid");
+    }
+    const [h, p, s] = token.split(".");
+    const forged = `${h}.${Buffer.from(JSON.stringify({ sub: "eve", scope: "admin" })).toString("base64url")}.${s}`;
+    await assert.rejects(jwtVerify(forged, verifyKey, { currentDate: new Date((NOW + 60) * 1000) }));
+    const report = jwtlens.verify(forged, jwtlens.importKey(texts.jwk), { now: NOW + 60 });
+    assert.equal(report.verification.status, "invalid", report.verification.message);
+  });
+}
+
+test("key confusion: an RSA public key is never used as an HMAC secret", async () => {
+  const { publicKey } = await generateKeyPair("RS256", { extractable: true });
+  const pem = await exportSPKI(publicKey);
+  // The classic attack: HS256 with the PEM text as the secret.
+  const token = await new SignJWT({ sub: "eve" }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(pem));
+  const report = jwtlens.verify(token, jwtlens.importKey(pem));
+  assert.equal(report.verification.status, "no_usable_key");
+  assert.match(report.verification.message, /key-confusion attack/);
+});
+
+test("importKey: formats, encodings and located errors", () => {
+  const { importKey, JwtlensError } = jwtlens;
+  assert.equal(importKey("my secret").detected, "secret");
+  assert.equal(importKey("68656c6c6f", { encoding: "hex" }).keys[0].bits, 40);
+  assert.equal(importKey("aGVsbG8", { format: "secret", encoding: "base64url" }).keys[0].bits, 40);
+  const set = importKey(JSON.stringify({ keys: [{ kty: "oct", k: "AAAA", kid: "a" }, { kty: "EC", crv: "P-256", x: "AA", y: "AA", kid: "b" }] }));
+  assert.equal(set.keys.length, 1);
+  assert.equal(set.skipped[0].at, "keys[1].x");
+  for (const [text, options, found] of [
+    ['{"kty":"RSA","n":"AQAB"}', {}, "e"],
+    ["-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----", {}, undefined],
+    ["zz", { encoding: "hex" }, "character 0"],
+  ]) {
+    assert.throws(() => importKey(text, options), (e) => e instanceof JwtlensError && e.code === "bad_key" && e.found === found, text);
+  }
+  assert.throws(() => importKey("x", { format: "xml" }), (e) => e.code === "invalid_argument");
+  assert.throws(() => importKey(42), (e) => e.code === "invalid_argument");
+});
+
+test("verify with a string key, alg none, and no usable key", async () => {
+  const { verify } = jwtlens;
+  const secret = "0123456789abcdef0123456789abcdef";
+  const token = await new SignJWT({ a: 1 }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(secret));
+  assert.equal(verify(token, secret).verification.status, "verified");
+  assert.equal(verify(token, "short").verification.error.code, "key_too_short");
+  const none = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"a":1}').toString("base64url")}.`;
+  assert.equal(verify(none, secret).verification.status, "unsecured");
+  assert.equal(jwtlens.inspect(token).verification.status, "no_key");
+});
