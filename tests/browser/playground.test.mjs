@@ -85,6 +85,25 @@ test("copy buttons put the pretty JSON on the clipboard", async () => {
   assert.match(copied, /\n  "alg": "HS256"/, "pretty-printed");
 });
 
+test("validator: the example secret verifies, a wrong one does not, a public key is refused for HS256", async () => {
+  await page.click("#example");
+  assert.match(await page.textContent("#verdict"), /Signature not checked/);
+  await page.click("#example-key");
+  assert.match(await page.textContent("#key-status"), /Read as HMAC secret/);
+  assert.match(await page.textContent("#verdict"), /^Verified.*Signature verified with the HMAC secret, 376 bits/);
+  await page.screenshot({ path: join(outputDir, "playground-verified.png"), fullPage: true });
+  await page.fill("#key-input", "a-wrong-secret-that-is-long-enough-to-pass-checks");
+  assert.match(await page.textContent("#verdict"), /^Invalid signature.*the signature does not match/);
+  await page.fill("#key-input", "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----");
+  assert.match(await page.textContent("#key-status"), /Read as PEM/);
+  assert.match(await page.textContent("#verdict"), /key-confusion attack/);
+  await page.selectOption("#key-mode", "hex");
+  assert.match(await page.textContent("#key-status"), /Not a usable key — hex secret/);
+  await page.selectOption("#key-mode", "auto");
+  await page.fill("#key-input", "");
+  assert.match(await page.textContent("#verdict"), /Signature not checked/);
+});
+
 test("usable by keyboard alone", async () => {
   await page.fill("#token-input", "");
   await page.focus("#token-input");

@@ -3,15 +3,16 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
+use jwtlens::key::{import_key, Detected, KeyError, KeySet};
 use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
-use crate::components::{Diagnostics, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView};
-use crate::state::{browser_now, Action, State};
+use crate::components::{Diagnostics, KeyPanel, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner};
+use crate::state::{browser_now, Action, KeyMode, State};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State { input: String::new(), now: browser_now() });
+    let state = use_reducer(|| State { input: String::new(), now: browser_now(), key: String::new(), key_mode: KeyMode::Auto });
     let textarea = use_node_ref();
 
     // The clock ticks every 10 s so relative times stay true.
@@ -23,9 +24,17 @@ pub fn app() -> Html {
         });
     }
 
+    // The key is imported once per change of the key box, not on every keystroke in the token box.
+    let keys: Rc<Option<Result<(KeySet, Detected), KeyError>>> = {
+        let (key, mode) = (state.key.clone(), state.key_mode);
+        use_memo((key, mode), |(key, mode)| (!key.trim().is_empty()).then(|| import_key(key, mode.input())))
+    };
     let report: Rc<Report> = {
-        let (input, now) = (state.input.clone(), state.now);
-        use_memo((input, now.to_bits()), move |(input, _)| inspect(input, &Options { now: Some(now), keys: None }))
+        let (input, now, keys) = (state.input.clone(), state.now, keys.clone());
+        use_memo((input, now.to_bits(), state.key.clone(), state.key_mode), move |(input, _, _, _)| {
+            let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
+            inspect(input, &Options { now: Some(now), keys: set })
+        })
     };
     let dispatch = state.dispatcher();
     let empty = state.input.trim().is_empty();
@@ -43,6 +52,7 @@ pub fn app() -> Html {
         <main class="layout">
             <section class="col input-col" aria-label="Token">
                 <TokenInput value={state.input.clone()} node={textarea.clone()} dispatch={dispatch.clone()} />
+                <KeyPanel value={state.key.clone()} mode={state.key_mode} imported={keys.clone()} dispatch={dispatch.clone()} />
                 if !empty {
                     <TokenView input={state.input.clone()} report={report.clone()} />
                     <Diagnostics input={state.input.clone()} report={report.clone()} textarea={textarea.clone()} />
@@ -56,6 +66,7 @@ pub fn app() -> Html {
                     </div>
                 } else {
                     <Summary report={report.clone()} />
+                    <VerdictBanner report={report.clone()} />
                     if let Some(t) = report.time.clone() {
                         <TimePanel time={t} />
                     }
@@ -76,7 +87,7 @@ pub fn app() -> Html {
             </section>
         </main>
         <footer class="foot muted">
-            { format!("jwtlens {} · decoding only: signatures are shown, not verified · ", report.jwtlens) }
+            { format!("jwtlens {} · keys stay in this page like tokens do · ", report.jwtlens) }
             { "no cookies, no storage, no network" }
         </footer>
         </>

@@ -11,6 +11,44 @@ pub struct State {
     pub input: String,
     /// The current time in NumericDate seconds, read by the page (the core reads no clock).
     pub now: f64,
+    /// The text in the key box.
+    pub key: String,
+    /// How the key box is to be read.
+    pub key_mode: KeyMode,
+}
+
+/// The choices of the key format selector.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum KeyMode {
+    /// Detect PEM / JWK; otherwise a UTF-8 secret.
+    Auto,
+    /// A secret in base64.
+    Base64,
+    /// A secret in base64url.
+    Base64Url,
+    /// A secret in hex.
+    Hex,
+}
+
+impl KeyMode {
+    /// All choices with their labels and form values.
+    pub const ALL: [(KeyMode, &'static str, &'static str); 4] = [
+        (KeyMode::Auto, "auto", "Detect (PEM, JWK, JWKS, or secret text)"),
+        (KeyMode::Base64, "base64", "Secret, base64"),
+        (KeyMode::Base64Url, "base64url", "Secret, base64url"),
+        (KeyMode::Hex, "hex", "Secret, hex"),
+    ];
+
+    /// What the core is told about the key text.
+    pub fn input(self) -> jwtlens::key::KeyInput {
+        use jwtlens::key::{KeyInput, SecretEncoding};
+        match self {
+            KeyMode::Auto => KeyInput::Auto,
+            KeyMode::Base64 => KeyInput::Secret(SecretEncoding::Base64),
+            KeyMode::Base64Url => KeyInput::Secret(SecretEncoding::Base64Url),
+            KeyMode::Hex => KeyInput::Secret(SecretEncoding::Hex),
+        }
+    }
 }
 
 /// Every intent the user (or the clock) can have.
@@ -23,6 +61,12 @@ pub enum Action {
     Clear,
     /// The clock moved on.
     Tick(f64),
+    /// The key box changed.
+    SetKey(String),
+    /// The key format selector changed.
+    SetKeyMode(KeyMode),
+    /// Load the example token's secret.
+    LoadExampleKey,
 }
 
 impl Reducible for State {
@@ -35,6 +79,12 @@ impl Reducible for State {
             Action::LoadExample => next.input = jwtlens::examples::EXAMPLE_TOKEN.to_owned(),
             Action::Clear => next.input.clear(),
             Action::Tick(now) => next.now = now,
+            Action::SetKey(k) => next.key = k,
+            Action::SetKeyMode(m) => next.key_mode = m,
+            Action::LoadExampleKey => {
+                next.key = jwtlens::examples::EXAMPLE_SECRET.to_owned();
+                next.key_mode = KeyMode::Auto;
+            }
         }
         Rc::new(next)
     }

@@ -126,6 +126,11 @@ export interface Report {
   time: TimeReport | null;
   /** The signature verdict ("no_key" from inspect, which is given no key). */
   verification: Verification;
+  /** Signature and times together: what a verdict banner shows. */
+  verdict: {
+    status: "valid" | "invalid_signature" | "no_key" | "claims_fail" | "unsecured" | "malformed";
+    message: string;
+  };
   errors: Diagnostic[];
   notices: Diagnostic[];
 }

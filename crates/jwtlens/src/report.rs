@@ -65,10 +65,56 @@ pub struct Report {
     pub time: Option<TimeReport>,
     /// The signature verdict: verified, invalid, not checked (no key), ... and which key.
     pub verification: crate::verify::SignatureVerdict,
+    /// The one-line answer a banner shows: signature and time together.
+    pub verdict: Verdict,
     /// Problems that stop the input from being a well-formed JWT.
     pub errors: Vec<Diagnostic>,
     /// Things worth knowing that did not stop decoding.
     pub notices: Vec<Diagnostic>,
+}
+
+/// The overall answer: may this token be trusted now?
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// `valid`, `invalid_signature`, `no_key`, `claims_fail`, `unsecured` or `malformed`.
+    pub status: VerdictStatus,
+    /// One sentence.
+    pub message: String,
+}
+
+/// See [`Verdict`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictStatus {
+    /// Signature verified and the times allow it now.
+    Valid,
+    /// The signature did not verify with the keys given.
+    InvalidSignature,
+    /// No key was given, so nothing about the signature is known.
+    NoKey,
+    /// The signature verified but a claim check failed (expired, not yet valid).
+    ClaimsFail,
+    /// `alg: none`.
+    Unsecured,
+    /// The token is malformed or cannot be verified.
+    Malformed,
+}
+
+impl Verdict {
+    fn new(v: &crate::verify::SignatureVerdict, time: Option<&TimeReport>) -> Verdict {
+        use crate::time::TimeStatus;
+        use crate::verify::SignatureStatus as S;
+        let time_bad = time.filter(|t| matches!(t.status, TimeStatus::Expired | TimeStatus::NotYetValid));
+        let (status, message) = match (v.status, time_bad) {
+            (S::Verified, Some(t)) => (VerdictStatus::ClaimsFail, format!("Signature verified, but the claims fail: {}", t.summary)),
+            (S::Verified, None) => (VerdictStatus::Valid, v.message.clone()),
+            (S::Invalid | S::NoUsableKey, _) => (VerdictStatus::InvalidSignature, v.message.clone()),
+            (S::NoKey, _) => (VerdictStatus::NoKey, String::from("No key given: the token is decoded but its signature is not checked.")),
+            (S::Unsecured, _) => (VerdictStatus::Unsecured, v.message.clone()),
+            (S::Unverifiable, _) => (VerdictStatus::Malformed, v.message.clone()),
+        };
+        Verdict { status, message }
+    }
 }
 
 /// A byte range in the input.
@@ -169,6 +215,8 @@ impl Report {
             .map(|name| Algorithm { description: registry::algorithm(&name), name });
         let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
         let span = token.span();
+        let verification = crate::verify::verify_token(token, options.keys);
+        let verdict = Verdict::new(&verification, time.as_ref());
         Report {
             jwtlens: env!("CARGO_PKG_VERSION"),
             kind: token.kind(),
@@ -180,7 +228,8 @@ impl Report {
             claims,
             signature,
             time,
-            verification: crate::verify::verify_token(token, options.keys),
+            verdict,
+            verification,
             errors: token.errors().to_vec(),
             notices: token.notices().to_vec(),
         }

@@ -2,16 +2,20 @@
 
 mod copy_button;
 mod diagnostics;
+mod key_panel;
 mod part_panel;
 mod signature_panel;
 mod time_panel;
 mod token_input;
 mod token_view;
+mod verdict;
 
 pub use copy_button::CopyButton;
 pub use diagnostics::Diagnostics;
+pub use key_panel::KeyPanel;
 pub use part_panel::PartPanel;
 pub use signature_panel::SignaturePanel;
 pub use time_panel::TimePanel;
 pub use token_input::TokenInput;
 pub use token_view::TokenView;
+pub use verdict::VerdictBanner;
