@@ -81,7 +81,7 @@ pub fn app() -> Html {
                         <Undecoded title="Payload" class="part-payload" />
                     }
                     if let Some(s) = report.signature.clone() {
-                        <SignaturePanel signature={s} algorithm={report.algorithm.clone()} />
+                        <SignaturePanel signature={s} algorithm={report.algorithm.clone()} verification={report.verification.clone()} />
                     }
                 }
             </section>

@@ -1,6 +1,7 @@
 //! The signature bytes (not verified: verification arrives with the Validator).
 
 use jwtlens::report::{Algorithm, SignatureReport};
+use jwtlens::verify::{SignatureStatus, SignatureVerdict};
 use yew::prelude::*;
 
 use super::CopyButton;
@@ -9,6 +10,7 @@ use super::CopyButton;
 pub struct Props {
     pub signature: SignatureReport,
     pub algorithm: Option<Algorithm>,
+    pub verification: SignatureVerdict,
 }
 
 #[function_component(SignaturePanel)]
@@ -23,7 +25,11 @@ pub fn signature_panel(props: &Props) -> Html {
                 <CopyButton text={s.hex.clone()} label="Copy the signature as hex" />
             </div>
             <pre class="json hex" tabindex="0">{ if s.hex.is_empty() { "(empty)".to_owned() } else { s.hex.clone() } }</pre>
-            <p class="small muted">{ "Shown, not verified: decoding a token proves nothing about who made it." }</p>
+            if props.verification.status == SignatureStatus::NoKey {
+                <p class="small muted">{ "Shown, not verified: decoding a token proves nothing about who made it. Give a key to verify it." }</p>
+            } else {
+                <p class={classes!("small", if props.verification.status == SignatureStatus::Verified { "key-ok" } else { "key-error" })}>{ &props.verification.message }</p>
+            }
         </section>
     }
 }
