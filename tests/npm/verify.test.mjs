@@ -88,3 +88,29 @@ test("verify with a string key, alg none, and no usable key", async () => {
   assert.equal(verify(none, secret).verification.status, "unsecured");
   assert.equal(jwtlens.inspect(token).verification.status, "no_key");
 });
+
+test("verify checks a policy and reports each check", async () => {
+  const { verify, importKey } = jwtlens;
+  const secret = "0123456789abcdef0123456789abcdef";
+  const token = await new SignJWT({ sub: "ada" })
+    .setProtectedHeader({ alg: "HS256", typ: "at+jwt" })
+    .setIssuer("https://issuer.example")
+    .setAudience(["api", "web"])
+    .setIssuedAt(NOW)
+    .setExpirationTime(NOW + 600)
+    .sign(new TextEncoder().encode(secret));
+  const key = importKey(secret);
+  const good = verify(token, key, { now: NOW + 10, policy: { issuer: "https://issuer.example", audience: "api", typ: "AT+JWT", algorithms: ["HS256"], required: ["sub"], maxAge: 3600 } });
+  assert.equal(good.verdict.status, "valid", good.verdict.message);
+  assert.deepEqual(good.checks.filter((c) => c.outcome !== "passed").map((c) => c.name), ["sub", "nbf"], "only the unset ones are skipped");
+  const bad = verify(token, key, { now: NOW + 630, policy: { audience: ["billing"], leeway: 10 } });
+  assert.equal(bad.verdict.status, "claims_fail");
+  const byName = Object.fromEntries(bad.checks.map((c) => [c.name, c]));
+  assert.equal(byName.aud.outcome, "failed");
+  assert.equal(byName.aud.actual, '["api", "web"]');
+  assert.equal(byName.exp.outcome, "failed");
+  assert.match(byName.exp.message, /Expired 20 s ago \(leeway 10 s\)/);
+  for (const policy of [{ leeway: NaN }, { leeway: -1 }, { leeway: 3600 }, { algorithms: ["HS999"] }, { colour: "red" }, { maxAge: Infinity }]) {
+    assert.throws(() => verify(token, key, { policy }), (e) => e.code === "invalid_argument", JSON.stringify(policy));
+  }
+});

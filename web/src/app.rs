@@ -7,12 +7,15 @@ use jwtlens::key::{import_key, Detected, KeyError, KeySet};
 use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
-use crate::components::{Diagnostics, KeyPanel, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner};
+use crate::components::{
+    Diagnostics, KeyPanel, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
+};
 use crate::state::{browser_now, Action, KeyMode, State};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State { input: String::new(), now: browser_now(), key: String::new(), key_mode: KeyMode::Auto });
+    let state =
+        use_reducer(|| State { input: String::new(), now: browser_now(), key: String::new(), key_mode: KeyMode::Auto });
     let textarea = use_node_ref();
 
     // The clock ticks every 10 s so relative times stay true.
@@ -33,7 +36,7 @@ pub fn app() -> Html {
         let (input, now, keys) = (state.input.clone(), state.now, keys.clone());
         use_memo((input, now.to_bits(), state.key.clone(), state.key_mode), move |(input, _, _, _)| {
             let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
-            inspect(input, &Options { now: Some(now), keys: set })
+            inspect(input, &Options { now: Some(now), keys: set, policy: None })
         })
     };
     let dispatch = state.dispatcher();

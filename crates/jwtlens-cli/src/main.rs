@@ -49,6 +49,50 @@ struct VerifyArgs {
     /// How --secret is written.
     #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
     secret_encoding: Encoding,
+    /// Accepted issuer (repeat for several).
+    #[arg(long)]
+    iss: Vec<String>,
+    /// Accepted audience (repeat for several); the token must name one.
+    #[arg(long)]
+    aud: Vec<String>,
+    /// Required subject.
+    #[arg(long)]
+    sub: Option<String>,
+    /// Required typ header (e.g. JWT, at+jwt).
+    #[arg(long)]
+    typ: Option<String>,
+    /// Allowed algorithm (repeat for several); default: any the key can verify.
+    #[arg(long = "alg")]
+    algs: Vec<String>,
+    /// Claim that must be present (repeat for several).
+    #[arg(long = "require")]
+    required: Vec<String>,
+    /// Maximum age since iat, in seconds.
+    #[arg(long)]
+    max_age: Option<f64>,
+    /// Clock-skew leeway in seconds for exp/nbf/iat (0 to 600).
+    #[arg(long, default_value_t = jwtlens::policy::DEFAULT_LEEWAY)]
+    leeway: f64,
+}
+
+fn policy(args: &VerifyArgs) -> Result<jwtlens::policy::Policy, String> {
+    let algorithms = args
+        .algs
+        .iter()
+        .map(|a| a.parse::<jwtlens::alg::Algorithm>().map_err(|_| format!("--alg {a:?} is not a JWS algorithm")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let p = jwtlens::policy::Policy {
+        algorithms,
+        issuers: args.iss.clone(),
+        audiences: args.aud.clone(),
+        subject: args.sub.clone(),
+        typ: args.typ.clone(),
+        required: args.required.clone(),
+        max_age: args.max_age,
+        leeway: args.leeway,
+    };
+    p.validate().map_err(|e| format!("--{}", e).replace("--max_age", "--max-age"))?;
+    Ok(p)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,21 +197,21 @@ fn load_keys(args: &VerifyArgs) -> Result<jwtlens::key::KeySet, String> {
 }
 
 fn run_verify(args: VerifyArgs) -> ExitCode {
-    let keys = match load_keys(&args) {
-        Ok(k) => k,
+    let (keys, policy) = match load_keys(&args).and_then(|k| Ok((k, policy(&args)?))) {
+        Ok(kp) => kp,
         Err(e) => {
             eprintln!("jwtlens: {e}");
             return ExitCode::from(2);
         }
     };
-    run(args.common, Some(&keys))
+    run(args.common, Some(&keys), Some(&policy))
 }
 
 fn run_inspect(args: InspectArgs) -> ExitCode {
-    run(args, None)
+    run(args, None, None)
 }
 
-fn run(args: InspectArgs, keys: Option<&jwtlens::key::KeySet>) -> ExitCode {
+fn run(args: InspectArgs, keys: Option<&jwtlens::key::KeySet>, policy: Option<&jwtlens::policy::Policy>) -> ExitCode {
     let token = match read_token(args.token) {
         Ok(t) => t,
         Err(e) => {
@@ -176,7 +220,7 @@ fn run(args: InspectArgs, keys: Option<&jwtlens::key::KeySet>) -> ExitCode {
         }
     };
     let now = args.now.unwrap_or_else(jwtlens::system_now);
-    let report = inspect(&token, &Options { now: Some(now), keys });
+    let report = inspect(&token, &Options { now: Some(now), keys, policy });
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -195,14 +239,7 @@ fn run(args: InspectArgs, keys: Option<&jwtlens::key::KeySet>) -> ExitCode {
     }
     let valid = match keys {
         None => report.errors.is_empty(),
-        Some(_) => {
-            use jwtlens::time::TimeStatus;
-            report.verification.status == jwtlens::verify::SignatureStatus::Verified
-                && !report
-                    .time
-                    .as_ref()
-                    .is_some_and(|t| matches!(t.status, TimeStatus::Expired | TimeStatus::NotYetValid))
-        }
+        Some(_) => report.verdict.status == jwtlens::report::VerdictStatus::Valid,
     };
     if valid {
         ExitCode::SUCCESS

@@ -108,6 +108,25 @@ pub fn report(input: &str, r: &Report, color: bool) -> String {
             }
         }
     }
+    if !r.checks.is_empty() {
+        let _ = writeln!(o, "\n{}", st.bold("Checks"));
+        for c in &r.checks {
+            let mark = match c.outcome {
+                jwtlens::policy::Outcome::Passed => st.green("✓"),
+                jwtlens::policy::Outcome::Failed => st.red("✗"),
+                jwtlens::policy::Outcome::Skipped => st.dim("-"),
+            };
+            let _ = writeln!(o, "  {mark} {:<8} {}", c.name, c.message);
+        }
+    }
+    if r.verification.status != SignatureStatus::NoKey {
+        let v = &r.verdict;
+        let line = match v.status {
+            jwtlens::report::VerdictStatus::Valid => st.green(&format!("VALID  {}", v.message)),
+            _ => st.red(&format!("INVALID  {}", v.message)),
+        };
+        let _ = writeln!(o, "\n{line}");
+    }
     if !r.notices.is_empty() {
         let _ = writeln!(o, "\n{}", st.bold("Notices"));
         for n in &r.notices {

@@ -62,7 +62,8 @@ fn json_is_the_report() {
     assert_eq!(v["time"]["exp"]["relative"], "expires in 57 min");
     assert_eq!(v["claims"]["exp"], 1_700_003_600.0);
     // the same JSON the core makes
-    let core = jwtlens::inspect(WITH_EXP, &jwtlens::Options { now: Some(1_700_000_180.0), keys: None }).to_json();
+    let core = jwtlens::inspect(WITH_EXP, &jwtlens::Options { now: Some(1_700_000_180.0), keys: None, policy: None })
+        .to_json();
     assert_eq!(String::from_utf8(o.stdout).unwrap().trim_end(), core);
 }
 
@@ -153,4 +154,35 @@ fn verify_usage_errors_exit_2() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+#[test]
+fn verify_checks_the_policy() {
+    let token = std::fs::read_to_string(vector("rfc7515_A.1.jwsc")).unwrap();
+    let k = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
+    let base = ["verify", "--secret", k, "--secret-encoding", "base64url", "--now", "1300000000"];
+    let run = |extra: &[&str]| {
+        let mut args: Vec<&str> = base.to_vec();
+        args.extend_from_slice(extra);
+        args.push(&token);
+        jwtlens(&args, None)
+    };
+    let ok = run(&["--iss", "joe", "--alg", "HS256", "--require", "exp"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    assert!(stdout(&ok).contains("✓ iss      The issuer \"joe\" is accepted."), "{}", stdout(&ok));
+    let bad = run(&["--aud", "api"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stdout(&bad).contains("✗ aud      The token has no aud; expected one of [\"api\"]."), "{}", stdout(&bad));
+    assert!(stdout(&bad).contains("INVALID  Signature verified, but the claims fail"), "{}", stdout(&bad));
+    assert_eq!(run(&["--alg", "RS256"]).status.code(), Some(1));
+    for bad_flag in [
+        &["--leeway", "NaN"][..],
+        &["--leeway", "-1"],
+        &["--leeway", "3600"],
+        &["--alg", "HS999"],
+        &["--max-age", "inf"],
+    ] {
+        let o = run(bad_flag);
+        assert_eq!(o.status.code(), Some(2), "{bad_flag:?}: {}", String::from_utf8_lossy(&o.stderr));
+    }
 }

@@ -137,13 +137,22 @@ export function importKey(text, options = {}) {
  * The Report's `verification.status` is "verified", "invalid", "no_usable_key", "unsecured" or "unverifiable".
  * @param {string} token
  * @param {JwtlensKey | string} key
- * @param {{ now?: number | Date }} [options]
+ * @param {{ now?: number | Date, policy?: import("./index.d.ts").Policy }} [options]
  */
 export function verify(token, key, options = {}) {
   const input = tokenArgument(token);
   const k = key instanceof JwtlensKey ? key : importKey(key);
   const now = nowArgument(options?.now);
-  return JSON.parse(verifyJson(input, k[handle], now));
+  const policy = options?.policy;
+  if (policy !== undefined && (policy === null || typeof policy !== "object" || Array.isArray(policy))) {
+    throw argumentError("options.policy must be an object.", describe(policy));
+  }
+  try {
+    return JSON.parse(verifyJson(input, k[handle], now, policy === undefined ? "" : JSON.stringify(policy)));
+  } catch (e) {
+    if (typeof e === "string") throw argumentError(e, undefined);
+    throw e;
+  }
 }
 
 /** The version of the jwtlens core inside this package. */

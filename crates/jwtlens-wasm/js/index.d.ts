@@ -126,6 +126,8 @@ export interface Report {
   time: TimeReport | null;
   /** The signature verdict ("no_key" from inspect, which is given no key). */
   verification: Verification;
+  /** The policy's checks (empty when no policy was given). */
+  checks: Check[];
   /** Signature and times together: what a verdict banner shows. */
   verdict: {
     status: "valid" | "invalid_signature" | "no_key" | "claims_fail" | "unsecured" | "malformed";
@@ -183,8 +185,38 @@ export interface ImportKeyOptions {
 /** Import a verification key; throws JwtlensError (code "bad_key") saying which member or line is wrong. */
 export function importKey(text: string, options?: ImportKeyOptions): JwtlensKey;
 
-/** Inspect a token and verify its signature; read `report.verification`. */
-export function verify(token: string, key: JwtlensKey | string, options?: InspectOptions): Report;
+/** What a token must satisfy besides its signature. Every check is reported in `report.checks`. */
+export interface Policy {
+  /** Allowed algorithms; empty or absent: any the key can verify. */
+  algorithms?: string[];
+  issuer?: string | string[];
+  /** The token's aud must include one of these. */
+  audience?: string | string[];
+  subject?: string;
+  /** Required typ header, e.g. "JWT" or "at+jwt" (case-insensitive, "application/" optional). */
+  typ?: string;
+  /** Claims that must be present. */
+  required?: string[];
+  /** Maximum age since iat, in seconds. */
+  maxAge?: number;
+  /** Clock-skew allowance in seconds, 0 to 600; default 60. */
+  leeway?: number;
+}
+
+export interface Check {
+  name: "alg" | "typ" | "iss" | "aud" | "sub" | "required" | "exp" | "nbf" | "iat" | "max_age";
+  outcome: "passed" | "failed" | "skipped";
+  expected: string | null;
+  actual: string | null;
+  message: string;
+}
+
+export interface VerifyOptions extends InspectOptions {
+  policy?: Policy;
+}
+
+/** Inspect a token, verify its signature and check its claims; read `report.verdict`. */
+export function verify(token: string, key: JwtlensKey | string, options?: VerifyOptions): Report;
 
 /** The version of the jwtlens core inside this package. */
 export function version(): string;

@@ -26,12 +26,20 @@ fn bench(c: &mut Criterion) {
     for (name, token) in tokens {
         let mut g = c.benchmark_group(format!("decode/{name}"));
         g.bench_function("jwtlens::inspect (full report)", |b| {
-            b.iter(|| jwtlens::inspect(black_box(token), &jwtlens::Options { now: Some(1_600_000_000.0), keys: None }))
+            b.iter(|| {
+                jwtlens::inspect(
+                    black_box(token),
+                    &jwtlens::Options { now: Some(1_600_000_000.0), keys: None, policy: None },
+                )
+            })
         });
         g.bench_function("jwtlens::inspect + to_json", |b| {
             b.iter(|| {
-                jwtlens::inspect(black_box(token), &jwtlens::Options { now: Some(1_600_000_000.0), keys: None })
-                    .to_json()
+                jwtlens::inspect(
+                    black_box(token),
+                    &jwtlens::Options { now: Some(1_600_000_000.0), keys: None, policy: None },
+                )
+                .to_json()
             })
         });
         g.bench_function("jwtlens::decode", |b| b.iter(|| jwtlens::decode(black_box(token))));

@@ -8,7 +8,7 @@
 //! ```
 //! use jwtlens::{inspect, Options, time::TimeStatus};
 //! let token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDM2MDB9.c2ln";
-//! let report = inspect(token, &Options { now: Some(1_700_000_180.0), keys: None });
+//! let report = inspect(token, &Options { now: Some(1_700_000_180.0), ..Options::default() });
 //! assert!(report.errors.is_empty());
 //! let time = report.time.as_ref().unwrap();
 //! assert_eq!(time.status, TimeStatus::Valid);
@@ -38,6 +38,8 @@ pub struct Options<'k> {
     pub now: Option<f64>,
     /// Keys to verify the signature with; `None` reports the signature as unchecked.
     pub keys: Option<&'k crate::key::KeySet>,
+    /// Claim checks to run; `None` runs none (the time status still judges exp/nbf with no leeway).
+    pub policy: Option<&'k crate::policy::Policy>,
 }
 
 /// Everything jwtlens found in one input.
@@ -65,7 +67,9 @@ pub struct Report {
     pub time: Option<TimeReport>,
     /// The signature verdict: verified, invalid, not checked (no key), ... and which key.
     pub verification: crate::verify::SignatureVerdict,
-    /// The one-line answer a banner shows: signature and time together.
+    /// Each claim check of the policy, when one was given.
+    pub checks: Vec<crate::policy::Check>,
+    /// The one-line answer a banner shows: signature and claims together.
     pub verdict: Verdict,
     /// Problems that stop the input from being a well-formed JWT.
     pub errors: Vec<Diagnostic>,
@@ -101,15 +105,35 @@ pub enum VerdictStatus {
 }
 
 impl Verdict {
-    fn new(v: &crate::verify::SignatureVerdict, time: Option<&TimeReport>) -> Verdict {
+    fn new(
+        v: &crate::verify::SignatureVerdict,
+        time: Option<&TimeReport>,
+        checks: Option<&[crate::policy::Check]>,
+    ) -> Verdict {
+        use crate::policy::Outcome;
         use crate::time::TimeStatus;
         use crate::verify::SignatureStatus as S;
-        let time_bad = time.filter(|t| matches!(t.status, TimeStatus::Expired | TimeStatus::NotYetValid));
-        let (status, message) = match (v.status, time_bad) {
-            (S::Verified, Some(t)) => (VerdictStatus::ClaimsFail, format!("Signature verified, but the claims fail: {}", t.summary)),
+        // With a policy its checks decide (they apply the leeway); without one, the time status does.
+        let failed: Option<String> = match checks {
+            Some(c) => {
+                let msgs: Vec<&str> =
+                    c.iter().filter(|c| c.outcome == Outcome::Failed).map(|c| c.message.as_str()).collect();
+                (!msgs.is_empty()).then(|| msgs.join(" "))
+            }
+            None => time
+                .filter(|t| matches!(t.status, TimeStatus::Expired | TimeStatus::NotYetValid))
+                .map(|t| t.summary.clone()),
+        };
+        let (status, message) = match (v.status, failed) {
+            (S::Verified, Some(why)) => {
+                (VerdictStatus::ClaimsFail, format!("Signature verified, but the claims fail: {why}"))
+            }
             (S::Verified, None) => (VerdictStatus::Valid, v.message.clone()),
             (S::Invalid | S::NoUsableKey, _) => (VerdictStatus::InvalidSignature, v.message.clone()),
-            (S::NoKey, _) => (VerdictStatus::NoKey, String::from("No key given: the token is decoded but its signature is not checked.")),
+            (S::NoKey, _) => (
+                VerdictStatus::NoKey,
+                String::from("No key given: the token is decoded but its signature is not checked."),
+            ),
             (S::Unsecured, _) => (VerdictStatus::Unsecured, v.message.clone()),
             (S::Unverifiable, _) => (VerdictStatus::Malformed, v.message.clone()),
         };
@@ -216,7 +240,8 @@ impl Report {
         let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
         let span = token.span();
         let verification = crate::verify::verify_token(token, options.keys);
-        let verdict = Verdict::new(&verification, time.as_ref());
+        let checks = options.policy.map(|p| crate::policy::validate(token, p, now)).unwrap_or_default();
+        let verdict = Verdict::new(&verification, time.as_ref(), options.policy.map(|_| checks.as_slice()));
         Report {
             jwtlens: env!("CARGO_PKG_VERSION"),
             kind: token.kind(),
@@ -229,6 +254,7 @@ impl Report {
             signature,
             time,
             verdict,
+            checks,
             verification,
             errors: token.errors().to_vec(),
             notices: token.notices().to_vec(),

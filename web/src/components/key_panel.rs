@@ -19,14 +19,19 @@ pub struct Props {
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
         // The import result is memoized: the same Rc means the same key.
-        self.value == other.value && self.mode == other.mode && Rc::ptr_eq(&self.imported, &other.imported) && self.dispatch == other.dispatch
+        self.value == other.value
+            && self.mode == other.mode
+            && Rc::ptr_eq(&self.imported, &other.imported)
+            && self.dispatch == other.dispatch
     }
 }
 
 fn detected(imported: &Option<Result<(KeySet, Detected), KeyError>>) -> Html {
     match imported {
         None => html! { <p class="muted small" id="key-status">{ "No key: the signature is not checked." }</p> },
-        Some(Err(e)) => html! { <p class="key-error" id="key-status" role="alert">{ format!("Not a usable key — {e}") }</p> },
+        Some(Err(e)) => {
+            html! { <p class="key-error" id="key-status" role="alert">{ format!("Not a usable key — {e}") }</p> }
+        }
         Some(Ok((set, found))) => {
             let what = match found {
                 Detected::Jwk if set.keys().len() > 1 => format!("JWK Set with {} keys", set.keys().len()),

@@ -1,0 +1,424 @@
+//! Claim validation against a policy, each check a value in the report.
+//!
+//! RFC 7519 §7.2 step 10 leaves claim validation to the application; RFC 8725
+//! (JWT Best Current Practices) §3.1 and §3.8–3.10 say what to check: the
+//! algorithm against an allow-list, the issuer, the audience, and (§3.11)
+//! the type. Time checks follow RFC 7519 §4.1.4–4.1.6 with a leeway: "Implementers
+//! MAY provide for some small leeway, usually no more than a few minutes, to
+//! account for clock skew."
+//!
+//! # Example
+//! ```
+//! use jwtlens::{policy::{Policy, Outcome}, inspect, Options};
+//! let policy = Policy { audiences: vec!["api".into()], ..Policy::default() };
+//! let token = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ3ZWIiLCJleHAiOjEwMH0.c2ln"; // aud "web", exp 100
+//! let r = inspect(token, &Options { now: Some(50.0), keys: None, policy: Some(&policy) });
+//! let aud = r.checks.iter().find(|c| c.name == "aud").unwrap();
+//! assert_eq!(aud.outcome, Outcome::Failed);
+//! assert_eq!(aud.message, "The audience is [\"web\"], which does not include any of [\"api\"].");
+//! ```
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::Serialize;
+
+use crate::alg::Algorithm;
+use crate::time::humanize;
+use crate::token::Token;
+
+/// The leeway used when none is set: one minute of clock skew.
+pub const DEFAULT_LEEWAY: f64 = 60.0;
+/// The largest leeway accepted: ten minutes. More hides real expiry.
+pub const MAX_LEEWAY: f64 = 600.0;
+
+/// What a token must satisfy besides its signature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    /// Algorithms accepted; empty accepts any that verifies (the key still constrains it).
+    pub algorithms: Vec<Algorithm>,
+    /// Accepted issuers; empty skips the check.
+    pub issuers: Vec<String>,
+    /// Accepted audiences (the token must name at least one); empty skips the check.
+    pub audiences: Vec<String>,
+    /// The required subject, if any.
+    pub subject: Option<String>,
+    /// The required `typ` header (compared case-insensitively, "JWT" also matching "application/jwt").
+    pub typ: Option<String>,
+    /// Claims that must be present.
+    pub required: Vec<String>,
+    /// Maximum age in seconds since `iat`.
+    pub max_age: Option<f64>,
+    /// Clock-skew allowance in seconds for exp, nbf, iat and max age.
+    pub leeway: f64,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            algorithms: Vec::new(),
+            issuers: Vec::new(),
+            audiences: Vec::new(),
+            subject: None,
+            typ: None,
+            required: Vec::new(),
+            max_age: None,
+            leeway: DEFAULT_LEEWAY,
+        }
+    }
+}
+
+/// A policy value that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyError {
+    /// The field.
+    pub field: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl core::error::Error for PolicyError {}
+
+/// Check a duration given by a person: finite, not negative, at most `max`.
+///
+/// ```
+/// use jwtlens::policy::{duration, MAX_LEEWAY};
+/// assert_eq!(duration("leeway", 30.0, MAX_LEEWAY), Ok(30.0));
+/// assert!(duration("leeway", f64::NAN, MAX_LEEWAY).is_err());
+/// assert!(duration("leeway", -1.0, MAX_LEEWAY).is_err());
+/// assert!(duration("leeway", 3600.0, MAX_LEEWAY).is_err());
+/// ```
+pub fn duration(field: &'static str, seconds: f64, max: f64) -> Result<f64, PolicyError> {
+    if !seconds.is_finite() {
+        return Err(PolicyError { field, message: String::from("must be a finite number of seconds") });
+    }
+    if seconds < 0.0 {
+        return Err(PolicyError { field, message: format!("must not be negative, found {seconds}") });
+    }
+    if seconds > max {
+        return Err(PolicyError { field, message: format!("must be at most {max} seconds, found {seconds}") });
+    }
+    Ok(seconds)
+}
+
+impl Policy {
+    /// Reject unusable numbers: NaN, infinite or negative leeway or max age, a leeway above [`MAX_LEEWAY`].
+    pub fn validate(&self) -> Result<(), PolicyError> {
+        duration("leeway", self.leeway, MAX_LEEWAY)?;
+        if let Some(a) = self.max_age {
+            duration("max_age", a, f64::MAX)?;
+        }
+        Ok(())
+    }
+}
+
+/// The result of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The token satisfies it.
+    Passed,
+    /// The token does not.
+    Failed,
+    /// Nothing to check (no policy value, no claim, or no `now`).
+    Skipped,
+}
+
+/// One claim check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    /// What was checked: `alg`, `typ`, `iss`, `aud`, `sub`, `required`, `exp`, `nbf`, `iat`, `max_age`.
+    pub name: &'static str,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// What the policy expects.
+    pub expected: Option<String>,
+    /// What the token has.
+    pub actual: Option<String>,
+    /// One sentence.
+    pub message: String,
+}
+
+fn check(
+    name: &'static str,
+    outcome: Outcome,
+    expected: Option<String>,
+    actual: Option<String>,
+    message: String,
+) -> Check {
+    Check { name, outcome, expected, actual, message }
+}
+
+fn list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+fn pass_fail(ok: bool) -> Outcome {
+    if ok {
+        Outcome::Passed
+    } else {
+        Outcome::Failed
+    }
+}
+
+/// Run every check of `policy` on `token` at `now`.
+pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Check> {
+    let mut out = Vec::new();
+    let header = token.header();
+    let claims = token.claims();
+    let leeway = if policy.leeway.is_finite() { policy.leeway.clamp(0.0, MAX_LEEWAY) } else { 0.0 };
+    let now = now.filter(|n| n.is_finite());
+
+    // alg
+    let alg = header.and_then(|h| h.alg.clone());
+    if policy.algorithms.is_empty() {
+        out.push(check("alg", Outcome::Skipped, None, alg, String::from("No algorithm allow-list was set.")));
+    } else {
+        let allowed: Vec<String> = policy.algorithms.iter().map(|a| String::from(a.name())).collect();
+        let ok = alg.as_deref().is_some_and(|a| allowed.iter().any(|x| x == a));
+        let msg = if ok {
+            format!("{} is allowed.", alg.as_deref().unwrap_or(""))
+        } else {
+            format!("{} is not in the allowed algorithms {}.", alg.as_deref().unwrap_or("(no alg)"), list(&allowed))
+        };
+        out.push(check("alg", pass_fail(ok), Some(list(&allowed)), alg, msg));
+    }
+
+    // typ
+    let typ = header.and_then(|h| h.typ.clone());
+    match &policy.typ {
+        None => out.push(check("typ", Outcome::Skipped, None, typ, String::from("No type was required."))),
+        Some(want) => {
+            // RFC 7515 §4.1.9: the "application/" prefix may be omitted; media types are case-insensitive.
+            let norm = |s: &str| {
+                let l = s.to_ascii_lowercase();
+                l.strip_prefix("application/").map(String::from).unwrap_or(l)
+            };
+            let ok = typ.as_deref().is_some_and(|t| norm(t) == norm(want));
+            let msg = if ok {
+                format!("The type is \"{want}\".")
+            } else {
+                format!(
+                    "The type must be \"{want}\", found {}.",
+                    typ.as_deref().map(|t| format!("\"{t}\"")).unwrap_or_else(|| String::from("none"))
+                )
+            };
+            out.push(check("typ", pass_fail(ok), Some(want.clone()), typ, msg));
+        }
+    }
+
+    // iss
+    let iss = claims.and_then(|c| c.iss.clone());
+    if policy.issuers.is_empty() {
+        out.push(check("iss", Outcome::Skipped, None, iss, String::from("No issuer was required.")));
+    } else {
+        let ok = iss.as_deref().is_some_and(|i| policy.issuers.iter().any(|x| x == i));
+        let msg = match &iss {
+            Some(i) if ok => format!("The issuer \"{i}\" is accepted."),
+            Some(i) => format!("The issuer \"{i}\" is not one of {}.", list(&policy.issuers)),
+            None => format!("The token has no iss; expected one of {}.", list(&policy.issuers)),
+        };
+        out.push(check("iss", pass_fail(ok), Some(list(&policy.issuers)), iss, msg));
+    }
+
+    // aud — RFC 7519 §4.1.3: "If the principal processing the claim does not identify itself
+    // with a value in the "aud" claim when this claim is present, then the JWT MUST be rejected."
+    let aud = claims.and_then(|c| c.aud.clone());
+    if policy.audiences.is_empty() {
+        out.push(check(
+            "aud",
+            Outcome::Skipped,
+            None,
+            aud.as_deref().map(list),
+            String::from("No audience was required."),
+        ));
+    } else {
+        let ok = aud.as_ref().is_some_and(|a| a.iter().any(|x| policy.audiences.contains(x)));
+        let msg = match &aud {
+            Some(a) if ok => format!("The audience {} includes an accepted one.", list(a)),
+            Some(a) => {
+                format!("The audience is {}, which does not include any of {}.", list(a), list(&policy.audiences))
+            }
+            None => format!("The token has no aud; expected one of {}.", list(&policy.audiences)),
+        };
+        out.push(check("aud", pass_fail(ok), Some(list(&policy.audiences)), aud.as_deref().map(list), msg));
+    }
+
+    // sub
+    let sub = claims.and_then(|c| c.sub.clone());
+    match &policy.subject {
+        None => out.push(check("sub", Outcome::Skipped, None, sub, String::from("No subject was required."))),
+        Some(want) => {
+            let ok = sub.as_deref() == Some(want.as_str());
+            let msg =
+                if ok { format!("The subject is \"{want}\".") } else { format!("The subject must be \"{want}\".") };
+            out.push(check("sub", pass_fail(ok), Some(want.clone()), sub, msg));
+        }
+    }
+
+    // required claims
+    if !policy.required.is_empty() {
+        let present = |name: &str| token.claims_json().is_some_and(|o| o.contains(name));
+        let missing: Vec<String> = policy.required.iter().filter(|n| !present(n)).cloned().collect();
+        let msg = if missing.is_empty() {
+            format!("All required claims {} are present.", list(&policy.required))
+        } else {
+            format!("Missing required claims {}.", list(&missing))
+        };
+        out.push(check(
+            "required",
+            pass_fail(missing.is_empty()),
+            Some(list(&policy.required)),
+            Some(list(&missing)),
+            msg,
+        ));
+    }
+
+    // times
+    let exp = claims.and_then(|c| c.exp);
+    let nbf = claims.and_then(|c| c.nbf);
+    let iat = claims.and_then(|c| c.iat);
+    let lw = if leeway > 0.0 { format!(" (leeway {})", humanize(leeway)) } else { String::new() };
+    let fmt_t = |t: f64| crate::time::iso_utc(t).unwrap_or_else(|| format!("{t}"));
+    match (exp, now) {
+        (None, _) => out.push(check(
+            "exp",
+            Outcome::Skipped,
+            None,
+            None,
+            String::from("The token has no exp: it never expires."),
+        )),
+        (Some(_), None) => {
+            out.push(check("exp", Outcome::Skipped, None, exp.map(fmt_t), String::from("No current time was given.")))
+        }
+        (Some(e), Some(n)) => {
+            let ok = n < e + leeway;
+            let msg = if ok { format!("Not expired{lw}.") } else { format!("Expired {} ago{lw}.", humanize(n - e)) };
+            out.push(check("exp", pass_fail(ok), Some(format!("now < exp + {leeway} s")), Some(fmt_t(e)), msg));
+        }
+    }
+    match (nbf, now) {
+        (None, _) => out.push(check("nbf", Outcome::Skipped, None, None, String::from("The token has no nbf."))),
+        (Some(_), None) => {
+            out.push(check("nbf", Outcome::Skipped, None, nbf.map(fmt_t), String::from("No current time was given.")))
+        }
+        (Some(b), Some(n)) => {
+            let ok = n + leeway >= b;
+            let msg = if ok {
+                format!("Already valid{lw}.")
+            } else {
+                format!("Not valid for another {}{lw}.", humanize(b - n))
+            };
+            out.push(check("nbf", pass_fail(ok), Some(format!("now >= nbf - {leeway} s")), Some(fmt_t(b)), msg));
+        }
+    }
+    match (iat, now) {
+        (None, _) => out.push(check("iat", Outcome::Skipped, None, None, String::from("The token has no iat."))),
+        (Some(_), None) => {
+            out.push(check("iat", Outcome::Skipped, None, iat.map(fmt_t), String::from("No current time was given.")))
+        }
+        (Some(i), Some(n)) => {
+            let ok = i <= n + leeway;
+            let msg = if ok {
+                String::from("Issued in the past.")
+            } else {
+                format!("Issued {} in the future{lw}.", humanize(i - n))
+            };
+            out.push(check("iat", pass_fail(ok), Some(format!("iat <= now + {leeway} s")), Some(fmt_t(i)), msg));
+        }
+    }
+    if let Some(max) = policy.max_age {
+        match (iat, now) {
+            (Some(i), Some(n)) => {
+                let age = n - i;
+                let ok = age <= max + leeway;
+                let msg = if ok {
+                    format!("{} old, within the maximum {}.", humanize(age), humanize(max))
+                } else {
+                    format!("{} old, over the maximum {}{lw}.", humanize(age), humanize(max))
+                };
+                out.push(check("max_age", pass_fail(ok), Some(humanize(max)), Some(humanize(age)), msg));
+            }
+            (None, _) => out.push(check(
+                "max_age",
+                Outcome::Failed,
+                Some(humanize(max)),
+                None,
+                String::from("A maximum age is set but the token has no iat."),
+            )),
+            (_, None) => out.push(check(
+                "max_age",
+                Outcome::Skipped,
+                Some(humanize(max)),
+                None,
+                String::from("No current time was given."),
+            )),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::b64;
+
+    fn token(payload: &str) -> alloc::string::String {
+        format!("{}.{}.c2ln", b64::encode(br#"{"alg":"HS256","typ":"at+jwt"}"#), b64::encode(payload.as_bytes()))
+    }
+
+    fn outcome(checks: &[Check], name: &str) -> Outcome {
+        checks.iter().find(|c| c.name == name).map(|c| c.outcome).unwrap_or(Outcome::Skipped)
+    }
+
+    #[test]
+    fn each_check() {
+        let text = token(r#"{"iss":"a","aud":["x","y"],"sub":"s","iat":1000,"nbf":1000,"exp":2000}"#);
+        let t = Token::parse(&text);
+        let p = Policy {
+            algorithms: alloc::vec![Algorithm::RS256],
+            issuers: alloc::vec!["a".into()],
+            audiences: alloc::vec!["y".into()],
+            subject: Some("s".into()),
+            typ: Some("application/AT+JWT".into()),
+            required: alloc::vec!["jti".into(), "sub".into()],
+            max_age: Some(100.0),
+            leeway: 0.0,
+        };
+        let c = validate(&t, &p, Some(1500.0));
+        assert_eq!(outcome(&c, "alg"), Outcome::Failed);
+        assert_eq!(outcome(&c, "typ"), Outcome::Passed);
+        assert_eq!(outcome(&c, "iss"), Outcome::Passed);
+        assert_eq!(outcome(&c, "aud"), Outcome::Passed);
+        assert_eq!(outcome(&c, "sub"), Outcome::Passed);
+        assert_eq!(outcome(&c, "required"), Outcome::Failed);
+        assert_eq!(outcome(&c, "exp"), Outcome::Passed);
+        assert_eq!(outcome(&c, "max_age"), Outcome::Failed);
+        let c = validate(&t, &p, Some(2000.0));
+        assert_eq!(outcome(&c, "exp"), Outcome::Failed, "exp is exclusive");
+        let c = validate(&t, &Policy { leeway: 60.0, ..p.clone() }, Some(2030.0));
+        assert_eq!(outcome(&c, "exp"), Outcome::Passed, "within leeway");
+        let c = validate(&t, &p, Some(999.0));
+        assert_eq!((outcome(&c, "nbf"), outcome(&c, "iat")), (Outcome::Failed, Outcome::Failed));
+        let c = validate(&t, &p, None);
+        assert_eq!(outcome(&c, "exp"), Outcome::Skipped);
+    }
+
+    #[test]
+    fn bad_numbers_are_rejected() {
+        for bad in [f64::NAN, f64::INFINITY, -5.0, MAX_LEEWAY + 1.0] {
+            assert!(Policy { leeway: bad, ..Policy::default() }.validate().is_err(), "{bad}");
+        }
+        assert!(Policy { max_age: Some(f64::NAN), ..Policy::default() }.validate().is_err());
+        assert!(Policy::default().validate().is_ok());
+    }
+}
