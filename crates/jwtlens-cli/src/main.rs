@@ -29,7 +29,7 @@ enum Command {
     Inspect(InspectArgs),
     /// Verify a token's signature with a key, and check its times.
     /// Exit 0 when verified and within its validity, 1 otherwise, 2 on a usage error.
-    Verify(VerifyArgs),
+    Verify(Box<VerifyArgs>),
 }
 
 #[derive(clap::Args)]
@@ -196,7 +196,7 @@ fn load_keys(args: &VerifyArgs) -> Result<jwtlens::key::KeySet, String> {
     import_key(&text, input).map(|(set, _)| set).map_err(|e| format!("bad key: {e}"))
 }
 
-fn run_verify(args: VerifyArgs) -> ExitCode {
+fn run_verify(args: Box<VerifyArgs>) -> ExitCode {
     let (keys, policy) = match load_keys(&args).and_then(|k| Ok((k, policy(&args)?))) {
         Ok(kp) => kp,
         Err(e) => {
