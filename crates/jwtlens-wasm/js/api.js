@@ -147,6 +147,13 @@ export function verify(token, key, options = {}) {
   if (policy !== undefined && (policy === null || typeof policy !== "object" || Array.isArray(policy))) {
     throw argumentError("options.policy must be an object.", describe(policy));
   }
+  for (const field of ["leeway", "maxAge"]) {
+    // JSON would turn NaN and Infinity into null, so they are refused here, before crossing.
+    const v = policy?.[field];
+    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) {
+      throw argumentError(`options.policy.${field} must be a finite number of seconds.`, describe(v));
+    }
+  }
   try {
     return JSON.parse(verifyJson(input, k[handle], now, policy === undefined ? "" : JSON.stringify(policy)));
   } catch (e) {
