@@ -92,11 +92,14 @@ test("validator: the example secret verifies, a wrong one does not, a public key
   assert.match(await page.textContent("#key-status"), /Read as HMAC secret/);
   assert.match(await page.textContent("#verdict"), /^Verified.*Signature verified with the HMAC secret, 376 bits/);
   await page.screenshot({ path: join(outputDir, "playground-verified.png"), fullPage: true });
+  // The example secret is public, and the page says so.
+  assert.match(await page.textContent("#panel-findings"), /CRITICAL\s*weak_secret/);
   await page.fill("#key-input", "a-wrong-secret-that-is-long-enough-to-pass-checks");
   assert.match(await page.textContent("#verdict"), /^Invalid signature.*the signature does not match/);
   await page.fill("#key-input", "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----");
   assert.match(await page.textContent("#key-status"), /Read as PEM/);
   assert.match(await page.textContent("#verdict"), /key-confusion attack/);
+  assert.match(await page.textContent("#panel-findings"), /key_confusion/);
   await page.selectOption("#key-mode", "hex");
   assert.match(await page.textContent("#key-status"), /Not a usable key — hex secret/);
   await page.selectOption("#key-mode", "auto");

@@ -8,7 +8,7 @@ use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
 use crate::components::{
-    Diagnostics, KeyPanel, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
+    Diagnostics, FindingsPanel, KeyPanel, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
 };
 use crate::state::{browser_now, Action, KeyMode, State};
 
@@ -70,6 +70,7 @@ pub fn app() -> Html {
                 } else {
                     <Summary report={report.clone()} />
                     <VerdictBanner report={report.clone()} />
+                    <FindingsPanel report={report.clone()} />
                     if let Some(t) = report.time.clone() {
                         <TimePanel time={t} />
                     }

@@ -108,6 +108,19 @@ pub fn report(input: &str, r: &Report, color: bool) -> String {
             }
         }
     }
+    if !r.findings.is_empty() {
+        let _ = writeln!(o, "\n{}", st.bold("Findings"));
+        for f in &r.findings {
+            let sev = serde_json::to_string(&f.severity).unwrap_or_default().trim_matches('"').to_uppercase();
+            let code = serde_json::to_string(&f.code).unwrap_or_default().trim_matches('"').to_owned();
+            let sev = match f.severity {
+                jwtlens::findings::Severity::Critical | jwtlens::findings::Severity::High => st.red(&sev),
+                jwtlens::findings::Severity::Medium => st.yellow(&sev),
+                _ => st.dim(&sev),
+            };
+            let _ = writeln!(o, "  {sev} {} {}", st.dim(&format!("[{code}]")), f.message);
+        }
+    }
     if !r.checks.is_empty() {
         let _ = writeln!(o, "\n{}", st.bold("Checks"));
         for c in &r.checks {

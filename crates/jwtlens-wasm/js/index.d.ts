@@ -126,6 +126,8 @@ export interface Report {
   time: TimeReport | null;
   /** The signature verdict ("no_key" from inspect, which is given no key). */
   verification: Verification;
+  /** Security findings, most severe first. */
+  findings: Finding[];
   /** The policy's checks (empty when no policy was given). */
   checks: Check[];
   /** Signature and times together: what a verdict banner shows. */
@@ -201,6 +203,19 @@ export interface Policy {
   maxAge?: number;
   /** Clock-skew allowance in seconds, 0 to 600; default 60. */
   leeway?: number;
+}
+
+export interface Finding {
+  code:
+    | "alg_none" | "key_confusion" | "weak_secret" | "short_hmac_key" | "weak_rsa_key"
+    | "jku_header" | "x5u_header" | "jwk_header" | "x5c_header" | "suspicious_kid" | "unknown_crit"
+    | "unencoded_payload" | "duplicate_member" | "non_canonical_base64url" | "ecdsa_zero_scalar"
+    | "missing_exp" | "long_lifetime" | "iat_in_future" | "expired" | "not_yet_valid" | "sensitive_claim" | "encrypted";
+  severity: "critical" | "high" | "medium" | "low" | "info";
+  part: Part;
+  offset: number;
+  end: number;
+  message: string;
 }
 
 export interface Check {

@@ -48,6 +48,7 @@ pub mod b64;
 pub mod claims;
 pub mod diagnostic;
 pub mod examples;
+pub mod findings;
 pub mod json;
 pub mod key;
 pub mod policy;

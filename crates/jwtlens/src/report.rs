@@ -67,6 +67,8 @@ pub struct Report {
     pub time: Option<TimeReport>,
     /// The signature verdict: verified, invalid, not checked (no key), ... and which key.
     pub verification: crate::verify::SignatureVerdict,
+    /// Security findings, most severe first.
+    pub findings: Vec<crate::findings::Finding>,
     /// Each claim check of the policy, when one was given.
     pub checks: Vec<crate::policy::Check>,
     /// The one-line answer a banner shows: signature and claims together.
@@ -240,6 +242,7 @@ impl Report {
         let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
         let span = token.span();
         let verification = crate::verify::verify_token(token, options.keys);
+        let findings = crate::findings::findings(token, options.keys, time.as_ref());
         let checks = options.policy.map(|p| crate::policy::validate(token, p, now)).unwrap_or_default();
         let verdict = Verdict::new(&verification, time.as_ref(), options.policy.map(|_| checks.as_slice()));
         Report {
@@ -254,6 +257,7 @@ impl Report {
             signature,
             time,
             verdict,
+            findings,
             checks,
             verification,
             errors: token.errors().to_vec(),

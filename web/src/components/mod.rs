@@ -2,6 +2,7 @@
 
 mod copy_button;
 mod diagnostics;
+mod findings;
 mod key_panel;
 mod part_panel;
 mod signature_panel;
@@ -12,6 +13,7 @@ mod verdict;
 
 pub use copy_button::CopyButton;
 pub use diagnostics::Diagnostics;
+pub use findings::FindingsPanel;
 pub use key_panel::KeyPanel;
 pub use part_panel::PartPanel;
 pub use signature_panel::SignaturePanel;
