@@ -87,6 +87,10 @@ pub struct Object {
 }
 
 impl Object {
+    /// An object of these members, in this order.
+    pub fn from_members(members: Vec<Member>) -> Object {
+        Object { members }
+    }
     /// Every member in source order, duplicates included.
     pub fn members(&self) -> &[Member] {
         &self.members

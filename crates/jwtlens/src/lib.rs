@@ -54,6 +54,7 @@ pub mod key;
 pub mod policy;
 pub mod registry;
 pub mod report;
+pub mod sign;
 pub mod time;
 pub mod token;
 pub mod verify;

@@ -1,0 +1,398 @@
+//! Making tokens: private keys, key generation and JWS signing.
+//!
+//! RFC 7515 §5.1 (Message Signature or MAC Computation): "Compute the JWS
+//! Signature in the manner defined for the particular algorithm being used
+//! over the JWS Signing Input ASCII(BASE64URL(UTF8(JWS Protected Header)) ||
+//! '.' || BASE64URL(JWS Payload))."
+//!
+//! Randomness comes from the caller (`rand_core`), so the core stays pure:
+//! the page and the CLI pass the platform's generator, tests pass a seeded one.
+//! ECDSA signatures on P-256, P-384 and secp256k1 are deterministic
+//! (RFC 6979); P-521 and RSA-PSS draw from the generator.
+//!
+//! # Example
+//! ```
+//! use jwtlens::{alg::Algorithm, sign::{generate, sign}, key::KeySet, token::Token, verify::{verify_token, SignatureStatus}};
+//! # struct Counter(u64);
+//! # impl rand_core::RngCore for Counter {
+//! #     fn next_u32(&mut self) -> u32 { self.next_u64() as u32 }
+//! #     fn next_u64(&mut self) -> u64 { self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); self.0 }
+//! #     fn fill_bytes(&mut self, d: &mut [u8]) { for b in d { *b = (self.next_u64() >> 33) as u8 } }
+//! #     fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), rand_core::Error> { self.fill_bytes(d); Ok(()) }
+//! # }
+//! # impl rand_core::CryptoRng for Counter {}
+//! let mut rng = Counter(7); // use a real CSPRNG, e.g. rand_core::OsRng
+//! let key = generate(Algorithm::ES256, &mut rng).unwrap();
+//! let token = sign(Algorithm::ES256, r#"{"typ":"JWT"}"#, r#"{"sub":"ada"}"#, &key, &mut rng).unwrap();
+//! let verdict = verify_token(&Token::parse(&token), Some(&KeySet::single(key.public())));
+//! assert_eq!(verdict.status, SignatureStatus::Verified);
+//! ```
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use p256::ecdsa::signature::{RandomizedSigner, SignatureEncoding, Signer};
+use rand_core::CryptoRngCore;
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+use serde::Serialize;
+use sha2::{Sha256, Sha384, Sha512};
+
+use crate::alg::{Algorithm, Family, Hash};
+use crate::b64;
+use crate::json::{self, Json, Member, Object};
+use crate::key::{Key, KeyFormat, KeyType, Material};
+
+/// A key that can sign.
+#[derive(Clone)]
+pub enum SigningKey {
+    /// An HMAC secret.
+    Hmac(Vec<u8>),
+    /// An RSA private key.
+    Rsa(rsa::RsaPrivateKey),
+    /// A P-256 private key.
+    P256(p256::ecdsa::SigningKey),
+    /// A P-384 private key.
+    P384(p384::ecdsa::SigningKey),
+    /// A P-521 private key.
+    P521(p521::ecdsa::SigningKey),
+    /// A secp256k1 private key.
+    K256(k256::ecdsa::SigningKey),
+    /// An Ed25519 private key.
+    Ed25519(ed25519_dalek::SigningKey),
+}
+
+impl fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never print private material.
+        f.debug_struct("SigningKey").field("type", &self.key_type()).finish_non_exhaustive()
+    }
+}
+
+/// Why a token could not be signed, or a key made or read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignError {
+    /// What was being done: "header", "claims", "key", "sign".
+    pub stage: &'static str,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl fmt::Display for SignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.stage, self.message)
+    }
+}
+
+impl core::error::Error for SignError {}
+
+fn err(stage: &'static str, message: impl Into<String>) -> SignError {
+    SignError { stage, message: message.into() }
+}
+
+impl SigningKey {
+    /// The key's type.
+    pub fn key_type(&self) -> KeyType {
+        match self {
+            SigningKey::Hmac(_) => KeyType::Oct,
+            SigningKey::Rsa(_) => KeyType::Rsa,
+            SigningKey::P256(_) => KeyType::P256,
+            SigningKey::P384(_) => KeyType::P384,
+            SigningKey::P521(_) => KeyType::P521,
+            SigningKey::K256(_) => KeyType::Secp256k1,
+            SigningKey::Ed25519(_) => KeyType::Ed25519,
+        }
+    }
+
+    /// The verification key that goes with it (for HMAC, the same secret).
+    pub fn public(&self) -> Key {
+        let material = match self {
+            SigningKey::Hmac(s) => Material::Hmac(s.clone()),
+            SigningKey::Rsa(k) => Material::Rsa(k.to_public_key()),
+            SigningKey::P256(k) => Material::P256(*k.verifying_key()),
+            SigningKey::P384(k) => Material::P384(*k.verifying_key()),
+            SigningKey::P521(k) => Material::P521(p521::ecdsa::VerifyingKey::from(k)),
+            SigningKey::K256(k) => Material::K256(*k.verifying_key()),
+            SigningKey::Ed25519(k) => Material::Ed25519(k.verifying_key()),
+        };
+        Key { material, kid: None, alg: None, use_: None, key_ops: None, format: KeyFormat::Jwk }
+    }
+
+    /// The private key as a JWK (RFC 7517 / RFC 7518 §6), members in RFC 7638 order.
+    pub fn to_jwk(&self) -> String {
+        let e = |b: &[u8]| b64::encode(b);
+        match self {
+            SigningKey::Hmac(s) => format!(r#"{{"k":"{}","kty":"oct"}}"#, e(s)),
+            SigningKey::Rsa(k) => {
+                let primes = k.primes();
+                let (p, q) = (primes.first().cloned().unwrap_or_default(), primes.get(1).cloned().unwrap_or_default());
+                let one = rsa::BigUint::from(1u8);
+                let dp = k.d() % (&p - &one);
+                let dq = k.d() % (&q - &one);
+                let qi = k.crt_coefficient().unwrap_or_default();
+                format!(
+                    r#"{{"d":"{}","dp":"{}","dq":"{}","e":"{}","kty":"RSA","n":"{}","p":"{}","q":"{}","qi":"{}"}}"#,
+                    e(&k.d().to_bytes_be()),
+                    e(&dp.to_bytes_be()),
+                    e(&dq.to_bytes_be()),
+                    e(&k.e().to_bytes_be()),
+                    e(&k.n().to_bytes_be()),
+                    e(&p.to_bytes_be()),
+                    e(&q.to_bytes_be()),
+                    e(&qi.to_bytes_be())
+                )
+            }
+            SigningKey::P256(k) => ec_jwk("P-256", &k.to_bytes(), k.verifying_key().to_encoded_point(false).as_bytes()),
+            SigningKey::P384(k) => ec_jwk("P-384", &k.to_bytes(), k.verifying_key().to_encoded_point(false).as_bytes()),
+            SigningKey::P521(k) => {
+                ec_jwk("P-521", &k.to_bytes(), &p521::ecdsa::VerifyingKey::from(k).to_encoded_point(false).as_bytes())
+            }
+            SigningKey::K256(k) => {
+                ec_jwk("secp256k1", &k.to_bytes(), k.verifying_key().to_encoded_point(false).as_bytes())
+            }
+            SigningKey::Ed25519(k) => format!(
+                r#"{{"crv":"Ed25519","d":"{}","kty":"OKP","x":"{}"}}"#,
+                e(k.as_bytes()),
+                e(k.verifying_key().as_bytes())
+            ),
+        }
+    }
+}
+
+/// `uncompressed` is the SEC1 point 0x04 ‖ x ‖ y.
+fn ec_jwk(crv: &str, d: &[u8], uncompressed: &[u8]) -> String {
+    let coords = uncompressed.get(1..).unwrap_or_default();
+    let (x, y) = coords.split_at(coords.len() / 2);
+    let (x, y) = (b64::encode(x), b64::encode(y));
+    format!(r#"{{"crv":"{crv}","d":"{}","kty":"EC","x":"{x}","y":"{y}"}}"#, b64::encode(d))
+}
+
+/// Generate a new key for `alg`: a random secret as long as the hash for
+/// HS*, RSA 2048 for RS*/PS*, the algorithm's curve for ES*, Ed25519 for EdDSA.
+pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<SigningKey, SignError> {
+    Ok(match alg {
+        Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512 => {
+            let mut secret = alloc::vec![0u8; alg.hash().map_or(32, Hash::output_len)];
+            rng.fill_bytes(&mut secret);
+            SigningKey::Hmac(secret)
+        }
+        Algorithm::RS256
+        | Algorithm::RS384
+        | Algorithm::RS512
+        | Algorithm::PS256
+        | Algorithm::PS384
+        | Algorithm::PS512 => {
+            SigningKey::Rsa(rsa::RsaPrivateKey::new(rng, 2048).map_err(|e| err("key", e.to_string()))?)
+        }
+        Algorithm::ES256 => SigningKey::P256(p256::ecdsa::SigningKey::random(rng)),
+        Algorithm::ES384 => SigningKey::P384(p384::ecdsa::SigningKey::random(rng)),
+        Algorithm::ES512 => SigningKey::P521(p521::ecdsa::SigningKey::random(rng)),
+        Algorithm::ES256K => SigningKey::K256(k256::ecdsa::SigningKey::random(rng)),
+        Algorithm::EdDSA => {
+            let mut seed = [0u8; 32];
+            rng.fill_bytes(&mut seed);
+            SigningKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed))
+        }
+        Algorithm::None => return Err(err("key", "alg \"none\" has no key")),
+    })
+}
+
+/// Read a private key: PEM (`PRIVATE KEY` PKCS#8, `RSA PRIVATE KEY` PKCS#1,
+/// `EC PRIVATE KEY` SEC1), a private JWK, or (for HS*) a secret given as text.
+pub fn import_signing_key(text: &str) -> Result<SigningKey, SignError> {
+    let t = text.trim();
+    if t.starts_with("-----BEGIN") {
+        private_pem(t)
+    } else if t.starts_with('{') {
+        private_jwk(t)
+    } else if t.is_empty() {
+        Err(err("key", "the key is empty"))
+    } else {
+        Ok(SigningKey::Hmac(text.as_bytes().to_vec()))
+    }
+}
+
+fn private_pem(text: &str) -> Result<SigningKey, SignError> {
+    use pkcs8::DecodePrivateKey;
+    let (label, der) =
+        pem_rfc7468::decode_vec(text.as_bytes()).map_err(|e| err("key", format!("not a valid PEM block: {e}")))?;
+    let bad = |what: &str, e: &dyn fmt::Display| err("key", format!("not a {what}: {e}"));
+    match label {
+        "RSA PRIVATE KEY" => {
+            use rsa::pkcs1::DecodeRsaPrivateKey;
+            rsa::RsaPrivateKey::from_pkcs1_der(&der).map(SigningKey::Rsa).map_err(|e| bad("PKCS#1 RSA private key", &e))
+        }
+        "EC PRIVATE KEY" => None
+            .or_else(|| p256::SecretKey::from_sec1_der(&der).ok().map(|k| SigningKey::P256(k.into())))
+            .or_else(|| p384::SecretKey::from_sec1_der(&der).ok().map(|k| SigningKey::P384(k.into())))
+            .or_else(|| {
+                let k = p521::SecretKey::from_sec1_der(&der).ok()?;
+                p521::ecdsa::SigningKey::from_bytes(&k.to_bytes()).ok().map(SigningKey::P521)
+            })
+            .or_else(|| k256::SecretKey::from_sec1_der(&der).ok().map(|k| SigningKey::K256(k.into())))
+            .ok_or_else(|| err("key", "not a SEC1 EC private key on P-256, P-384, P-521 or secp256k1")),
+        "PRIVATE KEY" => None
+            .or_else(|| rsa::RsaPrivateKey::from_pkcs8_der(&der).ok().map(SigningKey::Rsa))
+            .or_else(|| p256::ecdsa::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::P256))
+            .or_else(|| p384::ecdsa::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::P384))
+            .or_else(|| {
+                let k = p521::SecretKey::from_pkcs8_der(&der).ok()?;
+                p521::ecdsa::SigningKey::from_bytes(&k.to_bytes()).ok().map(SigningKey::P521)
+            })
+            .or_else(|| k256::ecdsa::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::K256))
+            .or_else(|| ed25519_dalek::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::Ed25519))
+            .ok_or_else(|| {
+                err("key", "not a PKCS#8 private key for RSA, EC (P-256, P-384, P-521, secp256k1) or Ed25519")
+            }),
+        l => Err(err(
+            "key",
+            format!("PEM label \"{l}\" is not a private key (PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY)"),
+        )),
+    }
+}
+
+fn private_jwk(text: &str) -> Result<SigningKey, SignError> {
+    let v = json::parse(text.as_bytes()).map_err(|e| err("key", format!("not JSON: {e}")))?;
+    let obj = v.as_object().ok_or_else(|| err("key", "a JWK must be a JSON object"))?;
+    let get = |name: &str| -> Result<Vec<u8>, SignError> {
+        let s = obj
+            .get(name)
+            .and_then(Json::as_str)
+            .ok_or_else(|| err("key", format!("JWK member \"{name}\" is missing")))?;
+        b64::decode(s)
+            .map(|d| d.bytes)
+            .map_err(|e| err("key", format!("JWK member \"{name}\" is not base64url at character {}", e.offset)))
+    };
+    let kty = obj.get("kty").and_then(Json::as_str).unwrap_or("");
+    let crv = obj.get("crv").and_then(Json::as_str).unwrap_or("");
+    let bad = |e: &dyn fmt::Display| err("key", format!("JWK: {e}"));
+    match (kty, crv) {
+        ("oct", _) => Ok(SigningKey::Hmac(get("k")?)),
+        ("RSA", _) => {
+            let big = |n: &str| get(n).map(|b| rsa::BigUint::from_bytes_be(&b));
+            let primes = alloc::vec![big("p")?, big("q")?];
+            rsa::RsaPrivateKey::from_components(big("n")?, big("e")?, big("d")?, primes)
+                .map(SigningKey::Rsa)
+                .map_err(|e| bad(&e))
+        }
+        ("EC", "P-256") => p256::ecdsa::SigningKey::from_slice(&get("d")?).map(SigningKey::P256).map_err(|e| bad(&e)),
+        ("EC", "P-384") => p384::ecdsa::SigningKey::from_slice(&get("d")?).map(SigningKey::P384).map_err(|e| bad(&e)),
+        ("EC", "P-521") => p521::ecdsa::SigningKey::from_slice(&get("d")?).map(SigningKey::P521).map_err(|e| bad(&e)),
+        ("EC", "secp256k1") => {
+            k256::ecdsa::SigningKey::from_slice(&get("d")?).map(SigningKey::K256).map_err(|e| bad(&e))
+        }
+        ("OKP", "Ed25519") => {
+            let d = get("d")?;
+            let bytes: [u8; 32] = d
+                .as_slice()
+                .try_into()
+                .map_err(|_| err("key", format!("JWK member \"d\" must be 32 bytes, found {}", d.len())))?;
+            Ok(SigningKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&bytes)))
+        }
+        _ => Err(err("key", format!("unsupported private JWK (kty \"{kty}\", crv \"{crv}\")"))),
+    }
+}
+
+/// Sign `claims` (JSON text) with `header` (JSON text; `alg` is set to `alg`,
+/// every other member kept in order) and return the compact JWS.
+pub fn sign(
+    alg: Algorithm,
+    header: &str,
+    claims: &str,
+    key: &SigningKey,
+    rng: &mut impl CryptoRngCore,
+) -> Result<String, SignError> {
+    let h = json::parse(header.as_bytes()).map_err(|e| err("header", format!("not JSON: {e}")))?;
+    let Json::Object(h) = h else { return Err(err("header", "the header must be a JSON object")) };
+    let c = json::parse(claims.as_bytes()).map_err(|e| err("claims", format!("not JSON: {e}")))?;
+    if c.as_object().is_none() {
+        return Err(err("claims", "the claims must be a JSON object"));
+    }
+    // alg first, then the caller's members in order (any "alg" they wrote is replaced).
+    let mut members =
+        alloc::vec![Member { name: String::from("alg"), value: Json::String(String::from(alg.name())), span: 0..0 }];
+    members.extend(h.members().iter().filter(|m| m.name != "alg").cloned());
+    let header_json =
+        serde_json::to_string(&Object::from_members(members)).map_err(|e| err("header", e.to_string()))?;
+    let claims_json = serde_json::to_string(&c).map_err(|e| err("claims", e.to_string()))?;
+    let input = format!("{}.{}", b64::encode(header_json.as_bytes()), b64::encode(claims_json.as_bytes()));
+    let sig = signature(alg, key, input.as_bytes(), rng)?;
+    Ok(format!("{input}.{}", b64::encode(&sig)))
+}
+
+/// The raw JWS signature over `data`.
+pub fn signature(
+    alg: Algorithm,
+    key: &SigningKey,
+    data: &[u8],
+    rng: &mut impl CryptoRngCore,
+) -> Result<Vec<u8>, SignError> {
+    let mismatch = || err("sign", format!("{} cannot sign with an {} (private)", alg.name(), key.key_type().label()));
+    match (alg.family(), key) {
+        (Family::None, _) => Err(err("sign", "alg \"none\" is not signed; jwtlens does not make unsecured tokens")),
+        (Family::Hmac, SigningKey::Hmac(secret)) => {
+            let need = alg.hash().map_or(32, Hash::output_len);
+            if secret.len() < need {
+                return Err(err(
+                    "sign",
+                    format!(
+                        "{} needs a secret of at least {} bytes (RFC 7518 §3.2), found {}",
+                        alg.name(),
+                        need,
+                        secret.len()
+                    ),
+                ));
+            }
+            Ok(crate::verify::hmac(alg, secret, data))
+        }
+        (Family::RsaPkcs1 | Family::RsaPss, SigningKey::Rsa(k)) => {
+            if k.n().bits() < crate::verify::MIN_RSA_BITS {
+                return Err(err(
+                    "sign",
+                    format!("RSA keys must have at least 2048 bits (RFC 7518 §3.3), found {}", k.n().bits()),
+                ));
+            }
+            let r = match (alg.family(), alg.hash()) {
+                (Family::RsaPkcs1, Some(Hash::Sha384)) => {
+                    rsa::pkcs1v15::SigningKey::<Sha384>::new(k.clone()).try_sign_with_rng(rng, data).map(|s| s.to_vec())
+                }
+                (Family::RsaPkcs1, Some(Hash::Sha512)) => {
+                    rsa::pkcs1v15::SigningKey::<Sha512>::new(k.clone()).try_sign_with_rng(rng, data).map(|s| s.to_vec())
+                }
+                (Family::RsaPkcs1, _) => {
+                    rsa::pkcs1v15::SigningKey::<Sha256>::new(k.clone()).try_sign_with_rng(rng, data).map(|s| s.to_vec())
+                }
+                (_, Some(Hash::Sha384)) => {
+                    rsa::pss::SigningKey::<Sha384>::new(k.clone()).try_sign_with_rng(rng, data).map(|s| s.to_vec())
+                }
+                (_, Some(Hash::Sha512)) => {
+                    rsa::pss::SigningKey::<Sha512>::new(k.clone()).try_sign_with_rng(rng, data).map(|s| s.to_vec())
+                }
+                (_, _) => {
+                    rsa::pss::SigningKey::<Sha256>::new(k.clone()).try_sign_with_rng(rng, data).map(|s| s.to_vec())
+                }
+            };
+            r.map_err(|e| err("sign", e.to_string()))
+        }
+        (Family::Ecdsa, SigningKey::P256(k)) if alg == Algorithm::ES256 => {
+            Ok(Signer::<p256::ecdsa::Signature>::sign(k, data).to_vec())
+        }
+        (Family::Ecdsa, SigningKey::P384(k)) if alg == Algorithm::ES384 => {
+            Ok(Signer::<p384::ecdsa::Signature>::sign(k, data).to_vec())
+        }
+        (Family::Ecdsa, SigningKey::P521(k)) if alg == Algorithm::ES512 => {
+            // p521 0.13 signs with fresh randomness rather than RFC 6979.
+            RandomizedSigner::<p521::ecdsa::Signature>::try_sign_with_rng(k, rng, data)
+                .map(|s| s.to_vec())
+                .map_err(|e| err("sign", e.to_string()))
+        }
+        (Family::Ecdsa, SigningKey::K256(k)) if alg == Algorithm::ES256K => {
+            Ok(Signer::<k256::ecdsa::Signature>::sign(k, data).to_vec())
+        }
+        (Family::EdDsa, SigningKey::Ed25519(k)) => {
+            Ok(Signer::<ed25519_dalek::Signature>::sign(k, data).to_bytes().to_vec())
+        }
+        _ => Err(mismatch()),
+    }
+}
