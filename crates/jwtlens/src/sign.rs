@@ -146,7 +146,7 @@ impl SigningKey {
             SigningKey::P256(k) => ec_jwk("P-256", &k.to_bytes(), k.verifying_key().to_encoded_point(false).as_bytes()),
             SigningKey::P384(k) => ec_jwk("P-384", &k.to_bytes(), k.verifying_key().to_encoded_point(false).as_bytes()),
             SigningKey::P521(k) => {
-                ec_jwk("P-521", &k.to_bytes(), &p521::ecdsa::VerifyingKey::from(k).to_encoded_point(false).as_bytes())
+                ec_jwk("P-521", &k.to_bytes(), p521::ecdsa::VerifyingKey::from(k).to_encoded_point(false).as_bytes())
             }
             SigningKey::K256(k) => {
                 ec_jwk("secp256k1", &k.to_bytes(), k.verifying_key().to_encoded_point(false).as_bytes())
