@@ -114,3 +114,33 @@ test("verify checks a policy and reports each check", async () => {
     assert.throws(() => verify(token, key, { policy }), (e) => e.code === "invalid_argument", JSON.stringify(policy));
   }
 });
+
+test("jwtlens generates keys and signs with every algorithm; jose verifies", async () => {
+  const { generateKey, sign, verify, importKey } = jwtlens;
+  const { importJWK } = await import("jose");
+  for (const alg of [...ALGS, "ES256K"]) {
+    const key = generateKey(alg);
+    assert.equal(key.alg, alg);
+    assert.match(key.thumbprint, /^[A-Za-z0-9_-]{43}$/);
+    const token = sign({ alg, typ: "JWT", kid: key.thumbprint }, { sub: "ada", iat: NOW }, key.privateJwk);
+    const report = verify(token, importKey(JSON.stringify(key.publicJwk)), { now: NOW });
+    assert.equal(report.verification.status, "verified", `${alg}: ${report.verification.message}`);
+    assert.equal(report.header.json.kid, key.thumbprint);
+    if (alg === "ES256K") continue; // jose on node's WebCrypto has no secp256k1
+    const joseKey = await importJWK({ ...key.publicJwk, alg }, alg);
+    const { payload, protectedHeader } = await jwtVerify(token, joseKey);
+    assert.equal(payload.sub, "ada");
+    assert.equal(protectedHeader.alg, alg);
+  }
+});
+
+test("sign refuses what it must, with a JwtlensError", () => {
+  const { sign, generateKey } = jwtlens;
+  assert.throws(() => sign({ alg: "HS256" }, { a: 1 }, "short"), (e) => e.code === "sign_error" && /at least 32 bytes/.test(e.message));
+  assert.throws(() => sign({ alg: "RS256" }, { a: 1 }, "a-secret-that-is-long-enough-for-hs256!!"), (e) => e.code === "sign_error");
+  assert.throws(() => sign({ alg: "none" }, { a: 1 }, "x".repeat(32)), (e) => e.code === "sign_error");
+  assert.throws(() => sign({ typ: "JWT" }, { a: 1 }, "x".repeat(32)), (e) => e.code === "invalid_argument");
+  assert.throws(() => sign({ alg: "HS256" }, [1], "x".repeat(32)), (e) => e.code === "invalid_argument");
+  assert.throws(() => generateKey("HS999"), (e) => e.code === "sign_error");
+  assert.throws(() => generateKey(256), (e) => e.code === "invalid_argument");
+});

@@ -1,6 +1,14 @@
 // The npm face of jwtlens: convert arguments, call the core, convert back.
 // Every decision is the core's (crates/jwtlens); this file only moves data.
-import { inspectJson, decodeJson, verifyJson, importKey as importKeyRaw, version as coreVersion } from "./jwtlens_wasm.js";
+import {
+  inspectJson,
+  decodeJson,
+  verifyJson,
+  importKey as importKeyRaw,
+  generateKeyJson,
+  signToken,
+  version as coreVersion,
+} from "./jwtlens_wasm.js";
 
 /**
  * An error from jwtlens: a stable `code`, the `part` of the token and the
@@ -158,6 +166,49 @@ export function verify(token, key, options = {}) {
     return JSON.parse(verifyJson(input, k[handle], now, policy === undefined ? "" : JSON.stringify(policy)));
   } catch (e) {
     if (typeof e === "string") throw argumentError(e, undefined);
+    throw e;
+  }
+}
+
+function signError(message) {
+  return new JwtlensError({ code: "sign_error", part: "input", offset: 0, end: 0, message });
+}
+
+/**
+ * Generate a key for `alg` with the platform's cryptographic random source.
+ * @param {string} alg
+ * @returns {{ alg: string, privateJwk: object, publicJwk: object, thumbprint: string }}
+ */
+export function generateKey(alg) {
+  if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
+  try {
+    return JSON.parse(generateKeyJson(alg));
+  } catch (e) {
+    if (typeof e === "string") throw signError(e);
+    throw e;
+  }
+}
+
+/**
+ * Sign `claims` with `key` and return the compact token. The algorithm is
+ * `header.alg`; other header members are kept in order.
+ * @param {object} header e.g. { alg: "ES256", typ: "JWT", kid: "k1" }
+ * @param {object} claims
+ * @param {string | object} key a private PEM, a private JWK (object or text), or an HMAC secret as text
+ */
+export function sign(header, claims, key) {
+  for (const [name, value] of [["header", header], ["claims", claims]]) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      throw argumentError(`${name} must be an object.`, describe(value));
+    }
+  }
+  if (typeof header.alg !== "string") throw argumentError("header.alg must name the algorithm, e.g. \"HS256\".", describe(header.alg));
+  const keyText = typeof key === "string" ? key : key !== null && typeof key === "object" ? JSON.stringify(key) : undefined;
+  if (keyText === undefined) throw argumentError("key must be a PEM, a JWK or a secret string.", describe(key));
+  try {
+    return signToken(header.alg, JSON.stringify(header), JSON.stringify(claims), keyText);
+  } catch (e) {
+    if (typeof e === "string") throw signError(e);
     throw e;
   }
 }

@@ -160,7 +160,7 @@ export function decode(token: string): Decoded;
 /** Thrown by `decode`, and by every function given an argument of the wrong type (code "invalid_argument"). */
 export class JwtlensError extends Error {
   readonly name: "JwtlensError";
-  readonly code: Code | "invalid_argument" | "bad_key";
+  readonly code: Code | "invalid_argument" | "bad_key" | "sign_error";
   readonly part: Part;
   readonly offset: number;
   readonly end: number;
@@ -173,7 +173,7 @@ export class JwtlensError extends Error {
 export class JwtlensKey {
   private constructor();
   readonly detected: "jwk" | "pem" | "secret";
-  readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string }[];
+  readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string; thumbprint: string }[];
   readonly skipped: { format: string; at: string | null; message: string }[];
 }
 
@@ -232,6 +232,22 @@ export interface VerifyOptions extends InspectOptions {
 
 /** Inspect a token, verify its signature and check its claims; read `report.verdict`. */
 export function verify(token: string, key: JwtlensKey | string, options?: VerifyOptions): Report;
+
+export type Algorithm =
+  | "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512"
+  | "ES256" | "ES384" | "ES512" | "ES256K" | "EdDSA";
+
+/** Generate a key with the platform's cryptographic random source (RSA keys are 2048 bits). */
+export function generateKey(alg: Algorithm): {
+  alg: Algorithm;
+  privateJwk: { [name: string]: string };
+  publicJwk: { [name: string]: string };
+  /** RFC 7638 thumbprint of the public key. */
+  thumbprint: string;
+};
+
+/** Sign claims; `header.alg` chooses the algorithm. Throws JwtlensError (code "sign_error") for an unusable key. */
+export function sign(header: { alg: Algorithm; [name: string]: Json }, claims: { [name: string]: Json }, key: string | object): string;
 
 /** The version of the jwtlens core inside this package. */
 export function version(): string;

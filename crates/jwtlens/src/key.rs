@@ -236,6 +236,41 @@ impl Key {
         format!("{}, {} bits{kid} ({from})", self.key_type().label(), self.bits())
     }
 
+    /// The key as a JWK with only its required members, in lexicographic
+    /// order (RFC 7638 §3.2), so the text is also the thumbprint input.
+    /// For an HMAC key this includes the secret.
+    pub fn to_jwk(&self) -> String {
+        let e = |b: &[u8]| b64::encode(b);
+        let ec = |crv: &str, point: &[u8]| {
+            let coords = point.get(1..).unwrap_or_default();
+            let (x, y) = coords.split_at(coords.len() / 2);
+            format!(r#"{{"crv":"{crv}","kty":"EC","x":"{}","y":"{}"}}"#, e(x), e(y))
+        };
+        match &self.material {
+            Material::Hmac(k) => format!(r#"{{"k":"{}","kty":"oct"}}"#, e(k)),
+            Material::Rsa(k) => {
+                format!(r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#, e(&k.e().to_bytes_be()), e(&k.n().to_bytes_be()))
+            }
+            Material::P256(k) => ec("P-256", k.to_encoded_point(false).as_bytes()),
+            Material::P384(k) => ec("P-384", k.to_encoded_point(false).as_bytes()),
+            Material::P521(k) => ec("P-521", k.to_encoded_point(false).as_bytes()),
+            Material::K256(k) => ec("secp256k1", k.to_encoded_point(false).as_bytes()),
+            Material::Ed25519(k) => format!(r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#, e(k.as_bytes())),
+        }
+    }
+
+    /// The RFC 7638 JWK thumbprint: base64url(SHA-256(required members, sorted, no whitespace)).
+    ///
+    /// ```
+    /// // RFC 7638 §3.1
+    /// let k = jwtlens::key::Key::import(r#"{"kty":"RSA","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw","e":"AQAB","alg":"RS256","kid":"2011-04-29"}"#).unwrap();
+    /// assert_eq!(k.keys()[0].thumbprint(), "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+    /// ```
+    pub fn thumbprint(&self) -> String {
+        use sha2::Digest;
+        b64::encode(&sha2::Sha256::digest(self.to_jwk().as_bytes()))
+    }
+
     fn plain(material: Material, format: KeyFormat) -> Key {
         Key { material, kid: None, alg: None, use_: None, key_ops: None, format }
     }

@@ -101,3 +101,12 @@ fn rfc7517_key_sets_import() {
     let b = Key::import(&std::fs::read_to_string(dir.join("rfc7517_B.jwk")).unwrap()).unwrap();
     assert_eq!(b.keys()[0].bits(), 2048);
 }
+
+#[test]
+fn rfc7638_thumbprint() {
+    let dir = vectors().join("latchset-jose/tests/vectors");
+    let key = Key::import(&std::fs::read_to_string(dir.join("rfc7638_3.1.jwk")).unwrap()).unwrap();
+    let want = std::fs::read_to_string(dir.join("rfc7638_3.1.thp")).unwrap();
+    assert_eq!(key.keys()[0].thumbprint(), want.trim());
+    println!("RFC 7638 §3.1 thumbprint: 1/1");
+}
