@@ -30,6 +30,42 @@ enum Command {
     /// Verify a token's signature with a key, and check its times.
     /// Exit 0 when verified and within its validity, 1 otherwise, 2 on a usage error.
     Verify(Box<VerifyArgs>),
+    /// Sign claims into a token with a private key or secret.
+    Sign(SignArgs),
+    /// Generate a key for an algorithm: prints the private JWK, the public JWK and its thumbprint.
+    Keygen(KeygenArgs),
+}
+
+#[derive(clap::Args)]
+struct SignArgs {
+    /// The algorithm (HS256, RS256, PS256, ES256, ES256K, EdDSA, ...).
+    #[arg(long)]
+    alg: String,
+    /// Private key file: PEM (PKCS#8, PKCS#1, SEC1) or a private JWK.
+    #[arg(long, value_name = "FILE", conflicts_with = "secret", required_unless_present = "secret")]
+    key: Option<std::path::PathBuf>,
+    /// An HMAC secret as text.
+    #[arg(long, value_name = "TEXT")]
+    secret: Option<String>,
+    /// The claims as a JSON object; read from stdin when absent.
+    #[arg(long, value_name = "JSON")]
+    claims: Option<String>,
+    /// Extra header members as a JSON object (alg is set from --alg).
+    #[arg(long, value_name = "JSON", default_value = r#"{"typ":"JWT"}"#)]
+    header: String,
+    /// Add "iat": the current time.
+    #[arg(long)]
+    iat: bool,
+    /// Add "exp": now plus this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    expires_in: Option<u64>,
+}
+
+#[derive(clap::Args)]
+struct KeygenArgs {
+    /// The algorithm the key is for.
+    #[arg(long)]
+    alg: String,
 }
 
 #[derive(clap::Args)]
@@ -151,6 +187,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Inspect(args) => run_inspect(args),
         Command::Verify(args) => run_verify(args),
+        Command::Sign(args) => run_sign(args),
+        Command::Keygen(args) => run_keygen(args),
     }
 }
 
@@ -205,6 +243,74 @@ fn run_verify(args: Box<VerifyArgs>) -> ExitCode {
         }
     };
     run(args.common, Some(&keys), Some(&policy))
+}
+
+fn parse_alg(alg: &str) -> Result<jwtlens::alg::Algorithm, String> {
+    alg.parse().map_err(|_| {
+        format!("--alg {alg:?} is not a JWS algorithm (HS256/384/512, RS*, PS*, ES256/384/512, ES256K, EdDSA)")
+    })
+}
+
+fn sign_token(args: SignArgs) -> Result<String, String> {
+    let alg = parse_alg(&args.alg)?;
+    let key_text = match (&args.key, &args.secret) {
+        (Some(path), _) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        (_, Some(secret)) => secret.clone(),
+        _ => return Err(String::from("give --key or --secret")),
+    };
+    let key = jwtlens::sign::import_signing_key(&key_text).map_err(|e| e.to_string())?;
+    let claims_text = match args.claims {
+        Some(c) => c,
+        None => read_token(None)?,
+    };
+    let mut claims: serde_json::Value =
+        serde_json::from_str(&claims_text).map_err(|e| format!("--claims is not JSON: {e}"))?;
+    let obj = claims.as_object_mut().ok_or("--claims must be a JSON object")?;
+    let now = jwtlens::system_now().floor() as i64;
+    if args.iat {
+        obj.insert(String::from("iat"), now.into());
+    }
+    if let Some(secs) = args.expires_in {
+        obj.insert(String::from("exp"), (now + secs as i64).into());
+    }
+    jwtlens::sign::sign(alg, &args.header, &claims.to_string(), &key, &mut rand_core::OsRng).map_err(|e| e.to_string())
+}
+
+fn run_sign(args: SignArgs) -> ExitCode {
+    match sign_token(args) {
+        Ok(token) => {
+            println!("{token}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("jwtlens: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_keygen(args: KeygenArgs) -> ExitCode {
+    let result = parse_alg(&args.alg).and_then(|alg| {
+        let key = jwtlens::sign::generate(alg, &mut rand_core::OsRng).map_err(|e| e.to_string())?;
+        let public = key.public();
+        Ok(format!(
+            "{{\n  \"alg\": \"{}\",\n  \"privateJwk\": {},\n  \"publicJwk\": {},\n  \"thumbprint\": \"{}\"\n}}",
+            alg.name(),
+            key.to_jwk(),
+            public.to_jwk(),
+            public.thumbprint()
+        ))
+    });
+    match result {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("jwtlens: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn run_inspect(args: InspectArgs) -> ExitCode {

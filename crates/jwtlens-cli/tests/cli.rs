@@ -186,3 +186,38 @@ fn verify_checks_the_policy() {
         assert_eq!(o.status.code(), Some(2), "{bad_flag:?}: {}", String::from_utf8_lossy(&o.stderr));
     }
 }
+
+#[test]
+fn keygen_sign_verify_round_trip() {
+    let dir = std::env::temp_dir().join(format!("jwtlens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for alg in ["ES256", "EdDSA", "PS256"] {
+        let o = jwtlens(&["keygen", "--alg", alg], None);
+        assert_eq!(o.status.code(), Some(0));
+        let keys: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let private = dir.join(format!("{alg}.private.jwk"));
+        let public = dir.join(format!("{alg}.public.jwk"));
+        std::fs::write(&private, keys["privateJwk"].to_string()).unwrap();
+        std::fs::write(&public, keys["publicJwk"].to_string()).unwrap();
+        let o = jwtlens(
+            &["sign", "--alg", alg, "--key", private.to_str().unwrap(), "--iat", "--expires-in", "600"],
+            Some(r#"{"sub":"ada"}"#),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let token = stdout(&o).trim().to_owned();
+        let o = jwtlens(&["verify", "--key", public.to_str().unwrap(), "--json", &token], None);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["verdict"]["status"], "valid", "{alg}: {}", v["verdict"]["message"]);
+        assert_eq!(v["claims"]["sub"], "ada");
+        assert_eq!(o.status.code(), Some(0));
+    }
+    let o = jwtlens(&["sign", "--alg", "HS256", "--secret", "short", "--claims", "{}"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("at least 32 bytes"));
+    assert_eq!(
+        jwtlens(&["sign", "--alg", "HS256", "--secret", &"x".repeat(32), "--claims", "[1]"], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(jwtlens(&["keygen", "--alg", "none"], None).status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(dir);
+}
