@@ -107,6 +107,29 @@ test("validator: the example secret verifies, a wrong one does not, a public key
   assert.match(await page.textContent("#verdict"), /Signature not checked/);
 });
 
+test("encoder: generate a key, edit claims, the token updates and opens in the decoder", async () => {
+  await page.click("#tab-encoder");
+  await page.selectOption("#enc-alg", "ES256");
+  assert.match(await page.textContent("#enc-error"), /Paste a private key or secret, or generate one/);
+  await page.click("#enc-generate");
+  const publicJwk = JSON.parse(await page.textContent("#enc-public pre"));
+  assert.equal(publicJwk.crv, "P-256");
+  const first = await page.textContent("#enc-token");
+  await page.fill("#enc-claims", '{"sub":"grace","role":"admiral"}');
+  const second = await page.textContent("#enc-token");
+  assert.notEqual(first, second, "the token follows the claims as you type");
+  await page.fill("#enc-claims", '{"sub":');
+  assert.match(await page.textContent("#enc-error"), /claims: not JSON/);
+  await page.fill("#enc-claims", '{"sub":"grace","role":"admiral"}');
+  await page.screenshot({ path: join(outputDir, "playground-encoder.png"), fullPage: true });
+  await page.click("#enc-open");
+  assert.match(await page.textContent("#panel-payload"), /"role": "admiral"/);
+  assert.match(await page.textContent("#summary"), /ES256/);
+  await page.fill("#key-input", JSON.stringify(publicJwk));
+  assert.match(await page.textContent("#verdict"), /^Verified.*EC P-256 public key/);
+  await page.fill("#key-input", "");
+});
+
 test("usable by keyboard alone", async () => {
   await page.fill("#token-input", "");
   await page.focus("#token-input");

@@ -8,14 +8,20 @@ use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
 use crate::components::{
-    Diagnostics, FindingsPanel, KeyPanel, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
+    Diagnostics, Encoder, FindingsPanel, KeyPanel, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView,
+    VerdictBanner,
 };
-use crate::state::{browser_now, Action, KeyMode, State};
+use crate::state::{browser_now, Action, KeyMode, State, View};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state =
-        use_reducer(|| State { input: String::new(), now: browser_now(), key: String::new(), key_mode: KeyMode::Auto });
+    let state = use_reducer(|| State {
+        input: String::new(),
+        now: browser_now(),
+        key: String::new(),
+        key_mode: KeyMode::Auto,
+        view: View::Decoder,
+    });
     let textarea = use_node_ref();
 
     // The clock ticks every 10 s so relative times stay true.
@@ -40,6 +46,14 @@ pub fn app() -> Html {
         })
     };
     let dispatch = state.dispatcher();
+    let show = |v: View| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(v)))
+    };
+    let open = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |t: String| dispatch.dispatch(Action::Open(t)))
+    };
     let empty = state.input.trim().is_empty();
 
     html! {
@@ -52,44 +66,54 @@ pub fn app() -> Html {
                 { " Decoded in your browser by jwtlens. The token never leaves this page: it is not sent, stored, or put in the URL." }
             </p>
         </header>
+        <nav class="tabs" aria-label="Views">
+            <button type="button" id="tab-decoder" class={classes!("tab", (state.view == View::Decoder).then_some("active"))}
+                aria-pressed={(state.view == View::Decoder).to_string()} onclick={show(View::Decoder)}>{ "Decoder & Validator" }</button>
+            <button type="button" id="tab-encoder" class={classes!("tab", (state.view == View::Encoder).then_some("active"))}
+                aria-pressed={(state.view == View::Encoder).to_string()} onclick={show(View::Encoder)}>{ "Encoder" }</button>
+        </nav>
+        if state.view == View::Encoder {
+            <Encoder on_open={open} now={state.now} />
+        } else {
         <main class="layout">
-            <section class="col input-col" aria-label="Token">
-                <TokenInput value={state.input.clone()} node={textarea.clone()} dispatch={dispatch.clone()} />
-                <KeyPanel value={state.key.clone()} mode={state.key_mode} imported={keys.clone()} dispatch={dispatch.clone()} />
-                if !empty {
-                    <TokenView input={state.input.clone()} report={report.clone()} />
-                    <Diagnostics input={state.input.clone()} report={report.clone()} textarea={textarea.clone()} />
-                }
-            </section>
-            <section class="col output-col" aria-label="Decoded token" aria-live="polite">
-                if empty {
-                    <div class="placeholder">
-                        <p>{ "Paste a JSON Web Token on the left, or load the example." }</p>
-                        <p class="muted">{ "jwtlens shows the header and claims, explains every registered field, tells whether the token has expired, and points at the exact byte of anything malformed." }</p>
-                    </div>
-                } else {
-                    <Summary report={report.clone()} />
-                    <VerdictBanner report={report.clone()} />
-                    <FindingsPanel report={report.clone()} />
-                    if let Some(t) = report.time.clone() {
-                        <TimePanel time={t} />
+                <section class="col input-col" aria-label="Token">
+                    <TokenInput value={state.input.clone()} node={textarea.clone()} dispatch={dispatch.clone()} />
+                    <KeyPanel value={state.key.clone()} mode={state.key_mode} imported={keys.clone()} dispatch={dispatch.clone()} />
+                    if !empty {
+                        <TokenView input={state.input.clone()} report={report.clone()} />
+                        <Diagnostics input={state.input.clone()} report={report.clone()} textarea={textarea.clone()} />
                     }
-                    if let Some(h) = report.header.clone() {
-                        <PartPanel title="Header" class="part-header" part={h} />
+                </section>
+                <section class="col output-col" aria-label="Decoded token" aria-live="polite">
+                    if empty {
+                        <div class="placeholder">
+                            <p>{ "Paste a JSON Web Token on the left, or load the example." }</p>
+                            <p class="muted">{ "jwtlens shows the header and claims, explains every registered field, tells whether the token has expired, and points at the exact byte of anything malformed." }</p>
+                        </div>
                     } else {
-                        <Undecoded title="Header" class="part-header" />
+                        <Summary report={report.clone()} />
+                        <VerdictBanner report={report.clone()} />
+                        <FindingsPanel report={report.clone()} />
+                        if let Some(t) = report.time.clone() {
+                            <TimePanel time={t} />
+                        }
+                        if let Some(h) = report.header.clone() {
+                            <PartPanel title="Header" class="part-header" part={h} />
+                        } else {
+                            <Undecoded title="Header" class="part-header" />
+                        }
+                        if let Some(p) = report.payload.clone() {
+                            <PartPanel title="Payload" class="part-payload" part={p} />
+                        } else if report.kind != jwtlens::token::Kind::Jwe {
+                            <Undecoded title="Payload" class="part-payload" />
+                        }
+                        if let Some(s) = report.signature.clone() {
+                            <SignaturePanel signature={s} algorithm={report.algorithm.clone()} verification={report.verification.clone()} />
+                        }
                     }
-                    if let Some(p) = report.payload.clone() {
-                        <PartPanel title="Payload" class="part-payload" part={p} />
-                    } else if report.kind != jwtlens::token::Kind::Jwe {
-                        <Undecoded title="Payload" class="part-payload" />
-                    }
-                    if let Some(s) = report.signature.clone() {
-                        <SignaturePanel signature={s} algorithm={report.algorithm.clone()} verification={report.verification.clone()} />
-                    }
-                }
-            </section>
-        </main>
+                </section>
+            </main>
+        }
         <footer class="foot muted">
             { format!("jwtlens {} · keys stay in this page like tokens do · ", report.jwtlens) }
             { "no cookies, no storage, no network" }

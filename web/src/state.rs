@@ -15,6 +15,17 @@ pub struct State {
     pub key: String,
     /// How the key box is to be read.
     pub key_mode: KeyMode,
+    /// Which view is shown.
+    pub view: View,
+}
+
+/// The page's views.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum View {
+    /// Decoder and validator.
+    Decoder,
+    /// Encoder.
+    Encoder,
 }
 
 /// The choices of the key format selector.
@@ -67,6 +78,10 @@ pub enum Action {
     SetKeyMode(KeyMode),
     /// Load the example token's secret.
     LoadExampleKey,
+    /// Switch view.
+    Show(View),
+    /// Open a token (from the encoder) in the decoder.
+    Open(String),
 }
 
 impl Reducible for State {
@@ -81,6 +96,11 @@ impl Reducible for State {
             Action::Tick(now) => next.now = now,
             Action::SetKey(k) => next.key = k,
             Action::SetKeyMode(m) => next.key_mode = m,
+            Action::Show(v) => next.view = v,
+            Action::Open(token) => {
+                next.input = token;
+                next.view = View::Decoder;
+            }
             Action::LoadExampleKey => {
                 next.key = jwtlens::examples::EXAMPLE_SECRET.to_owned();
                 next.key_mode = KeyMode::Auto;

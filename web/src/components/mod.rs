@@ -2,6 +2,7 @@
 
 mod copy_button;
 mod diagnostics;
+mod encoder;
 mod findings;
 mod key_panel;
 mod part_panel;
@@ -13,6 +14,7 @@ mod verdict;
 
 pub use copy_button::CopyButton;
 pub use diagnostics::Diagnostics;
+pub use encoder::Encoder;
 pub use findings::FindingsPanel;
 pub use key_panel::KeyPanel;
 pub use part_panel::PartPanel;

@@ -1,0 +1,149 @@
+//! The Encoder: edit header and claims, choose the algorithm, generate or
+//! paste a key, and watch the signed token update as you type.
+
+use jwtlens::alg::{Algorithm, ALL};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::CopyButton;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Open a token in the decoder.
+    pub on_open: Callback<String>,
+    /// The current time, for the default claims.
+    pub now: f64,
+}
+
+#[derive(Clone, PartialEq)]
+struct Generated {
+    public_jwk: String,
+    thumbprint: String,
+}
+
+fn textarea_value(e: InputEvent) -> String {
+    let area: HtmlTextAreaElement = e.target_unchecked_into();
+    area.value()
+}
+
+#[function_component(Encoder)]
+pub fn encoder(props: &Props) -> Html {
+    let alg = use_state(|| Algorithm::HS256);
+    let header = use_state(|| String::from("{\n  \"typ\": \"JWT\"\n}"));
+    let claims = use_state({
+        let now = props.now.floor() as i64;
+        move || {
+            format!(
+                "{{\n  \"sub\": \"user-1234\",\n  \"name\": \"Ada Lovelace\",\n  \"iat\": {now},\n  \"exp\": {}\n}}",
+                now + 3600
+            )
+        }
+    });
+    let key = use_state(String::new);
+    let generated = use_state(|| None::<Generated>);
+
+    // The token is derived: signing is deterministic for every algorithm but PS*, ES512
+    // (fresh randomness), so it is recomputed only when an input changes.
+    let result = {
+        let (a, h, c, k) = ((*alg), (*header).clone(), (*claims).clone(), (*key).clone());
+        use_memo((a, h, c, k), |(a, h, c, k)| {
+            if k.trim().is_empty() {
+                return Err(String::from("Paste a private key or secret, or generate one."));
+            }
+            let signing = jwtlens::sign::import_signing_key(k).map_err(|e| e.to_string())?;
+            jwtlens::sign::sign(*a, h, c, &signing, &mut rand_core::OsRng).map_err(|e| e.to_string())
+        })
+    };
+
+    let on_alg = {
+        let (alg, generated) = (alg.clone(), generated.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(a) = select.value().parse::<Algorithm>() {
+                alg.set(a);
+                generated.set(None);
+            }
+        })
+    };
+    let generate = {
+        let (alg, key, generated) = (alg.clone(), key.clone(), generated.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(k) = jwtlens::sign::generate(*alg, &mut rand_core::OsRng) {
+                let public = k.public();
+                key.set(k.to_jwk());
+                generated.set(Some(Generated { public_jwk: public.to_jwk(), thumbprint: public.thumbprint() }));
+            }
+        })
+    };
+    let on_header = {
+        let header = header.clone();
+        Callback::from(move |e: InputEvent| header.set(textarea_value(e)))
+    };
+    let on_claims = {
+        let claims = claims.clone();
+        Callback::from(move |e: InputEvent| claims.set(textarea_value(e)))
+    };
+    let on_key = {
+        let (key, generated) = (key.clone(), generated.clone());
+        Callback::from(move |e: InputEvent| {
+            key.set(textarea_value(e));
+            generated.set(None);
+        })
+    };
+    let open = {
+        let (result, on_open) = (result.clone(), props.on_open.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(t) = result.as_ref() {
+                on_open.emit(t.clone());
+            }
+        })
+    };
+
+    html! {
+        <main class="layout encoder">
+            <section class="col" aria-label="Token contents">
+                <div class="key-row">
+                    <label for="enc-alg" class="label">{ "Algorithm" }</label>
+                    <select id="enc-alg" onchange={on_alg}>
+                        { for ALL.iter().filter(|a| **a != Algorithm::None).map(|a| html! {
+                            <option value={a.name()} selected={*a == *alg}>{ format!("{} — {}", a.name(), jwtlens::registry::algorithm(a.name()).unwrap_or("")) }</option>
+                        }) }
+                    </select>
+                </div>
+                <label for="enc-header" class="label">{ "Header (alg is set from the selector)" }</label>
+                <textarea id="enc-header" rows="4" spellcheck="false" value={(*header).clone()} oninput={on_header} />
+                <label for="enc-claims" class="label">{ "Claims" }</label>
+                <textarea id="enc-claims" rows="9" spellcheck="false" value={(*claims).clone()} oninput={on_claims} />
+                <label for="enc-key" class="label">{ "Private key or secret" }</label>
+                <textarea id="enc-key" rows="5" spellcheck="false" autocomplete="off" value={(*key).clone()} oninput={on_key}
+                    placeholder="HMAC secret text, PEM private key (PKCS#8, PKCS#1, SEC1) or private JWK" />
+                <div class="buttons">
+                    <button type="button" id="enc-generate" onclick={generate}>{ format!("Generate a {} key", alg.name()) }</button>
+                </div>
+                if let Some(g) = &*generated {
+                    <div class="panel small" id="enc-public">
+                        <div class="panel-head"><strong>{ "Public key (JWK) — give this to verifiers" }</strong><CopyButton text={g.public_jwk.clone()} label="Copy the public JWK" /></div>
+                        <pre class="json hex">{ &g.public_jwk }</pre>
+                        <p class="muted">{ format!("RFC 7638 thumbprint: {}", g.thumbprint) }</p>
+                    </div>
+                }
+            </section>
+            <section class="col" aria-label="Signed token" aria-live="polite">
+                <h2 class="label">{ "Signed token" }</h2>
+                { match result.as_ref() {
+                    Ok(token) => html! {
+                        <>
+                            <pre class="token-view" id="enc-token">{ token }</pre>
+                            <div class="buttons">
+                                <CopyButton text={token.clone()} label="Copy the token" />
+                                <button type="button" id="enc-open" onclick={open}>{ "Open in the decoder" }</button>
+                            </div>
+                        </>
+                    },
+                    Err(e) => html! { <p class="key-error" id="enc-error" role="alert">{ e }</p> },
+                } }
+                <p class="small muted">{ "Signed in this page with the core's own code; the key never leaves it. Generated keys use the browser's crypto.getRandomValues." }</p>
+            </section>
+        </main>
+    }
+}
