@@ -144,3 +144,23 @@ test("sign refuses what it must, with a JwtlensError", () => {
   assert.throws(() => generateKey("HS999"), (e) => e.code === "sign_error");
   assert.throws(() => generateKey(256), (e) => e.code === "invalid_argument");
 });
+
+test("verifyFast gives the same verdict as verify, without the report", async () => {
+  const { verify, verifyFast, importKey } = jwtlens;
+  const secret = "0123456789abcdef0123456789abcdef";
+  const key = importKey(secret);
+  const token = await new SignJWT({ sub: "ada", aud: "api" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(NOW + 60).sign(new TextEncoder().encode(secret));
+  for (const [now, policy] of [[NOW, undefined], [NOW + 120, undefined], [NOW, { audience: "web" }], [NOW, { audience: "api", leeway: 0 }]]) {
+    const full = verify(token, key, { now, policy });
+    const fast = verifyFast(token, key, { now, policy });
+    assert.equal(fast.status, full.verdict.status);
+    assert.equal(fast.message, full.verdict.message);
+    assert.equal(fast.valid, full.verdict.status === "valid");
+    assert.deepEqual(fast.payload, full.payload.json);
+  }
+  const forged = token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA");
+  assert.equal(verifyFast(forged, key, { now: NOW }).status, "invalid_signature");
+  const broken = verifyFast("not.a.token", key);
+  assert.equal(broken.status, "malformed");
+  assert.equal(broken.header, null);
+});

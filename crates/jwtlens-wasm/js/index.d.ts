@@ -187,6 +187,19 @@ export interface ImportKeyOptions {
 /** Import a verification key; throws JwtlensError (code "bad_key") saying which member or line is wrong. */
 export function importKey(text: string, options?: ImportKeyOptions): JwtlensKey;
 
+/** The verdict of `verify` without the rest of the report, for hot paths. */
+export function verifyFast(
+  token: string,
+  key: JwtlensKey | string,
+  options?: VerifyOptions,
+): {
+  valid: boolean;
+  status: Report["verdict"]["status"];
+  message: string;
+  header: { [name: string]: Json } | null;
+  payload: { [name: string]: Json } | null;
+};
+
 /** What a token must satisfy besides its signature. Every check is reported in `report.checks`. */
 export interface Policy {
   /** Allowed algorithms; empty or absent: any the key can verify. */

@@ -241,10 +241,8 @@ impl Report {
             .map(|name| Algorithm { description: registry::algorithm(&name), name });
         let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
         let span = token.span();
-        let verification = crate::verify::verify_token(token, options.keys);
+        let (verification, checks, verdict) = judge(token, time.as_ref(), now, options);
         let findings = crate::findings::findings(token, options.keys, time.as_ref());
-        let checks = options.policy.map(|p| crate::policy::validate(token, p, now)).unwrap_or_default();
-        let verdict = Verdict::new(&verification, time.as_ref(), options.policy.map(|_| checks.as_slice()));
         Report {
             jwtlens: env!("CARGO_PKG_VERSION"),
             kind: token.kind(),
@@ -269,6 +267,36 @@ impl Report {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
+}
+
+/// Verify, check and decide, without the rest of the report.
+fn judge(
+    token: &Token<'_>,
+    time: Option<&TimeReport>,
+    now: Option<f64>,
+    options: &Options<'_>,
+) -> (crate::verify::SignatureVerdict, Vec<crate::policy::Check>, Verdict) {
+    let verification = crate::verify::verify_token(token, options.keys);
+    let checks = options.policy.map(|p| crate::policy::validate(token, p, now)).unwrap_or_default();
+    let verdict = Verdict::new(&verification, time, options.policy.map(|_| checks.as_slice()));
+    (verification, checks, verdict)
+}
+
+/// Only the verdict: signature, claim checks and times, without the
+/// explanations, spans and findings [`inspect`] adds. The same decision
+/// `inspect(..).verdict` makes, for callers that verify many tokens.
+///
+/// ```
+/// use jwtlens::{report::{verdict, VerdictStatus}, key::{import_key, KeyInput}, token::Token, Options};
+/// let (keys, _) = import_key("your-256-bit-secret-your-256-bit", KeyInput::Auto).unwrap();
+/// let t = Token::parse("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln");
+/// let v = verdict(&t, &Options { keys: Some(&keys), ..Options::default() });
+/// assert_eq!(v.status, VerdictStatus::InvalidSignature);
+/// ```
+pub fn verdict(token: &Token<'_>, options: &Options<'_>) -> Verdict {
+    let now = options.now.filter(|n| n.is_finite());
+    let time = token.claims().map(|c| TimeReport::new(c.exp, c.nbf, c.iat, now));
+    judge(token, time.as_ref(), now, options).2
 }
 
 /// Parse `input` and report on it: the whole decode pipeline in one call.

@@ -1,0 +1,75 @@
+// Node benchmark: the npm package's verify against jose (pre-imported
+// CryptoKey), jsonwebtoken and fast-jwt, for HS256, RS256, ES256 and EdDSA,
+// in one run on the same tokens and keys.
+//
+//   bash scripts/build-npm.sh && node tests/bench/verify.bench.mjs
+//
+// jwtlens.verify returns the whole Report (header, claims, times, findings,
+// the verdict); the peers return the payload. Median ops/s over interleaved
+// rounds; no timing is asserted anywhere.
+import { SignJWT, generateKeyPair, exportJWK, exportSPKI, exportPKCS8, jwtVerify, importSPKI } from "jose";
+import jsonwebtoken from "jsonwebtoken";
+import { createVerifier } from "fast-jwt";
+import { createPublicKey, createSecretKey } from "node:crypto";
+
+const pkg = new URL("../../crates/jwtlens-wasm/pkg/", import.meta.url);
+const { verify, verifyFast, importKey } = await import(new URL("index.node.js", pkg).href);
+
+const ROUND_MS = Number(process.env.ROUND_MS ?? 400);
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const NOW = Math.floor(Date.now() / 1000);
+
+async function setup(alg) {
+  const claims = { sub: "ada", scope: "read write", iat: NOW, exp: NOW + 3600 };
+  if (alg === "HS256") {
+    const secret = "an-hmac-secret-that-is-32-bytes!";
+    const bytes = new TextEncoder().encode(secret);
+    const token = await new SignJWT(claims).setProtectedHeader({ alg }).sign(bytes);
+    return { token, jwtlensKey: importKey(secret), joseKey: bytes, nodeKey: createSecretKey(Buffer.from(bytes)), fastKey: secret };
+  }
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, crv: alg === "EdDSA" ? "Ed25519" : undefined });
+  const token = await new SignJWT(claims).setProtectedHeader({ alg }).sign(privateKey);
+  const pem = await exportSPKI(publicKey);
+  return { token, jwtlensKey: importKey(JSON.stringify(await exportJWK(publicKey))), joseKey: await importSPKI(pem, alg), nodeKey: createPublicKey(pem), fastKey: pem };
+}
+
+async function round(fn) {
+  let n = 0;
+  const end = performance.now() + ROUND_MS;
+  while (performance.now() < end) {
+    for (let i = 0; i < 20; i++) await fn();
+    n += 20;
+  }
+  return (n / ROUND_MS) * 1000;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => Math.round(x).toLocaleString("en-US").padStart(9);
+
+console.log(`node ${process.version}, ${ROUNDS} rounds x ${ROUND_MS} ms, median verifications/s`);
+for (const alg of ["HS256", "RS256", "ES256", "EdDSA"]) {
+  const s = await setup(alg);
+  const fast = createVerifier({ key: s.fastKey, algorithms: [alg] });
+  const peers = {
+    "jwtlens.verify (full report)": () => {
+      const r = verify(s.token, s.jwtlensKey, { now: NOW });
+      if (r.verification.status !== "verified") throw new Error(r.verification.message);
+    },
+    "jwtlens.verifyFast (verdict)": () => {
+      if (!verifyFast(s.token, s.jwtlensKey, { now: NOW }).valid) throw new Error("not valid");
+    },
+    "jose.jwtVerify (imported key)": () => jwtVerify(s.token, s.joseKey),
+    "jsonwebtoken.verify (KeyObject)": () => jsonwebtoken.verify(s.token, s.nodeKey, { algorithms: [alg] }),
+    "fast-jwt createVerifier": () => fast(s.token),
+  };
+  // jsonwebtoken 9 (node) has no EdDSA.
+  if (alg === "EdDSA") delete peers["jsonwebtoken.verify (KeyObject)"];
+  for (const fn of Object.values(peers)) await round(fn);
+  const results = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
+  for (let r = 0; r < ROUNDS; r++) for (const [name, fn] of Object.entries(peers)) results[name].push(await round(fn));
+  const base = median(results["jwtlens.verifyFast (verdict)"]);
+  console.log(`\n${alg}`);
+  for (const [name, xs] of Object.entries(results)) {
+    const m = median(xs);
+    console.log(`  ${name.padEnd(34)} ${fmt(m)} /s   jwtlens is ${(base / m).toFixed(2)}x this`);
+  }
+}
