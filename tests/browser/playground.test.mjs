@@ -107,6 +107,26 @@ test("validator: the example secret verifies, a wrong one does not, a public key
   assert.match(await page.textContent("#verdict"), /Signature not checked/);
 });
 
+test("validator: a claim policy shows each check with expected and actual", async () => {
+  await page.click("#example");
+  await page.click("#example-key");
+  await page.fill("#policy-iss", "https://auth.example.com");
+  await page.fill("#policy-aud", "billing, reports");
+  assert.match(await page.textContent("#check-iss"), /passed/);
+  const aud = await page.textContent("#check-aud");
+  assert.match(aud, /failed/);
+  assert.match(aud, /\["billing", "reports"\]/);
+  assert.match(aud, /\["api.example.com"\]/);
+  assert.match(await page.textContent("#verdict"), /^Claims fail/);
+  await page.screenshot({ path: join(outputDir, "playground-checks.png"), fullPage: true });
+  await page.fill("#policy-leeway", "NaN");
+  assert.match(await page.textContent("#policy-error"), /leeway: must be a finite number of seconds/);
+  await page.fill("#policy-leeway", "3600");
+  assert.match(await page.textContent("#policy-error"), /at most 600 seconds/);
+  for (const id of ["#policy-iss", "#policy-aud", "#policy-leeway", "#key-input"]) await page.fill(id, "");
+  assert.equal(await page.$("#panel-checks"), null);
+});
+
 test("encoder: generate a key, edit claims, the token updates and opens in the decoder", async () => {
   await page.click("#tab-encoder");
   await page.selectOption("#enc-alg", "ES256");

@@ -8,10 +8,10 @@ use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
 use crate::components::{
-    Diagnostics, Encoder, FindingsPanel, KeyPanel, PartPanel, SignaturePanel, TimePanel, TokenInput, TokenView,
-    VerdictBanner,
+    ChecksPanel, Diagnostics, Encoder, FindingsPanel, KeyPanel, PartPanel, PolicyPanel, SignaturePanel, TimePanel,
+    TokenInput, TokenView, VerdictBanner,
 };
-use crate::state::{browser_now, Action, KeyMode, State, View};
+use crate::state::{browser_now, Action, KeyMode, PolicyInput, State, View};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -21,6 +21,7 @@ pub fn app() -> Html {
         key: String::new(),
         key_mode: KeyMode::Auto,
         view: View::Decoder,
+        policy: PolicyInput::default(),
     });
     let textarea = use_node_ref();
 
@@ -38,11 +39,13 @@ pub fn app() -> Html {
         let (key, mode) = (state.key.clone(), state.key_mode);
         use_memo((key, mode), |(key, mode)| (!key.trim().is_empty()).then(|| import_key(key, mode.input())))
     };
+    let policy: Rc<Result<Option<jwtlens::policy::Policy>, String>> = use_memo(state.policy.clone(), |p| p.to_policy());
     let report: Rc<Report> = {
-        let (input, now, keys) = (state.input.clone(), state.now, keys.clone());
-        use_memo((input, now.to_bits(), state.key.clone(), state.key_mode), move |(input, _, _, _)| {
+        let (input, now, keys, policy) = (state.input.clone(), state.now, keys.clone(), policy.clone());
+        use_memo((input, now.to_bits(), state.key.clone(), state.key_mode, state.policy.clone()), move |(input, ..)| {
             let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
-            inspect(input, &Options { now: Some(now), keys: set, policy: None })
+            let policy = policy.as_ref().as_ref().ok().and_then(Option::as_ref);
+            inspect(input, &Options { now: Some(now), keys: set, policy })
         })
     };
     let dispatch = state.dispatcher();
@@ -79,6 +82,7 @@ pub fn app() -> Html {
                 <section class="col input-col" aria-label="Token">
                     <TokenInput value={state.input.clone()} node={textarea.clone()} dispatch={dispatch.clone()} />
                     <KeyPanel value={state.key.clone()} mode={state.key_mode} imported={keys.clone()} dispatch={dispatch.clone()} />
+                <PolicyPanel value={state.policy.clone()} error={policy.as_ref().as_ref().err().cloned()} dispatch={dispatch.clone()} />
                     if !empty {
                         <TokenView input={state.input.clone()} report={report.clone()} />
                         <Diagnostics input={state.input.clone()} report={report.clone()} textarea={textarea.clone()} />
@@ -93,7 +97,8 @@ pub fn app() -> Html {
                     } else {
                         <Summary report={report.clone()} />
                         <VerdictBanner report={report.clone()} />
-                        <FindingsPanel report={report.clone()} />
+                        <ChecksPanel report={report.clone()} />
+                    <FindingsPanel report={report.clone()} />
                         if let Some(t) = report.time.clone() {
                             <TimePanel time={t} />
                         }

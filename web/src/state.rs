@@ -17,6 +17,44 @@ pub struct State {
     pub key_mode: KeyMode,
     /// Which view is shown.
     pub view: View,
+    /// Policy inputs: accepted issuers, audiences (comma-separated) and leeway in seconds, as typed.
+    pub policy: PolicyInput,
+}
+
+/// The Validator's policy fields, as typed.
+#[derive(Clone, PartialEq, Default, Debug)]
+pub struct PolicyInput {
+    /// Accepted issuers, comma-separated.
+    pub iss: String,
+    /// Accepted audiences, comma-separated.
+    pub aud: String,
+    /// Leeway in seconds (empty: the default).
+    pub leeway: String,
+}
+
+impl PolicyInput {
+    fn list(s: &str) -> Vec<String> {
+        s.split(',').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+    }
+
+    /// The core's policy, `Ok(None)` when every field is empty, or why a field is unusable.
+    pub fn to_policy(&self) -> Result<Option<jwtlens::policy::Policy>, String> {
+        if self.iss.trim().is_empty() && self.aud.trim().is_empty() && self.leeway.trim().is_empty() {
+            return Ok(None);
+        }
+        let leeway = match self.leeway.trim() {
+            "" => jwtlens::policy::DEFAULT_LEEWAY,
+            t => t.parse::<f64>().map_err(|_| format!("Leeway must be a number of seconds, found \"{t}\"."))?,
+        };
+        let p = jwtlens::policy::Policy {
+            issuers: Self::list(&self.iss),
+            audiences: Self::list(&self.aud),
+            leeway,
+            ..Default::default()
+        };
+        p.validate().map_err(|e| format!("{e}."))?;
+        Ok(Some(p))
+    }
 }
 
 /// The page's views.
@@ -78,6 +116,8 @@ pub enum Action {
     SetKeyMode(KeyMode),
     /// Load the example token's secret.
     LoadExampleKey,
+    /// A policy field changed.
+    SetPolicy(PolicyInput),
     /// Switch view.
     Show(View),
     /// Open a token (from the encoder) in the decoder.
@@ -97,6 +137,7 @@ impl Reducible for State {
             Action::SetKey(k) => next.key = k,
             Action::SetKeyMode(m) => next.key_mode = m,
             Action::Show(v) => next.view = v,
+            Action::SetPolicy(p) => next.policy = p,
             Action::Open(token) => {
                 next.input = token;
                 next.view = View::Decoder;
