@@ -34,6 +34,39 @@ enum Command {
     Sign(SignArgs),
     /// Generate a key for an algorithm: prints the private JWK, the public JWK and its thumbprint.
     Keygen(KeygenArgs),
+    /// Store Set-Cookie lines (one per line, from a file or stdin) as a browser would, then say,
+    /// for a request, which cookies are sent and why.
+    Cookie(CookieArgs),
+}
+
+#[derive(clap::Args)]
+struct CookieArgs {
+    /// File of Set-Cookie lines ("Set-Cookie: " prefix optional); stdin when absent or "-".
+    file: Option<std::path::PathBuf>,
+    /// The URL whose response set the cookies.
+    #[arg(long, value_name = "URL")]
+    from: String,
+    /// The URL requested afterwards (default: --from).
+    #[arg(long, value_name = "URL")]
+    request: Option<String>,
+    /// The request method.
+    #[arg(long, default_value = "GET")]
+    method: String,
+    /// The top-level page the request is made from (default: same-site).
+    #[arg(long, value_name = "URL")]
+    site: Option<String>,
+    /// The request is a subresource (fetch, image, frame), not a top-level navigation.
+    #[arg(long)]
+    subresource: bool,
+    /// Ask as document.cookie (script) instead of HTTP.
+    #[arg(long)]
+    script: bool,
+    /// The time, as seconds since 1970 or RFC 3339; default: the system clock.
+    #[arg(long, value_parser = parse_now)]
+    now: Option<f64>,
+    /// Print JSON: the outcome of each line, each cookie's verdict, and the header.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -189,6 +222,7 @@ fn main() -> ExitCode {
         Command::Verify(args) => run_verify(args),
         Command::Sign(args) => run_sign(args),
         Command::Keygen(args) => run_keygen(args),
+        Command::Cookie(args) => run_cookie(args),
     }
 }
 
@@ -304,6 +338,89 @@ fn run_keygen(args: KeygenArgs) -> ExitCode {
     match result {
         Ok(json) => {
             println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("jwtlens: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn cookie_report(args: CookieArgs) -> Result<String, String> {
+    use jwtlens::cookie::{CookieJar, Request, Url};
+    let text = match args.file.as_deref() {
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?
+        }
+        _ => read_token(None)?,
+    };
+    let now = args.now.unwrap_or_else(jwtlens::system_now).floor() as i64;
+    let url = |s: &str, flag: &str| Url::parse(s).map_err(|e| format!("--{flag} {s:?}: {e}"));
+    let origin = Request {
+        url: url(&args.from, "from")?,
+        method: String::from("GET"),
+        from_script: false,
+        site_for_cookies: None,
+        top_level: true,
+    };
+    let mut jar = CookieJar::new();
+    let mut outcomes = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let value =
+            line.strip_prefix("Set-Cookie:").or_else(|| line.strip_prefix("set-cookie:")).unwrap_or(line).trim_start();
+        outcomes.push((line.to_owned(), jar.set(value, &origin, now)));
+    }
+    let target = url(args.request.as_deref().unwrap_or(&args.from), "request")?;
+    let site = args.site.as_deref().map(|s| url(s, "site")).transpose()?;
+    let req = Request {
+        url: target,
+        method: args.method.to_ascii_uppercase(),
+        from_script: args.script,
+        site_for_cookies: site,
+        top_level: !args.subresource,
+    };
+    let verdicts = jar.cookies_for(&req, now);
+    let header = jar.cookie_header(&req, now);
+    if args.json {
+        let stored: Vec<_> = outcomes.iter().map(|(l, o)| serde_json::json!({ "line": l, "result": o })).collect();
+        return Ok(
+            serde_json::json!({ "set": stored, "request": req, "cookies": verdicts, "header": header }).to_string()
+        );
+    }
+    let mut o = String::new();
+    for (line, outcome) in &outcomes {
+        let what = match outcome {
+            jwtlens::cookie::Outcome::Stored { .. } => String::from("stored"),
+            jwtlens::cookie::Outcome::Replaced { .. } => String::from("replaced"),
+            jwtlens::cookie::Outcome::Deleted { existed, .. } => {
+                format!("deleted{}", if *existed { "" } else { " (there was none)" })
+            }
+            jwtlens::cookie::Outcome::Rejected { reason } => format!("rejected: {reason}"),
+        };
+        o.push_str(&format!("{line}\n  -> {what}\n"));
+    }
+    let kind = if args.script { "document.cookie" } else { "request" };
+    o.push_str(&format!("\n{kind} {} {}\n", req.method, args.request.as_deref().unwrap_or(&args.from)));
+    for v in &verdicts {
+        o.push_str(&format!(
+            "  {} {}  (domain {}, path {}): {}\n",
+            if v.sent { "SENT   " } else { "NOT SENT" },
+            v.name,
+            v.domain,
+            v.path,
+            v.message
+        ));
+    }
+    let label = if args.script { "document.cookie" } else { "Cookie" };
+    o.push_str(&format!("\n{label}: {}", header.unwrap_or_else(|| String::from("(nothing)"))));
+    Ok(o)
+}
+
+fn run_cookie(args: CookieArgs) -> ExitCode {
+    match cookie_report(args) {
+        Ok(text) => {
+            println!("{text}");
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -221,3 +221,35 @@ fn keygen_sign_verify_round_trip() {
     assert_eq!(jwtlens(&["keygen", "--alg", "none"], None).status.code(), Some(2));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn cookie_verdicts() {
+    let lines = "Set-Cookie: sid=abc; Secure; HttpOnly; SameSite=Lax\ntheme=dark\nbad=1; Domain=co.uk\n";
+    let base = ["cookie", "--from", "https://bank.example/login", "--now", "1700000000"];
+    let o = jwtlens(
+        &[
+            &base[..],
+            &[
+                "--request",
+                "https://bank.example/x",
+                "--method",
+                "POST",
+                "--site",
+                "https://evil.example",
+                "--subresource",
+            ],
+        ]
+        .concat(),
+        Some(lines),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("-> rejected: Domain=co.uk is a public suffix"), "{out}");
+    assert!(out.contains("NOT SENT sid  (domain bank.example, path /): SameSite=Lax"), "{out}");
+    assert!(out.ends_with("Cookie: (nothing)\n"), "{out}");
+    let o = jwtlens(&[&base[..], &["--script", "--json"]].concat(), Some(lines));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["header"], "theme=dark", "HttpOnly is hidden from document.cookie");
+    assert_eq!(v["set"][2]["result"]["reason"]["code"], "public_suffix");
+    assert_eq!(jwtlens(&["cookie", "--from", "nope"], Some("a=1")).status.code(), Some(2));
+}

@@ -8,6 +8,7 @@ import {
   importKey as importKeyRaw,
   generateKeyJson,
   signToken,
+  CookieJarHandle,
   version as coreVersion,
 } from "./jwtlens_wasm.js";
 
@@ -232,6 +233,68 @@ export function sign(header, claims, key) {
   } catch (e) {
     if (typeof e === "string") throw signError(e);
     throw e;
+  }
+}
+
+function requestArgument(request, name = "request") {
+  const r = typeof request === "string" ? { url: request } : request;
+  if (r === null || typeof r !== "object" || typeof r.url !== "string") {
+    throw argumentError(`${name} must be a URL string or an object with a url.`, describe(request));
+  }
+  return JSON.stringify(r);
+}
+
+function nowSeconds(options) {
+  const now = nowArgument(options?.now);
+  if (now === undefined) throw argumentError("options.now is required: the jar reads no clock.", "undefined");
+  return Math.floor(now);
+}
+
+function callJar(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (typeof e === "string") throw argumentError(e, undefined);
+    throw e;
+  }
+}
+
+/**
+ * A cookie jar that follows RFC 6265bis (and Chromium where the draft leaves a choice).
+ * Time is always passed in. A request is a URL string or
+ * `{ url, method?, site?, topLevel?, fromScript? }` (`site`: the top-level page's URL; absent = same-site).
+ */
+export class CookieJar {
+  #jar = new CookieJarHandle();
+
+  /** Store one Set-Cookie line received for `request`; returns the outcome (stored, replaced, deleted, rejected + reason). */
+  setCookie(line, request, options) {
+    if (typeof line !== "string") throw argumentError("line must be a string.", describe(line));
+    const req = requestArgument(request);
+    return JSON.parse(callJar(() => this.#jar.setCookieJson(line, req, nowSeconds(options))));
+  }
+
+  /** For each stored cookie: is it sent with `request`, and why (or why not). */
+  cookiesFor(request, options) {
+    const req = requestArgument(request);
+    return JSON.parse(callJar(() => this.#jar.cookiesForJson(req, nowSeconds(options))));
+  }
+
+  /** The Cookie header for `request` ("" when nothing is sent). */
+  cookieHeader(request, options) {
+    const req = requestArgument(request);
+    return callJar(() => this.#jar.cookieHeader(req, nowSeconds(options)));
+  }
+
+  /** What `document.cookie` returns on a page at `url`: HttpOnly cookies are not in it. */
+  documentCookie(url, options) {
+    const req = requestArgument(typeof url === "string" ? { url, fromScript: true } : { ...url, fromScript: true }, "url");
+    return callJar(() => this.#jar.cookieHeader(req, nowSeconds(options)));
+  }
+
+  /** Every stored cookie with all its attributes. */
+  cookies() {
+    return JSON.parse(this.#jar.cookiesJson());
   }
 }
 
