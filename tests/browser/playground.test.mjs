@@ -150,6 +150,33 @@ test("encoder: generate a key, edit claims, the token updates and opens in the d
   await page.fill("#key-input", "");
 });
 
+test("cookie lab: CSRF under SameSite=Lax, a cross-site navigation, and document.cookie", async () => {
+  await page.click("#tab-cookies");
+  assert.match(await page.textContent("#lab-stored"), /track=1; Domain=co.uk\s*rejected: Domain=co.uk is a public suffix/);
+  // The default: a cross-site form POST (CSRF attempt) from evil.example.
+  let verdicts = await page.textContent("#lab-verdicts");
+  assert.match(verdicts, /NOT SENT\s*sid .*SameSite=Lax: not sent on a cross-site POST/);
+  assert.match(verdicts, /NOT SENT\s*theme .*no SameSite, so Lax \(as Chromium\)/);
+  assert.match(await page.textContent("#lab-header"), /Cookie header: \(nothing\)/);
+  await page.screenshot({ path: join(outputDir, "playground-cookie-lab.png"), fullPage: true });
+  // With SameSite=None the same POST carries the cookie: the CSRF works.
+  await page.fill("#lab-lines", "sid=abc123; Secure; HttpOnly; SameSite=None; Path=/");
+  assert.match(await page.textContent("#lab-header"), /Cookie header: sid=abc123/);
+  // A cross-site top-level GET navigation carries Lax cookies but not Strict ones.
+  await page.fill("#lab-lines", "lax=1; Secure; SameSite=Lax\nstrict=1; Secure; SameSite=Strict");
+  await page.selectOption("#lab-context", "navigation");
+  await page.selectOption("#lab-method", "GET");
+  verdicts = await page.textContent("#lab-verdicts");
+  assert.match(verdicts, /SENT\s*lax/);
+  assert.match(verdicts, /NOT SENT\s*strict .*SameSite=Strict/);
+  // document.cookie never shows HttpOnly cookies.
+  await page.fill("#lab-lines", "sid=abc123; Secure; HttpOnly\ntheme=dark");
+  await page.fill("#lab-site", "");
+  await page.selectOption("#lab-context", "script");
+  assert.match(await page.textContent("#lab-header"), /document.cookie: theme=dark$/);
+  await page.click("#tab-decoder");
+});
+
 test("usable by keyboard alone", async () => {
   await page.fill("#token-input", "");
   await page.focus("#token-input");

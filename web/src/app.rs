@@ -8,8 +8,8 @@ use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
 use crate::components::{
-    ChecksPanel, Diagnostics, Encoder, FindingsPanel, KeyPanel, PartPanel, PolicyPanel, SignaturePanel, TimePanel,
-    TokenInput, TokenView, VerdictBanner,
+    ChecksPanel, CookieLab, Diagnostics, Encoder, FindingsPanel, KeyPanel, PartPanel, PolicyPanel, SignaturePanel,
+    TimePanel, TokenInput, TokenView, VerdictBanner,
 };
 use crate::state::{browser_now, Action, KeyMode, PolicyInput, State, View};
 
@@ -74,9 +74,13 @@ pub fn app() -> Html {
                 aria-pressed={(state.view == View::Decoder).to_string()} onclick={show(View::Decoder)}>{ "Decoder & Validator" }</button>
             <button type="button" id="tab-encoder" class={classes!("tab", (state.view == View::Encoder).then_some("active"))}
                 aria-pressed={(state.view == View::Encoder).to_string()} onclick={show(View::Encoder)}>{ "Encoder" }</button>
+            <button type="button" id="tab-cookies" class={classes!("tab", (state.view == View::Cookies).then_some("active"))}
+                aria-pressed={(state.view == View::Cookies).to_string()} onclick={show(View::Cookies)}>{ "Cookie lab" }</button>
         </nav>
         if state.view == View::Encoder {
             <Encoder on_open={open} now={state.now} />
+        } else if state.view == View::Cookies {
+            <CookieLab now={state.now} />
         } else {
         <main class="layout">
                 <section class="col input-col" aria-label="Token">

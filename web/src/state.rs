@@ -64,6 +64,8 @@ pub enum View {
     Decoder,
     /// Encoder.
     Encoder,
+    /// Cookie lab.
+    Cookies,
 }
 
 /// The choices of the key format selector.

@@ -1,5 +1,6 @@
 //! One file per component, each with its `Props`.
 
+mod cookie_lab;
 mod copy_button;
 mod diagnostics;
 mod encoder;
@@ -13,6 +14,7 @@ mod token_input;
 mod token_view;
 mod verdict;
 
+pub use cookie_lab::CookieLab;
 pub use copy_button::CopyButton;
 pub use diagnostics::Diagnostics;
 pub use encoder::Encoder;

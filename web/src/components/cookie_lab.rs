@@ -1,0 +1,157 @@
+//! The cookie lab: type Set-Cookie lines and a request; see what the jar stored and,
+//! for each cookie, whether it is sent and why. All decisions are the core's.
+
+use jwtlens::cookie::{CookieJar, Outcome, Request, Url};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The current time, seconds.
+    pub now: f64,
+}
+
+#[derive(Clone, PartialEq)]
+struct Lab {
+    lines: String,
+    from: String,
+    url: String,
+    method: String,
+    site: String,
+    context: String,
+}
+
+impl Default for Lab {
+    fn default() -> Lab {
+        Lab {
+            lines: String::from("sid=abc123; Secure; HttpOnly; SameSite=Lax; Path=/\ntheme=dark; Path=/\nprefs=1; Secure; SameSite=Strict\n__Host-csrf=xyz; Secure; Path=/\ntrack=1; Domain=co.uk"),
+            from: String::from("https://bank.example/login"),
+            url: String::from("https://bank.example/transfer"),
+            method: String::from("POST"),
+            site: String::from("https://evil.example"),
+            context: String::from("subresource"),
+        }
+    }
+}
+
+struct Run {
+    outcomes: Vec<(String, String, bool)>,
+    verdicts: Vec<jwtlens::cookie::CookieVerdict>,
+    header: Option<String>,
+    error: Option<String>,
+}
+
+fn run(lab: &Lab, now: i64) -> Run {
+    let mut out = Run { outcomes: Vec::new(), verdicts: Vec::new(), header: None, error: None };
+    let origin = match Request::navigate(&lab.from) {
+        Ok(r) => r,
+        Err(e) => {
+            out.error = Some(format!("Set by: {e}"));
+            return out;
+        }
+    };
+    let mut jar = CookieJar::new();
+    for line in lab.lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let value = line.strip_prefix("Set-Cookie:").unwrap_or(line).trim_start();
+        let (text, ok) = match jar.set(value, &origin, now) {
+            Outcome::Stored { .. } => (String::from("stored"), true),
+            Outcome::Replaced { .. } => (String::from("replaced an earlier one"), true),
+            Outcome::Deleted { .. } => (String::from("deleted (expiry in the past)"), true),
+            Outcome::Rejected { reason } => (format!("rejected: {reason}"), false),
+        };
+        out.outcomes.push((line.to_owned(), text, ok));
+    }
+    let url = match Url::parse(&lab.url) {
+        Ok(u) => u,
+        Err(e) => {
+            out.error = Some(format!("Request URL: {e}"));
+            return out;
+        }
+    };
+    let site = if lab.site.trim().is_empty() { None } else { Url::parse(&lab.site).ok() };
+    let req = Request {
+        url,
+        method: lab.method.clone(),
+        from_script: lab.context == "script",
+        site_for_cookies: site,
+        top_level: lab.context == "navigation",
+    };
+    out.verdicts = jar.cookies_for(&req, now);
+    out.header = jar.cookie_header(&req, now);
+    out
+}
+
+#[function_component(CookieLab)]
+pub fn cookie_lab(props: &Props) -> Html {
+    let lab = use_state(Lab::default);
+    let result = run(&lab, props.now.floor() as i64);
+    let edit = |f: fn(&mut Lab, String)| {
+        let lab = lab.clone();
+        Callback::from(move |e: Event| {
+            let value = if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                t.value()
+            } else if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
+                s.value()
+            } else {
+                e.target_unchecked_into::<HtmlInputElement>().value()
+            };
+            let mut next = (*lab).clone();
+            f(&mut next, value);
+            lab.set(next);
+        })
+    };
+    let header_label = if lab.context == "script" { "document.cookie" } else { "Cookie header" };
+    html! {
+        <main class="layout cookie-lab">
+            <section class="col" aria-label="Cookies and request">
+                <label for="lab-lines" class="label">{ "Set-Cookie lines, one per line" }</label>
+                <textarea id="lab-lines" rows="7" spellcheck="false" value={lab.lines.clone()} oninput={edit(|l, v| l.lines = v).reform(|e: InputEvent| e.into())} />
+                <div class="policy-grid">
+                    <label for="lab-from" class="small">{ "Set by a response from" }</label>
+                    <input id="lab-from" type="text" value={lab.from.clone()} oninput={edit(|l, v| l.from = v).reform(|e: InputEvent| e.into())} />
+                    <label for="lab-url" class="small">{ "Then a request to" }</label>
+                    <input id="lab-url" type="text" value={lab.url.clone()} oninput={edit(|l, v| l.url = v).reform(|e: InputEvent| e.into())} />
+                    <label for="lab-method" class="small">{ "Method" }</label>
+                    <select id="lab-method" onchange={edit(|l, v| l.method = v)}>
+                        { for ["GET", "POST"].iter().map(|m| html! { <option value={*m} selected={lab.method == *m}>{ *m }</option> }) }
+                    </select>
+                    <label for="lab-site" class="small">{ "Made by a page on (empty: same site)" }</label>
+                    <input id="lab-site" type="text" value={lab.site.clone()} oninput={edit(|l, v| l.site = v).reform(|e: InputEvent| e.into())} />
+                    <label for="lab-context" class="small">{ "As" }</label>
+                    <select id="lab-context" onchange={edit(|l, v| l.context = v)}>
+                        { for [("navigation", "a top-level navigation"), ("subresource", "a fetch, form or image (subresource)"), ("script", "document.cookie (script)")].iter().map(|(v, t)| html! {
+                            <option value={*v} selected={lab.context == *v}>{ *t }</option>
+                        }) }
+                    </select>
+                </div>
+            </section>
+            <section class="col" aria-label="Verdicts" aria-live="polite">
+                if let Some(e) = &result.error {
+                    <p class="key-error" role="alert">{ e }</p>
+                }
+                <section class="panel" id="lab-stored">
+                    <div class="panel-head"><h2>{ "What the jar did" }</h2></div>
+                    <ul class="findings">
+                        { for result.outcomes.iter().map(|(line, what, ok)| html! {
+                            <li class={classes!("finding", if *ok { "sev-info" } else { "sev-high" })}><code>{ line }</code><p class="message">{ what }</p></li>
+                        }) }
+                    </ul>
+                </section>
+                <section class="panel" id="lab-verdicts">
+                    <div class="panel-head"><h2>{ "Sent with the request?" }</h2></div>
+                    <ul class="findings">
+                        { for result.verdicts.iter().map(|v| html! {
+                            <li class={classes!("finding", if v.sent { "sev-info" } else { "sev-medium" })}>
+                                <span class="sev">{ if v.sent { "SENT" } else { "NOT SENT" } }</span>
+                                <code>{ format!("{} (domain {}, path {})", v.name, v.domain, v.path) }</code>
+                                <p class="message">{ &v.message }</p>
+                            </li>
+                        }) }
+                    </ul>
+                    <p id="lab-header"><strong>{ format!("{header_label}: ") }</strong><code>{ result.header.clone().unwrap_or_else(|| "(nothing)".into()) }</code></p>
+                </section>
+                <p class="small muted">{ "RFC 6265bis, with Chromium's choices where the draft leaves one (SameSite unset = Lax). Simulated in this page; no cookie is really set." }</p>
+            </section>
+        </main>
+    }
+}
