@@ -367,9 +367,7 @@ fn cookie_report(args: CookieArgs) -> Result<String, String> {
     let mut jar = CookieJar::new();
     let mut outcomes = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let value =
-            line.strip_prefix("Set-Cookie:").or_else(|| line.strip_prefix("set-cookie:")).unwrap_or(line).trim_start();
-        outcomes.push((line.to_owned(), jar.set(value, &origin, now)));
+        outcomes.push((line.to_owned(), jar.set(jwtlens::cookie::set_cookie_value(line), &origin, now)));
     }
     let target = url(args.request.as_deref().unwrap_or(&args.from), "request")?;
     let site = args.site.as_deref().map(|s| url(s, "site")).transpose()?;
@@ -390,15 +388,7 @@ fn cookie_report(args: CookieArgs) -> Result<String, String> {
     }
     let mut o = String::new();
     for (line, outcome) in &outcomes {
-        let what = match outcome {
-            jwtlens::cookie::Outcome::Stored { .. } => String::from("stored"),
-            jwtlens::cookie::Outcome::Replaced { .. } => String::from("replaced"),
-            jwtlens::cookie::Outcome::Deleted { existed, .. } => {
-                format!("deleted{}", if *existed { "" } else { " (there was none)" })
-            }
-            jwtlens::cookie::Outcome::Rejected { reason } => format!("rejected: {reason}"),
-        };
-        o.push_str(&format!("{line}\n  -> {what}\n"));
+        o.push_str(&format!("{line}\n  -> {outcome}\n"));
     }
     let kind = if args.script { "document.cookie" } else { "request" };
     o.push_str(&format!("\n{kind} {} {}\n", req.method, args.request.as_deref().unwrap_or(&args.from)));

@@ -18,16 +18,13 @@
 //!   it (and a different signature), so the signature is compared with the
 //!   compact form's own third segment.
 
-use std::path::{Path, PathBuf};
-
 use base64::Engine as _;
 use jwtlens::token::{Kind, Payload, Token};
 use jwtlens::Code;
 use serde_json::Value;
 
-fn vectors() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
-}
+mod common;
+use common::{cookbook_files, vectors};
 
 fn b64(s: &str) -> Vec<u8> {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(s).expect("vector base64url")
@@ -85,16 +82,7 @@ fn rfc7515_appendix_a() {
 #[test]
 fn rfc7520_rfc8037_rfc7797_cookbook() {
     let root = vectors().join("jose-cookbook");
-    let mut files = Vec::new();
-    for sub in ["jws", "curve25519", "rfc7797"] {
-        for e in std::fs::read_dir(root.join(sub)).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "json") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = cookbook_files();
     let (mut passed, mut total) = (0, 0);
     for path in &files {
         let name = path.strip_prefix(&root).unwrap().display().to_string();

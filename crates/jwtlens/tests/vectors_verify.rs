@@ -10,16 +10,13 @@
 //! - RFC 7515 A.6 / A.7 are JSON serializations (general / flattened): not
 //!   compact, so not part of this harness.
 
-use std::path::{Path, PathBuf};
-
 use jwtlens::key::Key;
 use jwtlens::token::Token;
 use jwtlens::verify::{verify_token, SignatureStatus};
 use serde_json::Value;
 
-fn vectors() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
-}
+mod common;
+use common::{cookbook_files, vectors};
 
 #[test]
 fn rfc7515_appendix_a_verifies() {
@@ -60,16 +57,7 @@ fn rfc7515_appendix_a_verifies() {
 #[test]
 fn cookbook_verifies() {
     let root = vectors().join("jose-cookbook");
-    let mut files = Vec::new();
-    for sub in ["jws", "curve25519", "rfc7797"] {
-        for e in std::fs::read_dir(root.join(sub)).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "json") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = cookbook_files();
     let (mut passed, mut total) = (0, 0);
     for path in &files {
         let name = path.strip_prefix(&root).unwrap().display().to_string();

@@ -1,7 +1,7 @@
 //! The cookie lab: type Set-Cookie lines and a request; see what the jar stored and,
 //! for each cookie, whether it is sent and why. All decisions are the core's.
 
-use jwtlens::cookie::{CookieJar, Outcome, Request, Url};
+use jwtlens::cookie::{CookieJar, Request, Url};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -52,14 +52,8 @@ fn run(lab: &Lab, now: i64) -> Run {
     };
     let mut jar = CookieJar::new();
     for line in lab.lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let value = line.strip_prefix("Set-Cookie:").unwrap_or(line).trim_start();
-        let (text, ok) = match jar.set(value, &origin, now) {
-            Outcome::Stored { .. } => (String::from("stored"), true),
-            Outcome::Replaced { .. } => (String::from("replaced an earlier one"), true),
-            Outcome::Deleted { .. } => (String::from("deleted (expiry in the past)"), true),
-            Outcome::Rejected { reason } => (format!("rejected: {reason}"), false),
-        };
-        out.outcomes.push((line.to_owned(), text, ok));
+        let outcome = jar.set(jwtlens::cookie::set_cookie_value(line), &origin, now);
+        out.outcomes.push((line.to_owned(), outcome.to_string(), outcome.accepted()));
     }
     let url = match Url::parse(&lab.url) {
         Ok(u) => u,

@@ -163,6 +163,40 @@ pub enum Outcome {
     },
 }
 
+impl fmt::Display for Outcome {
+    /// "stored", "replaced an earlier one", "deleted (expiry in the past)" or "rejected: <why>".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::Stored { .. } => f.write_str("stored"),
+            Outcome::Replaced { .. } => f.write_str("replaced an earlier one"),
+            Outcome::Deleted { existed: true, .. } => f.write_str("deleted (expiry in the past)"),
+            Outcome::Deleted { existed: false, .. } => f.write_str("deleted (expiry in the past; there was none)"),
+            Outcome::Rejected { reason } => write!(f, "rejected: {reason}"),
+        }
+    }
+}
+
+impl Outcome {
+    /// True unless the line was rejected.
+    pub fn accepted(&self) -> bool {
+        !matches!(self, Outcome::Rejected { .. })
+    }
+}
+
+/// The cookie in a pasted response header line: drops a leading `Set-Cookie:` (any case).
+///
+/// ```
+/// assert_eq!(jwtlens::cookie::set_cookie_value("set-cookie: a=1; Path=/"), "a=1; Path=/");
+/// assert_eq!(jwtlens::cookie::set_cookie_value("a=1"), "a=1");
+/// ```
+pub fn set_cookie_value(line: &str) -> &str {
+    let t = line.trim();
+    match t.get(..11) {
+        Some(p) if p.eq_ignore_ascii_case("set-cookie:") => t.get(11..).unwrap_or("").trim_start(),
+        _ => t,
+    }
+}
+
 /// A stored cookie (RFC 6265bis §5.7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cookie {

@@ -1,0 +1,24 @@
+//! Shared by the conformance harnesses: where the vectors are.
+
+use std::path::{Path, PathBuf};
+
+/// tests/vectors at the repository root.
+pub fn vectors() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
+}
+
+/// Every JSON example file of the JOSE cookbook sets used here (RFC 7520 §4, RFC 8037, RFC 7797), sorted.
+pub fn cookbook_files() -> Vec<PathBuf> {
+    let root = vectors().join("jose-cookbook");
+    let mut files = Vec::new();
+    for sub in ["jws", "curve25519", "rfc7797"] {
+        for e in std::fs::read_dir(root.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
