@@ -177,3 +177,48 @@ fn jsonwebtoken_agrees_both_ways() {
     }
     println!("jsonwebtoken crate differential: {n}/12 algorithms agree in both directions");
 }
+
+fn pem(label: &str, der: &[u8]) -> String {
+    pem_rfc7468::encode_string(label, pem_rfc7468::LineEnding::LF, der).unwrap()
+}
+
+#[test]
+fn private_pem_formats_import_and_sign() {
+    use p256::pkcs8::EncodePrivateKey;
+    let mut rng = TestRng(99);
+    let mut cases: Vec<(Algorithm, String, Key)> = Vec::new();
+    // RSA as PKCS#1 and PKCS#8
+    let rsa_key = generate(Algorithm::RS256, &mut rng).unwrap();
+    if let SigningKey::Rsa(k) = &rsa_key {
+        use rsa::pkcs1::EncodeRsaPrivateKey;
+        cases.push((Algorithm::RS256, pem("RSA PRIVATE KEY", k.to_pkcs1_der().unwrap().as_bytes()), rsa_key.public()));
+        cases.push((Algorithm::PS256, pem("PRIVATE KEY", k.to_pkcs8_der().unwrap().as_bytes()), rsa_key.public()));
+    }
+    // EC P-256 as PKCS#8 and SEC1
+    let ec = generate(Algorithm::ES256, &mut rng).unwrap();
+    if let SigningKey::P256(k) = &ec {
+        cases.push((Algorithm::ES256, pem("PRIVATE KEY", k.to_pkcs8_der().unwrap().as_bytes()), ec.public()));
+        let sk = p256::SecretKey::from(k);
+        let sec1 = sk.to_sec1_der().unwrap();
+        cases.push((Algorithm::ES256, pem("EC PRIVATE KEY", &sec1), ec.public()));
+    }
+    // Ed25519 as PKCS#8
+    let ed = generate(Algorithm::EdDSA, &mut rng).unwrap();
+    if let SigningKey::Ed25519(k) = &ed {
+        use ed25519_dalek::pkcs8::EncodePrivateKey;
+        cases.push((Algorithm::EdDSA, pem("PRIVATE KEY", k.to_pkcs8_der().unwrap().as_bytes()), ed.public()));
+    }
+    assert_eq!(cases.len(), 5);
+    for (alg, text, public) in &cases {
+        let key = import_signing_key(text).unwrap_or_else(|e| panic!("{alg}: {e}"));
+        let token = sign(*alg, "{}", r#"{"sub":"pem"}"#, &key, &mut rng).unwrap();
+        assert_eq!(verified(&token, public), SignatureStatus::Verified, "{alg} from {}", text.lines().next().unwrap());
+    }
+    let e = import_signing_key("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----").unwrap_err();
+    assert!(e.message.contains("is not a private key"), "{e}");
+    assert!(import_signing_key("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").is_err());
+    println!(
+        "private PEM import: {}/5 formats (PKCS#1 RSA, PKCS#8 RSA/EC/Ed25519, SEC1 EC) sign and verify",
+        cases.len()
+    );
+}
