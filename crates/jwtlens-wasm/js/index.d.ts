@@ -99,6 +99,7 @@ export type VerifyError =
   | { code: "key_too_short"; bits: number; min: number }
   | { code: "signature_length"; expected: number; found: number }
   | { code: "scalar_out_of_range" }
+  | { code: "roca_key" }
   | { code: "invalid_signature" };
 
 export interface Verification {
