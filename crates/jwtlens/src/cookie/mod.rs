@@ -586,6 +586,7 @@ impl CookieJar {
             created,
             seq: existing.and_then(|i| self.cookies.get(i)).map_or(self.seq, |c| c.seq),
         };
+        let domain = cookie.domain.clone();
         let outcome = match existing {
             Some(i) => {
                 if let Some(slot) = self.cookies.get_mut(i) {
@@ -598,38 +599,29 @@ impl CookieJar {
                 Outcome::Stored { cookie }
             }
         };
-        self.evict(now);
+        self.evict(now, &domain);
         Ok(outcome)
     }
 
-    /// §5.7 "Storage Model" limits: expired first, then the oldest in an over-full domain, then overall.
-    fn evict(&mut self, now: i64) {
+    /// §5.7 "Storage Model" limits: expired first, then the oldest of `domain` (the only
+    /// domain that can have grown past its limit, since every store evicts), then the oldest overall.
+    fn evict(&mut self, now: i64, domain: &str) {
         self.cookies.retain(|c| c.expires.is_none_or(|e| e > now));
-        loop {
-            let over = self
-                .cookies
+        let oldest = |cookies: &[Cookie], only: Option<&str>| {
+            cookies
                 .iter()
-                .find(|c| self.cookies.iter().filter(|o| o.domain == c.domain).count() > PER_DOMAIN_LIMIT)
-                .map(|c| c.domain.clone());
-            let victim = match over {
-                Some(d) => self
-                    .cookies
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.domain == d)
-                    .min_by_key(|(_, c)| c.seq)
-                    .map(|(i, _)| i),
-                None if self.cookies.len() > TOTAL_LIMIT => {
-                    self.cookies.iter().enumerate().min_by_key(|(_, c)| c.seq).map(|(i, _)| i)
-                }
-                None => None,
-            };
-            match victim {
-                Some(i) => {
-                    self.cookies.remove(i);
-                }
-                None => break,
-            }
+                .enumerate()
+                .filter(|(_, c)| only.is_none_or(|d| c.domain == d))
+                .min_by_key(|(_, c)| c.seq)
+                .map(|(i, _)| i)
+        };
+        while self.cookies.iter().filter(|c| c.domain == domain).count() > PER_DOMAIN_LIMIT {
+            let Some(i) = oldest(&self.cookies, Some(domain)) else { break };
+            self.cookies.remove(i);
+        }
+        while self.cookies.len() > TOTAL_LIMIT {
+            let Some(i) = oldest(&self.cookies, None) else { break };
+            self.cookies.remove(i);
         }
     }
 
@@ -787,5 +779,14 @@ mod tests {
         }
         assert_eq!(jar.cookies().len(), PER_DOMAIN_LIMIT);
         assert!(!jar.cookies().iter().any(|c| c.name == "c0"), "the oldest goes first");
+        // Filling many domains stops at the total limit, evicting the oldest overall.
+        for d in 0..(TOTAL_LIMIT / PER_DOMAIN_LIMIT + 1) {
+            let req = Request::navigate(&format!("https://d{d}.example/")).unwrap();
+            for i in 0..PER_DOMAIN_LIMIT {
+                jar.set(&format!("c{i}=1"), &req, NOW);
+            }
+        }
+        assert_eq!(jar.cookies().len(), TOTAL_LIMIT);
+        assert!(!jar.cookies().iter().any(|c| c.domain == "app.example.com"), "the oldest cookies overall went first");
     }
 }
