@@ -433,7 +433,7 @@ fn run(args: InspectArgs, keys: Option<&jwtlens::key::KeySet>, policy: Option<&j
         }
     };
     let now = args.now.unwrap_or_else(jwtlens::system_now);
-    let report = inspect(&token, &Options { now: Some(now), keys, policy });
+    let report = inspect(&token, &Options { now: Some(now), keys, policy, backend: None });
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -8,9 +8,11 @@ import {
   importKey as importKeyRaw,
   generateKeyJson,
   signToken,
+  verifySignatureJson,
   CookieJarHandle,
   version as coreVersion,
 } from "./jwtlens_wasm.js";
+import { platformFactory } from "./platform.js";
 
 /**
  * An error from jwtlens: a stable `code`, the `part` of the token and the
@@ -97,16 +99,20 @@ const handle = Symbol("jwtlens key handle");
  * lists JWK Set entries that could not be imported, with why.
  */
 export class JwtlensKey {
-  constructor(raw) {
+  constructor(raw, arithmetic) {
     Object.defineProperty(this, handle, { value: raw });
     const summary = JSON.parse(raw.summaryJson());
     this.detected = summary.detected;
     this.keys = summary.keys;
     this.skipped = summary.skipped;
+    // Which code does the last step of RSA/ECDSA/EdDSA checks: "platform" (Node's OpenSSL) or "core".
+    this.arithmetic = arithmetic === "platform" && platformFactory !== null ? "platform" : "core";
+    if (this.arithmetic === "platform") raw.setPlatform(platformFactory(summary.keys));
   }
 }
 
 const FORMATS = ["auto", "jwk", "pem", "secret"];
+const ARITHMETIC = ["platform", "core"];
 const ENCODINGS = ["utf8", "base64", "base64url", "hex"];
 
 /**
@@ -123,10 +129,12 @@ export function importKey(text, options = {}) {
   const encoding = options?.encoding ?? "utf8";
   if (!FORMATS.includes(format)) throw argumentError(`options.format must be one of ${FORMATS.join(", ")}.`, String(format));
   if (!ENCODINGS.includes(encoding)) throw argumentError(`options.encoding must be one of ${ENCODINGS.join(", ")}.`, String(encoding));
+  const arithmetic = options?.arithmetic ?? "platform";
+  if (!ARITHMETIC.includes(arithmetic)) throw argumentError(`options.arithmetic must be one of ${ARITHMETIC.join(", ")}.`, String(arithmetic));
   try {
     // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
     const effective = options?.format === undefined && options?.encoding !== undefined ? "secret" : format;
-    return new JwtlensKey(importKeyRaw(text, effective, encoding));
+    return new JwtlensKey(importKeyRaw(text, effective, encoding), arithmetic);
   } catch (e) {
     if (typeof e !== "string") throw e;
     const err = JSON.parse(e);
@@ -191,6 +199,30 @@ export function verifyFast(token, key, options = {}) {
   const r = callVerify(verifyFastJson, verifyArguments(token, key, options));
   r.valid = r.status === "valid";
   return r;
+}
+
+function bytesArgument(value, name) {
+  if (typeof value === "string") return new TextEncoder().encode(value);
+  if (value instanceof Uint8Array) return value;
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw argumentError(`${name} must be a Uint8Array (or a string, taken as UTF-8).`, describe(value));
+}
+
+/**
+ * The raw signature check a token's verification ends with, over any bytes:
+ * for detached payloads and conformance data. The same checks as `verify`
+ * (key fits the algorithm, sizes, lengths, ranges), for one key.
+ * @param {string} alg e.g. "ES256"
+ * @param {JwtlensKey | string} key one key
+ * @param {Uint8Array | string} data the signed bytes (a string is taken as UTF-8)
+ * @param {Uint8Array} signature the raw signature (ECDSA as r‖s)
+ * @returns {{ valid: boolean, error: { code: string } | null, message: string }}
+ */
+export function verifySignature(alg, key, data, signature) {
+  if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
+  const k = key instanceof JwtlensKey ? key : importKey(key);
+  return callVerify(verifySignatureJson, [alg, k[handle], bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
 }
 
 function signError(message) {

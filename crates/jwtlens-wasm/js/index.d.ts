@@ -174,8 +174,15 @@ export class JwtlensError extends Error {
 export class JwtlensKey {
   private constructor();
   readonly detected: "jwk" | "pem" | "secret";
-  readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string; thumbprint: string }[];
+  /** Each key; `jwk` is the public key as a JWK (never given for secrets). */
+  readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string; thumbprint: string; jwk?: Record<string, string> }[];
   readonly skipped: { format: string; at: string | null; message: string }[];
+  /**
+   * Who does the last arithmetic step of RSA, ECDSA and EdDSA checks: "platform" (Node's
+   * OpenSSL, the default in Node) or "core" (the Rust code, always in browsers). Every
+   * decision — key choice, sizes, lengths, ranges, weak keys — is the core's either way.
+   */
+  readonly arithmetic: "platform" | "core";
 }
 
 export interface ImportKeyOptions {
@@ -183,7 +190,23 @@ export interface ImportKeyOptions {
   format?: "auto" | "jwk" | "pem" | "secret";
   /** Secrets only; giving an encoding alone implies format "secret". Default "utf8". */
   encoding?: "utf8" | "base64" | "base64url" | "hex";
+  /** "platform" (default; Node's OpenSSL where available) or "core" (always the Rust code). */
+  arithmetic?: "platform" | "core";
 }
+
+/** The outcome of `verifySignature`. */
+export interface SignatureCheck {
+  valid: boolean;
+  /** Why not: `code` is unsecured, key_mismatch, key_too_short, signature_length, scalar_out_of_range, roca_key or invalid_signature. */
+  error: { code: string; [detail: string]: unknown } | null;
+  message: string;
+}
+
+/**
+ * The raw signature check a token's verification ends with, over any bytes
+ * (detached payloads, conformance data), with one key.
+ */
+export function verifySignature(alg: string, key: JwtlensKey | string, data: Uint8Array | string, signature: Uint8Array): SignatureCheck;
 
 /** Import a verification key; throws JwtlensError (code "bad_key") saying which member or line is wrong. */
 export function importKey(text: string, options?: ImportKeyOptions): JwtlensKey;

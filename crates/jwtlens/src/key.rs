@@ -26,11 +26,61 @@ use serde::Serialize;
 use crate::b64;
 use crate::json::{self, Json, Object};
 
+/// An HMAC secret, with the keyed SHA-2 states computed once at import
+/// (RFC 2104 §4: "the intermediate results of the compression function on
+/// the B-byte blocks (K XOR ipad) and (K XOR opad) can be precomputed only
+/// once at the time of generation of the key"). Reads as its bytes.
+#[derive(Clone)]
+pub struct HmacKey {
+    bytes: Vec<u8>,
+    /// Boxed: the three states are about 1 KB, and a key set holds them once.
+    states: alloc::boxed::Box<HmacStates>,
+}
+
+#[derive(Clone)]
+struct HmacStates {
+    sha256: hmac::Hmac<sha2::Sha256>,
+    sha384: hmac::Hmac<sha2::Sha384>,
+    sha512: hmac::Hmac<sha2::Sha512>,
+}
+
+impl HmacKey {
+    /// Prepare `bytes` as an HMAC key.
+    pub fn new(bytes: Vec<u8>) -> HmacKey {
+        use hmac::digest::KeyInit;
+        // `Hmac` takes keys of every length (longer ones are hashed, RFC 2104 §2).
+        let states = HmacStates {
+            sha256: hmac::Hmac::new_from_slice(&bytes).unwrap_or_else(|_| unreachable!()),
+            sha384: hmac::Hmac::new_from_slice(&bytes).unwrap_or_else(|_| unreachable!()),
+            sha512: hmac::Hmac::new_from_slice(&bytes).unwrap_or_else(|_| unreachable!()),
+        };
+        HmacKey { bytes, states: alloc::boxed::Box::new(states) }
+    }
+
+    /// A MAC keyed with this secret, ready for data.
+    pub(crate) fn sha256(&self) -> hmac::Hmac<sha2::Sha256> {
+        self.states.sha256.clone()
+    }
+    pub(crate) fn sha384(&self) -> hmac::Hmac<sha2::Sha384> {
+        self.states.sha384.clone()
+    }
+    pub(crate) fn sha512(&self) -> hmac::Hmac<sha2::Sha512> {
+        self.states.sha512.clone()
+    }
+}
+
+impl core::ops::Deref for HmacKey {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
 /// The key material jwtlens can verify with.
 #[derive(Clone)]
 pub enum Material {
     /// An HMAC secret.
-    Hmac(Vec<u8>),
+    Hmac(HmacKey),
     /// An RSA public key.
     Rsa(rsa::RsaPublicKey),
     /// A P-256 public key.
@@ -308,7 +358,7 @@ impl Key {
         if bytes.is_empty() {
             return Err(err("secret", None, "the secret is empty"));
         }
-        Ok(Key::plain(Material::Hmac(bytes), KeyFormat::Secret))
+        Ok(Key::plain(Material::Hmac(HmacKey::new(bytes)), KeyFormat::Secret))
     }
 
     /// Import a key from text, detecting the format: PEM (`-----BEGIN`),
@@ -472,7 +522,7 @@ fn jwk(obj: &Object) -> Result<Key, KeyError> {
             if k.is_empty() {
                 return Err(err(F, Some("k"), "the secret is empty"));
             }
-            Material::Hmac(k)
+            Material::Hmac(HmacKey::new(k))
         }
         "RSA" => {
             // RFC 7518 §6.3.1: "n" and "e", unsigned big-endian base64url.
@@ -639,7 +689,7 @@ mod tests {
             ("68656c6c6f", SecretEncoding::Hex),
         ] {
             match Key::secret(text, enc).unwrap().material {
-                Material::Hmac(k) => assert_eq!(k, want, "{enc:?}"),
+                Material::Hmac(k) => assert_eq!(&*k, want, "{enc:?}"),
                 _ => panic!("not hmac"),
             }
         }

@@ -12,7 +12,7 @@
 //! use jwtlens::{policy::{Policy, Outcome}, inspect, Options};
 //! let policy = Policy { audiences: vec!["api".into()], ..Policy::default() };
 //! let token = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ3ZWIiLCJleHAiOjEwMH0.c2ln"; // aud "web", exp 100
-//! let r = inspect(token, &Options { now: Some(50.0), keys: None, policy: Some(&policy) });
+//! let r = inspect(token, &Options { now: Some(50.0), keys: None, policy: Some(&policy), backend: None });
 //! let aud = r.checks.iter().find(|c| c.name == "aud").unwrap();
 //! assert_eq!(aud.outcome, Outcome::Failed);
 //! assert_eq!(aud.message, "The audience is [\"web\"], which does not include any of [\"api\"].");

@@ -40,6 +40,9 @@ pub struct Options<'k> {
     pub keys: Option<&'k crate::key::KeySet>,
     /// Claim checks to run; `None` runs none (the time status still judges exp/nbf with no leeway).
     pub policy: Option<&'k crate::policy::Policy>,
+    /// Platform arithmetic for asymmetric signatures (see [`crate::verify::Backend`]);
+    /// `None` uses the core's own. The verdict is the same either way.
+    pub backend: Option<&'k dyn crate::verify::Backend>,
 }
 
 /// Everything jwtlens found in one input.
@@ -109,11 +112,10 @@ pub enum VerdictStatus {
 impl Verdict {
     fn new(
         v: &crate::verify::SignatureVerdict,
-        time: Option<&TimeReport>,
+        time_failure: Option<String>,
         checks: Option<&[crate::policy::Check]>,
     ) -> Verdict {
         use crate::policy::Outcome;
-        use crate::time::TimeStatus;
         use crate::verify::SignatureStatus as S;
         // With a policy its checks decide (they apply the leeway); without one, the time status does.
         let failed: Option<String> = match checks {
@@ -122,9 +124,7 @@ impl Verdict {
                     c.iter().filter(|c| c.outcome == Outcome::Failed).map(|c| c.message.as_str()).collect();
                 (!msgs.is_empty()).then(|| msgs.join(" "))
             }
-            None => time
-                .filter(|t| matches!(t.status, TimeStatus::Expired | TimeStatus::NotYetValid))
-                .map(|t| t.summary.clone()),
+            None => time_failure,
         };
         let (status, message) = match (v.status, failed) {
             (S::Verified, Some(why)) => {
@@ -241,7 +241,11 @@ impl Report {
             .map(|name| Algorithm { description: registry::algorithm(&name), name });
         let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
         let span = token.span();
-        let (verification, checks, verdict) = judge(token, time.as_ref(), now, options);
+        let time_failure = time
+            .as_ref()
+            .filter(|t| matches!(t.status, crate::time::TimeStatus::Expired | crate::time::TimeStatus::NotYetValid))
+            .map(|t| t.summary.clone());
+        let (verification, checks, verdict) = judge(token, time_failure, now, options);
         let findings = crate::findings::findings(token, options.keys, time.as_ref());
         Report {
             jwtlens: env!("CARGO_PKG_VERSION"),
@@ -272,13 +276,13 @@ impl Report {
 /// Verify, check and decide, without the rest of the report.
 fn judge(
     token: &Token<'_>,
-    time: Option<&TimeReport>,
+    time_failure: Option<String>,
     now: Option<f64>,
     options: &Options<'_>,
 ) -> (crate::verify::SignatureVerdict, Vec<crate::policy::Check>, Verdict) {
-    let verification = crate::verify::verify_token(token, options.keys);
+    let verification = crate::verify::verify_token_with(token, options.keys, options.backend);
     let checks = options.policy.map(|p| crate::policy::validate(token, p, now)).unwrap_or_default();
-    let verdict = Verdict::new(&verification, time, options.policy.map(|_| checks.as_slice()));
+    let verdict = Verdict::new(&verification, time_failure, options.policy.map(|_| checks.as_slice()));
     (verification, checks, verdict)
 }
 
@@ -295,8 +299,9 @@ fn judge(
 /// ```
 pub fn verdict(token: &Token<'_>, options: &Options<'_>) -> Verdict {
     let now = options.now.filter(|n| n.is_finite());
-    let time = token.claims().map(|c| TimeReport::new(c.exp, c.nbf, c.iat, now));
-    judge(token, time.as_ref(), now, options).2
+    // Only a failing time is formatted; the verdict needs nothing else of the TimeReport.
+    let failure = token.claims().and_then(|c| crate::time::failure(c.exp, c.nbf, now)).map(|(_, why)| why);
+    judge(token, failure, now, options).2
 }
 
 /// Parse `input` and report on it: the whole decode pipeline in one call.

@@ -108,7 +108,7 @@ impl SigningKey {
     /// The verification key that goes with it (for HMAC, the same secret).
     pub fn public(&self) -> Key {
         let material = match self {
-            SigningKey::Hmac(s) => Material::Hmac(s.clone()),
+            SigningKey::Hmac(s) => Material::Hmac(crate::key::HmacKey::new(s.clone())),
             SigningKey::Rsa(k) => Material::Rsa(k.to_public_key()),
             SigningKey::P256(k) => Material::P256(*k.verifying_key()),
             SigningKey::P384(k) => Material::P384(*k.verifying_key()),

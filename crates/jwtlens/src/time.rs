@@ -271,6 +271,27 @@ pub struct TimeReport {
     pub summary: String,
 }
 
+/// Whether the token has expired or is not yet valid at `now`, with the sentence
+/// saying so; `None` when it is within its time (or `now` is not given). The
+/// status part of [`TimeReport`] alone, for verdicts that need nothing else.
+///
+/// RFC 7519 §4.1.4: "the current date/time MUST be before the expiration date/time";
+/// §4.1.5: "the current date/time MUST be after or equal to the not-before date/time".
+///
+/// ```
+/// use jwtlens::time::{failure, TimeStatus};
+/// assert_eq!(failure(Some(1000.0), None, Some(2500.0)), Some((TimeStatus::Expired, "Expired 25 min ago.".into())));
+/// assert_eq!(failure(Some(1000.0), None, Some(999.0)), None);
+/// ```
+pub fn failure(exp: Option<f64>, nbf: Option<f64>, now: Option<f64>) -> Option<(TimeStatus, String)> {
+    let n = now.filter(|n| n.is_finite())?;
+    match (exp, nbf) {
+        (Some(e), _) if n >= e => Some((TimeStatus::Expired, format!("Expired {} ago.", humanize(n - e)))),
+        (_, Some(b)) if n < b => Some((TimeStatus::NotYetValid, format!("Not valid for another {}.", humanize(b - n)))),
+        _ => None,
+    }
+}
+
 impl TimeReport {
     /// Judge `exp`, `nbf` and `iat` against `now` (no leeway: that is a policy choice).
     ///
@@ -293,14 +314,10 @@ impl TimeReport {
         };
         let (status, summary) = match now {
             None => (TimeStatus::Unchecked, String::from("No current time given, so expiry was not checked.")),
-            Some(n) => match (exp, nbf) {
-                (Some(e), _) if n >= e => (TimeStatus::Expired, format!("Expired {} ago.", humanize(n - e))),
-                (_, Some(b)) if n < b => {
-                    (TimeStatus::NotYetValid, format!("Not valid for another {}.", humanize(b - n)))
-                }
-                (Some(e), _) => (TimeStatus::Valid, format!("Valid; expires in {}.", humanize(e - n))),
-                (None, _) => (TimeStatus::Valid, String::from("Valid, and it never expires: there is no exp claim.")),
-            },
+            Some(n) => failure(exp, nbf, now).unwrap_or_else(|| match exp {
+                Some(e) => (TimeStatus::Valid, format!("Valid; expires in {}.", humanize(e - n))),
+                None => (TimeStatus::Valid, String::from("Valid, and it never expires: there is no exp claim.")),
+            }),
         };
         let issued_in_future = matches!((iat, now), (Some(i), Some(n)) if i > n);
         TimeReport {

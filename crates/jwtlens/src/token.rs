@@ -478,8 +478,11 @@ impl<'a> Token<'a> {
         let Some(bytes) = self.decode_segment(seg) else {
             return;
         };
-        self.header_text = Some(String::from_utf8_lossy(&bytes).into_owned());
-        let value = match json::parse(&bytes) {
+        let parsed = json::parse(&bytes);
+        // Valid UTF-8 (the usual case) moves into the String without a copy.
+        self.header_text =
+            Some(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+        let value = match parsed {
             Ok(v) => v,
             Err(e) => {
                 self.json_error(Code::HeaderNotJson, seg, &e, "JSON");

@@ -1,0 +1,47 @@
+// Node.js's OpenSSL as the core's signature arithmetic (see `Backend` in
+// crates/jwtlens/src/verify.rs). The core has already chosen the key, checked
+// it against the algorithm, the key size, the signature's length and ranges;
+// this file only runs the final `crypto.verify` on a cached KeyObject.
+import { constants, createPublicKey, verify } from "node:crypto";
+
+const PSS = constants.RSA_PKCS1_PSS_PADDING;
+// Indexed like jwtlens::alg::ALL: HS256..HS512, RS*, PS*, ES256/384/512, ES256K, EdDSA, none.
+// HMAC stays in the core (null); PS* fixes the salt at the hash size (RFC 7518 §3.5).
+const ALGORITHMS = [
+  null, null, null,
+  ["sha256", {}], ["sha384", {}], ["sha512", {}],
+  ["sha256", { padding: PSS, saltLength: 32 }], ["sha384", { padding: PSS, saltLength: 48 }], ["sha512", { padding: PSS, saltLength: 64 }],
+  ["sha256", { dsaEncoding: "ieee-p1363" }], ["sha384", { dsaEncoding: "ieee-p1363" }], ["sha512", { dsaEncoding: "ieee-p1363" }],
+  ["sha256", { dsaEncoding: "ieee-p1363" }],
+  [null, {}],
+  null,
+];
+
+/**
+ * The callback for one imported key set: `(keyIndex, algIndex, data, sig) => 1 | 0 | -1`.
+ * Keys Node cannot import (it returns -1 for them) are left to the core.
+ * @param {{ jwk?: object }[]} keys the key summaries, in key-set order
+ */
+export function nodePlatform(keys) {
+  // One options object per (key, algorithm), made on first use.
+  const options = new Map();
+  return (index, alg, data, sig) => {
+    const slot = index * ALGORITHMS.length + alg;
+    let o = options.get(slot);
+    if (o === undefined) {
+      o = null;
+      const params = ALGORITHMS[alg];
+      const jwk = keys[index]?.jwk;
+      if (params && jwk) {
+        try {
+          o = [params[0], { key: createPublicKey({ key: jwk, format: "jwk" }), ...params[1] }];
+        } catch {
+          // A key Node cannot import (an unusual curve, say): the core verifies it.
+        }
+      }
+      options.set(slot, o);
+    }
+    if (o === null) return -1;
+    return verify(o[0], data, o[1], sig) ? 1 : 0;
+  };
+}
