@@ -238,6 +238,10 @@ impl KeySet {
     pub fn keys(&self) -> &[Key] {
         &self.keys
     }
+    /// A set of these keys (their `kid`s as given).
+    pub fn from_keys(keys: Vec<Key>) -> KeySet {
+        KeySet { kids: keys.iter().filter_map(|k| k.kid.clone()).collect(), keys, skipped: Vec::new() }
+    }
     /// A set of one key.
     pub fn single(key: Key) -> KeySet {
         KeySet { kids: key.kid.iter().cloned().collect(), keys: alloc::vec![key], skipped: Vec::new() }

@@ -50,6 +50,7 @@ pub mod cookie;
 pub mod diagnostic;
 pub mod examples;
 pub mod findings;
+pub mod flows;
 pub mod json;
 pub mod key;
 pub mod policy;

@@ -43,13 +43,16 @@ pub const PER_DOMAIN_LIMIT: usize = 50;
 pub const TOTAL_LIMIT: usize = 3000;
 
 /// The SameSite attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum SameSite {
     /// Only same-site requests.
+    #[serde(alias = "strict")]
     Strict,
     /// Same-site, and cross-site top-level GET navigations.
+    #[serde(alias = "lax")]
     Lax,
     /// Every request (requires Secure).
+    #[serde(alias = "none")]
     None,
 }
 
