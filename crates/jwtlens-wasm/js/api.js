@@ -10,6 +10,9 @@ import {
   signToken,
   verifySignatureJson,
   CookieJarHandle,
+  simulateJson,
+  compareJson,
+  SimulationHandle,
   version as coreVersion,
 } from "./jwtlens_wasm.js";
 import { platformFactory } from "./platform.js";
@@ -327,6 +330,75 @@ export class CookieJar {
   /** Every stored cookie with all its attributes. */
   cookies() {
     return JSON.parse(this.#jar.cookiesJson());
+  }
+}
+
+function optionsArgument(options) {
+  if (options === undefined || options === null) return "";
+  if (typeof options !== "object" || Array.isArray(options)) throw argumentError("options must be an object.", describe(options));
+  return JSON.stringify(options);
+}
+
+// "logout" is shorthand for { step: "logout" }.
+function stepArgument(step, name) {
+  const s = typeof step === "string" ? { step } : step;
+  if (s === null || typeof s !== "object" || typeof s.step !== "string") {
+    throw argumentError(`${name} must be a step name or an object such as { step: "request", server: 2 }.`, describe(step));
+  }
+  return s;
+}
+
+function callFlow(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (typeof e === "string") throw argumentError(e, undefined);
+    throw e;
+  }
+}
+
+/**
+ * Simulate sessions vs JWTs: a browser, servers, an admin and an attacker, deterministic
+ * (time moves only by { step: "advance", seconds }; randomness from options.seed).
+ * @param {import("./index.d.ts").FlowOptions} options e.g. { strategy: "jwt_local_storage", sameSite: "Lax" }
+ * @param {(import("./index.d.ts").FlowStep | string)[]} steps e.g. ["login", "xss", "logout", "replay"]
+ * @returns {import("./index.d.ts").FlowRun}
+ */
+export function simulate(options, steps) {
+  if (!Array.isArray(steps)) throw argumentError("steps must be an array.", describe(steps));
+  const list = JSON.stringify(steps.map((s, i) => stepArgument(s, `steps[${i}]`)));
+  return JSON.parse(callFlow(() => simulateJson(optionsArgument(options), list)));
+}
+
+/**
+ * The sessions-vs-JWT comparison table, every cell measured by running the same
+ * scenarios under each strategy with `options`.
+ * @param {import("./index.d.ts").FlowOptions} [options]
+ * @returns {import("./index.d.ts").Comparison}
+ */
+export function compareStrategies(options) {
+  return JSON.parse(callFlow(() => compareJson(optionsArgument(options))));
+}
+
+/** A simulation stepped one step at a time (what the playground's sandbox drives). */
+export class Simulation {
+  #sim;
+
+  /** @param {import("./index.d.ts").FlowOptions} [options] */
+  constructor(options) {
+    const config = optionsArgument(options);
+    this.#sim = callFlow(() => new SimulationHandle(config));
+  }
+
+  /** Run one step; returns its events and outcome sentence. */
+  step(step) {
+    const s = JSON.stringify(stepArgument(step, "step"));
+    return JSON.parse(callFlow(() => this.#sim.stepJson(s)));
+  }
+
+  /** The browser, the servers and the attacker's loot now. */
+  snapshot() {
+    return JSON.parse(this.#sim.snapshotJson());
   }
 }
 

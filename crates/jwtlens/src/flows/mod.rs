@@ -144,12 +144,14 @@ impl Default for Config {
 pub enum Step {
     /// The user logs in (POST /login, handled by server `server`).
     Login {
-        /// 1-based.
+        /// 1-based (default 1).
+        #[serde(default = "first_server")]
         server: usize,
     },
     /// The page calls the API (GET /api/profile), handled by server `server`.
     Request {
-        /// 1-based.
+        /// 1-based (default 1).
+        #[serde(default = "first_server")]
         server: usize,
     },
     /// The user logs out.
@@ -163,7 +165,8 @@ pub enum Step {
     },
     /// A server restarts, losing what it kept in memory.
     Restart {
-        /// 1-based.
+        /// 1-based (default 1).
+        #[serde(default = "first_server")]
         server: usize,
     },
     /// The servers start signing with a new key.
@@ -181,6 +184,10 @@ pub enum Step {
     Hijack,
     /// The attacker uses what was stolen, from their own machine.
     Replay,
+}
+
+fn first_server() -> usize {
+    1
 }
 
 impl fmt::Display for Step {
