@@ -8,8 +8,8 @@ use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
 use crate::components::{
-    ChecksPanel, CookieLab, Diagnostics, Encoder, FindingsPanel, KeyPanel, PartPanel, PolicyPanel, SignaturePanel,
-    TimePanel, TokenInput, TokenView, VerdictBanner,
+    ChecksPanel, CookieLab, Diagnostics, Encoder, FindingsPanel, KeyPanel, PartPanel, PolicyPanel, Sandbox,
+    SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
 };
 use crate::state::{browser_now, Action, KeyMode, PolicyInput, State, View};
 
@@ -76,11 +76,15 @@ pub fn app() -> Html {
                 aria-pressed={(state.view == View::Encoder).to_string()} onclick={show(View::Encoder)}>{ "Encoder" }</button>
             <button type="button" id="tab-cookies" class={classes!("tab", (state.view == View::Cookies).then_some("active"))}
                 aria-pressed={(state.view == View::Cookies).to_string()} onclick={show(View::Cookies)}>{ "Cookie lab" }</button>
+            <button type="button" id="tab-sandbox" class={classes!("tab", (state.view == View::Sandbox).then_some("active"))}
+                aria-pressed={(state.view == View::Sandbox).to_string()} onclick={show(View::Sandbox)}>{ "Sessions vs JWT sandbox" }</button>
         </nav>
         if state.view == View::Encoder {
             <Encoder on_open={open} now={state.now} />
         } else if state.view == View::Cookies {
             <CookieLab now={state.now} />
+        } else if state.view == View::Sandbox {
+            <Sandbox />
         } else {
         <main class="layout">
                 <section class="col input-col" aria-label="Token">
@@ -125,7 +129,7 @@ pub fn app() -> Html {
         }
         <footer class="foot muted">
             { format!("jwtlens {} · keys stay in this page like tokens do · ", report.jwtlens) }
-            { "no cookies, no storage, no network" }
+            { "no cookies, no storage (unless you press the sandbox's localStorage demo), no network" }
         </footer>
         </>
     }

@@ -66,6 +66,8 @@ pub enum View {
     Encoder,
     /// Cookie lab.
     Cookies,
+    /// Sessions vs JWT sandbox.
+    Sandbox,
 }
 
 /// The choices of the key format selector.
