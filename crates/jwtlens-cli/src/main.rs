@@ -37,6 +37,138 @@ enum Command {
     /// Store Set-Cookie lines (one per line, from a file or stdin) as a browser would, then say,
     /// for a request, which cookies are sent and why.
     Cookie(CookieArgs),
+    /// Play the sessions-vs-JWT story: run steps (login, request:2, xss, logout, replay, ...)
+    /// in the core's deterministic simulation and print what happened.
+    Simulate(SimulateArgs),
+    /// The sessions-vs-JWT comparison table, every cell measured by simulation (Markdown or --json).
+    Compare(FlowArgs),
+}
+
+#[derive(clap::Args)]
+struct FlowArgs {
+    /// How the browser proves who it is (compare ignores it: every strategy is a column).
+    #[arg(long, value_enum, default_value = "session")]
+    strategy: FlowStrategy,
+    /// SameSite of the auth cookies ("unset" leaves the attribute out).
+    #[arg(long, value_enum, default_value = "lax")]
+    same_site: FlowSameSite,
+    /// Leave HttpOnly off the auth cookies.
+    #[arg(long)]
+    no_http_only: bool,
+    /// Leave Secure off the auth cookies.
+    #[arg(long)]
+    no_secure: bool,
+    /// Keep sessions in one store shared by every server.
+    #[arg(long)]
+    shared_store: bool,
+    /// Servers keep a deny-list of logged-out tokens and revoked users.
+    #[arg(long)]
+    deny_list: bool,
+    /// After a key rotation, keep accepting the previous key.
+    #[arg(long)]
+    keep_previous_key: bool,
+    /// Servers behind the load balancer (1-8).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=8))]
+    servers: u8,
+    /// Seed of every random value (session IDs, token IDs, keys).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Print JSON (the run, or the table) instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct SimulateArgs {
+    #[command(flatten)]
+    flow: FlowArgs,
+    /// Steps: login[:k] request[:k] logout revoke advance:SECONDS restart[:k] rotate-key xss
+    /// csrf-get csrf-post hijack replay.
+    #[arg(required = true, value_parser = parse_step)]
+    steps: Vec<jwtlens::flows::Step>,
+}
+
+fn parse_step(s: &str) -> Result<jwtlens::flows::Step, String> {
+    s.parse().map_err(|e: jwtlens::flows::StepError| e.0)
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FlowStrategy {
+    Session,
+    JwtLocalStorage,
+    JwtCookie,
+    AccessRefresh,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FlowSameSite {
+    Strict,
+    Lax,
+    None,
+    Unset,
+}
+
+impl FlowArgs {
+    fn config(&self) -> jwtlens::flows::Config {
+        use jwtlens::cookie::SameSite;
+        use jwtlens::flows::Strategy;
+        jwtlens::flows::Config {
+            strategy: match self.strategy {
+                FlowStrategy::Session => Strategy::Session,
+                FlowStrategy::JwtLocalStorage => Strategy::JwtLocalStorage,
+                FlowStrategy::JwtCookie => Strategy::JwtCookie,
+                FlowStrategy::AccessRefresh => Strategy::AccessRefresh,
+            },
+            same_site: match self.same_site {
+                FlowSameSite::Strict => Some(SameSite::Strict),
+                FlowSameSite::Lax => Some(SameSite::Lax),
+                FlowSameSite::None => Some(SameSite::None),
+                FlowSameSite::Unset => None,
+            },
+            http_only: !self.no_http_only,
+            secure: !self.no_secure,
+            shared_store: self.shared_store,
+            deny_list: self.deny_list,
+            keep_previous_key: self.keep_previous_key,
+            servers: usize::from(self.servers),
+            seed: self.seed,
+            ..jwtlens::flows::Config::default()
+        }
+    }
+}
+
+fn run_simulate(args: SimulateArgs) -> ExitCode {
+    let run = jwtlens::flows::simulate(args.flow.config(), &args.steps);
+    if args.flow.json {
+        println!("{}", serde_json::to_string_pretty(&run).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    let mut out = String::new();
+    for (i, step) in run.steps.iter().enumerate() {
+        let clock = jwtlens::time::iso_utc(step.at as f64).unwrap_or_default();
+        out.push_str(&format!("{}. {} [{}]\n", i + 1, step.title, clock));
+        for e in &step.events {
+            out.push_str(&format!("   {:<18} {}\n", e.actor, e.text));
+        }
+        out.push_str(&format!("   => {}\n\n", step.outcome));
+    }
+    let m = run.metrics;
+    out.push_str(&format!(
+        "Server state: {} bytes. Last request: {} credential bytes, {} store lookup(s).\n",
+        run.snapshot.server_state_bytes, m.credential_bytes, m.lookups
+    ));
+    print!("{out}");
+    ExitCode::SUCCESS
+}
+
+fn run_compare(args: FlowArgs) -> ExitCode {
+    let table = jwtlens::flows::compare(&args.config());
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&table).unwrap_or_default());
+    } else {
+        print!("{}", table.to_markdown());
+    }
+    ExitCode::SUCCESS
 }
 
 #[derive(clap::Args)]
@@ -223,6 +355,8 @@ fn main() -> ExitCode {
         Command::Sign(args) => run_sign(args),
         Command::Keygen(args) => run_keygen(args),
         Command::Cookie(args) => run_cookie(args),
+        Command::Simulate(args) => run_simulate(args),
+        Command::Compare(args) => run_compare(args),
     }
 }
 

@@ -256,3 +256,62 @@ fn cookie_verdicts() {
     assert_eq!(v["set"][2]["result"]["reason"]["code"], "public_suffix");
     assert_eq!(jwtlens(&["cookie", "--from", "nope"], Some("a=1")).status.code(), Some(2));
 }
+
+#[test]
+fn simulate_prints_the_story_and_its_numbers() {
+    let o = jwtlens(
+        &["simulate", "--strategy", "jwt-local-storage", "login", "xss", "advance:600", "logout", "replay"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("2. XSS script runs on the page [2026-11-18T11:06:40Z]"), "{out}");
+    assert!(out.contains("=> The script read the token from localStorage and can now call the API from anywhere until 12:06 UTC (1 h from now)."), "{out}");
+    assert!(
+        out.contains("=> The token from localStorage still works: accepted until 12:06 UTC (50 min from now)."),
+        "{out}"
+    );
+    // The same run as JSON equals the core's.
+    let o =
+        jwtlens(&["simulate", "--json", "--deny-list", "--strategy", "jwt-cookie", "login", "logout", "replay"], None);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let core = jwtlens::flows::simulate(
+        jwtlens::flows::Config { strategy: jwtlens::flows::Strategy::JwtCookie, deny_list: true, ..Default::default() },
+        &["login".parse().unwrap(), "logout".parse().unwrap(), "replay".parse().unwrap()],
+    );
+    assert_eq!(v, serde_json::to_value(&core).unwrap());
+    // A session cookie under SameSite=None is sent with a cross-site POST.
+    let o = jwtlens(&["simulate", "--same-site", "none", "login", "csrf-post"], None);
+    assert!(stdout(&o).contains("=> CSRF worked"), "{}", stdout(&o));
+}
+
+#[test]
+fn simulate_usage_errors_exit_2() {
+    for args in [
+        &["simulate"][..],
+        &["simulate", "advance"],
+        &["simulate", "fly"],
+        &["simulate", "request:9"],
+        &["simulate", "--servers", "0", "login"],
+    ] {
+        let o = jwtlens(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+    }
+    let o = jwtlens(&["simulate", "advance"], None);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("advance needs the seconds, as advance:600"));
+}
+
+#[test]
+fn compare_prints_the_measured_table() {
+    let o = jwtlens(&["compare"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with(
+        "| Factor | Server session (cookie) | JWT in localStorage | JWT in a cookie | Access + refresh tokens |"
+    ));
+    assert!(out.contains("| 36 bytes per request | 311 bytes per request |"), "{out}");
+    let o = jwtlens(&["compare", "--json", "--deny-list"], None);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let logout = v["rows"].as_array().unwrap().iter().find(|r| r["factor"] == "Logout").unwrap();
+    assert_eq!(logout["cells"][1], "a copy is refused at once (0 s)");
+}

@@ -212,7 +212,7 @@ fn browser_pane(props: &RunProps) -> Html {
                 <p class="muted small" id="sb-cookies">{ "empty" }</p>
             } else {
                 <table class="sb-table" id="sb-cookies">
-                    <thead><tr><th>{ "Name" }</th><th>{ "Value" }</th><th>{ "Path" }</th><th>{ "Flags" }</th><th>{ "Expires" }</th></tr></thead>
+                    <thead><tr><th>{ "Name" }</th><th>{ "Value" }</th><th>{ "Domain" }</th><th>{ "Path" }</th><th>{ "Flags" }</th><th>{ "Expires" }</th></tr></thead>
                     <tbody>
                         { for snap.cookies.iter().map(|c| {
                             let mut flags = Vec::new();
@@ -223,6 +223,7 @@ fn browser_pane(props: &RunProps) -> Html {
                             html! { <tr>
                                 <td><code>{ &c.name }</code></td>
                                 <td title={c.value.clone()}><code>{ short_value(&c.value) }</code></td>
+                                <td>{ if c.host_only { format!("{} (host-only)", c.domain) } else { format!(".{}", c.domain) } }</td>
                                 <td><code>{ &c.path }</code></td>
                                 <td>{ flags.join(", ") }</td>
                                 <td>{ c.expires.map(clock).unwrap_or_else(|| "session".into()) }</td>

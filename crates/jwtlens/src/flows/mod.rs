@@ -186,6 +186,73 @@ pub enum Step {
     Replay,
 }
 
+/// Why a step word was not understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepError(pub String);
+
+impl fmt::Display for StepError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl core::str::FromStr for Step {
+    type Err = StepError;
+
+    /// A step as a word: `login`, `login:2`, `request:2`, `logout`, `revoke`,
+    /// `advance:600`, `restart:1`, `rotate-key`, `xss`, `csrf-get`, `csrf-post`,
+    /// `hijack`, `replay` (`_` and `-` alike).
+    ///
+    /// ```
+    /// use jwtlens::flows::Step;
+    /// assert_eq!("request:2".parse(), Ok(Step::Request { server: 2 }));
+    /// assert_eq!("rotate-key".parse(), Ok(Step::RotateKey));
+    /// assert!("advance".parse::<Step>().unwrap_err().0.contains("seconds"));
+    /// ```
+    fn from_str(s: &str) -> Result<Step, StepError> {
+        let (word, arg) = match s.split_once(':') {
+            Some((w, a)) => (w, Some(a)),
+            None => (s, None),
+        };
+        let word = word.trim().to_ascii_lowercase().replace('_', "-");
+        let number = |what: &str| -> Result<Option<i64>, StepError> {
+            arg.map(|a| {
+                a.trim().parse::<i64>().map_err(|_| StepError(format!("{word}:{a}: {what} must be a whole number")))
+            })
+            .transpose()
+        };
+        let server = |n: Option<i64>| -> Result<usize, StepError> {
+            let n = n.unwrap_or(1);
+            usize::try_from(n)
+                .ok()
+                .filter(|n| (1..=8).contains(n))
+                .ok_or_else(|| StepError(format!("{word}:{n}: servers are numbered 1 to 8")))
+        };
+        let plain =
+            |step: Step| if arg.is_some() { Err(StepError(format!("{word} takes no argument"))) } else { Ok(step) };
+        match word.as_str() {
+            "login" => Ok(Step::Login { server: server(number("the server")?)? }),
+            "request" => Ok(Step::Request { server: server(number("the server")?)? }),
+            "restart" => Ok(Step::Restart { server: server(number("the server")?)? }),
+            "advance" => match number("the seconds")? {
+                Some(seconds) => Ok(Step::Advance { seconds }),
+                None => Err(StepError(String::from("advance needs the seconds, as advance:600"))),
+            },
+            "logout" => plain(Step::Logout),
+            "revoke" => plain(Step::Revoke),
+            "rotate-key" => plain(Step::RotateKey),
+            "xss" => plain(Step::Xss),
+            "csrf-get" => plain(Step::CsrfGet),
+            "csrf-post" => plain(Step::CsrfPost),
+            "hijack" => plain(Step::Hijack),
+            "replay" => plain(Step::Replay),
+            _ => Err(StepError(format!(
+                "unknown step {s:?} (login[:k], request[:k], logout, revoke, advance:SECONDS, restart[:k], rotate-key, xss, csrf-get, csrf-post, hijack, replay)"
+            ))),
+        }
+    }
+}
+
 fn first_server() -> usize {
     1
 }

@@ -36,6 +36,28 @@ pub struct Comparison {
     pub rows: Vec<Row>,
 }
 
+impl Comparison {
+    /// The table as GitHub Markdown: factors down, strategies across, the articles' claim under each factor.
+    ///
+    /// ```
+    /// let md = jwtlens::flows::compare(&Default::default()).to_markdown();
+    /// assert!(md.starts_with("| Factor | Server session (cookie) | JWT in localStorage |"));
+    /// assert!(md.contains("| **Size on the wire**<br>"));
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        let cell = |s: &str| s.replace('|', "\\|");
+        let mut out = format!("| Factor | {} |\n|---|{}\n", self.labels.join(" | "), "---|".repeat(self.labels.len()));
+        for r in &self.rows {
+            out.push_str(&format!("| **{}**<br>_{}_ |", r.factor, cell(r.claim)));
+            for c in &r.cells {
+                out.push_str(&format!(" {} |", cell(c)));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
 fn run(config: &Config, strategy: Strategy, steps: &[Step]) -> (Simulation, Vec<StepResult>) {
     let mut sim = Simulation::new(Config { strategy, ..config.clone() });
     let results = steps.iter().map(|s| sim.step(s)).collect();
