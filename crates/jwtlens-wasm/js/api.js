@@ -199,7 +199,15 @@ export function verify(token, key, options = {}) {
  * @param {{ now?: number | Date, policy?: import("./index.d.ts").Policy }} [options]
  */
 export function verifyFast(token, key, options = {}) {
-  const r = callVerify(verifyFastJson, verifyArguments(token, key, options));
+  const [input, k, now, policy] = verifyArguments(token, key, options);
+  let text;
+  try {
+    text = verifyFastJson(input, k, now, policy);
+  } catch (e) {
+    if (typeof e === "string") throw argumentError(e, undefined);
+    throw e;
+  }
+  const r = JSON.parse(text);
   r.valid = r.status === "valid";
   return r;
 }

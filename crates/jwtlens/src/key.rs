@@ -76,13 +76,40 @@ impl core::ops::Deref for HmacKey {
     }
 }
 
+/// An RSA public key, with its ROCA fingerprint (CVE-2017-15361) tested once at import.
+/// Reads as the [`rsa::RsaPublicKey`].
+#[derive(Clone)]
+pub struct RsaKey {
+    key: rsa::RsaPublicKey,
+    roca: bool,
+}
+
+impl RsaKey {
+    /// Wrap `key`, testing its modulus for the ROCA fingerprint.
+    pub fn new(key: rsa::RsaPublicKey) -> RsaKey {
+        let roca = crate::verify::roca_fingerprint(key.n());
+        RsaKey { key, roca }
+    }
+    /// The modulus has the ROCA fingerprint: its private key can be computed.
+    pub fn roca(&self) -> bool {
+        self.roca
+    }
+}
+
+impl core::ops::Deref for RsaKey {
+    type Target = rsa::RsaPublicKey;
+    fn deref(&self) -> &rsa::RsaPublicKey {
+        &self.key
+    }
+}
+
 /// The key material jwtlens can verify with.
 #[derive(Clone)]
 pub enum Material {
     /// An HMAC secret.
     Hmac(HmacKey),
     /// An RSA public key.
-    Rsa(rsa::RsaPublicKey),
+    Rsa(RsaKey),
     /// A P-256 public key.
     P256(p256::ecdsa::VerifyingKey),
     /// A P-384 public key.
@@ -223,6 +250,24 @@ fn err(format: &'static str, at: Option<&str>, message: impl Into<String>) -> Ke
     KeyError { format, at: at.map(String::from), message: message.into() }
 }
 
+/// Append `n` in decimal.
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    out.push_str(core::str::from_utf8(digits.get(i..).unwrap_or_default()).unwrap_or_default());
+}
+
 /// One key, or a JWK Set, as imported.
 #[derive(Debug, Clone)]
 pub struct KeySet {
@@ -279,7 +324,6 @@ impl Key {
 
     /// A one-line description: "RSA public key, 2048 bits, kid \"k1\" (JWK)".
     pub fn describe(&self) -> String {
-        let kid = self.kid.as_ref().map(|k| format!(", kid \"{k}\"")).unwrap_or_default();
         let from = match self.format {
             KeyFormat::Secret => "secret",
             KeyFormat::Jwk => "JWK",
@@ -287,7 +331,23 @@ impl Key {
             KeyFormat::PemPkcs1 => "PEM PKCS#1",
             KeyFormat::PemCertificate => "X.509 certificate",
         };
-        format!("{}, {} bits{kid} ({from})", self.key_type().label(), self.bits())
+        // Built by hand rather than with format!: it runs for every verification.
+        let label = self.key_type().label();
+        let kid = self.kid.as_deref();
+        let mut out = String::with_capacity(label.len() + from.len() + kid.map_or(0, str::len) + 24);
+        out.push_str(label);
+        out.push_str(", ");
+        push_decimal(&mut out, self.bits());
+        out.push_str(" bits");
+        if let Some(k) = kid {
+            out.push_str(", kid \"");
+            out.push_str(k);
+            out.push('"');
+        }
+        out.push_str(" (");
+        out.push_str(from);
+        out.push(')');
+        out
     }
 
     /// The key as a JWK with only its required members, in lexicographic
@@ -534,7 +594,7 @@ fn jwk(obj: &Object) -> Result<Key, KeyError> {
             let e = member_b64(obj, "e", F)?;
             let key = rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(&n), rsa::BigUint::from_bytes_be(&e))
                 .map_err(|e| err(F, Some("n"), format!("not a usable RSA public key: {e}")))?;
-            Material::Rsa(key)
+            Material::Rsa(RsaKey::new(key))
         }
         "EC" => {
             // RFC 7518 §6.2.1.2: "The length of this octet string MUST be the full size of a coordinate for the curve".
@@ -623,7 +683,7 @@ fn pem(text: &str) -> Result<Key, KeyError> {
             use rsa::pkcs1::DecodeRsaPublicKey;
             let k = rsa::RsaPublicKey::from_pkcs1_der(&der)
                 .map_err(|e| err(F, Some(label), format!("not a PKCS#1 RSA public key: {e}")))?;
-            Ok(Key::plain(Material::Rsa(k), KeyFormat::PemPkcs1))
+            Ok(Key::plain(Material::Rsa(RsaKey::new(k)), KeyFormat::PemPkcs1))
         }
         "CERTIFICATE" => {
             use x509_cert::der::{Decode, Encode};
@@ -652,7 +712,7 @@ fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
     let oid = info.algorithm.oid.to_string();
     let bad = |e: spki::Error| err(F, Some(&oid), format!("cannot read the key: {e}"));
     let material = match oid.as_str() {
-        OID_RSA => Material::Rsa(rsa::RsaPublicKey::from_public_key_der(der).map_err(bad)?),
+        OID_RSA => Material::Rsa(RsaKey::new(rsa::RsaPublicKey::from_public_key_der(der).map_err(bad)?)),
         OID_EC => {
             let curve = info
                 .algorithm

@@ -109,6 +109,26 @@ pub enum VerdictStatus {
     Malformed,
 }
 
+impl VerdictStatus {
+    /// The name the JSON report uses: `valid`, `invalid_signature`, `no_key`,
+    /// `claims_fail`, `unsecured` or `malformed`.
+    ///
+    /// ```
+    /// use jwtlens::report::VerdictStatus;
+    /// assert_eq!(VerdictStatus::ClaimsFail.as_str(), "claims_fail");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictStatus::Valid => "valid",
+            VerdictStatus::InvalidSignature => "invalid_signature",
+            VerdictStatus::NoKey => "no_key",
+            VerdictStatus::ClaimsFail => "claims_fail",
+            VerdictStatus::Unsecured => "unsecured",
+            VerdictStatus::Malformed => "malformed",
+        }
+    }
+}
+
 impl Verdict {
     fn new(
         v: &crate::verify::SignatureVerdict,

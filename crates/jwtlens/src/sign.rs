@@ -109,7 +109,7 @@ impl SigningKey {
     pub fn public(&self) -> Key {
         let material = match self {
             SigningKey::Hmac(s) => Material::Hmac(crate::key::HmacKey::new(s.clone())),
-            SigningKey::Rsa(k) => Material::Rsa(k.to_public_key()),
+            SigningKey::Rsa(k) => Material::Rsa(crate::key::RsaKey::new(k.to_public_key())),
             SigningKey::P256(k) => Material::P256(*k.verifying_key()),
             SigningKey::P384(k) => Material::P384(*k.verifying_key()),
             SigningKey::P521(k) => Material::P521(p521::ecdsa::VerifyingKey::from(k)),

@@ -166,12 +166,12 @@ pub fn roca_fingerprint(n: &rsa::BigUint) -> bool {
 }
 
 /// What the core requires of an RSA key and signature before any arithmetic.
-fn rsa_checks(key: &rsa::RsaPublicKey, sig: &[u8]) -> Result<(), VerifyError> {
+fn rsa_checks(key: &crate::key::RsaKey, sig: &[u8]) -> Result<(), VerifyError> {
     let bits = key.n().bits();
     if bits < MIN_RSA_BITS {
         return Err(VerifyError::KeyTooShort { bits, min: MIN_RSA_BITS });
     }
-    if roca_fingerprint(key.n()) {
+    if key.roca() {
         return Err(VerifyError::RocaKey);
     }
     if sig.len() != key.size() {
@@ -376,7 +376,11 @@ pub fn verify_signature_with(
                 .map_err(|_| VerifyError::SignatureLength { expected: 64, found: sig.len() })?;
             // The checks `verify_strict` makes before its arithmetic, made here so that a
             // backend gives the same answers: S below L, neither R nor the key of small order.
-            if !ed25519_scalar_canonical(s.s_bytes()) || ed25519_small_order(s.r_bytes()) || k.is_weak() {
+            // `is_weak()` would compress a point (a field inversion); the encoding list is the same test.
+            if !ed25519_scalar_canonical(s.s_bytes())
+                || ed25519_small_order(s.r_bytes())
+                || ed25519_small_order(k.as_bytes())
+            {
                 return Err(VerifyError::InvalidSignature);
             }
             delegated(backend, alg, key, data, sig).unwrap_or_else(|| k.verify_strict(data, &s).map_err(bad))
@@ -621,7 +625,14 @@ pub fn verify_token_with(
         verdict.candidates.push(c);
     }
     verdict.message = match verdict.status {
-        S::Verified => format!("Signature verified with the {}.", verdict.key.as_deref().unwrap_or("key")),
+        S::Verified => {
+            let key = verdict.key.as_deref().unwrap_or("key");
+            let mut m = String::with_capacity(key.len() + 29);
+            m.push_str("Signature verified with the ");
+            m.push_str(key);
+            m.push('.');
+            m
+        }
         S::Invalid => format!(
             "Invalid signature: {}.",
             verdict.error.as_ref().map(alloc::string::ToString::to_string).unwrap_or_default()
@@ -651,6 +662,11 @@ mod tests {
                 let weak = ed25519_dalek::VerifyingKey::from_bytes(&enc).map(|k| k.is_weak()).unwrap_or(true);
                 assert!(weak, "{enc:02x?}");
             }
+        }
+        // Keys: the list agrees with `is_weak()` on real keys too.
+        for seed in 0u8..32 {
+            let k = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]).verifying_key();
+            assert_eq!(ed25519_small_order(k.as_bytes()), k.is_weak());
         }
         // The base point is of large order.
         let mut b = [0x66; 32];
