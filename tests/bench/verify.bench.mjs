@@ -20,7 +20,7 @@ const pkg = new URL("../../crates/jwtlens-wasm/pkg/", import.meta.url);
 const { verify, verifyFast, importKey } = await import(new URL("index.node.js", pkg).href);
 
 const ROUND_MS = Number(process.env.ROUND_MS ?? 400);
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const NOW = Math.floor(Date.now() / 1000);
 
 async function setup(alg) {
@@ -53,9 +53,12 @@ async function round(fn) {
   return (n / (performance.now() - start)) * 1000;
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Noise on a shared machine only ever slows a round down, so the best round is the
+// steadiest estimate of each verifier's speed; the median is printed beside it.
+const best = (xs) => Math.max(...xs);
 const fmt = (x) => Math.round(x).toLocaleString("en-US").padStart(9);
 
-console.log(`node ${process.version}, ${ROUNDS} rounds x ${ROUND_MS} ms, median verifications/s`);
+console.log(`node ${process.version}, ${ROUNDS} interleaved rounds x ${ROUND_MS} ms, verifications/s; ratios from the best rounds`);
 for (const alg of ["HS256", "RS256", "ES256", "EdDSA"]) {
   const s = await setup(alg);
   const fast = createVerifier({ key: s.fastKey, algorithms: [alg] });
@@ -80,10 +83,10 @@ for (const alg of ["HS256", "RS256", "ES256", "EdDSA"]) {
   for (const fn of Object.values(peers)) await round(fn);
   const results = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
   for (let r = 0; r < ROUNDS; r++) for (const [name, fn] of Object.entries(peers)) results[name].push(await round(fn));
-  const base = median(results["jwtlens.verifyFast (verdict)"]);
+  const base = best(results["jwtlens.verifyFast (verdict)"]);
   console.log(`\n${alg}`);
   for (const [name, xs] of Object.entries(results)) {
-    const m = median(xs);
-    console.log(`  ${name.padEnd(34)} ${fmt(m)} /s   jwtlens is ${(base / m).toFixed(2)}x this`);
+    const b = best(xs);
+    console.log(`  ${name.padEnd(36)} best ${fmt(b)} /s (median ${fmt(median(xs))})   jwtlens is ${(base / b).toFixed(2)}x this`);
   }
 }
