@@ -414,9 +414,7 @@ fn run_verify(args: Box<VerifyArgs>) -> ExitCode {
 }
 
 fn parse_alg(alg: &str) -> Result<jwtlens::alg::Algorithm, String> {
-    alg.parse().map_err(|_| {
-        format!("--alg {alg:?} is not a JWS algorithm (HS256/384/512, RS*, PS*, ES256/384/512, ES256K, EdDSA)")
-    })
+    alg.parse().map_err(|e: jwtlens::alg::UnknownAlgorithm| format!("--alg {alg:?}: {e}"))
 }
 
 fn sign_token(args: SignArgs) -> Result<String, String> {

@@ -111,8 +111,8 @@ pub fn report(input: &str, r: &Report, color: bool) -> String {
     if !r.findings.is_empty() {
         let _ = writeln!(o, "\n{}", st.bold("Findings"));
         for f in &r.findings {
-            let sev = serde_json::to_string(&f.severity).unwrap_or_default().trim_matches('"').to_uppercase();
-            let code = serde_json::to_string(&f.code).unwrap_or_default().trim_matches('"').to_owned();
+            let sev = jwtlens::report::json_name(&f.severity).to_uppercase();
+            let code = jwtlens::report::json_name(&f.code);
             let sev = match f.severity {
                 jwtlens::findings::Severity::Critical | jwtlens::findings::Severity::High => st.red(&sev),
                 jwtlens::findings::Severity::Medium => st.yellow(&sev),
@@ -157,7 +157,7 @@ pub fn report(input: &str, r: &Report, color: bool) -> String {
 
 /// The diagnostic's stable code, as the JSON report spells it.
 fn code(d: &Diagnostic) -> String {
-    serde_json::to_string(&d.code).unwrap_or_default().trim_matches('"').to_owned()
+    jwtlens::report::json_name(&d.code)
 }
 
 fn section(o: &mut String, st: &Style, title: &str, p: &PartReport) {

@@ -82,7 +82,7 @@ pub struct UnknownAlgorithm;
 
 impl fmt::Display for UnknownAlgorithm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown JWS algorithm")
+        f.write_str("not a JWS algorithm (HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, ES256K, EdDSA)")
     }
 }
 

@@ -324,6 +324,22 @@ pub fn verdict(token: &Token<'_>, options: &Options<'_>) -> Verdict {
     judge(token, failure, now, options).2
 }
 
+/// The name a unit enum value has in the JSON report (`Code::Base64Padding` →
+/// `"base64_padding"`), for faces that print codes, severities and statuses.
+///
+/// ```
+/// use jwtlens::{report::json_name, Code};
+/// assert_eq!(json_name(&Code::MissingAlg), "missing_alg");
+/// assert_eq!(json_name(&jwtlens::findings::Severity::High), "high");
+/// ```
+pub fn json_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => serde_json::to_string(&other).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
 /// Parse `input` and report on it: the whole decode pipeline in one call.
 pub fn inspect(input: &str, options: &Options<'_>) -> Report {
     Report::new(&Token::parse(input), options)

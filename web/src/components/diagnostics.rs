@@ -16,7 +16,7 @@ pub struct Props {
 }
 
 fn code(d: &Diagnostic) -> String {
-    serde_json::to_string(&d.code).unwrap_or_default().trim_matches('"').to_owned()
+    jwtlens::report::json_name(&d.code)
 }
 
 /// The input around the diagnostic, with the pointed-at characters marked.

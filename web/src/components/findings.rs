@@ -11,7 +11,7 @@ pub struct Props {
 }
 
 fn label<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_default().trim_matches('"').to_owned()
+    jwtlens::report::json_name(v)
 }
 
 #[function_component(FindingsPanel)]
