@@ -474,6 +474,12 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// A header or payload that is JSON, but not the object RFC 7515 §4 / RFC 7519 §7.2 require.
+    fn not_an_object(&mut self, code: Code, seg: &Segment, value: &Json, msg: String) {
+        let found = Some(String::from(value.type_name()));
+        self.error(code, seg.part, seg.start, Some(String::from("a JSON object")), found, msg);
+    }
+
     fn decode_header(&mut self, seg: &Segment) {
         let Some(bytes) = self.decode_segment(seg) else {
             return;
@@ -491,14 +497,7 @@ impl<'a> Token<'a> {
         };
         let Json::Object(obj) = value else {
             let msg = format!("The header must be a JSON object, but it is a JSON {}.", value.type_name());
-            self.error(
-                Code::HeaderNotObject,
-                Part::Header,
-                seg.start,
-                Some(String::from("a JSON object")),
-                Some(String::from(value.type_name())),
-                msg,
-            );
+            self.not_an_object(Code::HeaderNotObject, seg, &value, msg);
             return;
         };
         self.report_duplicates(seg, &obj);
@@ -572,14 +571,7 @@ impl<'a> Token<'a> {
                         "The payload is JSON but not an object (it is a JSON {}); a JWT claims set must be an object.",
                         other.type_name()
                     );
-                    self.error(
-                        Code::PayloadNotObject,
-                        Part::Payload,
-                        seg.start,
-                        Some(String::from("a JSON object")),
-                        Some(String::from(other.type_name())),
-                        msg,
-                    );
+                    self.not_an_object(Code::PayloadNotObject, seg, &other, msg);
                     Payload::Json(other)
                 }
                 Err(e) => {
