@@ -265,7 +265,7 @@ impl Report {
             .as_ref()
             .filter(|t| matches!(t.status, crate::time::TimeStatus::Expired | crate::time::TimeStatus::NotYetValid))
             .map(|t| t.summary.clone());
-        let (verification, checks, verdict) = judge(token, time_failure, now, options);
+        let (verification, checks, verdict) = judge(token, time_failure, now, options, true);
         let findings = crate::findings::findings(token, options.keys, time.as_ref());
         Report {
             jwtlens: env!("CARGO_PKG_VERSION"),
@@ -299,8 +299,13 @@ fn judge(
     time_failure: Option<String>,
     now: Option<f64>,
     options: &Options<'_>,
+    explain: bool,
 ) -> (crate::verify::SignatureVerdict, Vec<crate::policy::Check>, Verdict) {
-    let verification = crate::verify::verify_token_with(token, options.keys, options.backend);
+    let verification = if explain {
+        crate::verify::verify_token_with(token, options.keys, options.backend)
+    } else {
+        crate::verify::verify_token_brief(token, options.keys, options.backend)
+    };
     let checks = options.policy.map(|p| crate::policy::validate(token, p, now)).unwrap_or_default();
     let verdict = Verdict::new(&verification, time_failure, options.policy.map(|_| checks.as_slice()));
     (verification, checks, verdict)
@@ -321,7 +326,7 @@ pub fn verdict(token: &Token<'_>, options: &Options<'_>) -> Verdict {
     let now = options.now.filter(|n| n.is_finite());
     // Only a failing time is formatted; the verdict needs nothing else of the TimeReport.
     let failure = token.claims().and_then(|c| crate::time::failure(c.exp, c.nbf, now)).map(|(_, why)| why);
-    judge(token, failure, now, options).2
+    judge(token, failure, now, options, false).2
 }
 
 /// The name a unit enum value has in the JSON report (`Code::Base64Padding` →

@@ -516,6 +516,26 @@ pub fn verify_token_with(
     keys: Option<&crate::key::KeySet>,
     backend: Option<&dyn Backend>,
 ) -> SignatureVerdict {
+    check_token(token, keys, backend, true)
+}
+
+/// The same decision as [`verify_token_with`], without the per-key
+/// `candidates` (empty here): what verdict-only callers need, with no
+/// description or reason built for keys that did not verify it.
+pub(crate) fn verify_token_brief(
+    token: &crate::token::Token<'_>,
+    keys: Option<&crate::key::KeySet>,
+    backend: Option<&dyn Backend>,
+) -> SignatureVerdict {
+    check_token(token, keys, backend, false)
+}
+
+fn check_token(
+    token: &crate::token::Token<'_>,
+    keys: Option<&crate::key::KeySet>,
+    backend: Option<&dyn Backend>,
+    explain: bool,
+) -> SignatureVerdict {
     use alloc::format;
     use SignatureStatus as S;
     let alg_name = token.header().and_then(|h| h.alg.as_deref());
@@ -598,32 +618,37 @@ pub fn verify_token_with(
         }
     }
     let mut verdict = SignatureVerdict::new(S::NoUsableKey, Some(alg_name), String::new());
+    // Why the only key offered could not be used, for the message when there is just one.
+    let mut sole_reason = None;
+    let single = keys.keys().len() == 1;
     for (index, key) in keys.keys().iter().enumerate() {
-        let mut c = Candidate { index, key: key.describe(), kid: key.kid.clone(), tried: false, reason: String::new() };
-        match unusable(key, alg, kid) {
-            Some(why) => c.reason = format!("not tried: {why}"),
+        let (tried, reason) = match unusable(key, alg, kid) {
+            Some(why) => (false, format!("not tried: {why}")),
             None if verdict.status == S::Verified => {
-                c.reason = String::from("not tried: another key already verified the token")
+                (false, String::from("not tried: another key already verified the token"))
             }
-            None => {
-                c.tried = true;
-                match verify_signature_with(alg, key, data.as_bytes(), sig, backend.map(|b| (b, index))) {
-                    Ok(()) => {
-                        c.reason = String::from("verified the signature");
-                        verdict.status = S::Verified;
-                        verdict.key = Some(c.key.clone());
-                        verdict.error = None;
-                    }
-                    Err(e) => {
-                        c.reason = format!("tried: {e}");
-                        verdict.status = S::Invalid;
-                        verdict.error = Some(e);
-                    }
+            None => match verify_signature_with(alg, key, data.as_bytes(), sig, backend.map(|b| (b, index))) {
+                Ok(()) => {
+                    verdict.status = S::Verified;
+                    verdict.key = Some(key.describe());
+                    verdict.error = None;
+                    (true, String::from("verified the signature"))
                 }
-            }
+                Err(e) => {
+                    let reason = format!("tried: {e}");
+                    verdict.status = S::Invalid;
+                    verdict.error = Some(e);
+                    (true, reason)
+                }
+            },
+        };
+        if explain {
+            verdict.candidates.push(Candidate { index, key: key.describe(), kid: key.kid.clone(), tried, reason });
+        } else if single {
+            sole_reason = Some(reason);
         }
-        verdict.candidates.push(c);
     }
+    let sole_reason = sole_reason.or_else(|| verdict.candidates.first().filter(|_| single).map(|c| c.reason.clone()));
     verdict.message = match verdict.status {
         S::Verified => {
             let key = verdict.key.as_deref().unwrap_or("key");
@@ -637,11 +662,9 @@ pub fn verify_token_with(
             "Invalid signature: {}.",
             verdict.error.as_ref().map(alloc::string::ToString::to_string).unwrap_or_default()
         ),
-        _ => match verdict.candidates.first() {
-            Some(c) if verdict.candidates.len() == 1 => {
-                format!("The key cannot verify this token: {}.", c.reason.trim_start_matches("not tried: "))
-            }
-            _ => String::from("None of the keys given may verify this token (see why for each)."),
+        _ => match sole_reason {
+            Some(reason) => format!("The key cannot verify this token: {}.", reason.trim_start_matches("not tried: ")),
+            None => String::from("None of the keys given may verify this token (see why for each)."),
         },
     };
     verdict
