@@ -211,8 +211,8 @@ fn browser_pane(props: &RunProps) -> Html {
             if snap.cookies.is_empty() {
                 <p class="muted small" id="sb-cookies">{ "empty" }</p>
             } else {
-                <table class="sb-table" id="sb-cookies">
-                    <thead><tr><th>{ "Name" }</th><th>{ "Value" }</th><th>{ "Domain" }</th><th>{ "Path" }</th><th>{ "Flags" }</th><th>{ "Expires" }</th></tr></thead>
+                <div class="sb-table-wrap"><table class="sb-table" id="sb-cookies">
+                    <thead><tr><th>{ "Name" }</th><th>{ "Value" }</th><th>{ "Scope" }</th><th>{ "Flags" }</th><th>{ "Expires" }</th></tr></thead>
                     <tbody>
                         { for snap.cookies.iter().map(|c| {
                             let mut flags = Vec::new();
@@ -223,14 +223,13 @@ fn browser_pane(props: &RunProps) -> Html {
                             html! { <tr>
                                 <td><code>{ &c.name }</code></td>
                                 <td title={c.value.clone()}><code>{ short_value(&c.value) }</code></td>
-                                <td>{ if c.host_only { format!("{} (host-only)", c.domain) } else { format!(".{}", c.domain) } }</td>
-                                <td><code>{ &c.path }</code></td>
+                                <td>{ if c.host_only { format!("{} (host-only)", c.domain) } else { format!("*.{}", c.domain) } }<br /><code>{ format!("Path={}", c.path) }</code></td>
                                 <td>{ flags.join(", ") }</td>
                                 <td>{ c.expires.map(clock).unwrap_or_else(|| "session".into()) }</td>
                             </tr> }
                         }) }
                     </tbody>
-                </table>
+                </table></div>
             }
         </section>
     }
