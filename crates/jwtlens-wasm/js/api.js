@@ -171,13 +171,18 @@ function verifyArguments(token, key, options) {
   return [input, k[handle], now, policy === undefined ? "" : JSON.stringify(policy)];
 }
 
-function callVerify(fn, args) {
+// Run a wasm export; a message it throws (a string) becomes a JwtlensError.
+function callCore(fn) {
   try {
-    return JSON.parse(fn(...args));
+    return fn();
   } catch (e) {
     if (typeof e === "string") throw argumentError(e, undefined);
     throw e;
   }
+}
+
+function callVerify(fn, args) {
+  return JSON.parse(callCore(() => fn(...args)));
 }
 
 /**
@@ -200,14 +205,7 @@ export function verify(token, key, options = {}) {
  */
 export function verifyFast(token, key, options = {}) {
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  let text;
-  try {
-    text = verifyFastJson(input, k, now, policy);
-  } catch (e) {
-    if (typeof e === "string") throw argumentError(e, undefined);
-    throw e;
-  }
-  const r = JSON.parse(text);
+  const r = JSON.parse(callCore(() => verifyFastJson(input, k, now, policy)));
   r.valid = r.status === "valid";
   return r;
 }
@@ -293,15 +291,6 @@ function nowSeconds(options) {
   return Math.floor(now);
 }
 
-function callJar(fn) {
-  try {
-    return fn();
-  } catch (e) {
-    if (typeof e === "string") throw argumentError(e, undefined);
-    throw e;
-  }
-}
-
 /**
  * A cookie jar that follows RFC 6265bis (and Chromium where the draft leaves a choice).
  * Time is always passed in. A request is a URL string or
@@ -314,25 +303,25 @@ export class CookieJar {
   setCookie(line, request, options) {
     if (typeof line !== "string") throw argumentError("line must be a string.", describe(line));
     const req = requestArgument(request);
-    return JSON.parse(callJar(() => this.#jar.setCookieJson(line, req, nowSeconds(options))));
+    return JSON.parse(callCore(() => this.#jar.setCookieJson(line, req, nowSeconds(options))));
   }
 
   /** For each stored cookie: is it sent with `request`, and why (or why not). */
   cookiesFor(request, options) {
     const req = requestArgument(request);
-    return JSON.parse(callJar(() => this.#jar.cookiesForJson(req, nowSeconds(options))));
+    return JSON.parse(callCore(() => this.#jar.cookiesForJson(req, nowSeconds(options))));
   }
 
   /** The Cookie header for `request` ("" when nothing is sent). */
   cookieHeader(request, options) {
     const req = requestArgument(request);
-    return callJar(() => this.#jar.cookieHeader(req, nowSeconds(options)));
+    return callCore(() => this.#jar.cookieHeader(req, nowSeconds(options)));
   }
 
   /** What `document.cookie` returns on a page at `url`: HttpOnly cookies are not in it. */
   documentCookie(url, options) {
     const req = requestArgument(typeof url === "string" ? { url, fromScript: true } : { ...url, fromScript: true }, "url");
-    return callJar(() => this.#jar.cookieHeader(req, nowSeconds(options)));
+    return callCore(() => this.#jar.cookieHeader(req, nowSeconds(options)));
   }
 
   /** Every stored cookie with all its attributes. */
@@ -356,15 +345,6 @@ function stepArgument(step, name) {
   return s;
 }
 
-function callFlow(fn) {
-  try {
-    return fn();
-  } catch (e) {
-    if (typeof e === "string") throw argumentError(e, undefined);
-    throw e;
-  }
-}
-
 /**
  * Simulate sessions vs JWTs: a browser, servers, an admin and an attacker, deterministic
  * (time moves only by { step: "advance", seconds }; randomness from options.seed).
@@ -375,7 +355,7 @@ function callFlow(fn) {
 export function simulate(options, steps) {
   if (!Array.isArray(steps)) throw argumentError("steps must be an array.", describe(steps));
   const list = JSON.stringify(steps.map((s, i) => stepArgument(s, `steps[${i}]`)));
-  return JSON.parse(callFlow(() => simulateJson(optionsArgument(options), list)));
+  return JSON.parse(callCore(() => simulateJson(optionsArgument(options), list)));
 }
 
 /**
@@ -385,7 +365,7 @@ export function simulate(options, steps) {
  * @returns {import("./index.d.ts").Comparison}
  */
 export function compareStrategies(options) {
-  return JSON.parse(callFlow(() => compareJson(optionsArgument(options))));
+  return JSON.parse(callCore(() => compareJson(optionsArgument(options))));
 }
 
 /** A simulation stepped one step at a time (what the playground's sandbox drives). */
@@ -395,13 +375,13 @@ export class Simulation {
   /** @param {import("./index.d.ts").FlowOptions} [options] */
   constructor(options) {
     const config = optionsArgument(options);
-    this.#sim = callFlow(() => new SimulationHandle(config));
+    this.#sim = callCore(() => new SimulationHandle(config));
   }
 
   /** Run one step; returns its events and outcome sentence. */
   step(step) {
     const s = JSON.stringify(stepArgument(step, "step"));
-    return JSON.parse(callFlow(() => this.#sim.stepJson(s)));
+    return JSON.parse(callCore(() => this.#sim.stepJson(s)));
   }
 
   /** The browser, the servers and the attacker's loot now. */
