@@ -902,13 +902,7 @@ impl Simulation {
 
     /// How a server of this strategy authenticates a request with these headers.
     fn authenticate(&mut self, server: usize, headers: &[Header], lookups: &mut u32) -> Auth {
-        let cookie = |name: &str| {
-            headers.iter().filter(|h| h.name == "Cookie").find_map(|h| {
-                h.value
-                    .split("; ")
-                    .find_map(|kv| kv.strip_prefix(name).and_then(|r| r.strip_prefix('=')).map(String::from))
-            })
-        };
+        let cookie = |name: &str| cookie_value(headers, name);
         let bearer = headers
             .iter()
             .find(|h| h.name == "Authorization")
@@ -1034,10 +1028,7 @@ impl Simulation {
         let cookies = self.attach_cookies(&req);
         let headers: Vec<Header> = cookies.into_iter().map(|c| header("Cookie", c)).collect();
         self.send("page", "POST", &url, APP, headers.clone());
-        let presented = headers
-            .iter()
-            .find_map(|h| h.value.split("; ").find_map(|kv| kv.strip_prefix("refresh=")).map(String::from));
-        let Some(id) = presented else {
+        let Some(id) = cookie_value(&headers, REFRESH_COOKIE) else {
             self.respond(server, 401, Vec::new(), None, String::from("401: no refresh cookie."));
             return false;
         };
@@ -1126,18 +1117,8 @@ impl Simulation {
         let url = format!("{APP}/api/profile");
         let req = page_request(&url, "GET");
         let mut headers: Vec<Header> = self.attach_cookies(&req).into_iter().map(|c| header("Cookie", c)).collect();
-        match self.config.strategy {
-            Strategy::JwtLocalStorage => {
-                if let Some((_, t)) = self.local_storage.iter().find(|(k, _)| k == "token") {
-                    headers.push(header("Authorization", format!("Bearer {t}")));
-                }
-            }
-            Strategy::AccessRefresh => {
-                if let Some((t, _)) = &self.page_memory {
-                    headers.push(header("Authorization", format!("Bearer {t}")));
-                }
-            }
-            _ => {}
+        if let Some(t) = self.page_bearer() {
+            headers.push(header("Authorization", format!("Bearer {t}")));
         }
         let bytes = self.send("page", "GET", &url, APP, headers.clone());
         let mut lookups = 0;
@@ -1182,22 +1163,12 @@ impl Simulation {
         };
         let req = page_request(&url, "POST");
         let mut headers: Vec<Header> = self.attach_cookies(&req).into_iter().map(|c| header("Cookie", c)).collect();
-        let bearer = match self.config.strategy {
-            Strategy::JwtLocalStorage => self.local_storage.iter().find(|(k, _)| k == "token").map(|(_, t)| t.clone()),
-            Strategy::AccessRefresh => self.page_memory.as_ref().map(|(t, _)| t.clone()),
-            _ => None,
-        };
+        let bearer = self.page_bearer();
         if let Some(t) = &bearer {
             headers.push(header("Authorization", format!("Bearer {t}")));
         }
         self.send("page", "POST", &url, APP, headers.clone());
-        let find = |name: &str| {
-            headers.iter().filter(|h| h.name == "Cookie").find_map(|h| {
-                h.value
-                    .split("; ")
-                    .find_map(|kv| kv.strip_prefix(name).and_then(|r| r.strip_prefix('=')).map(String::from))
-            })
-        };
+        let find = |name: &str| cookie_value(&headers, name);
         let mut set = Vec::new();
         let summary = match self.config.strategy {
             Strategy::Session => {
@@ -1517,15 +1488,19 @@ impl Simulation {
         let req = page_request(&format!("{APP}/api/profile"), "GET");
         let mut headers: Vec<Header> =
             self.jar.cookie_header(&req, self.now).into_iter().map(|c| header("Cookie", c)).collect();
-        let bearer = match self.config.strategy {
-            Strategy::JwtLocalStorage => self.local_storage.iter().find(|(k, _)| k == "token").map(|(_, t)| t.clone()),
-            Strategy::AccessRefresh => self.page_memory.as_ref().map(|(t, _)| t.clone()),
-            _ => None,
-        };
-        if let Some(t) = bearer {
+        if let Some(t) = self.page_bearer() {
             headers.push(header("Authorization", format!("Bearer {t}")));
         }
         headers
+    }
+
+    /// The token the page's script sends as `Authorization: Bearer`, when its strategy uses one.
+    fn page_bearer(&self) -> Option<String> {
+        match self.config.strategy {
+            Strategy::JwtLocalStorage => self.local_storage.iter().find(|(k, _)| k == "token").map(|(_, t)| t.clone()),
+            Strategy::AccessRefresh => self.page_memory.as_ref().map(|(t, _)| t.clone()),
+            _ => None,
+        }
     }
 
     fn hijack(&mut self) -> String {
@@ -1604,6 +1579,13 @@ fn jti_of(token: &crate::token::Token<'_>) -> String {
         Some(crate::json::Json::String(s)) => s.clone(),
         _ => String::new(),
     }
+}
+
+/// The value of cookie `name` in the `Cookie` headers of a request.
+fn cookie_value(headers: &[Header], name: &str) -> Option<String> {
+    headers.iter().filter(|h| h.name == "Cookie").find_map(|h| {
+        h.value.split("; ").find_map(|kv| kv.strip_prefix(name).and_then(|r| r.strip_prefix('=')).map(String::from))
+    })
 }
 
 /// A fetch from the app's own page.
