@@ -114,7 +114,7 @@ impl SigningKey {
             SigningKey::P384(k) => Material::P384(*k.verifying_key()),
             SigningKey::P521(k) => Material::P521(p521::ecdsa::VerifyingKey::from(k)),
             SigningKey::K256(k) => Material::K256(*k.verifying_key()),
-            SigningKey::Ed25519(k) => Material::Ed25519(k.verifying_key()),
+            SigningKey::Ed25519(k) => Material::Ed25519(crate::key::Ed25519Key::new(k.verifying_key())),
         };
         Key { material, kid: None, alg: None, use_: None, key_ops: None, format: KeyFormat::Jwk }
     }

@@ -310,6 +310,31 @@ fn ed25519_small_order(encoded: &[u8; 32]) -> bool {
     ED25519_SMALL_ORDER_Y.contains(&y)
 }
 
+/// RFC 8032 §5.1.7: "Compute SHA512(dom2(F, C) || R || A || PH(M)), and interpret
+/// the 64-octet digest as a little-endian integer k. [...] It's sufficient, but not
+/// required, to instead check [S]B = R + [k]A'." As `verify_strict` does, the
+/// cofactorless equation, with `[S]B + [k](−A)` compared by its encoding to `R` (so a
+/// non-canonical `R` fails); `S < L` and small orders were checked by the caller.
+/// Both products come from radix-16 tables: `B`'s (static) and the key's `−A`.
+fn ed25519_with_table(
+    minus_a: &curve25519_dalek::edwards::EdwardsBasepointTable,
+    a: &[u8; 32],
+    data: &[u8],
+    sig: &ed25519_dalek::Signature,
+) -> Result<(), VerifyError> {
+    use curve25519_dalek::{constants::ED25519_BASEPOINT_TABLE, scalar::Scalar};
+    use sha2::Digest;
+    let s = Option::<Scalar>::from(Scalar::from_canonical_bytes(*sig.s_bytes())).ok_or(VerifyError::InvalidSignature)?;
+    let digest = sha2::Sha512::new().chain_update(sig.r_bytes()).chain_update(a).chain_update(data).finalize();
+    let k = Scalar::from_bytes_mod_order_wide(&digest.into());
+    let r = ED25519_BASEPOINT_TABLE * &s + minus_a * &k;
+    if r.compress().as_bytes() == sig.r_bytes() {
+        Ok(())
+    } else {
+        Err(VerifyError::InvalidSignature)
+    }
+}
+
 /// Verify `sig` over `data` with `key` for `alg`.
 pub fn verify_signature(alg: Algorithm, key: &Key, data: &[u8], sig: &[u8]) -> Result<(), VerifyError> {
     verify_signature_with(alg, key, data, sig, None)
@@ -382,6 +407,10 @@ pub fn verify_signature_with(
                 || ed25519_small_order(k.as_bytes())
             {
                 return Err(VerifyError::InvalidSignature);
+            }
+            // A key that verifies often has its table: faster than any backend.
+            if let Some(table) = k.table_for_use() {
+                return ed25519_with_table(table, k.as_bytes(), data, &s);
             }
             delegated(backend, alg, key, data, sig).unwrap_or_else(|| k.verify_strict(data, &s).map_err(bad))
         }
@@ -696,6 +725,76 @@ mod tests {
         b[0] = 0x58;
         assert!(!ed25519_small_order(&b));
         assert!(!ed25519_dalek::VerifyingKey::from_bytes(&b).unwrap().is_weak());
+    }
+
+    /// A key, a message and its signature, from a seed.
+    fn ed25519_case(seed: u8, msg: &[u8]) -> (ed25519_dalek::VerifyingKey, [u8; 64]) {
+        use ed25519_dalek::Signer;
+        let sk = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]);
+        (sk.verifying_key(), sk.sign(msg).to_bytes())
+    }
+
+    proptest::proptest! {
+        /// The table path and ed25519-dalek's `verify_strict` agree on valid signatures
+        /// and on every one-byte change of signature, message or (non-canonical) R.
+        #[test]
+        fn ed25519_table_agrees_with_verify_strict(
+            seed in proptest::prelude::any::<u8>(),
+            msg in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+            at in 0usize..64,
+            flip in proptest::prelude::any::<u8>(),
+            non_canonical_r in proptest::prelude::any::<bool>(),
+        ) {
+            let (vk, good) = ed25519_case(seed, &msg);
+            let key = crate::key::Ed25519Key::new(vk);
+            key.precompute();
+            let table = key.table_for_use().unwrap();
+            let mut bad = good;
+            if let Some(b) = bad.get_mut(at) {
+                *b ^= flip;
+            }
+            if non_canonical_r {
+                // An R of y ≥ p: p + 2 (y = 2 in another spelling).
+                bad[..32].copy_from_slice(&[0xef, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
+            }
+            for sig in [good, bad] {
+                let s = ed25519_dalek::Signature::from_bytes(&sig);
+                let strict = vk.verify_strict(&msg, &s).is_ok();
+                // The caller's checks come first, as in `verify_signature_with`.
+                let pre = ed25519_scalar_canonical(s.s_bytes()) && !ed25519_small_order(s.r_bytes());
+                let table = pre && ed25519_with_table(table, vk.as_bytes(), &msg, &s).is_ok();
+                proptest::prop_assert_eq!(strict, table);
+            }
+        }
+    }
+
+    #[test]
+    fn ed25519_key_builds_its_table_after_enough_uses() {
+        let msg = b"eyJhbGciOiJFZERTQSJ9.e30";
+        let (vk, sig) = ed25519_case(9, msg);
+        let key = Key {
+            material: crate::key::Material::Ed25519(crate::key::Ed25519Key::new(vk)),
+            kid: None,
+            alg: None,
+            use_: None,
+            key_ops: None,
+            format: crate::key::KeyFormat::Jwk,
+        };
+        let crate::key::Material::Ed25519(k) = &key.material else { unreachable!() };
+        let mut tampered = sig;
+        tampered[40] ^= 1;
+        // Valid and tampered signatures alike count as uses; the verdicts never change.
+        for n in 1..=crate::key::Ed25519Key::TABLE_AFTER + 4 {
+            assert_eq!(k.precomputed(), n > crate::key::Ed25519Key::TABLE_AFTER, "before use {n}");
+            if n % 2 == 0 {
+                assert_eq!(verify_signature(Algorithm::EdDSA, &key, msg, &sig), Ok(()));
+            } else {
+                assert_eq!(verify_signature(Algorithm::EdDSA, &key, msg, &tampered), Err(VerifyError::InvalidSignature));
+            }
+        }
+        // A clone starts without the table.
+        let crate::key::Material::Ed25519(c) = &key.clone().material else { unreachable!() };
+        assert!(!c.precomputed());
     }
 
     #[test]

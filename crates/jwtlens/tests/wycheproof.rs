@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use jwtlens::alg::Algorithm;
-use jwtlens::key::{Key, KeySet, SecretEncoding};
+use jwtlens::key::{Key, KeySet, Material, SecretEncoding};
 use jwtlens::token::Token;
 use jwtlens::verify::{verify_signature, verify_token, SignatureStatus};
 use serde_json::Value;
@@ -124,8 +124,12 @@ fn json_web_crypto_jws_parts() {
 
 /// The primitive sets, each test verified by `verify_signature` with the group's key.
 fn primitive_set(file: &str, alg: Algorithm, key_of: impl Fn(&Value) -> Option<Key>) {
+    primitive_set_labelled(file, file, alg, key_of);
+}
+
+fn primitive_set_labelled(file: &str, label: &str, alg: Algorithm, key_of: impl Fn(&Value) -> Option<Key>) {
     let v = load(file);
-    let mut t = Tally::new(file);
+    let mut t = Tally::new(label);
     for g in v["testGroups"].as_array().unwrap() {
         let Some(key) = key_of(g) else {
             t.skipped += g["tests"].as_array().unwrap().len();
@@ -249,6 +253,18 @@ fn ecdsa_p1363() {
 #[test]
 fn ed25519() {
     primitive_set("ed25519_test.json", Algorithm::EdDSA, pem_key);
+}
+
+/// The same set through the precomputed-table path a key takes once it has verified
+/// `Ed25519Key::TABLE_AFTER` signatures: the same verdict on every test.
+#[test]
+fn ed25519_precomputed() {
+    primitive_set_labelled("ed25519_test.json", "ed25519_test.json (precomputed table)", Algorithm::EdDSA, |g| {
+        let key = pem_key(g)?;
+        let Material::Ed25519(k) = &key.material else { panic!("not an Ed25519 key") };
+        k.precompute();
+        Some(key)
+    });
 }
 
 #[test]
