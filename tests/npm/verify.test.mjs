@@ -163,4 +163,14 @@ test("verifyFast gives the same verdict as verify, without the report", async ()
   const broken = verifyFast("not.a.token", key);
   assert.equal(broken.status, "malformed");
   assert.equal(broken.header, null);
+  // The result crosses as NUL-separated text: a NUL inside the message (here from a kid) stays in it.
+  const kid = "a\u0000b";
+  const jwk = (k) => ({ kty: "oct", kid, k: Buffer.from(k).toString("base64url") });
+  const twins = importKey(JSON.stringify({ keys: [jwk(secret), jwk(secret.toUpperCase())] }));
+  const withKid = await new SignJWT({ sub: "ada" }).setProtectedHeader({ alg: "HS256", kid }).sign(new TextEncoder().encode(secret));
+  const ambiguous = verifyFast(withKid, twins, { now: NOW });
+  assert.equal(ambiguous.status, verify(withKid, twins, { now: NOW }).verdict.status);
+  assert.equal(ambiguous.message, verify(withKid, twins, { now: NOW }).verdict.message);
+  assert.ok(ambiguous.message.includes(kid), ambiguous.message);
+  assert.deepEqual(ambiguous.header, { alg: "HS256", kid });
 });

@@ -205,9 +205,19 @@ export function verify(token, key, options = {}) {
  */
 export function verifyFast(token, key, options = {}) {
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  const r = JSON.parse(callCore(() => verifyFastJson(input, k, now, policy)));
-  r.valid = r.status === "valid";
-  return r;
+  // status NUL header NUL payload NUL message (see verify_fast_json).
+  const out = callCore(() => verifyFastJson(input, k, now, policy));
+  const a = out.indexOf("\0");
+  const b = out.indexOf("\0", a + 1);
+  const c = out.indexOf("\0", b + 1);
+  const status = out.slice(0, a);
+  return {
+    valid: status === "valid",
+    status,
+    message: out.slice(c + 1),
+    header: JSON.parse(out.slice(a + 1, b)),
+    payload: JSON.parse(out.slice(b + 1, c)),
+  };
 }
 
 function bytesArgument(value, name) {

@@ -75,10 +75,63 @@ pub fn encode(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The value of each base64url character (RFC 4648 §5, Table 2), or `INVALID`.
+const INVALID: u8 = 0xff;
+// Evaluated at compile time: an index out of range would fail the build, not panic.
+#[allow(clippy::indexing_slicing)]
+const URL_SAFE_VALUES: [u8; 256] = {
+    let mut t = [INVALID; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut i = 0;
+    while i < 64 {
+        t[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Strict, canonical, unpadded base64url, or `None` (the lenient path then says why).
+/// The same answers as `URL_SAFE_NO_PAD.decode(s).ok()` (a property test checks it);
+/// one table look-up per character and no zeroed buffer, since every token goes through it.
+fn decode_strict(s: &[u8]) -> Option<Vec<u8>> {
+    let value = |c: &u8| URL_SAFE_VALUES.get(usize::from(*c)).copied().unwrap_or(INVALID);
+    let mut out = Vec::with_capacity(s.len() / 4 * 3 + 2);
+    let mut groups = s.chunks_exact(4);
+    for g in &mut groups {
+        let [a, b, c, d] = g else { return None };
+        let [a, b, c, d] = [value(a), value(b), value(c), value(d)];
+        // Every valid value is below 64; INVALID has the top bits set.
+        if (a | b | c | d) & 0xc0 != 0 {
+            return None;
+        }
+        out.extend_from_slice(&[a << 2 | b >> 4, b << 4 | c >> 2, c << 6 | d]);
+    }
+    // RFC 4648 §3.5: the unused bits of the last character must be zero (canonical).
+    match groups.remainder() {
+        [] => {}
+        [a, b] => {
+            let (a, b) = (value(a), value(b));
+            if (a | b) & 0xc0 != 0 || b & 0x0f != 0 {
+                return None;
+            }
+            out.push(a << 2 | b >> 4);
+        }
+        [a, b, c] => {
+            let (a, b, c) = (value(a), value(b), value(c));
+            if (a | b | c) & 0xc0 != 0 || c & 0x03 != 0 {
+                return None;
+            }
+            out.extend_from_slice(&[a << 2 | b >> 4, b << 4 | c >> 2]);
+        }
+        _ => return None,
+    }
+    Some(out)
+}
+
 /// Decode base64url: strictly when possible, otherwise leniently with the
 /// leniencies listed, otherwise an error at the first impossible character.
 pub fn decode(s: &str) -> Result<Decoded, B64Error> {
-    if let Ok(bytes) = URL_SAFE_NO_PAD.decode(s) {
+    if let Some(bytes) = decode_strict(s.as_bytes()) {
         return Ok(Decoded { bytes, forgiven: Vec::new() });
     }
     let mut forgiven = Vec::new();
@@ -164,6 +217,31 @@ mod tests {
         assert_eq!(d.forgiven, [(Leniency::NonCanonical, 2)]);
         let d = decode("aGk=").unwrap();
         assert_eq!(d.forgiven, [(Leniency::Padding, 3)]);
+    }
+
+    proptest::proptest! {
+        /// The hand-written strict decoder answers exactly as the base64 crate's.
+        #[test]
+        fn strict_decoder_matches_the_base64_crate(s in "[A-Za-z0-9_=+/.-]{0,40}") {
+            proptest::prop_assert_eq!(decode_strict(s.as_bytes()), URL_SAFE_NO_PAD.decode(&s).ok());
+        }
+        #[test]
+        fn strict_decoder_round_trips(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            proptest::prop_assert_eq!(decode_strict(encode(&data).as_bytes()), Some(data));
+        }
+    }
+
+    #[test]
+    fn strict_decoder_refuses_non_canonical_tails() {
+        // Every spelling of a 2- and 3-character tail: only zero unused bits are strict.
+        for last in URL_SAFE_VALUES.iter().enumerate().filter(|(_, v)| **v != INVALID).map(|(c, _)| c as u8) {
+            for tail in [alloc::vec![b'Q', last], alloc::vec![b'Q', b'Q', last]] {
+                let s = core::str::from_utf8(&tail).unwrap();
+                assert_eq!(decode_strict(&tail), URL_SAFE_NO_PAD.decode(s).ok(), "{s}");
+            }
+        }
+        assert_eq!(decode_strict(b"Q"), None);
+        assert_eq!(decode_strict(b"QUJD\xff"), None);
     }
 
     #[test]

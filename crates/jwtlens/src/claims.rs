@@ -10,11 +10,12 @@
 //! let v = json::parse(br#"{"sub":"42","aud":"api","exp":1700000000.5}"#).unwrap();
 //! let (claims, problems) = Claims::from_object(v.as_object().unwrap());
 //! assert!(problems.is_empty());
-//! assert_eq!(claims.aud, Some(vec!["api".to_string()]));
+//! assert_eq!(claims.aud.as_deref(), Some(&["api".into()][..]));
+//! assert_eq!(claims.sub.as_deref(), Some("42"));
 //! assert_eq!(claims.exp, Some(1_700_000_000.5));
 //! ```
 
-use alloc::string::String;
+use crate::json::CompactString;
 use alloc::vec::Vec;
 
 use serde::Serialize;
@@ -25,7 +26,7 @@ use crate::json::{Json, Member, Object};
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeProblem {
     /// The member name.
-    pub name: String,
+    pub name: CompactString,
     /// The member's span in the decoded JSON text.
     pub span: core::ops::Range<usize>,
     /// The type the RFC requires.
@@ -49,7 +50,7 @@ impl<'a> Reader<'a> {
         });
     }
 
-    fn string(&mut self, name: &str) -> Option<String> {
+    fn string(&mut self, name: &str) -> Option<CompactString> {
         let m = self.obj.member(name)?;
         match &m.value {
             Json::String(s) => Some(s.clone()),
@@ -60,13 +61,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn strings(&mut self, name: &str, allow_single: bool) -> Option<Vec<String>> {
+    fn strings(&mut self, name: &str, allow_single: bool) -> Option<Vec<CompactString>> {
         let m = self.obj.member(name)?;
         let expected = if allow_single { "a string or an array of strings" } else { "an array of strings" };
         match &m.value {
             Json::String(s) if allow_single => Some(alloc::vec![s.clone()]),
             Json::Array(items) => {
-                let strings: Option<Vec<String>> = items.iter().map(|v| v.as_str().map(String::from)).collect();
+                let strings: Option<Vec<CompactString>> = items.iter().map(|v| v.as_str().map(CompactString::from)).collect();
                 if strings.is_none() {
                     self.problem(m, expected);
                 }
@@ -114,43 +115,43 @@ impl<'a> Reader<'a> {
 pub struct Header {
     /// `alg`: the signing algorithm.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alg: Option<String>,
+    pub alg: Option<CompactString>,
     /// `typ`: media type of the token.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub typ: Option<String>,
+    pub typ: Option<CompactString>,
     /// `cty`: media type of the payload.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cty: Option<String>,
+    pub cty: Option<CompactString>,
     /// `kid`: key ID.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kid: Option<String>,
+    pub kid: Option<CompactString>,
     /// `jku`: JWK Set URL (never fetched).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jku: Option<String>,
+    pub jku: Option<CompactString>,
     /// `jwk`: embedded public key (never trusted).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jwk: Option<Json>,
     /// `x5u`: certificate URL (never fetched).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub x5u: Option<String>,
+    pub x5u: Option<CompactString>,
     /// `x5c`: certificate chain, base64 DER.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub x5c: Option<Vec<String>>,
+    pub x5c: Option<Vec<CompactString>>,
     /// `x5t`: SHA-1 certificate thumbprint.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub x5t: Option<String>,
+    pub x5t: Option<CompactString>,
     /// `x5t#S256`: SHA-256 certificate thumbprint.
     #[serde(rename = "x5t#S256", skip_serializing_if = "Option::is_none")]
-    pub x5t_s256: Option<String>,
+    pub x5t_s256: Option<CompactString>,
     /// `crit`: extensions that must be understood.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub crit: Option<Vec<String>>,
+    pub crit: Option<Vec<CompactString>>,
     /// `b64`: false for an unencoded payload (RFC 7797).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub b64: Option<bool>,
     /// `enc`: JWE content encryption algorithm.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enc: Option<String>,
+    pub enc: Option<CompactString>,
 }
 
 impl Header {
@@ -181,15 +182,15 @@ impl Header {
 pub struct Claims {
     /// `iss`: issuer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iss: Option<String>,
+    pub iss: Option<CompactString>,
     /// `sub`: subject.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub: Option<String>,
+    pub sub: Option<CompactString>,
     /// `aud`: audiences; a single string becomes a one-element list
     /// (RFC 7519 §4.1.3: "In the special case when the JWT has one audience,
     /// the "aud" value MAY be a single case-sensitive string").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aud: Option<Vec<String>>,
+    pub aud: Option<Vec<CompactString>>,
     /// `exp`: expiration time, NumericDate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exp: Option<f64>,
@@ -201,7 +202,7 @@ pub struct Claims {
     pub iat: Option<f64>,
     /// `jti`: token ID.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jti: Option<String>,
+    pub jti: Option<CompactString>,
 }
 
 impl Claims {

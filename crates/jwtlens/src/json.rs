@@ -21,6 +21,8 @@
 //! ```
 
 use alloc::string::String;
+
+pub use compact_str::CompactString;
 use alloc::vec::Vec;
 use core::fmt;
 
@@ -40,8 +42,8 @@ pub enum Json {
     Bool(bool),
     /// A number, kept as its source text so no precision is lost.
     Number(Number),
-    /// A string, unescaped.
-    String(String),
+    /// A string, unescaped (up to 24 bytes without an allocation).
+    String(CompactString),
     /// An array.
     Array(Vec<Json>),
     /// An object, members in source order, duplicates kept.
@@ -51,7 +53,7 @@ pub enum Json {
 /// A JSON number, kept exactly as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
-    raw: String,
+    raw: CompactString,
 }
 
 impl Number {
@@ -72,8 +74,8 @@ impl Number {
 /// One `"name": value` pair of an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
-    /// The member name, unescaped.
-    pub name: String,
+    /// The member name, unescaped (up to 24 bytes without an allocation).
+    pub name: CompactString,
     /// The member value.
     pub value: Json,
     /// Byte range of the member (name through value) in the parsed text.
@@ -242,7 +244,8 @@ impl fmt::Display for JsonError {
 /// trailing commas, comments, leading zeros, `NaN` and nesting deeper than
 /// [`MAX_DEPTH`] are all errors with a byte offset.
 pub fn parse(text: &[u8]) -> Result<Json, JsonError> {
-    let mut p = Parser { s: text, i: 0 };
+    // Valid UTF-8 throughout (the usual case): strings are then sliced, not re-validated.
+    let mut p = Parser { s: text, text: core::str::from_utf8(text).ok(), i: 0 };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -254,6 +257,8 @@ pub fn parse(text: &[u8]) -> Result<Json, JsonError> {
 
 struct Parser<'a> {
     s: &'a [u8],
+    /// `s` as text, when all of it is UTF-8.
+    text: Option<&'a str>,
     i: usize,
 }
 
@@ -338,7 +343,8 @@ impl Parser<'_> {
     fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
         self.enter(depth)?;
         self.i += 1; // '{'
-        let mut members = Vec::new();
+        // Claims sets and headers mostly have a handful of members: one allocation, no regrowth.
+        let mut members = Vec::with_capacity(8);
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
@@ -436,7 +442,7 @@ impl Parser<'_> {
             }
         }
         let raw = core::str::from_utf8(self.s.get(start..self.i).unwrap_or(&[])).unwrap_or("0");
-        Ok(Number { raw: String::from(raw) })
+        Ok(Number { raw: CompactString::from(raw) })
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -454,9 +460,21 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    fn string(&mut self) -> Result<String, JsonError> {
+    /// The text from `start` to the current byte, which ends before an ASCII byte.
+    fn run(&self, start: usize) -> Result<&str, JsonError> {
+        if let Some(text) = self.text {
+            // Validated once in `parse`; the run ends at an ASCII byte, so on a char boundary.
+            return Ok(text.get(start..self.i).unwrap_or_default());
+        }
+        core::str::from_utf8(self.s.get(start..self.i).unwrap_or(&[])).map_err(|e| {
+            let at = Parser { s: self.s, text: None, i: start + e.valid_up_to() };
+            at.err("UTF-8 text")
+        })
+    }
+
+    fn string(&mut self) -> Result<CompactString, JsonError> {
         self.i += 1; // opening quote
-        let mut out = String::new();
+        let mut out = CompactString::default();
         loop {
             let run_start = self.i;
             while let Some(b) = self.peek() {
@@ -465,14 +483,14 @@ impl Parser<'_> {
                 }
                 self.i += 1;
             }
-            let run = self.s.get(run_start..self.i).unwrap_or(&[]);
-            match core::str::from_utf8(run) {
-                Ok(text) => out.push_str(text),
-                Err(e) => {
-                    self.i = run_start + e.valid_up_to();
-                    return Err(self.err("UTF-8 text"));
-                }
+            let run = self.run(run_start)?;
+            if out.is_empty() && self.peek() == Some(b'"') {
+                // No escapes (the usual case): a copy, inline when short.
+                let s = CompactString::from(run);
+                self.i += 1;
+                return Ok(s);
             }
+            out.push_str(run);
             match self.peek() {
                 None => return Err(self.err("'\"' to close the string")),
                 Some(b'"') => {

@@ -157,8 +157,8 @@ fn check(
     Check { name, outcome, expected, actual, message }
 }
 
-fn list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+fn list<S: AsRef<str>>(items: &[S]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{}\"", s.as_ref())).collect();
     format!("[{}]", quoted.join(", "))
 }
 
@@ -179,7 +179,7 @@ pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Che
     let now = now.filter(|n| n.is_finite());
 
     // alg
-    let alg = header.and_then(|h| h.alg.clone());
+    let alg = header.and_then(|h| h.alg.as_deref()).map(String::from);
     if policy.algorithms.is_empty() {
         out.push(check("alg", Outcome::Skipped, None, alg, String::from("No algorithm allow-list was set.")));
     } else {
@@ -194,7 +194,7 @@ pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Che
     }
 
     // typ
-    let typ = header.and_then(|h| h.typ.clone());
+    let typ = header.and_then(|h| h.typ.as_deref()).map(String::from);
     match &policy.typ {
         None => out.push(check("typ", Outcome::Skipped, None, typ, String::from("No type was required."))),
         Some(want) => {
@@ -217,7 +217,7 @@ pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Che
     }
 
     // iss
-    let iss = claims.and_then(|c| c.iss.clone());
+    let iss = claims.and_then(|c| c.iss.as_deref()).map(String::from);
     if policy.issuers.is_empty() {
         out.push(check("iss", Outcome::Skipped, None, iss, String::from("No issuer was required.")));
     } else {
@@ -242,7 +242,7 @@ pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Che
             String::from("No audience was required."),
         ));
     } else {
-        let ok = aud.as_ref().is_some_and(|a| a.iter().any(|x| policy.audiences.contains(x)));
+        let ok = aud.as_ref().is_some_and(|a| a.iter().any(|x| policy.audiences.iter().any(|p| p == x)));
         let msg = match &aud {
             Some(a) if ok => format!("The audience {} includes an accepted one.", list(a)),
             Some(a) => {
@@ -254,7 +254,7 @@ pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Che
     }
 
     // sub
-    let sub = claims.and_then(|c| c.sub.clone());
+    let sub = claims.and_then(|c| c.sub.as_deref()).map(String::from);
     match &policy.subject {
         None => out.push(check("sub", Outcome::Skipped, None, sub, String::from("No subject was required."))),
         Some(want) => {

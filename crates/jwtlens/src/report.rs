@@ -257,8 +257,8 @@ impl Report {
         let time = claims.as_ref().map(|c| TimeReport::new(c.exp, c.nbf, c.iat, now));
         let algorithm = token
             .header()
-            .and_then(|h| h.alg.clone())
-            .map(|name| Algorithm { description: registry::algorithm(&name), name });
+            .and_then(|h| h.alg.as_deref())
+            .map(|name| Algorithm { description: registry::algorithm(name), name: String::from(name) });
         let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
         let span = token.span();
         let time_failure = time
@@ -384,7 +384,7 @@ fn members(obj: &Object, seg: &Segment, is_header: bool, now: Option<f64>) -> Ve
             let start = seg.start + m.span.start / 3 * 4;
             let end = (seg.start + m.span.end.div_ceil(3) * 4).min(seg.end);
             MemberReport {
-                name: m.name.clone(),
+                name: String::from(m.name.as_str()),
                 value: m.value.clone(),
                 span: Span { start: start.min(seg.end), end },
                 registered,

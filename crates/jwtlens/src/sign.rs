@@ -311,7 +311,7 @@ pub fn sign(
     }
     // alg first, then the caller's members in order (any "alg" they wrote is replaced).
     let mut members =
-        alloc::vec![Member { name: String::from("alg"), value: Json::String(String::from(alg.name())), span: 0..0 }];
+        alloc::vec![Member { name: "alg".into(), value: Json::String(alg.name().into()), span: 0..0 }];
     members.extend(h.members().iter().filter(|m| m.name != "alg").cloned());
     let header_json =
         serde_json::to_string(&Object::from_members(members)).map_err(|e| err("header", e.to_string()))?;

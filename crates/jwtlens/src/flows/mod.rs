@@ -1576,7 +1576,7 @@ impl Simulation {
 /// The `jti` claim of a token ("" when absent).
 fn jti_of(token: &crate::token::Token<'_>) -> String {
     match token.claims_json().and_then(|o| o.get("jti")) {
-        Some(crate::json::Json::String(s)) => s.clone(),
+        Some(crate::json::Json::String(s)) => String::from(s.as_str()),
         _ => String::new(),
     }
 }
