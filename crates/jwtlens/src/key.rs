@@ -331,23 +331,6 @@ fn err(format: &'static str, at: Option<&str>, message: impl Into<String>) -> Ke
     KeyError { format, at: at.map(String::from), message: message.into() }
 }
 
-/// Append `n` in decimal.
-fn push_decimal(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    out.push_str(core::str::from_utf8(digits.get(i..).unwrap_or_default()).unwrap_or_default());
-}
 
 /// One key, or a JWK Set, as imported.
 #[derive(Debug, Clone)]
@@ -418,7 +401,7 @@ impl Key {
         let mut out = String::with_capacity(label.len() + from.len() + kid.map_or(0, str::len) + 24);
         out.push_str(label);
         out.push_str(", ");
-        push_decimal(&mut out, self.bits());
+        crate::text::push_decimal(&mut out, self.bits() as u64, 0);
         out.push_str(" bits");
         if let Some(k) = kid {
             out.push_str(", kid \"");

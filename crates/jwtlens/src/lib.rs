@@ -62,6 +62,7 @@ pub mod token;
 pub mod verify;
 
 mod decode;
+mod text;
 
 pub use decode::{decodable, decode, Decoded};
 pub use diagnostic::{Code, Diagnostic, Part};

@@ -19,7 +19,6 @@
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -350,13 +349,7 @@ pub fn inspect(input: &str, options: &Options<'_>) -> Report {
     Report::new(&Token::parse(input), options)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
-}
+use crate::text::hex;
 
 fn payload_report(p: &Payload, seg: &Segment, now: Option<f64>) -> PartReport {
     match p {

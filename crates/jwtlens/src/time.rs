@@ -65,11 +65,24 @@ pub fn iso_utc(t: f64) -> Option<String> {
     let (y, mo, d) = civil_from_days(secs.div_euclid(86_400));
     let sod = secs.rem_euclid(86_400);
     let (h, mi, s) = (sod / 3600, sod % 3600 / 60, sod % 60);
-    Some(if millis == 0 {
-        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
-    } else {
-        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{millis:03}Z")
-    })
+    // By hand rather than format!: a report formats every time claim.
+    let mut out = String::with_capacity(24);
+    let two = |out: &mut String, n: i64, sep: char| {
+        out.push(sep);
+        crate::text::push_decimal(out, n.unsigned_abs(), 2);
+    };
+    crate::text::push_decimal(&mut out, y.unsigned_abs(), 4);
+    two(&mut out, mo.into(), '-');
+    two(&mut out, d.into(), '-');
+    two(&mut out, h, 'T');
+    two(&mut out, mi, ':');
+    two(&mut out, s, ':');
+    if millis != 0 {
+        out.push('.');
+        crate::text::push_decimal(&mut out, millis.unsigned_abs(), 3);
+    }
+    out.push('Z');
+    Some(out)
 }
 
 fn floor(x: f64) -> f64 {
