@@ -67,7 +67,8 @@ impl<'a> Reader<'a> {
         match &m.value {
             Json::String(s) if allow_single => Some(alloc::vec![s.clone()]),
             Json::Array(items) => {
-                let strings: Option<Vec<CompactString>> = items.iter().map(|v| v.as_str().map(CompactString::from)).collect();
+                let strings: Option<Vec<CompactString>> =
+                    items.iter().map(|v| v.as_str().map(CompactString::from)).collect();
                 if strings.is_none() {
                     self.problem(m, expected);
                 }

@@ -22,8 +22,8 @@
 
 use alloc::string::String;
 
-pub use compact_str::CompactString;
 use alloc::vec::Vec;
+pub use compact_str::CompactString;
 use core::fmt;
 
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -343,7 +343,7 @@ impl Parser<'_> {
     fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
         self.enter(depth)?;
         self.i += 1; // '{'
-        // Claims sets and headers mostly have a handful of members: one allocation, no regrowth.
+                     // Claims sets and headers mostly have a handful of members: one allocation, no regrowth.
         let mut members = Vec::with_capacity(8);
         self.ws();
         if self.peek() == Some(b'}') {

@@ -331,7 +331,6 @@ fn err(format: &'static str, at: Option<&str>, message: impl Into<String>) -> Ke
     KeyError { format, at: at.map(String::from), message: message.into() }
 }
 
-
 /// One key, or a JWK Set, as imported.
 #[derive(Debug, Clone)]
 pub struct KeySet {
@@ -797,9 +796,9 @@ fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
                 other => return Err(err(F, Some(other), "unsupported EC curve (P-256, P-384, P-521, secp256k1)")),
             }
         }
-        OID_ED25519 => Material::Ed25519(Ed25519Key::new(
-            ed25519_dalek::VerifyingKey::from_public_key_der(der).map_err(bad)?,
-        )),
+        OID_ED25519 => {
+            Material::Ed25519(Ed25519Key::new(ed25519_dalek::VerifyingKey::from_public_key_der(der).map_err(bad)?))
+        }
         other => return Err(err(F, Some(other), "unsupported key algorithm (RSA, EC, Ed25519)")),
     };
     Ok(Key::plain(material, format))

@@ -310,8 +310,7 @@ pub fn sign(
         return Err(err("claims", "the claims must be a JSON object"));
     }
     // alg first, then the caller's members in order (any "alg" they wrote is replaced).
-    let mut members =
-        alloc::vec![Member { name: "alg".into(), value: Json::String(alg.name().into()), span: 0..0 }];
+    let mut members = alloc::vec![Member { name: "alg".into(), value: Json::String(alg.name().into()), span: 0..0 }];
     members.extend(h.members().iter().filter(|m| m.name != "alg").cloned());
     let header_json =
         serde_json::to_string(&Object::from_members(members)).map_err(|e| err("header", e.to_string()))?;

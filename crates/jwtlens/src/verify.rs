@@ -324,7 +324,8 @@ fn ed25519_with_table(
 ) -> Result<(), VerifyError> {
     use curve25519_dalek::{constants::ED25519_BASEPOINT_TABLE, scalar::Scalar};
     use sha2::Digest;
-    let s = Option::<Scalar>::from(Scalar::from_canonical_bytes(*sig.s_bytes())).ok_or(VerifyError::InvalidSignature)?;
+    let s =
+        Option::<Scalar>::from(Scalar::from_canonical_bytes(*sig.s_bytes())).ok_or(VerifyError::InvalidSignature)?;
     let digest = sha2::Sha512::new().chain_update(sig.r_bytes()).chain_update(a).chain_update(data).finalize();
     let k = Scalar::from_bytes_mod_order_wide(&digest.into());
     let r = ED25519_BASEPOINT_TABLE * &s + minus_a * &k;
@@ -789,7 +790,10 @@ mod tests {
             if n % 2 == 0 {
                 assert_eq!(verify_signature(Algorithm::EdDSA, &key, msg, &sig), Ok(()));
             } else {
-                assert_eq!(verify_signature(Algorithm::EdDSA, &key, msg, &tampered), Err(VerifyError::InvalidSignature));
+                assert_eq!(
+                    verify_signature(Algorithm::EdDSA, &key, msg, &tampered),
+                    Err(VerifyError::InvalidSignature)
+                );
             }
         }
         // A clone starts without the table.
