@@ -89,9 +89,12 @@ export function inspect(token, options = {}) {
  * @param {string} token
  */
 export function decode(token) {
-  const outcome = JSON.parse(decodeJson(tokenArgument(token)));
-  if (!outcome.ok) throw new JwtlensError(outcome.error);
-  return { header: outcome.header, payload: outcome.payload, signature: outcome.signature };
+  // "+" header NUL payload NUL signature, or "!" and the diagnostic as JSON (see decode_json).
+  const out = decodeJson(tokenArgument(token));
+  if (out[0] !== "+") throw new JwtlensError(JSON.parse(out.slice(1)));
+  const a = out.indexOf("\0");
+  const b = out.indexOf("\0", a + 1);
+  return { header: JSON.parse(out.slice(1, a)), payload: JSON.parse(out.slice(a + 1, b)), signature: out.slice(b + 1) };
 }
 
 const handle = Symbol("jwtlens key handle");
