@@ -24,6 +24,7 @@
 //! ```
 
 pub mod date;
+pub mod suffix;
 mod url;
 
 use alloc::format;
@@ -341,7 +342,7 @@ pub struct CookieVerdict {
 
 /// The registrable domain ("eTLD+1") of a host, by the public suffix list; the host itself when unknown.
 pub fn registrable_domain(host: &str) -> String {
-    psl::domain_str(host).map(String::from).unwrap_or_else(|| String::from(host))
+    String::from(suffix::registrable_domain(host).unwrap_or(host))
 }
 
 /// RFC 6265bis §5.1.3: "A string domain-matches a given domain string if [...] The domain
@@ -509,7 +510,7 @@ impl CookieJar {
         let (domain, host_only) = match &sc.domain {
             Some(d) => {
                 let d = d.as_str();
-                let public = psl::suffix_str(d) == Some(d);
+                let public = suffix::public_suffix(d) == Some(d);
                 if public {
                     if d == host {
                         (String::from(host), true)
