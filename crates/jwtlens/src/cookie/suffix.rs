@@ -9,8 +9,9 @@
 //! rules match, the prevailing rule is "*"."
 //!
 //! The list is compiled in as text (about 160 KB) and sorted into three tables
-//! on first use; the `psl` crate, which compiles it into code, made half of
-//! the npm package's wasm. A test holds these answers to `psl`'s.
+//! on first use (about 1.6 ms natively, once). Compiled into code by the `psl`
+//! crate, it made up 700 KB of the npm package's 2.4 MB wasm. Tests hold these
+//! answers to the list project's own test cases and to `psl`'s.
 //!
 //! ```
 //! use jwtlens::cookie::suffix::{public_suffix, registrable_domain};
