@@ -298,6 +298,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Any text, A-labels included: no panic, and the answers are tails of the host
+        /// (without one trailing dot), the registrable domain one label longer.
+        #[test]
+        fn any_host_gives_tails_of_itself(host in "(xn--[a-z0-9-]{0,12}|[a-z0-9\u{e9}\u{4e2d}-]{0,4}|\\.){0,8}") {
+            let name = host.strip_suffix('.').unwrap_or(&host);
+            if let Some(s) = public_suffix(&host) {
+                proptest::prop_assert!(name.ends_with(s) && !s.is_empty());
+                if let Some(d) = registrable_domain(&host) {
+                    proptest::prop_assert!(name.ends_with(d));
+                    proptest::prop_assert_eq!(d.split('.').count(), s.split('.').count() + 1);
+                }
+            } else {
+                proptest::prop_assert_eq!(registrable_domain(&host), None);
+            }
+        }
+
         #[test]
         fn random_hosts_agree_with_psl(labels in proptest::collection::vec("[a-z0-9-]{1,3}|com|uk|co|jp|ck|www|io|github|kawasaki|city|run|app|mtls", 1..6)) {
             same_as_psl(&labels.join("."));
