@@ -46,6 +46,7 @@ extern crate std;
 pub mod alg;
 pub mod b64;
 pub mod claims;
+pub mod comb;
 pub mod cookie;
 pub mod diagnostic;
 pub mod examples;

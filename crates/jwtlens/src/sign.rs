@@ -110,7 +110,7 @@ impl SigningKey {
         let material = match self {
             SigningKey::Hmac(s) => Material::Hmac(crate::key::HmacKey::new(s.clone())),
             SigningKey::Rsa(k) => Material::Rsa(crate::key::RsaKey::new(k.to_public_key())),
-            SigningKey::P256(k) => Material::P256(*k.verifying_key()),
+            SigningKey::P256(k) => Material::P256(crate::key::P256Key::new(*k.verifying_key())),
             SigningKey::P384(k) => Material::P384(*k.verifying_key()),
             SigningKey::P521(k) => Material::P521(p521::ecdsa::VerifyingKey::from(k)),
             SigningKey::K256(k) => Material::K256(*k.verifying_key()),

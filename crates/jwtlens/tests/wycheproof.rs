@@ -256,7 +256,7 @@ fn ed25519() {
 }
 
 /// The same set through the precomputed-table path a key takes once it has verified
-/// `Ed25519Key::TABLE_AFTER` signatures: the same verdict on every test.
+/// `comb::TABLE_AFTER` signatures: the same verdict on every test.
 #[test]
 fn ed25519_precomputed() {
     primitive_set_labelled("ed25519_test.json", "ed25519_test.json (precomputed table)", Algorithm::EdDSA, |g| {
@@ -265,6 +265,23 @@ fn ed25519_precomputed() {
         k.precompute();
         Some(key)
     });
+}
+
+/// P-256 through the comb-table path a key takes (without a backend) once it has
+/// verified `comb::TABLE_AFTER` signatures: the same verdict on every test.
+#[test]
+fn ecdsa_p256_precomputed() {
+    primitive_set_labelled(
+        "ecdsa_secp256r1_sha256_p1363_test.json",
+        "ecdsa_secp256r1_sha256_p1363_test.json (precomputed table)",
+        Algorithm::ES256,
+        |g| {
+            let key = pem_key(g)?;
+            let Material::P256(k) = &key.material else { panic!("not a P-256 key") };
+            k.precompute();
+            Some(key)
+        },
+    );
 }
 
 #[test]
