@@ -76,23 +76,34 @@ impl core::ops::Deref for HmacKey {
     }
 }
 
-/// An RSA public key, with its ROCA fingerprint (CVE-2017-15361) tested once at import.
-/// Reads as the [`rsa::RsaPublicKey`].
-#[derive(Clone)]
+/// An RSA public key, with its ROCA fingerprint (CVE-2017-15361) tested once at import
+/// and its Montgomery parameters computed at first use. Reads as the [`rsa::RsaPublicKey`].
 pub struct RsaKey {
     key: rsa::RsaPublicKey,
     roca: bool,
+    montgomery: once_cell::race::OnceBox<Option<crate::rsa_mont::Modulus>>,
 }
 
 impl RsaKey {
     /// Wrap `key`, testing its modulus for the ROCA fingerprint.
     pub fn new(key: rsa::RsaPublicKey) -> RsaKey {
         let roca = crate::verify::roca_fingerprint(key.n());
-        RsaKey { key, roca }
+        RsaKey { key, roca, montgomery: once_cell::race::OnceBox::new() }
     }
     /// The modulus has the ROCA fingerprint: its private key can be computed.
     pub fn roca(&self) -> bool {
         self.roca
+    }
+    /// The Montgomery parameters for the core's own verification, when the modulus has a handled size.
+    pub(crate) fn montgomery(&self) -> Option<&crate::rsa_mont::Modulus> {
+        self.montgomery.get_or_init(|| alloc::boxed::Box::new(crate::rsa_mont::Modulus::new(&self.key))).as_ref()
+    }
+}
+
+impl Clone for RsaKey {
+    /// The clone computes its own Montgomery parameters when first used.
+    fn clone(&self) -> RsaKey {
+        RsaKey { key: self.key.clone(), roca: self.roca, montgomery: once_cell::race::OnceBox::new() }
     }
 }
 

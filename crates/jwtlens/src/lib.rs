@@ -63,6 +63,7 @@ pub mod token;
 pub mod verify;
 
 mod decode;
+mod rsa_mont;
 mod text;
 
 pub use decode::{decodable, decode, Decoded};

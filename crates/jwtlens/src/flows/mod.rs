@@ -20,7 +20,7 @@
 //! assert!(replay.outcome.contains("still works"), "{}", replay.outcome);
 //! ```
 
-mod rng;
+pub(crate) mod rng;
 mod table;
 
 use alloc::format;
