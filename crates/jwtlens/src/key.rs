@@ -114,6 +114,56 @@ impl core::ops::Deref for RsaKey {
     }
 }
 
+/// A public key that builds a precomputed table once it has verified
+/// [`crate::comb::TABLE_AFTER`] signatures (see [`crate::comb`]); a one-off
+/// verification never pays for the table. Reads as the key `K`; a clone starts
+/// counting afresh and does not copy a built table.
+pub struct TabledKey<K, T> {
+    key: K,
+    table: crate::comb::Lazy<T>,
+}
+
+/// How a key type builds its table.
+pub trait BuildTable<T> {
+    /// The table for this key.
+    fn build_table(&self) -> T;
+}
+
+impl<K: BuildTable<T>, T> TabledKey<K, T> {
+    /// Wrap `key`; no table yet.
+    pub fn new(key: K) -> TabledKey<K, T> {
+        TabledKey { key, table: crate::comb::Lazy::new() }
+    }
+
+    /// Build the table now (for a key about to verify many signatures).
+    pub fn precompute(&self) {
+        self.table.get_or_build(|| self.key.build_table());
+    }
+
+    /// Whether the table is built.
+    pub fn precomputed(&self) -> bool {
+        self.table.is_built()
+    }
+
+    /// Count one verification; the table once it exists or this use builds it.
+    pub(crate) fn table_for_use(&self) -> Option<&T> {
+        self.table.for_use(|| self.key.build_table())
+    }
+}
+
+impl<K: Clone + BuildTable<T>, T> Clone for TabledKey<K, T> {
+    fn clone(&self) -> TabledKey<K, T> {
+        TabledKey::new(self.key.clone())
+    }
+}
+
+impl<K, T> core::ops::Deref for TabledKey<K, T> {
+    type Target = K;
+    fn deref(&self) -> &K {
+        &self.key
+    }
+}
+
 /// An Ed25519 public key that speeds itself up when it is used often.
 ///
 /// Verification checks `[S]B = R + [k]A` (RFC 8032 §5.1.7). The usual
@@ -123,8 +173,7 @@ impl core::ops::Deref for RsaKey {
 /// later check is two table look-up multiplications, as signing does for `B`:
 /// about 1.5× faster in wasm than ed25519-dalek's `verify_strict`, and faster
 /// than Node's OpenSSL. Both paths give the same verdict on every input
-/// (Wycheproof's Ed25519 set runs through each). Reads as the
-/// [`ed25519_dalek::VerifyingKey`].
+/// (Wycheproof's Ed25519 set runs through each).
 ///
 /// ```
 /// use jwtlens::key::Ed25519Key;
@@ -135,49 +184,12 @@ impl core::ops::Deref for RsaKey {
 /// assert!(key.precomputed());
 /// assert_eq!(key.as_bytes(), sk.verifying_key().as_bytes());
 /// ```
-pub struct Ed25519Key {
-    key: ed25519_dalek::VerifyingKey,
-    table: crate::comb::Lazy<curve25519_dalek::edwards::EdwardsBasepointTable>,
-}
+pub type Ed25519Key = TabledKey<ed25519_dalek::VerifyingKey, curve25519_dalek::edwards::EdwardsBasepointTable>;
 
-impl Ed25519Key {
-    /// Wrap `key`; no table yet.
-    pub fn new(key: ed25519_dalek::VerifyingKey) -> Ed25519Key {
-        Ed25519Key { key, table: crate::comb::Lazy::new() }
-    }
-
-    /// Build the table now (for a key about to verify many signatures).
-    pub fn precompute(&self) {
-        self.table.get_or_build(|| self.build());
-    }
-
-    /// Whether the table is built.
-    pub fn precomputed(&self) -> bool {
-        self.table.is_built()
-    }
-
-    /// Count one verification; the table once it exists or this use builds it.
-    pub(crate) fn table_for_use(&self) -> Option<&curve25519_dalek::edwards::EdwardsBasepointTable> {
-        self.table.for_use(|| self.build())
-    }
-
-    fn build(&self) -> curve25519_dalek::edwards::EdwardsBasepointTable {
+impl BuildTable<curve25519_dalek::edwards::EdwardsBasepointTable> for ed25519_dalek::VerifyingKey {
+    fn build_table(&self) -> curve25519_dalek::edwards::EdwardsBasepointTable {
         use curve25519_dalek::traits::BasepointTable;
-        curve25519_dalek::edwards::EdwardsBasepointTable::create(&-self.key.to_edwards())
-    }
-}
-
-impl Clone for Ed25519Key {
-    /// The clone starts counting afresh; a built table is not copied (30 KB).
-    fn clone(&self) -> Ed25519Key {
-        Ed25519Key::new(self.key)
-    }
-}
-
-impl core::ops::Deref for Ed25519Key {
-    type Target = ed25519_dalek::VerifyingKey;
-    fn deref(&self) -> &ed25519_dalek::VerifyingKey {
-        &self.key
+        curve25519_dalek::edwards::EdwardsBasepointTable::create(&-self.to_edwards())
     }
 }
 
@@ -185,8 +197,7 @@ impl core::ops::Deref for Ed25519Key {
 /// platform backend (in browsers): after [`crate::comb::TABLE_AFTER`]
 /// verifications it builds a comb table of its multiples (37 KB, about 21 ms in
 /// wasm, once) and ES256 checks take 0.22 ms instead of 1.03 ms in wasm (see
-/// [`crate::comb`]). Wycheproof's P-256 set runs through both paths. Reads as
-/// the [`p256::ecdsa::VerifyingKey`].
+/// [`crate::comb`]). Wycheproof's P-256 set runs through both paths.
 ///
 /// ```
 /// use jwtlens::key::P256Key;
@@ -196,48 +207,11 @@ impl core::ops::Deref for Ed25519Key {
 /// key.precompute();
 /// assert!(key.precomputed());
 /// ```
-pub struct P256Key {
-    key: p256::ecdsa::VerifyingKey,
-    table: crate::comb::Lazy<crate::comb::P256Table>,
-}
+pub type P256Key = TabledKey<p256::ecdsa::VerifyingKey, crate::comb::P256Table>;
 
-impl P256Key {
-    /// Wrap `key`; no table yet.
-    pub fn new(key: p256::ecdsa::VerifyingKey) -> P256Key {
-        P256Key { key, table: crate::comb::Lazy::new() }
-    }
-
-    /// Build the table now (for a key about to verify many signatures).
-    pub fn precompute(&self) {
-        self.table.get_or_build(|| self.build());
-    }
-
-    /// Whether the table is built.
-    pub fn precomputed(&self) -> bool {
-        self.table.is_built()
-    }
-
-    /// Count one verification; the table once it exists or this use builds it.
-    pub(crate) fn table_for_use(&self) -> Option<&crate::comb::P256Table> {
-        self.table.for_use(|| self.build())
-    }
-
-    fn build(&self) -> crate::comb::P256Table {
-        crate::comb::P256Table::new(p256::ProjectivePoint::from(*self.key.as_affine()))
-    }
-}
-
-impl Clone for P256Key {
-    /// The clone starts counting afresh; a built table is not copied (37 KB).
-    fn clone(&self) -> P256Key {
-        P256Key::new(self.key)
-    }
-}
-
-impl core::ops::Deref for P256Key {
-    type Target = p256::ecdsa::VerifyingKey;
-    fn deref(&self) -> &p256::ecdsa::VerifyingKey {
-        &self.key
+impl BuildTable<crate::comb::P256Table> for p256::ecdsa::VerifyingKey {
+    fn build_table(&self) -> crate::comb::P256Table {
+        crate::comb::P256Table::new(p256::ProjectivePoint::from(*self.as_affine()))
     }
 }
 

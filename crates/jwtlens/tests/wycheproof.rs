@@ -255,33 +255,26 @@ fn ed25519() {
     primitive_set("ed25519_test.json", Algorithm::EdDSA, pem_key);
 }
 
-/// The same set through the precomputed-table path a key takes once it has verified
-/// `comb::TABLE_AFTER` signatures: the same verdict on every test.
-#[test]
-fn ed25519_precomputed() {
-    primitive_set_labelled("ed25519_test.json", "ed25519_test.json (precomputed table)", Algorithm::EdDSA, |g| {
-        let key = pem_key(g)?;
-        let Material::Ed25519(k) = &key.material else { panic!("not an Ed25519 key") };
-        k.precompute();
-        Some(key)
-    });
+/// A group's key with its table built: the path a key takes once it has verified
+/// `comb::TABLE_AFTER` signatures (for P-256, when there is no platform backend).
+fn precomputed_key(g: &Value) -> Option<Key> {
+    let key = pem_key(g)?;
+    match &key.material {
+        Material::Ed25519(k) => k.precompute(),
+        Material::P256(k) => k.precompute(),
+        _ => panic!("no table for this key type"),
+    }
+    Some(key)
 }
 
-/// P-256 through the comb-table path a key takes (without a backend) once it has
-/// verified `comb::TABLE_AFTER` signatures: the same verdict on every test.
+/// The Ed25519 and P-256 sets through the table path: the same verdict on every test.
 #[test]
-fn ecdsa_p256_precomputed() {
-    primitive_set_labelled(
-        "ecdsa_secp256r1_sha256_p1363_test.json",
-        "ecdsa_secp256r1_sha256_p1363_test.json (precomputed table)",
-        Algorithm::ES256,
-        |g| {
-            let key = pem_key(g)?;
-            let Material::P256(k) = &key.material else { panic!("not a P-256 key") };
-            k.precompute();
-            Some(key)
-        },
-    );
+fn precomputed_tables() {
+    for (file, alg) in
+        [("ed25519_test.json", Algorithm::EdDSA), ("ecdsa_secp256r1_sha256_p1363_test.json", Algorithm::ES256)]
+    {
+        primitive_set_labelled(file, &format!("{file} (precomputed table)"), alg, precomputed_key);
+    }
 }
 
 #[test]
