@@ -180,17 +180,13 @@ function verifyArguments(token, key, options) {
   return [tokenArgument(token), keyArgument(key), nowArgument(options?.now), policyArgument(options?.policy)];
 }
 
-// A message a wasm export throws (a string) becomes a JwtlensError.
-function coreError(e) {
-  return typeof e === "string" ? argumentError(e, undefined) : e;
-}
-
-// Run a wasm export, its errors through coreError.
+// Run a wasm export; a message it throws (a string) becomes a JwtlensError.
 function callCore(fn) {
   try {
     return fn();
   } catch (e) {
-    throw coreError(e);
+    if (typeof e === "string") throw argumentError(e, undefined);
+    throw e;
   }
 }
 
@@ -217,18 +213,9 @@ export function verify(token, key, options = {}) {
  * @param {{ now?: number | Date, policy?: import("./index.d.ts").Policy }} [options]
  */
 export function verifyFast(token, key, options = {}) {
-  // Arguments one by one, not through verifyArguments' array: this is the hot path.
-  const input = tokenArgument(token);
-  const k = keyArgument(key);
-  const now = nowArgument(options?.now);
-  const policy = policyArgument(options?.policy);
+  const [input, k, now, policy] = verifyArguments(token, key, options);
   // status NUL header NUL payload NUL message (see verify_fast_json).
-  let out;
-  try {
-    out = verifyFastJson(input, k, now, policy);
-  } catch (e) {
-    throw coreError(e);
-  }
+  const out = callCore(() => verifyFastJson(input, k, now, policy));
   const a = out.indexOf("\0");
   const b = out.indexOf("\0", a + 1);
   const c = out.indexOf("\0", b + 1);

@@ -21,10 +21,10 @@
 //! ```
 
 use alloc::string::String;
-
 use alloc::vec::Vec;
-pub use compact_str::CompactString;
 use core::fmt;
+
+pub use compact_str::CompactString;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
@@ -342,9 +342,9 @@ impl Parser<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
         self.enter(depth)?;
-        self.i += 1; // '{'
-                     // Claims sets and headers mostly have a handful of members: one allocation, no regrowth.
+        // Claims sets and headers mostly have a handful of members: one allocation, no regrowth.
         let mut members = Vec::with_capacity(8);
+        self.i += 1; // '{'
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
@@ -467,8 +467,8 @@ impl Parser<'_> {
             return Ok(text.get(start..self.i).unwrap_or_default());
         }
         core::str::from_utf8(self.s.get(start..self.i).unwrap_or(&[])).map_err(|e| {
-            let at = Parser { s: self.s, text: None, i: start + e.valid_up_to() };
-            at.err("UTF-8 text")
+            let offset = start + e.valid_up_to();
+            JsonError { offset, expected: "UTF-8 text", found: describe_at(self.s, offset) }
         })
     }
 
