@@ -64,7 +64,7 @@ fn json_is_the_report() {
     // the same JSON the core makes
     let core = jwtlens::inspect(
         WITH_EXP,
-        &jwtlens::Options { now: Some(1_700_000_180.0), keys: None, policy: None, backend: None },
+        &jwtlens::Options { now: Some(1_700_000_180.0), ..Default::default() },
     )
     .to_json();
     assert_eq!(String::from_utf8(o.stdout).unwrap().trim_end(), core);

@@ -73,6 +73,11 @@ pub enum Code {
     BadHeaderParameter,
     /// A registered claim has the wrong JSON type.
     BadClaim,
+    /// The input is longer than [`crate::token::Limits::max_bytes`]; nothing was decoded.
+    TooLarge,
+    /// The header or payload nests deeper or holds more values than
+    /// [`crate::token::Limits`] allows; it was not read further.
+    TooComplex,
     // ---- notices ----
     /// Whitespace around the token was removed.
     WhitespaceTrimmed,

@@ -4,7 +4,7 @@
 /// for one hour, signed with [`EXAMPLE_SECRET`].
 ///
 /// ```
-/// let r = jwtlens::inspect(jwtlens::examples::EXAMPLE_TOKEN, &jwtlens::Options { now: Some(1_795_000_180.0), keys: None, policy: None, backend: None });
+/// let r = jwtlens::inspect(jwtlens::examples::EXAMPLE_TOKEN, &jwtlens::Options { now: Some(1_795_000_180.0), ..Default::default() });
 /// assert!(r.errors.is_empty());
 /// assert_eq!(r.time.unwrap().exp.unwrap().relative.as_deref(), Some("expires in 57 min"));
 /// ```

@@ -371,6 +371,11 @@ pub fn findings(token: &Token<'_>, keys: Option<&KeySet>, time: Option<&TimeRepo
                 }
                 _ => {}
             }
+            if let (true, Material::Hmac(secret)) = (hmac_alg, &key.material) {
+                if let Some(public) = secret.public_key() {
+                    c.push_member(FindingCode::KeyConfusion, Severity::Critical, Part::Header, "alg", format!("The token says {} (a shared secret) and the secret offered is the text of a public key ({public}): anyone who has the public key can make tokens that verify with it (key confusion, RFC 8725 §2.1). jwtlens refuses such a secret; configure the verifier with the public key and an RS/PS/ES/EdDSA algorithm.", alg.unwrap_or("HS256")));
+                }
+            }
             if hmac_alg && key.key_type() != KeyType::Oct {
                 c.push_member(FindingCode::KeyConfusion, Severity::Critical, Part::Header, "alg", format!("The token says {} (a shared secret) but the key offered is an {}: a verifier that used the public key as the HMAC secret would accept tokens anyone can make (key confusion).", alg.unwrap_or("HS256"), key.key_type().label()));
             }

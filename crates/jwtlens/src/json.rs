@@ -29,9 +29,31 @@ pub use compact_str::CompactString;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-/// Objects and arrays nested deeper than this are refused, so that hostile
-/// input cannot exhaust the stack.
-pub const MAX_DEPTH: usize = 128;
+/// Objects and arrays nested deeper than this are refused by default, so that
+/// hostile input cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// Values (object members and array elements, at any depth) one JSON text may
+/// hold by default: far more than any real header or claims set, few enough
+/// that reading them costs well under a millisecond.
+pub const MAX_VALUES: usize = 10_000;
+
+/// How deep and how large a JSON text [`parse_with`] reads; each excess is an
+/// error at the byte where it happens. Parsing is linear in the input, so the
+/// limits bound its time and memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonLimits {
+    /// Deepest nesting of arrays and objects ([`MAX_DEPTH`] by default).
+    pub max_depth: usize,
+    /// Most values in the text ([`MAX_VALUES`] by default).
+    pub max_values: usize,
+}
+
+impl Default for JsonLimits {
+    fn default() -> JsonLimits {
+        JsonLimits { max_depth: MAX_DEPTH, max_values: MAX_VALUES }
+    }
+}
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,13 +128,41 @@ impl Object {
         self.members.iter().rev().find(|m| m.name == name)
     }
     /// Names that occur more than once, each reported once, in order of
-    /// their second occurrence.
+    /// their second occurrence. O(n log n) in the number of members.
+    ///
+    /// ```
+    /// let v = jwtlens::json::parse(br#"{"a":1,"b":2,"b":3,"a":4,"a":5}"#).unwrap();
+    /// assert_eq!(v.as_object().unwrap().duplicates().collect::<Vec<_>>(), ["b", "a"]);
+    /// ```
     pub fn duplicates(&self) -> impl Iterator<Item = &str> {
-        self.members.iter().enumerate().filter_map(move |(i, m)| {
-            let earlier = self.members.get(..i)?;
-            let seen_before = earlier.iter().filter(|e| e.name == m.name).count();
-            (seen_before == 1).then_some(m.name.as_str())
-        })
+        // Few members (every real header and claims set): compare pairs, no allocation
+        // beyond the result. Many: sort the positions by name once.
+        const PAIRWISE: usize = 16;
+        let m = &self.members;
+        let mut seconds: Vec<usize> = Vec::new();
+        if m.len() <= PAIRWISE {
+            for (i, a) in m.iter().enumerate() {
+                let earlier = m.get(..i).unwrap_or_default();
+                if earlier.iter().filter(|e| e.name == a.name).count() == 1 {
+                    seconds.push(i);
+                }
+            }
+        } else {
+            let mut order: Vec<usize> = (0..m.len()).collect();
+            let name = |i: usize| m.get(i).map_or("", |x| x.name.as_str());
+            // Stable: within a name, positions stay in source order.
+            order.sort_by(|&a, &b| name(a).cmp(name(b)));
+            // In each run of equal names, the run's second entry is the name's second occurrence.
+            for k in 1..order.len() {
+                let at = |j: usize| order.get(j).map_or("", |&i| name(i));
+                let run_starts_at_previous = k == 1 || at(k - 2) != at(k - 1);
+                if at(k) == at(k - 1) && run_starts_at_previous {
+                    seconds.extend(order.get(k));
+                }
+            }
+            seconds.sort_unstable();
+        }
+        seconds.into_iter().filter_map(move |i| m.get(i).map(|x| x.name.as_str()))
     }
     /// True when a member called `name` exists.
     pub fn contains(&self, name: &str) -> bool {
@@ -230,6 +280,8 @@ pub struct JsonError {
     pub expected: &'static str,
     /// What was there instead (a short, printable description).
     pub found: String,
+    /// True when the text may be JSON but exceeds a [`JsonLimits`] bound.
+    pub limit: bool,
 }
 
 impl fmt::Display for JsonError {
@@ -244,8 +296,23 @@ impl fmt::Display for JsonError {
 /// trailing commas, comments, leading zeros, `NaN` and nesting deeper than
 /// [`MAX_DEPTH`] are all errors with a byte offset.
 pub fn parse(text: &[u8]) -> Result<Json, JsonError> {
+    parse_with(text, &JsonLimits::default())
+}
+
+/// [`parse`] within `limits`.
+///
+/// ```
+/// use jwtlens::json::{parse_with, JsonLimits};
+/// let tight = JsonLimits { max_depth: 2, max_values: 3 };
+/// assert!(parse_with(b"[[1]]", &tight).is_ok());
+/// let e = parse_with(b"[[[1]]]", &tight).unwrap_err();
+/// assert!(e.limit && e.offset == 2);
+/// let e = parse_with(br#"{"a":1,"b":2,"c":3,"d":4}"#, &tight).unwrap_err();
+/// assert_eq!((e.limit, e.offset, e.found.as_str()), (true, 19, "more than 3 values"));
+/// ```
+pub fn parse_with(text: &[u8], limits: &JsonLimits) -> Result<Json, JsonError> {
     // Valid UTF-8 throughout (the usual case): strings are then sliced, not re-validated.
-    let mut p = Parser { s: text, text: core::str::from_utf8(text).ok(), i: 0 };
+    let mut p = Parser { s: text, text: core::str::from_utf8(text).ok(), i: 0, limits: *limits, values: 0 };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -260,6 +327,9 @@ struct Parser<'a> {
     /// `s` as text, when all of it is UTF-8.
     text: Option<&'a str>,
     i: usize,
+    limits: JsonLimits,
+    /// Values read so far (the root does not count).
+    values: usize,
 }
 
 /// A printable description of what is at byte `i` of `s`.
@@ -297,7 +367,7 @@ impl Parser<'_> {
     }
 
     fn err(&self, expected: &'static str) -> JsonError {
-        JsonError { offset: self.i, expected, found: describe_at(self.s, self.i) }
+        JsonError { offset: self.i, expected, found: describe_at(self.s, self.i), limit: false }
     }
 
     fn ws(&mut self) {
@@ -330,11 +400,26 @@ impl Parser<'_> {
     }
 
     fn enter(&self, depth: usize) -> Result<(), JsonError> {
-        if depth > MAX_DEPTH {
+        if depth > self.limits.max_depth {
             return Err(JsonError {
                 offset: self.i,
-                expected: "at most 128 nested arrays or objects",
-                found: String::from("deeper nesting"),
+                expected: "less nesting (the limit is Limits::max_depth)",
+                found: alloc::format!("more than {} nested arrays or objects", self.limits.max_depth),
+                limit: true,
+            });
+        }
+        Ok(())
+    }
+
+    /// Count one member or element.
+    fn count(&mut self) -> Result<(), JsonError> {
+        self.values += 1;
+        if self.values > self.limits.max_values {
+            return Err(JsonError {
+                offset: self.i,
+                expected: "fewer values (the limit is Limits::max_values)",
+                found: alloc::format!("more than {} values", self.limits.max_values),
+                limit: true,
             });
         }
         Ok(())
@@ -356,6 +441,7 @@ impl Parser<'_> {
             if self.peek() != Some(b'"') {
                 return Err(self.err("a member name in double quotes"));
             }
+            self.count()?;
             let name = self.string()?;
             self.ws();
             if self.peek() != Some(b':') {
@@ -388,6 +474,7 @@ impl Parser<'_> {
         }
         loop {
             self.ws();
+            self.count()?;
             items.push(self.value(depth)?);
             self.ws();
             match self.peek() {
@@ -468,7 +555,7 @@ impl Parser<'_> {
         }
         core::str::from_utf8(self.s.get(start..self.i).unwrap_or(&[])).map_err(|e| {
             let offset = start + e.valid_up_to();
-            JsonError { offset, expected: "UTF-8 text", found: describe_at(self.s, offset) }
+            JsonError { offset, expected: "UTF-8 text", found: describe_at(self.s, offset), limit: false }
         })
     }
 
@@ -563,6 +650,27 @@ mod tests {
         let first = &o.members()[0];
         assert_eq!(&text[first.span.clone()], br#""z":1"#);
         assert_eq!(o.duplicates().collect::<Vec<_>>(), ["z"]);
+    }
+
+    proptest::proptest! {
+        /// The sorted path (many members) lists the same names in the same order as
+        /// the definition: each name once, at its second occurrence.
+        #[test]
+        fn duplicates_by_sorting_match_the_definition(names in proptest::collection::vec(0u8..12, 0..60)) {
+            let members = names
+                .iter()
+                .map(|n| Member { name: CompactString::from(alloc::format!("n{n}")), value: Json::Null, span: 0..0 })
+                .collect();
+            let o = Object::from_members(members);
+            let want: Vec<&str> = o
+                .members()
+                .iter()
+                .enumerate()
+                .filter(|(i, m)| o.members()[..*i].iter().filter(|e| e.name == m.name).count() == 1)
+                .map(|(_, m)| m.name.as_str())
+                .collect();
+            proptest::prop_assert_eq!(o.duplicates().collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
 //!              eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.\
 //!              SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
-//! let report = inspect(token, &Options { now: Some(1_516_239_022.0 + 3600.0), keys: None, policy: None, backend: None });
+//! let report = inspect(token, &Options { now: Some(1_516_239_022.0 + 3600.0), ..Options::default() });
 //!
 //! assert_eq!(report.kind, Kind::Jws);
 //! assert_eq!(report.algorithm.as_ref().unwrap().name, "HS256");
@@ -60,6 +60,7 @@ pub mod report;
 pub mod sign;
 pub mod time;
 pub mod token;
+pub mod verdict;
 pub mod verify;
 
 mod decode;

@@ -12,7 +12,7 @@
 //! use jwtlens::{policy::{Policy, Outcome}, inspect, Options};
 //! let policy = Policy { audiences: vec!["api".into()], ..Policy::default() };
 //! let token = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ3ZWIiLCJleHAiOjEwMH0.c2ln"; // aud "web", exp 100
-//! let r = inspect(token, &Options { now: Some(50.0), keys: None, policy: Some(&policy), backend: None });
+//! let r = inspect(token, &Options { now: Some(50.0), policy: Some(&policy), ..Options::default() });
 //! let aud = r.checks.iter().find(|c| c.name == "aud").unwrap();
 //! assert_eq!(aud.outcome, Outcome::Failed);
 //! assert_eq!(aud.message, "The audience is [\"web\"], which does not include any of [\"api\"].");
@@ -147,16 +147,6 @@ pub struct Check {
     pub message: String,
 }
 
-fn check(
-    name: &'static str,
-    outcome: Outcome,
-    expected: Option<String>,
-    actual: Option<String>,
-    message: String,
-) -> Check {
-    Check { name, outcome, expected, actual, message }
-}
-
 fn list<S: AsRef<str>>(items: &[S]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("\"{}\"", s.as_ref())).collect();
     format!("[{}]", quoted.join(", "))
@@ -170,170 +160,205 @@ fn pass_fail(ok: bool) -> Outcome {
     }
 }
 
+/// The policy a verification applies when the caller gives none: no
+/// allow-lists, the default leeway. Time is judged the same with `policy: None`
+/// as with `Policy::default()`.
+pub static DEFAULT_POLICY: Policy = Policy {
+    algorithms: Vec::new(),
+    issuers: Vec::new(),
+    audiences: Vec::new(),
+    subject: None,
+    typ: None,
+    required: Vec::new(),
+    max_age: None,
+    leeway: DEFAULT_LEEWAY,
+};
+
+/// Collects checks; with `explain` off only failures are built (the verdict
+/// needs nothing else), so a verification that passes formats no sentence.
+struct Checks {
+    explain: bool,
+    out: Vec<Check>,
+}
+
+impl Checks {
+    fn add(&mut self, name: &'static str, outcome: Outcome, describe: impl FnOnce() -> (Option<String>, Option<String>, String)) {
+        if self.explain || outcome == Outcome::Failed {
+            let (expected, actual, message) = describe();
+            self.out.push(Check { name, outcome, expected, actual, message });
+        }
+    }
+}
+
 /// Run every check of `policy` on `token` at `now`.
 pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Check> {
-    let mut out = Vec::new();
+    run(token, policy, now, true)
+}
+
+/// Only the checks that fail, for the verdict-only path (the same decisions as [`validate`]).
+pub(crate) fn failures(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Check> {
+    run(token, policy, now, false)
+}
+
+fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> Vec<Check> {
+    let mut c = Checks { explain, out: Vec::new() };
     let header = token.header();
     let claims = token.claims();
     let leeway = if policy.leeway.is_finite() { policy.leeway.clamp(0.0, MAX_LEEWAY) } else { 0.0 };
     let now = now.filter(|n| n.is_finite());
 
-    // alg
-    let alg = header.and_then(|h| h.alg.as_deref()).map(String::from);
+    // alg — RFC 8725 §3.1: "libraries MUST enable the caller to specify a supported set of algorithms".
+    let alg = header.and_then(|h| h.alg.as_deref());
     if policy.algorithms.is_empty() {
-        out.push(check("alg", Outcome::Skipped, None, alg, String::from("No algorithm allow-list was set.")));
+        c.add("alg", Outcome::Skipped, || (None, alg.map(String::from), String::from("No algorithm allow-list was set.")));
     } else {
-        let allowed: Vec<String> = policy.algorithms.iter().map(|a| String::from(a.name())).collect();
-        let ok = alg.as_deref().is_some_and(|a| allowed.iter().any(|x| x == a));
-        let msg = if ok {
-            format!("{} is allowed.", alg.as_deref().unwrap_or(""))
-        } else {
-            format!("{} is not in the allowed algorithms {}.", alg.as_deref().unwrap_or("(no alg)"), list(&allowed))
-        };
-        out.push(check("alg", pass_fail(ok), Some(list(&allowed)), alg, msg));
+        let ok = alg.is_some_and(|a| policy.algorithms.iter().any(|x| x.name() == a));
+        c.add("alg", pass_fail(ok), || {
+            let allowed: Vec<&str> = policy.algorithms.iter().map(|a| a.name()).collect();
+            let msg = if ok {
+                format!("{} is allowed.", alg.unwrap_or(""))
+            } else {
+                format!("{} is not in the allowed algorithms {}.", alg.unwrap_or("(no alg)"), list(&allowed))
+            };
+            (Some(list(&allowed)), alg.map(String::from), msg)
+        });
     }
 
     // typ
-    let typ = header.and_then(|h| h.typ.as_deref()).map(String::from);
+    let typ = header.and_then(|h| h.typ.as_deref());
     match &policy.typ {
-        None => out.push(check("typ", Outcome::Skipped, None, typ, String::from("No type was required."))),
+        None => c.add("typ", Outcome::Skipped, || (None, typ.map(String::from), String::from("No type was required."))),
         Some(want) => {
             // RFC 7515 §4.1.9: the "application/" prefix may be omitted; media types are case-insensitive.
             let norm = |s: &str| {
                 let l = s.to_ascii_lowercase();
                 l.strip_prefix("application/").map(String::from).unwrap_or(l)
             };
-            let ok = typ.as_deref().is_some_and(|t| norm(t) == norm(want));
-            let msg = if ok {
-                format!("The type is \"{want}\".")
-            } else {
-                format!(
-                    "The type must be \"{want}\", found {}.",
-                    typ.as_deref().map(|t| format!("\"{t}\"")).unwrap_or_else(|| String::from("none"))
-                )
-            };
-            out.push(check("typ", pass_fail(ok), Some(want.clone()), typ, msg));
+            let ok = typ.is_some_and(|t| norm(t) == norm(want));
+            c.add("typ", pass_fail(ok), || {
+                let msg = if ok {
+                    format!("The type is \"{want}\".")
+                } else {
+                    format!(
+                        "The type must be \"{want}\", found {}.",
+                        typ.map(|t| format!("\"{t}\"")).unwrap_or_else(|| String::from("none"))
+                    )
+                };
+                (Some(want.clone()), typ.map(String::from), msg)
+            });
         }
     }
 
     // iss
-    let iss = claims.and_then(|c| c.iss.as_deref()).map(String::from);
+    let iss = claims.and_then(|c| c.iss.as_deref());
     if policy.issuers.is_empty() {
-        out.push(check("iss", Outcome::Skipped, None, iss, String::from("No issuer was required.")));
+        c.add("iss", Outcome::Skipped, || (None, iss.map(String::from), String::from("No issuer was required.")));
     } else {
-        let ok = iss.as_deref().is_some_and(|i| policy.issuers.iter().any(|x| x == i));
-        let msg = match &iss {
-            Some(i) if ok => format!("The issuer \"{i}\" is accepted."),
-            Some(i) => format!("The issuer \"{i}\" is not one of {}.", list(&policy.issuers)),
-            None => format!("The token has no iss; expected one of {}.", list(&policy.issuers)),
-        };
-        out.push(check("iss", pass_fail(ok), Some(list(&policy.issuers)), iss, msg));
+        let ok = iss.is_some_and(|i| policy.issuers.iter().any(|x| x == i));
+        c.add("iss", pass_fail(ok), || {
+            let msg = match iss {
+                Some(i) if ok => format!("The issuer \"{i}\" is accepted."),
+                Some(i) => format!("The issuer \"{i}\" is not one of {}.", list(&policy.issuers)),
+                None => format!("The token has no iss; expected one of {}.", list(&policy.issuers)),
+            };
+            (Some(list(&policy.issuers)), iss.map(String::from), msg)
+        });
     }
 
     // aud — RFC 7519 §4.1.3: "If the principal processing the claim does not identify itself
     // with a value in the "aud" claim when this claim is present, then the JWT MUST be rejected."
-    let aud = claims.and_then(|c| c.aud.clone());
+    let aud = claims.and_then(|c| c.aud.as_deref());
     if policy.audiences.is_empty() {
-        out.push(check(
-            "aud",
-            Outcome::Skipped,
-            None,
-            aud.as_deref().map(list),
-            String::from("No audience was required."),
-        ));
+        c.add("aud", Outcome::Skipped, || (None, aud.map(list), String::from("No audience was required.")));
     } else {
-        let ok = aud.as_ref().is_some_and(|a| a.iter().any(|x| policy.audiences.iter().any(|p| p == x)));
-        let msg = match &aud {
-            Some(a) if ok => format!("The audience {} includes an accepted one.", list(a)),
-            Some(a) => {
-                format!("The audience is {}, which does not include any of {}.", list(a), list(&policy.audiences))
-            }
-            None => format!("The token has no aud; expected one of {}.", list(&policy.audiences)),
-        };
-        out.push(check("aud", pass_fail(ok), Some(list(&policy.audiences)), aud.as_deref().map(list), msg));
+        let ok = aud.is_some_and(|a| a.iter().any(|x| policy.audiences.iter().any(|p| p == x)));
+        c.add("aud", pass_fail(ok), || {
+            let msg = match aud {
+                Some(a) if ok => format!("The audience {} includes an accepted one.", list(a)),
+                Some(a) => {
+                    format!("The audience is {}, which does not include any of {}.", list(a), list(&policy.audiences))
+                }
+                None => format!("The token has no aud; expected one of {}.", list(&policy.audiences)),
+            };
+            (Some(list(&policy.audiences)), aud.map(list), msg)
+        });
     }
 
     // sub
-    let sub = claims.and_then(|c| c.sub.as_deref()).map(String::from);
+    let sub = claims.and_then(|c| c.sub.as_deref());
     match &policy.subject {
-        None => out.push(check("sub", Outcome::Skipped, None, sub, String::from("No subject was required."))),
+        None => c.add("sub", Outcome::Skipped, || (None, sub.map(String::from), String::from("No subject was required."))),
         Some(want) => {
-            let ok = sub.as_deref() == Some(want.as_str());
-            let msg =
-                if ok { format!("The subject is \"{want}\".") } else { format!("The subject must be \"{want}\".") };
-            out.push(check("sub", pass_fail(ok), Some(want.clone()), sub, msg));
+            let ok = sub == Some(want.as_str());
+            c.add("sub", pass_fail(ok), || {
+                let msg =
+                    if ok { format!("The subject is \"{want}\".") } else { format!("The subject must be \"{want}\".") };
+                (Some(want.clone()), sub.map(String::from), msg)
+            });
         }
     }
 
     // required claims
     if !policy.required.is_empty() {
         let present = |name: &str| token.claims_json().is_some_and(|o| o.contains(name));
-        let missing: Vec<String> = policy.required.iter().filter(|n| !present(n)).cloned().collect();
-        let msg = if missing.is_empty() {
-            format!("All required claims {} are present.", list(&policy.required))
-        } else {
-            format!("Missing required claims {}.", list(&missing))
-        };
-        out.push(check(
-            "required",
-            pass_fail(missing.is_empty()),
-            Some(list(&policy.required)),
-            Some(list(&missing)),
-            msg,
-        ));
+        let missing: Vec<&String> = policy.required.iter().filter(|n| !present(n)).collect();
+        c.add("required", pass_fail(missing.is_empty()), || {
+            let msg = if missing.is_empty() {
+                format!("All required claims {} are present.", list(&policy.required))
+            } else {
+                format!("Missing required claims {}.", list(&missing))
+            };
+            (Some(list(&policy.required)), Some(list(&missing)), msg)
+        });
     }
 
-    // times
+    // times — RFC 7519 §4.1.4: "the current date/time MUST be before the expiration date/time";
+    // §4.1.5: "the current date/time MUST be after or equal to the not-before date/time".
     let exp = claims.and_then(|c| c.exp);
     let nbf = claims.and_then(|c| c.nbf);
     let iat = claims.and_then(|c| c.iat);
-    let lw = if leeway > 0.0 { format!(" (leeway {})", humanize(leeway)) } else { String::new() };
+    let lw = || if leeway > 0.0 { format!(" (leeway {})", humanize(leeway)) } else { String::new() };
     let fmt_t = |t: f64| crate::time::iso_utc(t).unwrap_or_else(|| format!("{t}"));
+    let no_clock = || String::from("No current time was given.");
     match (exp, now) {
-        (None, _) => out.push(check(
-            "exp",
-            Outcome::Skipped,
-            None,
-            None,
-            String::from("The token has no exp: it never expires."),
-        )),
-        (Some(_), None) => {
-            out.push(check("exp", Outcome::Skipped, None, exp.map(fmt_t), String::from("No current time was given.")))
-        }
+        (None, _) => c.add("exp", Outcome::Skipped, || (None, None, String::from("The token has no exp: it never expires."))),
+        (Some(e), None) => c.add("exp", Outcome::Skipped, || (None, Some(fmt_t(e)), no_clock())),
         (Some(e), Some(n)) => {
             let ok = n < e + leeway;
-            let msg = if ok { format!("Not expired{lw}.") } else { format!("Expired {} ago{lw}.", humanize(n - e)) };
-            out.push(check("exp", pass_fail(ok), Some(format!("now < exp + {leeway} s")), Some(fmt_t(e)), msg));
+            c.add("exp", pass_fail(ok), || {
+                let msg = if ok { format!("Not expired{}.", lw()) } else { format!("Expired {} ago{}.", humanize(n - e), lw()) };
+                (Some(format!("now < exp + {leeway} s")), Some(fmt_t(e)), msg)
+            });
         }
     }
     match (nbf, now) {
-        (None, _) => out.push(check("nbf", Outcome::Skipped, None, None, String::from("The token has no nbf."))),
-        (Some(_), None) => {
-            out.push(check("nbf", Outcome::Skipped, None, nbf.map(fmt_t), String::from("No current time was given.")))
-        }
+        (None, _) => c.add("nbf", Outcome::Skipped, || (None, None, String::from("The token has no nbf."))),
+        (Some(b), None) => c.add("nbf", Outcome::Skipped, || (None, Some(fmt_t(b)), no_clock())),
         (Some(b), Some(n)) => {
             let ok = n + leeway >= b;
-            let msg = if ok {
-                format!("Already valid{lw}.")
-            } else {
-                format!("Not valid for another {}{lw}.", humanize(b - n))
-            };
-            out.push(check("nbf", pass_fail(ok), Some(format!("now >= nbf - {leeway} s")), Some(fmt_t(b)), msg));
+            c.add("nbf", pass_fail(ok), || {
+                let msg = if ok {
+                    format!("Already valid{}.", lw())
+                } else {
+                    format!("Not valid for another {}{}.", humanize(b - n), lw())
+                };
+                (Some(format!("now >= nbf - {leeway} s")), Some(fmt_t(b)), msg)
+            });
         }
     }
     match (iat, now) {
-        (None, _) => out.push(check("iat", Outcome::Skipped, None, None, String::from("The token has no iat."))),
-        (Some(_), None) => {
-            out.push(check("iat", Outcome::Skipped, None, iat.map(fmt_t), String::from("No current time was given.")))
-        }
+        (None, _) => c.add("iat", Outcome::Skipped, || (None, None, String::from("The token has no iat."))),
+        (Some(i), None) => c.add("iat", Outcome::Skipped, || (None, Some(fmt_t(i)), no_clock())),
         (Some(i), Some(n)) => {
             let ok = i <= n + leeway;
-            let msg = if ok {
-                String::from("Issued in the past.")
-            } else {
-                format!("Issued {} in the future{lw}.", humanize(i - n))
-            };
-            out.push(check("iat", pass_fail(ok), Some(format!("iat <= now + {leeway} s")), Some(fmt_t(i)), msg));
+            c.add("iat", pass_fail(ok), || {
+                let msg = if ok {
+                    String::from("Issued in the past.")
+                } else {
+                    format!("Issued {} in the future{}.", humanize(i - n), lw())
+                };
+                (Some(format!("iat <= now + {leeway} s")), Some(fmt_t(i)), msg)
+            });
         }
     }
     if let Some(max) = policy.max_age {
@@ -341,30 +366,22 @@ pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Che
             (Some(i), Some(n)) => {
                 let age = n - i;
                 let ok = age <= max + leeway;
-                let msg = if ok {
-                    format!("{} old, within the maximum {}.", humanize(age), humanize(max))
-                } else {
-                    format!("{} old, over the maximum {}{lw}.", humanize(age), humanize(max))
-                };
-                out.push(check("max_age", pass_fail(ok), Some(humanize(max)), Some(humanize(age)), msg));
+                c.add("max_age", pass_fail(ok), || {
+                    let msg = if ok {
+                        format!("{} old, within the maximum {}.", humanize(age), humanize(max))
+                    } else {
+                        format!("{} old, over the maximum {}{}.", humanize(age), humanize(max), lw())
+                    };
+                    (Some(humanize(max)), Some(humanize(age)), msg)
+                });
             }
-            (None, _) => out.push(check(
-                "max_age",
-                Outcome::Failed,
-                Some(humanize(max)),
-                None,
-                String::from("A maximum age is set but the token has no iat."),
-            )),
-            (_, None) => out.push(check(
-                "max_age",
-                Outcome::Skipped,
-                Some(humanize(max)),
-                None,
-                String::from("No current time was given."),
-            )),
+            (None, _) => c.add("max_age", Outcome::Failed, || {
+                (Some(humanize(max)), None, String::from("A maximum age is set but the token has no iat."))
+            }),
+            (_, None) => c.add("max_age", Outcome::Skipped, || (Some(humanize(max)), None, no_clock())),
         }
     }
-    out
+    c.out
 }
 
 #[cfg(test)]

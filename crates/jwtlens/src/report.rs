@@ -33,8 +33,14 @@ use crate::token::{Kind, Payload, Segment, Token};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options<'k> {
     /// The current time as a NumericDate (seconds since 1970, may be fractional).
-    /// `None` leaves the time claims unjudged. The core never reads a clock.
+    /// `None` leaves the time claims unjudged, and then no verdict is valid
+    /// unless [`Options::skip_time_checks`] says so. The core never reads a clock.
     pub now: Option<f64>,
+    /// Judge the token without a clock: exp, nbf and iat are not checked, and
+    /// the verdict says so. Only with `now: None`; a time given is always used.
+    pub skip_time_checks: bool,
+    /// How much input the parser reads (see [`crate::token::Limits`]).
+    pub limits: crate::token::Limits,
     /// Keys to verify the signature with; `None` reports the signature as unchecked.
     pub keys: Option<&'k crate::key::KeySet>,
     /// Claim checks to run; `None` runs none (the time status still judges exp/nbf with no leeway).
@@ -81,86 +87,7 @@ pub struct Report {
     pub notices: Vec<Diagnostic>,
 }
 
-/// The overall answer: may this token be trusted now?
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verdict {
-    /// `valid`, `invalid_signature`, `no_key`, `claims_fail`, `unsecured` or `malformed`.
-    pub status: VerdictStatus,
-    /// One sentence.
-    pub message: String,
-}
-
-/// See [`Verdict`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VerdictStatus {
-    /// Signature verified and the times allow it now.
-    Valid,
-    /// The signature did not verify with the keys given.
-    InvalidSignature,
-    /// No key was given, so nothing about the signature is known.
-    NoKey,
-    /// The signature verified but a claim check failed (expired, not yet valid).
-    ClaimsFail,
-    /// `alg: none`.
-    Unsecured,
-    /// The token is malformed or cannot be verified.
-    Malformed,
-}
-
-impl VerdictStatus {
-    /// The name the JSON report uses: `valid`, `invalid_signature`, `no_key`,
-    /// `claims_fail`, `unsecured` or `malformed`.
-    ///
-    /// ```
-    /// use jwtlens::report::VerdictStatus;
-    /// assert_eq!(VerdictStatus::ClaimsFail.as_str(), "claims_fail");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            VerdictStatus::Valid => "valid",
-            VerdictStatus::InvalidSignature => "invalid_signature",
-            VerdictStatus::NoKey => "no_key",
-            VerdictStatus::ClaimsFail => "claims_fail",
-            VerdictStatus::Unsecured => "unsecured",
-            VerdictStatus::Malformed => "malformed",
-        }
-    }
-}
-
-impl Verdict {
-    fn new(
-        v: &crate::verify::SignatureVerdict,
-        time_failure: Option<String>,
-        checks: Option<&[crate::policy::Check]>,
-    ) -> Verdict {
-        use crate::policy::Outcome;
-        use crate::verify::SignatureStatus as S;
-        // With a policy its checks decide (they apply the leeway); without one, the time status does.
-        let failed: Option<String> = match checks {
-            Some(c) => {
-                let msgs: Vec<&str> =
-                    c.iter().filter(|c| c.outcome == Outcome::Failed).map(|c| c.message.as_str()).collect();
-                (!msgs.is_empty()).then(|| msgs.join(" "))
-            }
-            None => time_failure,
-        };
-        let (status, message) = match (v.status, failed) {
-            (S::Verified, Some(why)) => {
-                (VerdictStatus::ClaimsFail, format!("Signature verified, but the claims fail: {why}"))
-            }
-            (S::Verified, None) => (VerdictStatus::Valid, v.message.clone()),
-            (S::Invalid | S::NoUsableKey, _) => (VerdictStatus::InvalidSignature, v.message.clone()),
-            (S::NoKey, _) => (
-                VerdictStatus::NoKey,
-                String::from("No key given: the token is decoded but its signature is not checked."),
-            ),
-            (S::Unsecured, _) => (VerdictStatus::Unsecured, v.message.clone()),
-            (S::Unverifiable, _) => (VerdictStatus::Malformed, v.message.clone()),
-        };
-        Verdict { status, message }
-    }
-}
+pub use crate::verdict::{Verdict, VerdictStatus};
 
 /// A byte range in the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -260,11 +187,7 @@ impl Report {
             .map(|name| Algorithm { description: registry::algorithm(name), name: String::from(name) });
         let signature = token.signature().map(|b| SignatureReport { bytes: b.len(), hex: hex(b) });
         let span = token.span();
-        let time_failure = time
-            .as_ref()
-            .filter(|t| matches!(t.status, crate::time::TimeStatus::Expired | crate::time::TimeStatus::NotYetValid))
-            .map(|t| t.summary.clone());
-        let (verification, checks, verdict) = judge(token, time_failure, now, options, true);
+        let (verification, checks, verdict) = judge(token, options, true);
         let findings = crate::findings::findings(token, options.keys, time.as_ref());
         Report {
             jwtlens: env!("CARGO_PKG_VERSION"),
@@ -292,21 +215,34 @@ impl Report {
     }
 }
 
-/// Verify, check and decide, without the rest of the report.
+/// Verify, check and decide, without the rest of the report. The policy's
+/// checks run whenever there is a key or a policy (with no policy, the
+/// default one, so the leeway is the same whatever the options' shape).
 fn judge(
     token: &Token<'_>,
-    time_failure: Option<String>,
-    now: Option<f64>,
     options: &Options<'_>,
     explain: bool,
 ) -> (crate::verify::SignatureVerdict, Vec<crate::policy::Check>, Verdict) {
+    use crate::verdict::Clock;
+    let now = options.now.filter(|n| n.is_finite());
     let verification = if explain {
         crate::verify::verify_token_with(token, options.keys, options.backend)
     } else {
         crate::verify::verify_token_brief(token, options.keys, options.backend)
     };
-    let checks = options.policy.map(|p| crate::policy::validate(token, p, now)).unwrap_or_default();
-    let verdict = Verdict::new(&verification, time_failure, options.policy.map(|_| checks.as_slice()));
+    let judged = options.keys.is_some() || options.policy.is_some();
+    let policy = options.policy.unwrap_or(&crate::policy::DEFAULT_POLICY);
+    let checks = match (judged, explain) {
+        (false, _) => Vec::new(),
+        (true, true) => crate::policy::validate(token, policy, now),
+        (true, false) => crate::policy::failures(token, policy, now),
+    };
+    let clock = match now {
+        Some(n) => Clock::At(n),
+        None if options.skip_time_checks => Clock::Skipped,
+        None => Clock::Missing,
+    };
+    let verdict = crate::verdict::decide(token, &verification, &checks, clock);
     (verification, checks, verdict)
 }
 
@@ -318,14 +254,11 @@ fn judge(
 /// use jwtlens::{report::{verdict, VerdictStatus}, key::{import_key, KeyInput}, token::Token, Options};
 /// let (keys, _) = import_key("your-256-bit-secret-your-256-bit", KeyInput::Auto).unwrap();
 /// let t = Token::parse("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln");
-/// let v = verdict(&t, &Options { keys: Some(&keys), ..Options::default() });
+/// let v = verdict(&t, &Options { keys: Some(&keys), now: Some(1.8e9), ..Options::default() });
 /// assert_eq!(v.status, VerdictStatus::InvalidSignature);
 /// ```
 pub fn verdict(token: &Token<'_>, options: &Options<'_>) -> Verdict {
-    let now = options.now.filter(|n| n.is_finite());
-    // Only a failing time is formatted; the verdict needs nothing else of the TimeReport.
-    let failure = token.claims().and_then(|c| crate::time::failure(c.exp, c.nbf, now)).map(|(_, why)| why);
-    judge(token, failure, now, options, false).2
+    judge(token, options, false).2
 }
 
 /// The name a unit enum value has in the JSON report (`Code::Base64Padding` →
@@ -344,9 +277,9 @@ pub fn json_name<T: Serialize>(value: &T) -> String {
     }
 }
 
-/// Parse `input` and report on it: the whole decode pipeline in one call.
+/// Parse `input` (within `options.limits`) and report on it: the whole pipeline in one call.
 pub fn inspect(input: &str, options: &Options<'_>) -> Report {
-    Report::new(&Token::parse(input), options)
+    Report::new(&Token::parse_with(input, &options.limits), options)
 }
 
 use crate::text::hex;
@@ -368,12 +301,14 @@ fn payload_report(p: &Payload, seg: &Segment, now: Option<f64>) -> PartReport {
 }
 
 fn members(obj: &Object, seg: &Segment, is_header: bool, now: Option<f64>) -> Vec<MemberReport> {
-    let all = obj.members();
-    all.iter()
-        .enumerate()
-        .map(|(i, m)| {
+    // Names that occur twice, sorted once: the flag costs O(n log n), not O(n²).
+    let mut repeated: Vec<&str> = obj.duplicates().collect();
+    repeated.sort_unstable();
+    obj.members()
+        .iter()
+        .map(|m| {
             let registered = if is_header { registry::header_parameter(&m.name) } else { registry::claim(&m.name) };
-            let duplicate = all.iter().enumerate().any(|(j, o)| j != i && o.name == m.name);
+            let duplicate = repeated.binary_search(&m.name.as_str()).is_ok();
             let start = seg.start + m.span.start / 3 * 4;
             let end = (seg.start + m.span.end.div_ceil(3) * 4).min(seg.end);
             MemberReport {

@@ -109,7 +109,7 @@ impl SigningKey {
     pub fn public(&self) -> Key {
         let material = match self {
             SigningKey::Hmac(s) => Material::Hmac(crate::key::HmacKey::new(s.clone())),
-            SigningKey::Rsa(k) => Material::Rsa(crate::key::RsaKey::new(k.to_public_key())),
+            SigningKey::Rsa(k) => Material::Rsa(crate::key::RsaKey::checked_elsewhere(k.to_public_key())),
             SigningKey::P256(k) => Material::P256(crate::key::P256Key::new(*k.verifying_key())),
             SigningKey::P384(k) => Material::P384(*k.verifying_key()),
             SigningKey::P521(k) => Material::P521(p521::ecdsa::VerifyingKey::from(k)),
@@ -202,11 +202,22 @@ pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<SigningK
 /// `EC PRIVATE KEY` SEC1), a private JWK, or (for HS*) a secret given as text.
 pub fn import_signing_key(text: &str) -> Result<SigningKey, SignError> {
     let t = text.trim();
-    if t.starts_with("-----BEGIN") {
+    let key = if t.starts_with("-----BEGIN") {
         private_pem(t)
     } else if t.starts_with('{') {
         private_jwk(t)
-    } else if t.is_empty() {
+    } else {
+        return secret_key(text, t);
+    }?;
+    // The public half must pass the checks every RSA verification key passes (odd n, odd e ≥ 3).
+    if let SigningKey::Rsa(k) = &key {
+        crate::key::RsaKey::new(k.to_public_key()).map_err(|e| err("key", e.to_string()))?;
+    }
+    Ok(key)
+}
+
+fn secret_key(text: &str, t: &str) -> Result<SigningKey, SignError> {
+    if t.is_empty() {
         Err(err("key", "the key is empty"))
     } else {
         Ok(SigningKey::Hmac(text.as_bytes().to_vec()))

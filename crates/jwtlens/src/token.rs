@@ -46,6 +46,42 @@ use crate::diagnostic::{Code, Diagnostic, Part};
 use crate::json::{self, Json, Object};
 use crate::registry;
 
+/// How much input [`Token::parse_with`] reads. Parsing is linear in the
+/// input, so these bound the work done before any signature is checked; each
+/// excess is a located error ([`Code::TooLarge`], [`Code::TooComplex`]).
+/// Raise them for unusual tokens:
+///
+/// ```
+/// use jwtlens::{token::{Limits, Token}, Code};
+/// let big = format!("eyJhbGciOiJIUzI1NiJ9.{}.c2ln", "A".repeat(300_000));
+/// let t = Token::parse(&big);
+/// assert_eq!(t.errors()[0].code, Code::TooLarge);
+/// assert_eq!(t.errors()[0].offset, Limits::default().max_bytes);
+/// let roomy = Limits { max_bytes: 1 << 20, ..Limits::default() };
+/// assert_ne!(Token::parse_with(&big, &roomy).errors()[0].code, Code::TooLarge);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The longest input read, in bytes (256 KiB by default; real tokens are
+    /// a few KB, certificate chains in `x5c` tens of KB).
+    pub max_bytes: usize,
+    /// Deepest nesting of JSON arrays and objects in the header or payload
+    /// ([`json::MAX_DEPTH`] by default).
+    pub max_depth: usize,
+    /// Most JSON values (members and elements at any depth) in the header or
+    /// in the payload ([`json::MAX_VALUES`] by default).
+    pub max_values: usize,
+}
+
+/// The default [`Limits::max_bytes`].
+pub const MAX_BYTES: usize = 256 * 1024;
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_bytes: MAX_BYTES, max_depth: json::MAX_DEPTH, max_values: json::MAX_VALUES }
+    }
+}
+
 /// What kind of token the input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -97,11 +133,18 @@ pub struct Token<'a> {
     signature: Option<Vec<u8>>,
     errors: Vec<Diagnostic>,
     notices: Vec<Diagnostic>,
+    limits: json::JsonLimits,
 }
 
 impl<'a> Token<'a> {
-    /// Parse `input`, decoding as much as it can. Never panics, whatever the bytes.
+    /// Parse `input` within the default [`Limits`], decoding as much as it can.
+    /// Never panics, whatever the bytes.
     pub fn parse(input: &'a str) -> Token<'a> {
+        Token::parse_with(input, &Limits::default())
+    }
+
+    /// Parse `input` within `limits`.
+    pub fn parse_with(input: &'a str, limits: &Limits) -> Token<'a> {
         let mut t = Token {
             input,
             span: 0..0,
@@ -116,7 +159,20 @@ impl<'a> Token<'a> {
             signature: None,
             errors: Vec::new(),
             notices: Vec::new(),
+            limits: json::JsonLimits { max_depth: limits.max_depth, max_values: limits.max_values },
         };
+        if input.len() > limits.max_bytes {
+            let msg = format!(
+                "The input is {} bytes; jwtlens reads at most {} (Limits::max_bytes), so it was not decoded.",
+                input.len(),
+                limits.max_bytes
+            );
+            let found = format!("{} bytes", input.len());
+            let expected = format!("at most {} bytes", limits.max_bytes);
+            t.span = 0..input.len();
+            t.error(Code::TooLarge, Part::Input, limits.max_bytes, Some(expected), Some(found), msg);
+            return t;
+        }
         t.span = t.strip();
         if t.span.is_empty() {
             t.error(Code::Empty, Part::Input, t.span.start, None, None, String::from("No token: the input is empty."));
@@ -397,13 +453,24 @@ impl<'a> Token<'a> {
 
     fn json_error(&mut self, code: Code, seg: &Segment, e: &json::JsonError, what: &str) {
         let offset = (seg.start + e.offset / 3 * 4).min(seg.end);
-        let msg = format!(
-            "The {} is not {what}: expected {} at byte {} of the decoded JSON, found {}.",
-            seg.part.label(),
-            e.expected,
-            e.offset,
-            e.found
-        );
+        let (code, msg) = if e.limit {
+            let msg = format!(
+                "The {} has {} at byte {} of the decoded JSON; it was not read further (raise the limit to read it).",
+                seg.part.label(),
+                e.found,
+                e.offset
+            );
+            (Code::TooComplex, msg)
+        } else {
+            let msg = format!(
+                "The {} is not {what}: expected {} at byte {} of the decoded JSON, found {}.",
+                seg.part.label(),
+                e.expected,
+                e.offset,
+                e.found
+            );
+            (code, msg)
+        };
         let mut d = self.diag(code, seg.part, offset, Some(String::from(e.expected)), Some(e.found.clone()), msg);
         d.end = (offset + 4).min(seg.end).max(d.end.min(seg.end));
         d.decoded_offset = Some(e.offset);
@@ -484,7 +551,7 @@ impl<'a> Token<'a> {
         let Some(bytes) = self.decode_segment(seg) else {
             return;
         };
-        let parsed = json::parse(&bytes);
+        let parsed = json::parse_with(&bytes, &self.limits);
         // Valid UTF-8 (the usual case) moves into the String without a copy.
         self.header_text =
             Some(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
@@ -558,7 +625,7 @@ impl<'a> Token<'a> {
             );
             Payload::Text(String::from_utf8_lossy(&bytes).into_owned())
         } else {
-            match json::parse(&bytes) {
+            match json::parse_with(&bytes, &self.limits) {
                 Ok(Json::Object(obj)) => {
                     self.report_duplicates(seg, &obj);
                     let (claims, problems) = Claims::from_object(&obj);

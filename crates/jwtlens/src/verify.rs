@@ -69,6 +69,12 @@ pub enum VerifyError {
     ScalarOutOfRange,
     /// The RSA modulus has the ROCA fingerprint (CVE-2017-15361): its factors can be recovered.
     RocaKey,
+    /// The HMAC secret is (or contains) a public key's text or DER, which the
+    /// attacker knows: the key-confusion attack (RFC 8725 §2.1).
+    PublicKeyAsSecret {
+        /// The public key found in the secret.
+        key: String,
+    },
     /// The signature does not match.
     InvalidSignature,
 }
@@ -90,6 +96,10 @@ impl fmt::Display for VerifyError {
             VerifyError::RocaKey => {
                 f.write_str("the RSA key has the ROCA weakness (CVE-2017-15361): anyone can compute its private key")
             }
+            VerifyError::PublicKeyAsSecret { key } => write!(
+                f,
+                "the HMAC secret is the text of a public key ({key}); anyone who has that public key can make tokens that verify with it, so it is never used as a secret (key confusion)"
+            ),
             VerifyError::InvalidSignature => f.write_str("the signature does not match"),
         }
     }
@@ -358,6 +368,10 @@ pub fn verify_signature_with(
             let Some(hash) = alg.hash() else {
                 return Err(mismatch());
             };
+            // RFC 8725 §3.1: "each key MUST be used with exactly one algorithm"; a public key is not a secret.
+            if let Some(public) = secret.public_key() {
+                return Err(VerifyError::PublicKeyAsSecret { key: String::from(public) });
+            }
             // RFC 7518 §3.2: "A key of the same size as the hash output [...] or larger MUST be used".
             if secret.len() < hash.output_len() {
                 return Err(VerifyError::KeyTooShort { bits: secret.len() * 8, min: hash.output_len() * 8 });
@@ -613,11 +627,9 @@ fn check_token(
             format!("The {} is not strict base64url, so the signature is not accepted.", n.part.label()),
         );
     }
-    if let Some(crit) = token.header().and_then(|h| h.crit.as_ref()) {
-        // RFC 7515 §4.1.11: recipients MUST reject a JWS whose crit lists an extension they do not understand.
-        if let Some(unknown) = crit.iter().find(|c| c.as_str() != "b64") {
-            return SignatureVerdict::new(S::Unverifiable, Some(alg_name), format!("The header marks \"{unknown}\" as critical (crit), and jwtlens does not understand it, so the token must be rejected."));
-        }
+    if let Some(why) = crate::verdict::header_problem(token) {
+        // RFC 7515 §4.1.11: such a JWS "MUST be rejected"; its signature is not checked.
+        return SignatureVerdict::new(S::Unverifiable, Some(alg_name), why);
     }
     let Ok(alg) = alg_name.parse::<Algorithm>() else {
         return SignatureVerdict::new(

@@ -837,7 +837,7 @@ impl Simulation {
         };
         let parsed = crate::token::Token::parse(token);
         let options =
-            crate::Options { now: Some(self.now as f64), keys: Some(&keys), policy: Some(&policy), backend: None };
+            crate::Options { now: Some(self.now as f64), keys: Some(&keys), policy: Some(&policy), ..crate::Options::default() };
         let v = verdict(&parsed, &options);
         let valid = v.status == VerdictStatus::Valid;
         let text = if valid {

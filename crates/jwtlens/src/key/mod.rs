@@ -26,6 +26,10 @@ use serde::Serialize;
 use crate::b64;
 use crate::json::{self, Json, Object};
 
+mod detect;
+pub use detect::normalise as normalise_key_text;
+use detect::Found;
+
 /// An HMAC secret, with the keyed SHA-2 states computed once at import
 /// (RFC 2104 §4: "the intermediate results of the compression function on
 /// the B-byte blocks (K XOR ipad) and (K XOR opad) can be precomputed only
@@ -35,6 +39,9 @@ pub struct HmacKey {
     bytes: Vec<u8>,
     /// Boxed: the three states are about 1 KB, and a key set holds them once.
     states: alloc::boxed::Box<HmacStates>,
+    /// The public key these bytes are (or contain), described: such a secret
+    /// is never used to verify (see [`HmacKey::public_key`]).
+    public_key: Option<String>,
 }
 
 #[derive(Clone)]
@@ -54,7 +61,24 @@ impl HmacKey {
             sha384: hmac::Hmac::new_from_slice(&bytes).unwrap_or_else(|_| unreachable!()),
             sha512: hmac::Hmac::new_from_slice(&bytes).unwrap_or_else(|_| unreachable!()),
         };
-        HmacKey { bytes, states: alloc::boxed::Box::new(states) }
+        let public_key = public_key_within(&bytes);
+        HmacKey { bytes, states: alloc::boxed::Box::new(states), public_key }
+    }
+
+    /// When the secret's bytes are (or contain) a public key — a PEM block, a
+    /// JWK, the DER of a SubjectPublicKeyInfo, PKCS#1 key or certificate, in
+    /// any of the wrappers [`normalise_key_text`] removes — that key, described.
+    /// Verification refuses such a secret: the attacker knows the public key,
+    /// so MACs made with its text prove nothing (RFC 8725 §2.1, key confusion).
+    ///
+    /// ```
+    /// use jwtlens::key::HmacKey;
+    /// let pem = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
+    /// assert_eq!(HmacKey::new(pem.as_bytes().to_vec()).public_key(), Some("Ed25519 public key, 256 bits (PEM public key)"));
+    /// assert_eq!(HmacKey::new(b"your-256-bit-secret".to_vec()).public_key(), None);
+    /// ```
+    pub fn public_key(&self) -> Option<&str> {
+        self.public_key.as_deref()
     }
 
     /// A MAC keyed with this secret, ready for data.
@@ -84,9 +108,54 @@ pub struct RsaKey {
     montgomery: once_cell::race::OnceBox<Option<crate::rsa_mont::Modulus>>,
 }
 
+/// The largest RSA modulus jwtlens accepts, as the `rsa` crate does: larger keys
+/// cost quadratically more to check and no JWS issuer uses them.
+pub const MAX_RSA_BITS: usize = 4096;
+
 impl RsaKey {
-    /// Wrap `key`, testing its modulus for the ROCA fingerprint.
-    pub fn new(key: rsa::RsaPublicKey) -> RsaKey {
+    /// Wrap `key` after the checks every RSA public key must pass, and test its
+    /// modulus for the ROCA fingerprint.
+    ///
+    /// RFC 8017 §3.1: "the RSA modulus n is a product of u distinct odd primes"
+    /// (so n is odd) and "the RSA public exponent e is an integer between 3 and
+    /// n - 1 satisfying GCD(e, \lambda(n)) = 1" (so e is odd: \lambda(n) is even).
+    /// An exponent of 1 makes every signature its own message; 0 or an even
+    /// one is no RSA key. Moduli up to [`MAX_RSA_BITS`]; the 2048-bit minimum
+    /// of RFC 7518 §3.3 is checked when verifying, so a short key can still be
+    /// imported and reported as too short.
+    ///
+    /// ```
+    /// use jwtlens::key::RsaKey;
+    /// use rsa::{BigUint, RsaPublicKey};
+    /// let n = BigUint::from_bytes_be(&[0xc5; 256]);
+    /// assert!(RsaKey::new(RsaPublicKey::new_unchecked(n.clone(), BigUint::from(65_537u32))).is_ok());
+    /// for e in [0u32, 1, 2, 65_536] {
+    ///     assert!(RsaKey::new(RsaPublicKey::new_unchecked(n.clone(), BigUint::from(e))).is_err(), "e = {e}");
+    /// }
+    /// let even_n = BigUint::from_bytes_be(&[0xc4; 256]);
+    /// assert!(RsaKey::new(RsaPublicKey::new_unchecked(even_n, BigUint::from(65_537u32))).is_err());
+    /// ```
+    pub fn new(key: rsa::RsaPublicKey) -> Result<RsaKey, KeyError> {
+        const F: &str = "RSA key";
+        let (n, e) = (key.n(), key.e());
+        if n.bits() > MAX_RSA_BITS {
+            return Err(err(F, Some("n"), format!("the modulus has {} bits; at most {MAX_RSA_BITS} are accepted", n.bits())));
+        }
+        let odd = |x: &rsa::BigUint| x.to_bytes_le().first().is_some_and(|b| b & 1 == 1);
+        if !odd(n) {
+            return Err(err(F, Some("n"), "the modulus is even, so it is not a product of odd primes"));
+        }
+        if e < &rsa::BigUint::from(3u32) || !odd(e) {
+            return Err(err(F, Some("e"), format!("the public exponent {e} is not an odd number of at least 3")));
+        }
+        if e >= n {
+            return Err(err(F, Some("e"), "the public exponent is not below the modulus"));
+        }
+        let roca = crate::verify::roca_fingerprint(n);
+        Ok(RsaKey { key, roca, montgomery: once_cell::race::OnceBox::new() })
+    }
+    /// A key whose checks [`RsaKey::new`] made when its private key was read or generated.
+    pub(crate) fn checked_elsewhere(key: rsa::RsaPublicKey) -> RsaKey {
         let roca = crate::verify::roca_fingerprint(key.n());
         RsaKey { key, roca, montgomery: once_cell::race::OnceBox::new() }
     }
@@ -519,18 +588,11 @@ impl Key {
         Ok(Key::plain(Material::Hmac(HmacKey::new(bytes)), KeyFormat::Secret))
     }
 
-    /// Import a key from text, detecting the format: PEM (`-----BEGIN`),
-    /// JWK or JWK Set (`{`). Anything else is not taken as a secret here:
-    /// use [`Key::secret`] for that, so a mistyped PEM never silently becomes an HMAC key.
+    /// Import a public key, certificate, JWK or JWK Set from text, detecting
+    /// the format (see [`KeyInput::Key`]). Never an HMAC secret: use
+    /// [`Key::secret`] for that, so a mistyped PEM never silently becomes one.
     pub fn import(text: &str) -> Result<KeySet, KeyError> {
-        let t = text.trim();
-        if t.starts_with("-----BEGIN") {
-            pem(t).map(KeySet::single)
-        } else if t.starts_with('{') {
-            jwk_or_set(t)
-        } else {
-            Err(err("key", None, "expected a PEM block (-----BEGIN ...) or a JWK / JWK Set (a JSON object); for an HMAC secret choose a secret encoding"))
-        }
+        import_key(text, KeyInput::Key).map(|(set, _)| set)
     }
 }
 
@@ -538,8 +600,11 @@ impl Key {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KeyInput {
-    /// Detect: PEM (`-----BEGIN`), JWK or JWK Set (`{`), otherwise an HMAC secret as UTF-8 text.
+    /// Detect, as [`KeyInput::Key`] does; text that cannot be mistaken for key
+    /// material (see [`import_key`]) is an HMAC secret, its UTF-8 bytes exactly as given.
     Auto,
+    /// Detect a public key, certificate, JWK or JWK Set, whatever wraps it; never a secret.
+    Key,
     /// A JWK or JWK Set.
     Jwk,
     /// A PEM block.
@@ -556,29 +621,95 @@ pub enum Detected {
     Jwk,
     /// A PEM block.
     Pem,
+    /// The DER of a public key or certificate, written in base64 or hex.
+    Der,
     /// An HMAC secret.
     Secret,
 }
 
-/// Import `text` as `input` says, detecting the format for [`KeyInput::Auto`].
+/// Import `text` as `input` says.
+///
+/// For [`KeyInput::Auto`] and [`KeyInput::Key`], what people paste is
+/// normalised first ([`normalise_key_text`]: a byte-order mark, CRLF,
+/// surrounding quotes, JSON string escapes, `\n` escapes) and then read as
+/// the first of: a PEM block anywhere in the text (an `openssl` preamble before
+/// it is skipped), a JWK or JWK Set (also after a word, as in `JWKS={...}`), the
+/// bare base64 or hex body of a DER SubjectPublicKeyInfo, PKCS#1 key or
+/// certificate. Text that looks like any of these but cannot be imported is an
+/// error that says why — never a secret. [`KeyInput::Auto`] takes the text as
+/// an HMAC secret only when it has no sign of key material at all (no PEM
+/// armour, no `"kty"`, no OpenSSH key, no DER in base64 or hex, none of the
+/// words "PUBLIC KEY", "PRIVATE KEY", "CERTIFICATE").
 ///
 /// ```
 /// use jwtlens::key::{import_key, KeyInput, Detected};
 /// let (set, found) = import_key("my-secret", KeyInput::Auto).unwrap();
 /// assert_eq!(found, Detected::Secret);
 /// assert_eq!(set.keys()[0].bits(), 72);
+/// // The body of a PEM public key, pasted without its armour, is that key, not a secret.
+/// let body = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=";
+/// assert_eq!(import_key(body, KeyInput::Auto).unwrap().1, Detected::Der);
+/// // Damaged key text is an error, never a secret.
+/// assert!(import_key("\u{feff}-----BEGIN PUBLIC KEY-----\nAAAA\n", KeyInput::Auto).is_err());
 /// ```
 pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), KeyError> {
-    let t = text.trim();
-    let looks_pem = t.starts_with("-----BEGIN");
-    let looks_json = t.starts_with('{');
     match input {
-        KeyInput::Jwk => jwk_or_set(t).map(|k| (k, Detected::Jwk)),
-        KeyInput::Pem => pem(t).map(|k| (KeySet::single(k), Detected::Pem)),
         KeyInput::Secret(enc) => Key::secret(text, enc).map(|k| (KeySet::single(k), Detected::Secret)),
-        KeyInput::Auto if looks_pem => pem(t).map(|k| (KeySet::single(k), Detected::Pem)),
-        KeyInput::Auto if looks_json => jwk_or_set(t).map(|k| (k, Detected::Jwk)),
-        KeyInput::Auto => Key::secret(text, SecretEncoding::Utf8).map(|k| (KeySet::single(k), Detected::Secret)),
+        KeyInput::Jwk => jwk_or_set(&normalise_key_text(text)).map(|k| (k, Detected::Jwk)),
+        KeyInput::Pem => match detect::classify(&normalise_key_text(text)) {
+            Found::Pem(block) => pem(block).map(|k| (KeySet::single(k), Detected::Pem)),
+            _ => Err(err("PEM", None, "no \"-----BEGIN ...-----\" line: not a PEM block")),
+        },
+        KeyInput::Auto | KeyInput::Key => {
+            let t = normalise_key_text(text);
+            match detect::classify(&t) {
+                Found::Pem(block) => pem(block).map(|k| (KeySet::single(k), Detected::Pem)),
+                Found::Json(json) => jwk_or_set(&json).map(|k| (k, Detected::Jwk)),
+                Found::Der(der) => der_key(&der).map(|k| (KeySet::single(k), Detected::Der)),
+                Found::OpenSsh => Err(err(
+                    "OpenSSH public key",
+                    None,
+                    "JWS keys are not written this way; convert it with `ssh-keygen -e -m PKCS8 -f key.pub` and paste the PEM",
+                )),
+                Found::Suspect(marker) => Err(err(
+                    "key",
+                    None,
+                    format!("the text contains \"{marker}\" like key material, but it is not a PEM block, JWK, JWK Set or DER key; it is not taken as an HMAC secret (for a secret, choose the secret format)"),
+                )),
+                Found::Plain if input == KeyInput::Auto => {
+                    Key::secret(text, SecretEncoding::Utf8).map(|k| (KeySet::single(k), Detected::Secret))
+                }
+                Found::Plain => Err(err(
+                    "key",
+                    None,
+                    "expected a PEM block (-----BEGIN ...), a JWK or JWK Set (a JSON object), or the base64 of a DER key; for an HMAC secret choose a secret encoding",
+                )),
+            }
+        }
+    }
+}
+
+/// The public key that `bytes` are or contain, described; see [`HmacKey::public_key`].
+fn public_key_within(bytes: &[u8]) -> Option<String> {
+    if detect::is_der_sequence(bytes) {
+        if let Ok(k) = der_key(bytes) {
+            return Some(k.describe());
+        }
+    }
+    let text = core::str::from_utf8(bytes).ok()?;
+    let t = normalise_key_text(text);
+    let public_words = t.contains("PUBLIC KEY") || t.contains("CERTIFICATE");
+    match detect::classify(&t) {
+        Found::Pem(block) => match pem(block) {
+            Ok(k) => Some(k.describe()),
+            // A damaged public key's text is still public.
+            Err(_) if public_words => Some(String::from("a PEM public key or certificate")),
+            Err(_) => None,
+        },
+        Found::Json(json) => jwk_or_set(&json).ok()?.keys.iter().find(|k| k.key_type() != KeyType::Oct).map(Key::describe),
+        Found::Der(der) => der_key(&der).ok().map(|k| k.describe()),
+        Found::OpenSsh => Some(String::from("an OpenSSH public key")),
+        Found::Suspect(_) | Found::Plain => None,
     }
 }
 
@@ -688,7 +819,7 @@ fn jwk(obj: &Object) -> Result<Key, KeyError> {
             let e = member_b64(obj, "e", F)?;
             let key = rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(&n), rsa::BigUint::from_bytes_be(&e))
                 .map_err(|e| err(F, Some("n"), format!("not a usable RSA public key: {e}")))?;
-            Material::Rsa(RsaKey::new(key))
+            Material::Rsa(RsaKey::new(key).map_err(|e| err(F, e.at.as_deref(), e.message))?)
         }
         "EC" => {
             // RFC 7518 §6.2.1.2: "The length of this octet string MUST be the full size of a coordinate for the curve".
@@ -769,34 +900,64 @@ const OID_P521: &str = "1.3.132.0.35";
 const OID_K256: &str = "1.3.132.0.10";
 
 /// RFC 7468 textual encoding: `PUBLIC KEY`, `RSA PUBLIC KEY` or `CERTIFICATE`.
-fn pem(text: &str) -> Result<Key, KeyError> {
+fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyError> {
     const F: &str = "PEM";
-    let (label, der) =
-        pem_rfc7468::decode_vec(text.as_bytes()).map_err(|e| err(F, None, format!("not a valid PEM block: {e}")))?;
+    let (label, der) = block.map_err(|e| err(F, None, format!("not a valid PEM block: {e}")))?;
+    let label = label.as_str();
     match label {
         "PUBLIC KEY" => spki(&der, KeyFormat::PemSpki),
-        "RSA PUBLIC KEY" => {
-            use rsa::pkcs1::DecodeRsaPublicKey;
-            let k = rsa::RsaPublicKey::from_pkcs1_der(&der)
-                .map_err(|e| err(F, Some(label), format!("not a PKCS#1 RSA public key: {e}")))?;
-            Ok(Key::plain(Material::Rsa(RsaKey::new(k)), KeyFormat::PemPkcs1))
-        }
-        "CERTIFICATE" => {
-            use x509_cert::der::{Decode, Encode};
-            let cert = x509_cert::Certificate::from_der(&der)
-                .map_err(|e| err(F, Some(label), format!("not an X.509 certificate: {e}")))?;
-            let spki_der = cert
-                .tbs_certificate
-                .subject_public_key_info
-                .to_der()
-                .map_err(|e| err(F, Some(label), format!("cannot read the certificate's key: {e}")))?;
-            spki(&spki_der, KeyFormat::PemCertificate)
-        }
+        "RSA PUBLIC KEY" => pkcs1(&der).map_err(|e| err(F, Some(label), e)),
+        "CERTIFICATE" => certificate(&der).map_err(|e| if e.format == "SubjectPublicKeyInfo" { e } else { err(F, Some(label), e.message) }),
         l if l.contains("PRIVATE KEY") => {
             Err(err(F, Some(l), "a private key: to verify, paste the public key (PUBLIC KEY) or a certificate"))
         }
         l => Err(err(F, Some(l), "unsupported PEM label (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE)")),
     }
+}
+
+/// RFC 8017 Appendix A.1.1 RSAPublicKey (PKCS#1).
+fn pkcs1(der: &[u8]) -> Result<Key, String> {
+    use rsa::pkcs1::DecodeRsaPublicKey;
+    let k = rsa::RsaPublicKey::from_pkcs1_der(der).map_err(|e| format!("not a PKCS#1 RSA public key: {e}"))?;
+    let k = RsaKey::new(k).map_err(|e| e.message)?;
+    Ok(Key::plain(Material::Rsa(k), KeyFormat::PemPkcs1))
+}
+
+/// RFC 5280 §4.1: the subject public key of an X.509 certificate.
+fn certificate(der: &[u8]) -> Result<Key, KeyError> {
+    use x509_cert::der::{Decode, Encode};
+    const F: &str = "X.509 certificate";
+    let cert = x509_cert::Certificate::from_der(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
+    let spki_der = cert
+        .tbs_certificate
+        .subject_public_key_info
+        .to_der()
+        .map_err(|e| err(F, None, format!("cannot read the certificate's key: {e}")))?;
+    spki(&spki_der, KeyFormat::PemCertificate)
+}
+
+/// A DER structure given without PEM armour: a SubjectPublicKeyInfo, a PKCS#1
+/// RSAPublicKey or a certificate, tried in that order.
+fn der_key(der: &[u8]) -> Result<Key, KeyError> {
+    const F: &str = "DER";
+    if let Ok(k) = spki(der, KeyFormat::PemSpki) {
+        return Ok(k);
+    }
+    if let Ok(k) = pkcs1(der) {
+        return Ok(k);
+    }
+    if let Ok(k) = certificate(der) {
+        return Ok(k);
+    }
+    if pkcs8::PrivateKeyInfo::try_from(der).is_ok() {
+        return Err(err(F, None, "a private key (PKCS#8): to verify, paste the public key or a certificate"));
+    }
+    // Say why the most likely reading failed.
+    let why = match spki(der, KeyFormat::PemSpki) {
+        Err(e) if !e.message.starts_with("not a SubjectPublicKeyInfo") => e.message,
+        _ => String::from("it is a DER structure, but not a SubjectPublicKeyInfo, a PKCS#1 RSA public key or an X.509 certificate"),
+    };
+    Err(err(F, None, why))
 }
 
 /// RFC 5280 §4.1.2.7 SubjectPublicKeyInfo, dispatched on its algorithm OID.
@@ -808,7 +969,10 @@ fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
     let oid = info.algorithm.oid.to_string();
     let bad = |e: spki::Error| err(F, Some(&oid), format!("cannot read the key: {e}"));
     let material = match oid.as_str() {
-        OID_RSA => Material::Rsa(RsaKey::new(rsa::RsaPublicKey::from_public_key_der(der).map_err(bad)?)),
+        OID_RSA => Material::Rsa(
+            RsaKey::new(rsa::RsaPublicKey::from_public_key_der(der).map_err(bad)?)
+                .map_err(|e| err(F, Some(&oid), e.message))?,
+        ),
         OID_EC => {
             let curve = info
                 .algorithm

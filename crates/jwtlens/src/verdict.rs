@@ -1,0 +1,226 @@
+//! The one place that decides whether a token is valid.
+//!
+//! Valid ⇔ every one of these holds (tested as properties in
+//! `tests/invariants.rs` and against independent verifiers in
+//! `tests/differential.rs`):
+//!
+//! 1. the signature verified with a key the core selected from the caller's
+//!    keys (never a key the token names, never a public key's text used as an
+//!    HMAC secret), for an algorithm both the key and the policy allow;
+//! 2. the token is a JWS whose header and payload are JSON objects the core
+//!    parsed completely, with no member name twice (RFC 7515 §4, RFC 7519 §4:
+//!    parsers "MUST either reject [...] duplicate [...] names or use a JSON
+//!    parser that returns only the lexically last duplicate": jwtlens rejects,
+//!    so no two parsers can read different claims out of a valid token);
+//! 3. every registered claim present has its type (exp/nbf/iat numbers,
+//!    iss/sub/jti strings, aud a string or a list of strings);
+//! 4. `crit` is a non-empty list of parameters the core understands and that
+//!    are present, and `b64` appears only with `crit` naming it;
+//! 5. the payload is a claims set, not a nested JWT (`cty: "JWT"`), which is
+//!    reported as [`VerdictStatus::Nested`];
+//! 6. exp and nbf were judged against a clock (a time the caller gave), or the
+//!    caller opted out explicitly ([`crate::Options::skip_time_checks`]);
+//! 7. every check of the policy passed (with no policy, the default one:
+//!    the same leeway whatever the shape of the options).
+//!
+//! Anything else is another status with its reason.
+
+use alloc::format;
+use alloc::string::String;
+
+use serde::Serialize;
+
+use crate::policy::{Check, Outcome};
+use crate::token::{Kind, Token};
+use crate::verify::{SignatureStatus, SignatureVerdict};
+
+/// The overall answer: may this token be trusted now?
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// `valid`, `invalid_signature`, `no_key`, `claims_fail`, `unsecured`, `nested` or `malformed`.
+    pub status: VerdictStatus,
+    /// One sentence.
+    pub message: String,
+}
+
+/// See [`Verdict`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictStatus {
+    /// Every invariant of the module documentation holds.
+    Valid,
+    /// The signature did not verify with the keys given.
+    InvalidSignature,
+    /// No key was given, so nothing about the signature is known.
+    NoKey,
+    /// The signature verified but a claim check failed (expired, not yet
+    /// valid, issuer, audience, ...) or the time could not be judged.
+    ClaimsFail,
+    /// `alg: none`.
+    Unsecured,
+    /// The signature verified, but the payload is another JWT (`cty: "JWT"`):
+    /// the outer token carries no claims; verify the inner one.
+    Nested,
+    /// The token is malformed, or not a JWT the core can vouch for.
+    Malformed,
+}
+
+impl VerdictStatus {
+    /// The name the JSON report uses: `valid`, `invalid_signature`, `no_key`,
+    /// `claims_fail`, `unsecured`, `nested` or `malformed`.
+    ///
+    /// ```
+    /// use jwtlens::report::VerdictStatus;
+    /// assert_eq!(VerdictStatus::ClaimsFail.as_str(), "claims_fail");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictStatus::Valid => "valid",
+            VerdictStatus::InvalidSignature => "invalid_signature",
+            VerdictStatus::NoKey => "no_key",
+            VerdictStatus::ClaimsFail => "claims_fail",
+            VerdictStatus::Unsecured => "unsecured",
+            VerdictStatus::Nested => "nested",
+            VerdictStatus::Malformed => "malformed",
+        }
+    }
+}
+
+/// The time a verdict is judged at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Clock {
+    /// A finite NumericDate.
+    At(f64),
+    /// No time given, and the caller did not opt out: the verdict cannot be valid.
+    Missing,
+    /// The caller asked for exp and nbf not to be judged.
+    Skipped,
+}
+
+/// RFC 7515 §4.1.11 and RFC 7797 §6: what is wrong with the header's `crit`
+/// and `b64`, if anything. A JWS with such a header "MUST be rejected", so
+/// the signature is not even checked (see `verify::check_token`).
+///
+/// "If any of the listed extension Header Parameters are not understood and
+/// supported by the recipient, then the JWS is invalid. Producers MUST NOT
+/// use the empty list "[]" as the "crit" value. [...] Producers MUST NOT
+/// include Header Parameter names defined by this specification or [JWA] for
+/// use with JWS, duplicate names, or names that do not occur as Header
+/// Parameter names within the JOSE Header in the "crit" list."
+/// RFC 7797 §6: "the "crit" Header Parameter MUST be included with "b64" in
+/// its set of values" when "b64" is used.
+pub(crate) fn header_problem(token: &Token<'_>) -> Option<String> {
+    /// The extensions jwtlens understands.
+    const UNDERSTOOD: [&str; 1] = ["b64"];
+    let obj = token.header_json()?;
+    let header = token.header()?;
+    if obj.contains("crit") {
+        let Some(crit) = &header.crit else {
+            return Some(String::from("\"crit\" must be a list of header parameter names (RFC 7515 §4.1.11)."));
+        };
+        if crit.is_empty() {
+            return Some(String::from(
+                "\"crit\" is an empty list, which RFC 7515 §4.1.11 forbids, so the token must be rejected.",
+            ));
+        }
+        for (i, name) in crit.iter().enumerate() {
+            if !UNDERSTOOD.contains(&name.as_str()) {
+                return Some(format!("The header marks \"{name}\" as critical (crit), and jwtlens does not understand it, so the token must be rejected (RFC 7515 §4.1.11)."));
+            }
+            if crit.get(..i).is_some_and(|before| before.contains(name)) {
+                return Some(format!("\"crit\" lists \"{name}\" twice (RFC 7515 §4.1.11), so the token must be rejected."));
+            }
+            if !obj.contains(name) {
+                return Some(format!("\"crit\" lists \"{name}\", but the header has no \"{name}\" (RFC 7515 §4.1.11), so the token must be rejected."));
+            }
+        }
+    }
+    if obj.contains("b64") && !header.crit.as_ref().is_some_and(|c| c.iter().any(|n| n == "b64")) {
+        return Some(String::from(
+            "\"b64\" is present but \"crit\" does not name it (RFC 7797 §6), so the token must be rejected.",
+        ));
+    }
+    None
+}
+
+/// Whether the payload is a nested JWT (RFC 7519 §5.2: `cty` "JWT").
+fn nested(token: &Token<'_>) -> bool {
+    token.header().and_then(|h| h.cty.as_deref()).is_some_and(|c| c.eq_ignore_ascii_case("jwt"))
+}
+
+/// Why a token whose signature verified is still not a JWT the core vouches
+/// for (invariants 2–4), or `None`.
+fn structure_problem(token: &Token<'_>) -> Option<String> {
+    if token.kind() != Kind::Jws {
+        return Some(String::from("it is not a JWS in compact form."));
+    }
+    if let Some(e) = token.errors().first() {
+        return Some(e.message.clone());
+    }
+    let Some(header) = token.header_json() else {
+        return Some(String::from("its header is not a JSON object."));
+    };
+    if let Some(name) = header.duplicates().next() {
+        return Some(format!("its header has \"{name}\" more than once; parsers disagree on which one counts."));
+    }
+    if let Some(why) = header_problem(token) {
+        return Some(why);
+    }
+    if nested(token) {
+        return None;
+    }
+    let Some(claims) = token.claims_json() else {
+        return Some(String::from("its payload is not a JSON object, so it is not a JWT claims set."));
+    };
+    if let Some(name) = claims.duplicates().next() {
+        return Some(format!("its claims set has \"{name}\" more than once; parsers disagree on which one counts."));
+    }
+    None
+}
+
+/// The verdict: the signature verdict, the token's structure, the clock and
+/// the policy's failed checks (`checks` may hold passed and skipped ones too).
+/// The only function that makes [`VerdictStatus::Valid`].
+pub(crate) fn decide(token: &Token<'_>, signature: &SignatureVerdict, checks: &[Check], clock: Clock) -> Verdict {
+    use SignatureStatus as S;
+    let verdict = |status, message| Verdict { status, message };
+    match signature.status {
+        S::Verified => {}
+        S::Invalid | S::NoUsableKey => return verdict(VerdictStatus::InvalidSignature, signature.message.clone()),
+        S::NoKey => {
+            return verdict(
+                VerdictStatus::NoKey,
+                String::from("No key given: the token is decoded but its signature is not checked."),
+            )
+        }
+        S::Unsecured => return verdict(VerdictStatus::Unsecured, signature.message.clone()),
+        S::Unverifiable => return verdict(VerdictStatus::Malformed, signature.message.clone()),
+    }
+    if let Some(why) = structure_problem(token) {
+        return verdict(VerdictStatus::Malformed, format!("The signature verified, but the token is not valid: {why}"));
+    }
+    if nested(token) {
+        return verdict(
+            VerdictStatus::Nested,
+            String::from("The signature verified, but the payload is another JWT (cty: \"JWT\"), not claims: the outer token is never valid on its own; verify the inner token."),
+        );
+    }
+    if clock == Clock::Missing {
+        return verdict(
+            VerdictStatus::ClaimsFail,
+            String::from("The signature verified, but no current time was given, so exp and nbf could not be checked: give the time, or skip the time checks explicitly."),
+        );
+    }
+    let mut failed = checks.iter().filter(|c| c.outcome == Outcome::Failed).peekable();
+    if failed.peek().is_some() {
+        let why: alloc::vec::Vec<&str> = failed.map(|c| c.message.as_str()).collect();
+        return verdict(VerdictStatus::ClaimsFail, format!("Signature verified, but the claims fail: {}", why.join(" ")));
+    }
+    if clock == Clock::Skipped {
+        return verdict(
+            VerdictStatus::Valid,
+            format!("{} Time checks (exp, nbf, iat) were skipped, as the caller asked.", signature.message),
+        );
+    }
+    verdict(VerdictStatus::Valid, signature.message.clone())
+}
