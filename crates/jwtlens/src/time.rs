@@ -41,6 +41,52 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// The largest `now` taken as seconds: 10^11 s is the year 5138, while
+/// `Date.now()` (milliseconds) is about 1.8 × 10^12.
+pub const MAX_NOW_SECONDS: f64 = 1e11;
+
+/// Why a time given as "now" cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NowError {
+    /// NaN or infinite.
+    NotFinite,
+    /// So large it can only be milliseconds (or microseconds).
+    Milliseconds(f64),
+}
+
+impl core::fmt::Display for NowError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            NowError::NotFinite => f.write_str("must be a finite number of seconds since 1970 (a NumericDate)"),
+            NowError::Milliseconds(v) => write!(
+                f,
+                "is {v}, which as seconds is after the year 5000: it looks like milliseconds (Date.now()); give seconds (Date.now() / 1000) or a Date"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for NowError {}
+
+/// Check a "now" given in seconds since 1970: finite, and not a count of
+/// milliseconds by mistake (see [`MAX_NOW_SECONDS`]).
+///
+/// ```
+/// use jwtlens::time::{now_seconds, NowError};
+/// assert_eq!(now_seconds(1_795_000_000.0), Ok(1_795_000_000.0));
+/// assert_eq!(now_seconds(1_795_000_000_000.0), Err(NowError::Milliseconds(1_795_000_000_000.0)));
+/// assert_eq!(now_seconds(f64::NAN), Err(NowError::NotFinite));
+/// ```
+pub fn now_seconds(value: f64) -> Result<f64, NowError> {
+    if !value.is_finite() {
+        return Err(NowError::NotFinite);
+    }
+    if value.abs() > MAX_NOW_SECONDS {
+        return Err(NowError::Milliseconds(value));
+    }
+    Ok(value)
+}
+
 /// (year, month, day) to days since 1970-01-01 (H. Hinnant's `days_from_civil`).
 pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
