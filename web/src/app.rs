@@ -45,7 +45,7 @@ pub fn app() -> Html {
         use_memo((input, now.to_bits(), state.key.clone(), state.key_mode, state.policy.clone()), move |(input, ..)| {
             let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
             let policy = policy.as_ref().as_ref().ok().and_then(Option::as_ref);
-            inspect(input, &Options { now: Some(now), keys: set, policy, backend: None })
+            inspect(input, &Options { now: Some(now), keys: set, policy, ..Options::default() })
         })
     };
     let dispatch = state.dispatcher();

@@ -79,14 +79,17 @@ pub enum KeyMode {
     Base64,
     /// A secret in base64url.
     Base64Url,
+    /// A secret: the UTF-8 bytes of the text, exactly as typed.
+    Text,
     /// A secret in hex.
     Hex,
 }
 
 impl KeyMode {
     /// All choices with their labels and form values.
-    pub const ALL: [(KeyMode, &'static str, &'static str); 4] = [
-        (KeyMode::Auto, "auto", "Detect (PEM, JWK, JWKS, or secret text)"),
+    pub const ALL: [(KeyMode, &'static str, &'static str); 5] = [
+        (KeyMode::Auto, "auto", "Detect (PEM, JWK, JWKS, DER, or secret text)"),
+        (KeyMode::Text, "text", "Secret, text (UTF-8)"),
         (KeyMode::Base64, "base64", "Secret, base64"),
         (KeyMode::Base64Url, "base64url", "Secret, base64url"),
         (KeyMode::Hex, "hex", "Secret, hex"),
@@ -97,6 +100,7 @@ impl KeyMode {
         use jwtlens::key::{KeyInput, SecretEncoding};
         match self {
             KeyMode::Auto => KeyInput::Auto,
+            KeyMode::Text => KeyInput::Secret(SecretEncoding::Utf8),
             KeyMode::Base64 => KeyInput::Secret(SecretEncoding::Base64),
             KeyMode::Base64Url => KeyInput::Secret(SecretEncoding::Base64Url),
             KeyMode::Hex => KeyInput::Secret(SecretEncoding::Hex),

@@ -238,7 +238,8 @@ struct KeygenArgs {
 struct VerifyArgs {
     #[command(flatten)]
     common: InspectArgs,
-    /// A key file: PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE) or a JWK / JWK Set.
+    /// A key file: PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE), a JWK / JWK Set, or
+    /// the base64 of a DER key; never read as an HMAC secret (use --secret).
     #[arg(long, value_name = "FILE")]
     key: Option<std::path::PathBuf>,
     /// A JWK Set file; the key is chosen by kid, use, alg and type.
@@ -274,6 +275,10 @@ struct VerifyArgs {
     /// Clock-skew leeway in seconds for exp/nbf/iat (0 to 600).
     #[arg(long, default_value_t = jwtlens::policy::DEFAULT_LEEWAY)]
     leeway: f64,
+    /// Do not judge exp, nbf and iat (the report says so); without it, the
+    /// system clock or --now is always used.
+    #[arg(long, conflicts_with = "now")]
+    skip_time_checks: bool,
 }
 
 fn policy(args: &VerifyArgs) -> Result<jwtlens::policy::Policy, String> {
@@ -334,7 +339,7 @@ enum ColorChoice {
 fn parse_now(s: &str) -> Result<f64, String> {
     if let Ok(n) = s.trim().parse::<f64>() {
         if n.is_finite() {
-            return Ok(n);
+            return jwtlens::time::now_seconds(n).map_err(|e| format!("--now {e}"));
         }
     }
     jwtlens::time::parse_rfc3339(s.trim())
@@ -389,14 +394,11 @@ fn load_keys(args: &VerifyArgs) -> Result<jwtlens::key::KeySet, String> {
         (secret.clone(), KeyInput::Secret(enc))
     } else {
         let (path, input) = match (&args.key, &args.jwks) {
-            (Some(p), _) => (p, KeyInput::Auto),
+            (Some(p), _) => (p, KeyInput::Key),
             (_, Some(p)) => (p, KeyInput::Jwk),
             _ => return Err(String::from("give --key, --jwks or --secret")),
         };
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        if matches!(input, KeyInput::Auto) && !text.trim_start().starts_with(['-', '{']) {
-            return Err(format!("{} is neither PEM nor a JWK; for an HMAC secret use --secret", path.display()));
-        }
         (text, input)
     };
     import_key(&text, input).map(|(set, _)| set).map_err(|e| format!("bad key: {e}"))
@@ -410,7 +412,8 @@ fn run_verify(args: Box<VerifyArgs>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    run(args.common, Some(&keys), Some(&policy))
+    let skip = args.skip_time_checks;
+    run(args.common, Some(&keys), Some(&policy), skip)
 }
 
 fn parse_alg(alg: &str) -> Result<jwtlens::alg::Algorithm, String> {
@@ -553,10 +556,15 @@ fn run_cookie(args: CookieArgs) -> ExitCode {
 }
 
 fn run_inspect(args: InspectArgs) -> ExitCode {
-    run(args, None, None)
+    run(args, None, None, false)
 }
 
-fn run(args: InspectArgs, keys: Option<&jwtlens::key::KeySet>, policy: Option<&jwtlens::policy::Policy>) -> ExitCode {
+fn run(
+    args: InspectArgs,
+    keys: Option<&jwtlens::key::KeySet>,
+    policy: Option<&jwtlens::policy::Policy>,
+    skip_time_checks: bool,
+) -> ExitCode {
     let token = match read_token(args.token) {
         Ok(t) => t,
         Err(e) => {
@@ -564,8 +572,9 @@ fn run(args: InspectArgs, keys: Option<&jwtlens::key::KeySet>, policy: Option<&j
             return ExitCode::from(2);
         }
     };
-    let now = args.now.unwrap_or_else(jwtlens::system_now);
-    let report = inspect(&token, &Options { now: Some(now), keys, policy, backend: None });
+    // The system clock unless --now is given; none at all only when asked for explicitly.
+    let now = if skip_time_checks { None } else { Some(args.now.unwrap_or_else(jwtlens::system_now)) };
+    let report = inspect(&token, &Options { now, skip_time_checks, keys, policy, ..Options::default() });
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

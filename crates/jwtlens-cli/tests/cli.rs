@@ -62,11 +62,8 @@ fn json_is_the_report() {
     assert_eq!(v["time"]["exp"]["relative"], "expires in 57 min");
     assert_eq!(v["claims"]["exp"], 1_700_003_600.0);
     // the same JSON the core makes
-    let core = jwtlens::inspect(
-        WITH_EXP,
-        &jwtlens::Options { now: Some(1_700_000_180.0), ..Default::default() },
-    )
-    .to_json();
+    let core =
+        jwtlens::inspect(WITH_EXP, &jwtlens::Options { now: Some(1_700_000_180.0), ..Default::default() }).to_json();
     assert_eq!(String::from_utf8(o.stdout).unwrap().trim_end(), core);
 }
 

@@ -59,16 +59,67 @@ function tokenArgument(token) {
   return token;
 }
 
+// `options.now` as seconds: a Date, or a number of seconds (the core refuses a
+// number that can only be milliseconds). `false` (and, for inspect, leaving it
+// out) means "do not judge times": undefined.
 function nowArgument(now) {
-  if (now === undefined || now === null) return undefined;
+  if (now === undefined || now === false) return undefined;
   const seconds = now instanceof Date ? now.getTime() / 1000 : now;
   if (typeof seconds !== "number" || !Number.isFinite(seconds)) {
     throw argumentError(
-      "options.now must be a finite number of seconds since 1970 (a NumericDate) or a Date.",
+      "options.now must be a finite number of seconds since 1970 (a NumericDate), a Date, or false to skip the time checks.",
       describe(now),
     );
   }
   return seconds;
+}
+
+// For verify and verifyFast: the platform clock unless a time is given or
+// `now: false` asks, explicitly, for the time checks to be skipped.
+function verifyNowArgument(now) {
+  if (now === undefined) return Date.now() / 1000;
+  return nowArgument(now);
+}
+
+// Names a jose, jsonwebtoken or fast-jwt user writes at the top level of the
+// options, and where jwtlens takes them.
+const MISPLACED = {
+  issuer: "options.policy.issuer",
+  iss: "options.policy.issuer",
+  audience: "options.policy.audience",
+  aud: "options.policy.audience",
+  subject: "options.policy.subject",
+  sub: "options.policy.subject",
+  algorithms: "options.policy.algorithms",
+  allowedAlgorithms: "options.policy.algorithms",
+  typ: "options.policy.typ",
+  maxTokenAge: "options.policy.maxAge",
+  maxAge: "options.policy.maxAge",
+  clockTolerance: "options.policy.leeway",
+  leeway: "options.policy.leeway",
+  requiredClaims: "options.policy.required",
+  required: "options.policy.required",
+  currentDate: "options.now",
+  clockTimestamp: "options.now",
+};
+const VERIFY_OPTIONS = ["now", "policy"];
+
+function verifyOptions(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw argumentError("options must be an object such as { now, policy }.", describe(options));
+  }
+  for (const name of Object.keys(options)) {
+    if (VERIFY_OPTIONS.includes(name)) continue;
+    const right = MISPLACED[name];
+    throw argumentError(
+      right
+        ? `options.${name} is not a verify option: use ${right}.`
+        : `options.${name} is not a verify option (the options are now and policy).`,
+      name,
+    );
+  }
+  return options;
 }
 
 /**
@@ -80,7 +131,7 @@ function nowArgument(now) {
 export function inspect(token, options = {}) {
   const input = tokenArgument(token);
   const now = nowArgument(options?.now);
-  return JSON.parse(inspectJson(input, now));
+  return JSON.parse(callCore(() => inspectJson(input, now)));
 }
 
 /**
@@ -107,14 +158,26 @@ const handle = Symbol("jwtlens key handle");
 export class JwtlensKey {
   constructor(raw, arithmetic) {
     Object.defineProperty(this, handle, { value: raw });
-    const summary = JSON.parse(raw.summaryJson());
+    const json = raw.summaryJson();
+    const summary = deepFreeze(JSON.parse(json));
     this.detected = summary.detected;
     this.keys = summary.keys;
     this.skipped = summary.skipped;
     // Which code does the last step of RSA/ECDSA/EdDSA checks: "platform" (Node's OpenSSL) or "core".
     this.arithmetic = arithmetic === "platform" && platformFactory !== null ? "platform" : "core";
-    if (this.arithmetic === "platform") raw.setPlatform(platformFactory(summary.keys));
+    // The platform gets its own copy of the keys, fixed here: nothing done later to
+    // this object (or to `keys`, which is frozen anyway) can change which key it checks.
+    if (this.arithmetic === "platform") raw.setPlatform(platformFactory(JSON.parse(json).keys));
+    Object.freeze(this);
   }
+}
+
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 const FORMATS = ["auto", "jwk", "pem", "secret"];
@@ -123,7 +186,11 @@ const ENCODINGS = ["utf8", "base64", "base64url", "hex"];
 
 /**
  * Import a verification key: PEM (public key, PKCS#1, certificate), JWK, JWK Set,
- * or an HMAC secret. With format "auto", text that is neither PEM nor JSON is a UTF-8 secret.
+ * the base64 of a DER key, or an HMAC secret. With format "auto", pasted wrappers
+ * (a BOM, CRLF, quotes, \n escapes, an openssl preamble) are removed, and text
+ * that looks like key material is that key or an error, never a secret; only text
+ * with no sign of key material is taken as a UTF-8 secret. Say { format: "secret" }
+ * to be explicit. A secret that is a public key's text never verifies (key confusion).
  * @param {string} text
  * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex" }} [options]
  */
@@ -177,7 +244,8 @@ function keyArgument(key) {
 }
 
 function verifyArguments(token, key, options) {
-  return [tokenArgument(token), keyArgument(key), nowArgument(options?.now), policyArgument(options?.policy)];
+  const o = verifyOptions(options);
+  return [tokenArgument(token), keyArgument(key), verifyNowArgument(o.now), policyArgument(o.policy)];
 }
 
 // Run a wasm export; a message it throws (a string) becomes a JwtlensError.
@@ -197,9 +265,11 @@ function callVerify(fn, args) {
 /**
  * Inspect a token and verify its signature with `key` (a JwtlensKey, or text imported with format "auto").
  * The Report's `verification.status` is "verified", "invalid", "no_usable_key", "unsecured" or "unverifiable".
+ * Times are judged against the platform clock unless `now` is given; `now: false`
+ * skips the time checks (and the report says so).
  * @param {string} token
  * @param {JwtlensKey | string} key
- * @param {{ now?: number | Date, policy?: import("./index.d.ts").Policy }} [options]
+ * @param {{ now?: number | Date | false, policy?: import("./index.d.ts").Policy }} [options]
  */
 export function verify(token, key, options = {}) {
   return callVerify(verifyJson, verifyArguments(token, key, options));
@@ -210,7 +280,7 @@ export function verify(token, key, options = {}) {
  * `{ valid, status, message, header, payload }`.
  * @param {string} token
  * @param {JwtlensKey | string} key
- * @param {{ now?: number | Date, policy?: import("./index.d.ts").Policy }} [options]
+ * @param {{ now?: number | Date | false, policy?: import("./index.d.ts").Policy }} [options]
  */
 export function verifyFast(token, key, options = {}) {
   const [input, k, now, policy] = verifyArguments(token, key, options);

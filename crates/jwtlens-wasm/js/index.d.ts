@@ -13,6 +13,7 @@ export type Part =
 export type Code =
   | "empty" | "wrong_segment_count" | "bad_base64url" | "header_not_json" | "header_not_object"
   | "payload_not_json" | "payload_not_object" | "missing_alg" | "bad_header_parameter" | "bad_claim"
+  | "too_large" | "too_complex"
   | "whitespace_trimmed" | "bearer_prefix_stripped" | "quotes_stripped" | "base64_padding"
   | "base64_standard_alphabet" | "non_canonical_base64url" | "duplicate_member" | "encrypted"
   | "nested_jwt" | "unsecured" | "unsecured_with_signature" | "signature_missing"
@@ -100,6 +101,7 @@ export type VerifyError =
   | { code: "signature_length"; expected: number; found: number }
   | { code: "scalar_out_of_range" }
   | { code: "roca_key" }
+  | { code: "public_key_as_secret"; key: string }
   | { code: "invalid_signature" };
 
 export interface Verification {
@@ -129,11 +131,18 @@ export interface Report {
   verification: Verification;
   /** Security findings, most severe first. */
   findings: Finding[];
-  /** The policy's checks (empty when no policy was given). */
+  /** The policy's checks (with a key and no policy, the default policy's; empty when neither was given). */
   checks: Check[];
-  /** Signature and times together: what a verdict banner shows. */
+  /**
+   * Signature, structure, times and policy together: what a verdict banner shows.
+   * "valid" only when the signature verified with a key you gave, the header and
+   * payload are JSON objects read completely (no duplicate names, registered
+   * claims of the right types, crit understood), exp/nbf were judged against a
+   * clock (or you passed `now: false`), and every policy check passed.
+   * "nested": a cty "JWT" token, never valid on its own.
+   */
   verdict: {
-    status: "valid" | "invalid_signature" | "no_key" | "claims_fail" | "unsecured" | "malformed";
+    status: "valid" | "invalid_signature" | "no_key" | "claims_fail" | "unsecured" | "nested" | "malformed";
     message: string;
   };
   errors: Diagnostic[];
@@ -141,8 +150,13 @@ export interface Report {
 }
 
 export interface InspectOptions {
-  /** The current time: seconds since 1970 (may be fractional) or a Date. Omit to leave times unjudged. */
-  now?: number | Date;
+  /**
+   * The current time: seconds since 1970 (may be fractional) or a Date; a number
+   * that can only be milliseconds (over 1e11) is refused. `inspect`: omit (or
+   * false) to leave times unjudged. `verify`/`verifyFast`: omitted means the
+   * platform clock; `false` skips the time checks explicitly, and the verdict says so.
+   */
+  now?: number | Date | false;
 }
 
 /** Decode and explain a token without verifying it. Never throws for bad tokens: read `errors`. */
@@ -173,7 +187,7 @@ export class JwtlensError extends Error {
 /** A key or JWK Set imported once, to verify many tokens. */
 export class JwtlensKey {
   private constructor();
-  readonly detected: "jwk" | "pem" | "secret";
+  readonly detected: "jwk" | "pem" | "der" | "secret";
   /** Each key; `jwk` is the public key as a JWK (never given for secrets). */
   readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string; thumbprint: string; jwk?: Record<string, string> }[];
   readonly skipped: { format: string; at: string | null; message: string }[];
@@ -186,7 +200,12 @@ export class JwtlensKey {
 }
 
 export interface ImportKeyOptions {
-  /** Default "auto": PEM, JWK / JWK Set, else a UTF-8 secret. */
+  /**
+   * Default "auto": a PEM block, JWK / JWK Set or base64 DER key, whatever wraps it
+   * (BOM, CRLF, quotes, \n escapes, openssl preamble); text that looks like key
+   * material but cannot be read is an error, never a secret; only text with no sign
+   * of key material is a UTF-8 secret. "secret" says so explicitly.
+   */
   format?: "auto" | "jwk" | "pem" | "secret";
   /** Secrets only; giving an encoding alone implies format "secret". Default "utf8". */
   encoding?: "utf8" | "base64" | "base64url" | "hex";
@@ -197,7 +216,7 @@ export interface ImportKeyOptions {
 /** The outcome of `verifySignature`. */
 export interface SignatureCheck {
   valid: boolean;
-  /** Why not: `code` is unsecured, key_mismatch, key_too_short, signature_length, scalar_out_of_range, roca_key or invalid_signature. */
+  /** Why not: `code` is unsecured, key_mismatch, key_too_short, signature_length, scalar_out_of_range, roca_key, public_key_as_secret or invalid_signature. */
   error: { code: string; [detail: string]: unknown } | null;
   message: string;
 }
@@ -263,6 +282,7 @@ export interface Check {
   message: string;
 }
 
+/** Only `now` and `policy`: other names (jose's `issuer`, `clockTolerance`, ...) throw a JwtlensError naming the right place. */
 export interface VerifyOptions extends InspectOptions {
   policy?: Policy;
 }

@@ -182,7 +182,12 @@ struct Checks {
 }
 
 impl Checks {
-    fn add(&mut self, name: &'static str, outcome: Outcome, describe: impl FnOnce() -> (Option<String>, Option<String>, String)) {
+    fn add(
+        &mut self,
+        name: &'static str,
+        outcome: Outcome,
+        describe: impl FnOnce() -> (Option<String>, Option<String>, String),
+    ) {
         if self.explain || outcome == Outcome::Failed {
             let (expected, actual, message) = describe();
             self.out.push(Check { name, outcome, expected, actual, message });
@@ -210,7 +215,9 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
     // alg — RFC 8725 §3.1: "libraries MUST enable the caller to specify a supported set of algorithms".
     let alg = header.and_then(|h| h.alg.as_deref());
     if policy.algorithms.is_empty() {
-        c.add("alg", Outcome::Skipped, || (None, alg.map(String::from), String::from("No algorithm allow-list was set.")));
+        c.add("alg", Outcome::Skipped, || {
+            (None, alg.map(String::from), String::from("No algorithm allow-list was set."))
+        });
     } else {
         let ok = alg.is_some_and(|a| policy.algorithms.iter().any(|x| x.name() == a));
         c.add("alg", pass_fail(ok), || {
@@ -287,7 +294,9 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
     // sub
     let sub = claims.and_then(|c| c.sub.as_deref());
     match &policy.subject {
-        None => c.add("sub", Outcome::Skipped, || (None, sub.map(String::from), String::from("No subject was required."))),
+        None => {
+            c.add("sub", Outcome::Skipped, || (None, sub.map(String::from), String::from("No subject was required.")))
+        }
         Some(want) => {
             let ok = sub == Some(want.as_str());
             c.add("sub", pass_fail(ok), || {
@@ -321,12 +330,18 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
     let fmt_t = |t: f64| crate::time::iso_utc(t).unwrap_or_else(|| format!("{t}"));
     let no_clock = || String::from("No current time was given.");
     match (exp, now) {
-        (None, _) => c.add("exp", Outcome::Skipped, || (None, None, String::from("The token has no exp: it never expires."))),
+        (None, _) => {
+            c.add("exp", Outcome::Skipped, || (None, None, String::from("The token has no exp: it never expires.")))
+        }
         (Some(e), None) => c.add("exp", Outcome::Skipped, || (None, Some(fmt_t(e)), no_clock())),
         (Some(e), Some(n)) => {
             let ok = n < e + leeway;
             c.add("exp", pass_fail(ok), || {
-                let msg = if ok { format!("Not expired{}.", lw()) } else { format!("Expired {} ago{}.", humanize(n - e), lw()) };
+                let msg = if ok {
+                    format!("Not expired{}.", lw())
+                } else {
+                    format!("Expired {} ago{}.", humanize(n - e), lw())
+                };
                 (Some(format!("now < exp + {leeway} s")), Some(fmt_t(e)), msg)
             });
         }

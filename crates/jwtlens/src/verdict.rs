@@ -128,7 +128,9 @@ pub(crate) fn header_problem(token: &Token<'_>) -> Option<String> {
                 return Some(format!("The header marks \"{name}\" as critical (crit), and jwtlens does not understand it, so the token must be rejected (RFC 7515 §4.1.11)."));
             }
             if crit.get(..i).is_some_and(|before| before.contains(name)) {
-                return Some(format!("\"crit\" lists \"{name}\" twice (RFC 7515 §4.1.11), so the token must be rejected."));
+                return Some(format!(
+                    "\"crit\" lists \"{name}\" twice (RFC 7515 §4.1.11), so the token must be rejected."
+                ));
             }
             if !obj.contains(name) {
                 return Some(format!("\"crit\" lists \"{name}\", but the header has no \"{name}\" (RFC 7515 §4.1.11), so the token must be rejected."));
@@ -214,7 +216,10 @@ pub(crate) fn decide(token: &Token<'_>, signature: &SignatureVerdict, checks: &[
     let mut failed = checks.iter().filter(|c| c.outcome == Outcome::Failed).peekable();
     if failed.peek().is_some() {
         let why: alloc::vec::Vec<&str> = failed.map(|c| c.message.as_str()).collect();
-        return verdict(VerdictStatus::ClaimsFail, format!("Signature verified, but the claims fail: {}", why.join(" ")));
+        return verdict(
+            VerdictStatus::ClaimsFail,
+            format!("Signature verified, but the claims fail: {}", why.join(" ")),
+        );
     }
     if clock == Clock::Skipped {
         return verdict(

@@ -53,10 +53,8 @@ fn public_text() -> PublicText {
     let spki_der = public.to_public_key_der().unwrap().as_bytes().to_vec();
     let pkcs1_der = public.to_pkcs1_der().unwrap().as_bytes().to_vec();
     let pem = |label, der: &[u8]| pem_rfc7468::encode_string(label, pem_rfc7468::LineEnding::LF, der).unwrap();
-    let rfc7517_b: serde_json::Value = serde_json::from_str(include_str!(
-        "../../../tests/vectors/latchset-jose/tests/vectors/rfc7517_B.jwk"
-    ))
-    .unwrap();
+    let rfc7517_b: serde_json::Value =
+        serde_json::from_str(include_str!("../../../tests/vectors/latchset-jose/tests/vectors/rfc7517_B.jwk")).unwrap();
     let cert_der = base64_std(rfc7517_b["x5c"][0].as_str().unwrap());
     let jwk = signing.public().to_jwk();
     PublicText {
@@ -83,7 +81,10 @@ fn wrapped_public_texts(p: &PublicText) -> Vec<(&'static str, String)> {
         ("bare base64 body of the SPKI", body.clone()),
         ("bare base64 body on one line with spaces", format!("  {body}  ")),
         ("PKCS#1 PEM with CRLF and a BOM", format!("\u{feff}{}", p.pkcs1_pem.replace('\n', "\r\n"))),
-        ("certificate PEM after openssl x509 -subject output", format!("subject=CN=Example\nissuer=CN=Example\n{}", p.certificate_pem)),
+        (
+            "certificate PEM after openssl x509 -subject output",
+            format!("subject=CN=Example\nissuer=CN=Example\n{}", p.certificate_pem),
+        ),
         ("JWKS with a BOM", format!("\u{feff}{}", p.jwks)),
         ("JWKS with a word before it", format!("jwks: {}", p.jwks)),
         ("JWKS assigned in a shell", format!("JWKS='{}'", p.jwks)),
@@ -143,13 +144,17 @@ fn hole_1_public_key_text_never_becomes_an_hmac_secret() {
 #[test]
 fn hole_2_a_payload_the_core_cannot_read_is_never_valid() {
     let secret = b"a-long-and-random-shared-secret-0123456789";
-    let (set, _) = import_key(std::str::from_utf8(secret).unwrap(), KeyInput::Auto).unwrap();
+    let (set, _) = import_key(core::str::from_utf8(secret).unwrap(), KeyInput::Auto).unwrap();
     let expired = r#"{"sub":"x","exp":978307200"#; // 2001, never closed below on purpose
     let deep = format!("{{\"exp\":978307200,\"a\":{}1{}}}", "[".repeat(200), "]".repeat(200));
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("a lone surrogate escape", br#"{"sub":"\ud800","exp":978307200}"#.to_vec(), "{\"alg\":\"HS256\"}"),
         ("deep nesting in a claim", deep.into_bytes(), "{\"alg\":\"HS256\"}"),
-        ("a BOM before the payload JSON", [&b"\xef\xbb\xbf"[..], br#"{"exp":978307200}"#].concat(), "{\"alg\":\"HS256\"}"),
+        (
+            "a BOM before the payload JSON",
+            [&b"\xef\xbb\xbf"[..], br#"{"exp":978307200}"#].concat(),
+            "{\"alg\":\"HS256\"}",
+        ),
         ("an array payload", br#"[{"exp":978307200}]"#.to_vec(), "{\"alg\":\"HS256\"}"),
         ("a string payload", br#""hello""#.to_vec(), "{\"alg\":\"HS256\"}"),
         ("text that is not JSON", format!("{expired} trailing").into_bytes(), "{\"alg\":\"HS256\"}"),
@@ -168,7 +173,10 @@ fn hole_2_a_payload_the_core_cannot_read_is_never_valid() {
             assert_eq!(s, VerdictStatus::Nested, "{what}");
         } else {
             assert_eq!(s, VerdictStatus::Malformed, "{what}: {message}");
-            assert!(message.starts_with("The signature verified, but") || message.contains("not checked"), "{what}: {message}");
+            assert!(
+                message.starts_with("The signature verified, but") || message.contains("not checked"),
+                "{what}: {message}"
+            );
         }
     }
 }
@@ -176,7 +184,7 @@ fn hole_2_a_payload_the_core_cannot_read_is_never_valid() {
 #[test]
 fn hole_3_crit_and_b64_are_checked_as_rfc_7515_and_7797_say() {
     let secret = b"a-long-and-random-shared-secret-0123456789";
-    let (set, _) = import_key(std::str::from_utf8(secret).unwrap(), KeyInput::Auto).unwrap();
+    let (set, _) = import_key(core::str::from_utf8(secret).unwrap(), KeyInput::Auto).unwrap();
     for (header, valid) in [
         (r#"{"alg":"HS256","crit":[]}"#, false),
         (r#"{"alg":"HS256","crit":["b64"]}"#, false),
@@ -212,9 +220,13 @@ fn hole_4_the_backend_checks_the_key_the_core_chose() {
     let mut rng = SimRng::new(4);
     let a = jwtlens::sign::generate(Algorithm::ES256, &mut rng).unwrap();
     let b = jwtlens::sign::generate(Algorithm::ES256, &mut rng).unwrap();
-    let with_kid = |k: &jwtlens::sign::SigningKey, kid: &str| format!("{},\"kid\":\"{kid}\"}}", k.public().to_jwk().trim_end_matches('}'));
-    let (set, _) = import_key(&format!("{{\"keys\":[{},{}]}}", with_kid(&a, "A"), with_kid(&b, "B")), KeyInput::Jwk).unwrap();
-    let by_a_claiming_b = jwtlens::sign::sign(Algorithm::ES256, r#"{"kid":"B"}"#, r#"{"sub":"x"}"#, &a, &mut rng).unwrap();
+    let with_kid = |k: &jwtlens::sign::SigningKey, kid: &str| {
+        format!("{},\"kid\":\"{kid}\"}}", k.public().to_jwk().trim_end_matches('}'))
+    };
+    let (set, _) =
+        import_key(&format!("{{\"keys\":[{},{}]}}", with_kid(&a, "A"), with_kid(&b, "B")), KeyInput::Jwk).unwrap();
+    let by_a_claiming_b =
+        jwtlens::sign::sign(Algorithm::ES256, r#"{"kid":"B"}"#, r#"{"sub":"x"}"#, &a, &mut rng).unwrap();
     let by_b = jwtlens::sign::sign(Algorithm::ES256, r#"{"kid":"B"}"#, r#"{"sub":"x"}"#, &b, &mut rng).unwrap();
     let recorder = Recorder::default();
     let opts = Options { now: Some(NOW), keys: Some(&set), backend: Some(&recorder), ..Options::default() };
@@ -274,7 +286,8 @@ fn hole_7_one_leeway_whatever_the_options_shape() {
     let token = hs256(secret.as_bytes(), br#"{"alg":"HS256"}"#, br#"{"exp":1794999970}"#);
     let default = jwtlens::policy::Policy::default();
     let none = inspect(&token, &Options { now: Some(NOW), keys: Some(&set), ..Options::default() });
-    let empty = inspect(&token, &Options { now: Some(NOW), keys: Some(&set), policy: Some(&default), ..Options::default() });
+    let empty =
+        inspect(&token, &Options { now: Some(NOW), keys: Some(&set), policy: Some(&default), ..Options::default() });
     assert_eq!(none.verdict.status, VerdictStatus::Valid);
     assert_eq!(none.verdict, empty.verdict);
     assert_eq!(none.checks, empty.checks);

@@ -37,8 +37,21 @@ fn detected(imported: &Option<Result<(KeySet, Detected), KeyError>>) -> Html {
                 Detected::Jwk if set.keys().len() > 1 => format!("JWK Set with {} keys", set.keys().len()),
                 Detected::Jwk => String::from("JWK"),
                 Detected::Pem => String::from("PEM"),
+                Detected::Der => String::from("DER (base64 or hex)"),
                 Detected::Secret => String::from("HMAC secret"),
             };
+            // A secret that is a public key's text never verifies: say so at once.
+            let confusion = set.keys().iter().find_map(|k| match &k.material {
+                jwtlens::key::Material::Hmac(h) => h.public_key().map(String::from),
+                _ => None,
+            });
+            if let Some(public) = confusion {
+                return html! {
+                    <p class="key-error" id="key-status" role="alert">{ format!(
+                        "This secret is the text of a public key ({public}). Anyone who has that key could make HS* tokens with it, so jwtlens never verifies with it (key confusion). Paste it with \"Detect\" to use it as the public key."
+                    ) }</p>
+                };
+            }
             html! {
                 <div id="key-status" class="small">
                     <p class="key-ok">{ format!("Read as {what}:") }</p>

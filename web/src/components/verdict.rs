@@ -20,7 +20,8 @@ pub fn verdict_banner(props: &Props) -> Html {
         VerdictStatus::NoKey => ("verdict none", "Signature not checked"),
         VerdictStatus::ClaimsFail => ("verdict warn", "Claims fail"),
         VerdictStatus::Unsecured => ("verdict bad", "Unsecured (alg none)"),
-        VerdictStatus::Malformed => ("verdict bad", "Cannot verify"),
+        VerdictStatus::Nested => ("verdict warn", "Nested token"),
+        VerdictStatus::Malformed => ("verdict bad", "Not a valid JWT"),
     };
     let candidates = &r.verification.candidates;
     html! {

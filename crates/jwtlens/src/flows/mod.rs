@@ -836,8 +836,12 @@ impl Simulation {
             ..crate::policy::Policy::default()
         };
         let parsed = crate::token::Token::parse(token);
-        let options =
-            crate::Options { now: Some(self.now as f64), keys: Some(&keys), policy: Some(&policy), ..crate::Options::default() };
+        let options = crate::Options {
+            now: Some(self.now as f64),
+            keys: Some(&keys),
+            policy: Some(&policy),
+            ..crate::Options::default()
+        };
         let v = verdict(&parsed, &options);
         let valid = v.status == VerdictStatus::Valid;
         let text = if valid {

@@ -225,7 +225,10 @@ mod tests {
         assert_eq!(classify(text), Found::Pem(Ok((String::from("CERTIFICATE"), alloc::vec![0x30, 0]))));
         let one_line = "-----BEGIN PUBLIC KEY----- MAA= -----END PUBLIC KEY-----";
         assert!(matches!(classify(one_line), Found::Pem(Ok(_))));
-        assert!(matches!(classify("-----BEGIN PUBLIC KEY-----\nMAA=\n-----END RSA PUBLIC KEY-----"), Found::Pem(Err(_))));
+        assert!(matches!(
+            classify("-----BEGIN PUBLIC KEY-----\nMAA=\n-----END RSA PUBLIC KEY-----"),
+            Found::Pem(Err(_))
+        ));
         assert!(matches!(classify("-----BEGIN PUBLIC KEY-----\nM!A=\n-----END PUBLIC KEY-----"), Found::Pem(Err(_))));
     }
 

@@ -139,7 +139,11 @@ impl RsaKey {
         const F: &str = "RSA key";
         let (n, e) = (key.n(), key.e());
         if n.bits() > MAX_RSA_BITS {
-            return Err(err(F, Some("n"), format!("the modulus has {} bits; at most {MAX_RSA_BITS} are accepted", n.bits())));
+            return Err(err(
+                F,
+                Some("n"),
+                format!("the modulus has {} bits; at most {MAX_RSA_BITS} are accepted", n.bits()),
+            ));
         }
         let odd = |x: &rsa::BigUint| x.to_bytes_le().first().is_some_and(|b| b & 1 == 1);
         if !odd(n) {
@@ -706,7 +710,9 @@ fn public_key_within(bytes: &[u8]) -> Option<String> {
             Err(_) if public_words => Some(String::from("a PEM public key or certificate")),
             Err(_) => None,
         },
-        Found::Json(json) => jwk_or_set(&json).ok()?.keys.iter().find(|k| k.key_type() != KeyType::Oct).map(Key::describe),
+        Found::Json(json) => {
+            jwk_or_set(&json).ok()?.keys.iter().find(|k| k.key_type() != KeyType::Oct).map(Key::describe)
+        }
         Found::Der(der) => der_key(&der).ok().map(|k| k.describe()),
         Found::OpenSsh => Some(String::from("an OpenSSH public key")),
         Found::Suspect(_) | Found::Plain => None,
@@ -907,7 +913,13 @@ fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyError> {
     match label {
         "PUBLIC KEY" => spki(&der, KeyFormat::PemSpki),
         "RSA PUBLIC KEY" => pkcs1(&der).map_err(|e| err(F, Some(label), e)),
-        "CERTIFICATE" => certificate(&der).map_err(|e| if e.format == "SubjectPublicKeyInfo" { e } else { err(F, Some(label), e.message) }),
+        "CERTIFICATE" => certificate(&der).map_err(|e| {
+            if e.format == "SubjectPublicKeyInfo" {
+                e
+            } else {
+                err(F, Some(label), e.message)
+            }
+        }),
         l if l.contains("PRIVATE KEY") => {
             Err(err(F, Some(l), "a private key: to verify, paste the public key (PUBLIC KEY) or a certificate"))
         }
@@ -927,7 +939,8 @@ fn pkcs1(der: &[u8]) -> Result<Key, String> {
 fn certificate(der: &[u8]) -> Result<Key, KeyError> {
     use x509_cert::der::{Decode, Encode};
     const F: &str = "X.509 certificate";
-    let cert = x509_cert::Certificate::from_der(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
+    let cert =
+        x509_cert::Certificate::from_der(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
     let spki_der = cert
         .tbs_certificate
         .subject_public_key_info
@@ -955,7 +968,9 @@ fn der_key(der: &[u8]) -> Result<Key, KeyError> {
     // Say why the most likely reading failed.
     let why = match spki(der, KeyFormat::PemSpki) {
         Err(e) if !e.message.starts_with("not a SubjectPublicKeyInfo") => e.message,
-        _ => String::from("it is a DER structure, but not a SubjectPublicKeyInfo, a PKCS#1 RSA public key or an X.509 certificate"),
+        _ => String::from(
+            "it is a DER structure, but not a SubjectPublicKeyInfo, a PKCS#1 RSA public key or an X.509 certificate",
+        ),
     };
     Err(err(F, None, why))
 }
