@@ -1,0 +1,210 @@
+// Issue 9's seven holes, tried against the packed npm package as an attacker
+// would: every token here carries a correct MAC or signature for the key
+// given, and none may come out "valid" from verify or verifyFast, with the
+// platform (OpenSSL) and the core arithmetic alike. The forged MACs are made
+// with node:crypto, not with jwtlens.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { createHmac, generateKeyPairSync, createPublicKey } from "node:crypto";
+import { SignJWT, importJWK } from "jose";
+import { installed } from "./install.mjs";
+
+let jwtlens;
+before(async () => {
+  jwtlens = await installed();
+});
+
+const NOW = 1_795_000_000;
+const b64 = (x) => Buffer.from(x).toString("base64url");
+
+function hs256(secret, header, payload) {
+  const input = `${b64(header)}.${b64(payload)}`;
+  return `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
+}
+
+// Both entry points, and both arithmetic paths, must give the same verdict.
+function verdicts(token, keyText, options, importOptions = {}) {
+  const out = [];
+  for (const arithmetic of ["platform", "core"]) {
+    const key = jwtlens.importKey(keyText, { ...importOptions, arithmetic });
+    const full = jwtlens.verify(token, key, options).verdict;
+    const fast = jwtlens.verifyFast(token, key, options);
+    assert.equal(fast.status, full.status, `verifyFast agrees with verify (${arithmetic})`);
+    assert.equal(fast.valid, full.status === "valid");
+    out.push(full);
+  }
+  assert.equal(out[0].status, out[1].status);
+  return out[0];
+}
+
+const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const spkiPem = publicKey.export({ type: "spki", format: "pem" });
+const pkcs1Pem = publicKey.export({ type: "pkcs1", format: "pem" });
+const spkiDer = publicKey.export({ type: "spki", format: "der" });
+const jwks = JSON.stringify({ keys: [{ ...publicKey.export({ format: "jwk" }), kid: "k1" }] });
+const body = spkiPem.split("\n").filter((l) => l && !l.startsWith("-----")).join("");
+
+const WRAPPED = {
+  "PEM with a byte-order mark": `\ufeff${spkiPem}`,
+  "PEM after an openssl subject= line": `subject=CN = api.example\n${spkiPem}`,
+  "PEM inside JSON quotes": JSON.stringify(spkiPem),
+  "PEM with \\n escapes": spkiPem.replaceAll("\n", "\\n"),
+  "bare base64 body of the SPKI": body,
+  "PKCS#1 PEM with CRLF and a BOM": `\ufeff${pkcs1Pem.replaceAll("\n", "\r\n")}`,
+  "JWKS with a BOM": `\ufeff${jwks}`,
+  "JWKS with a word before it": `jwks: ${jwks}`,
+  "SPKI DER in hex": spkiDer.toString("hex"),
+};
+
+test("hole 1: public key text never becomes an HMAC secret", () => {
+  const payload = JSON.stringify({ sub: "admin", exp: NOW + 3600 });
+  for (const [what, text] of Object.entries(WRAPPED)) {
+    const forged = hs256(text, '{"alg":"HS256"}', payload);
+    let key;
+    try {
+      key = jwtlens.importKey(text);
+      assert.notEqual(key.detected, "secret", what);
+    } catch (e) {
+      assert.equal(e.name, "JwtlensError", what);
+    }
+    if (key) assert.notEqual(verdicts(forged, text, { now: NOW }).status, "valid", `${what} (auto)`);
+    // Said to be a secret, a public key's text still never verifies, and the finding says why.
+    const v = verdicts(forged, text, { now: NOW }, { format: "secret" });
+    assert.equal(v.status, "invalid_signature", what);
+    assert.match(v.message, /key confusion/, what);
+    const report = jwtlens.verify(forged, jwtlens.importKey(text, { format: "secret" }), { now: NOW });
+    assert.equal(report.findings[0].code, "key_confusion", what);
+  }
+  // The DER bytes as a base64 secret.
+  const forged = hs256(spkiDer, '{"alg":"HS256"}', payload);
+  assert.equal(verdicts(forged, body, { now: NOW }, { encoding: "base64" }).status, "invalid_signature");
+  // Damaged key text is an error, not a secret.
+  for (const damaged of ["\ufeff-----BEGIN PUBLIC KEY-----\nAAAA\n", '{"kty":"RSA"', "ssh-rsa AAAAB3NzaC1yc2E user@host"]) {
+    assert.throws(() => jwtlens.importKey(damaged), { name: "JwtlensError", code: "bad_key" }, damaged);
+  }
+});
+
+test("hole 2: a correctly MACed payload the core cannot read is never valid, and exp is always judged", () => {
+  const secret = "a-long-and-random-shared-secret-0123456789";
+  const cases = {
+    "a lone surrogate": ['{"alg":"HS256"}', '{"sub":"\\ud800","exp":978307200}', "malformed"],
+    "deep nesting": ['{"alg":"HS256"}', `{"exp":978307200,"a":${"[".repeat(200)}1${"]".repeat(200)}}`, "malformed"],
+    "a BOM before the JSON": ['{"alg":"HS256"}', '\ufeff{"exp":978307200}', "malformed"],
+    "an array payload": ['{"alg":"HS256"}', '[{"exp":978307200}]', "malformed"],
+    "a string payload": ['{"alg":"HS256"}', '"hello"', "malformed"],
+    "cty JWT over claims": ['{"alg":"HS256","cty":"JWT"}', '{"sub":"x"}', "nested"],
+    "a duplicate claim": ['{"alg":"HS256"}', '{"sub":"user","sub":"admin"}', "malformed"],
+    "exp as a string": ['{"alg":"HS256"}', '{"exp":"978307200"}', "malformed"],
+  };
+  for (const [what, [header, payload, want]] of Object.entries(cases)) {
+    const v = verdicts(hs256(secret, header, payload), secret, { now: NOW });
+    assert.equal(v.status, want, `${what}: ${v.message}`);
+  }
+});
+
+test("hole 3: crit [] and crit naming an absent parameter are refused", () => {
+  const secret = "a-long-and-random-shared-secret-0123456789";
+  for (const [header, want] of [
+    ['{"alg":"HS256","crit":[]}', "malformed"],
+    ['{"alg":"HS256","crit":["b64"]}', "malformed"],
+    ['{"alg":"HS256","crit":["exp"],"exp":1}', "malformed"],
+    ['{"alg":"HS256","b64":true}', "malformed"],
+    ['{"alg":"HS256","crit":["b64"],"b64":true}', "valid"],
+  ]) {
+    assert.equal(verdicts(hs256(secret, header, '{"sub":"x"}'), secret, { now: NOW }).status, want, header);
+  }
+});
+
+test("hole 4: reordering or editing key.keys cannot change the key OpenSSL checks", async () => {
+  const a = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const b = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const jwk = (k, kid) => ({ ...k.publicKey.export({ format: "jwk" }), kid });
+  const set = JSON.stringify({ keys: [jwk(a, "A"), jwk(b, "B")] });
+  const sign = async (pair, kid) =>
+    new SignJWT({ sub: "x" }).setProtectedHeader({ alg: "ES256", kid }).sign(await importJWK(pair.privateKey.export({ format: "jwk" }), "ES256"));
+  const byAClaimingB = await sign(a, "B");
+  const byB = await sign(b, "B");
+  const key = jwtlens.importKey(set);
+  assert.equal(key.arithmetic, "platform");
+  // The public description is frozen: neither reordering nor replacing works.
+  assert.throws(() => key.keys.reverse(), TypeError);
+  assert.throws(() => { key.keys[1].jwk = key.keys[0].jwk; }, TypeError);
+  assert.throws(() => { key.keys = []; }, TypeError);
+  assert.equal(jwtlens.verifyFast(byAClaimingB, key, { now: NOW }).status, "invalid_signature");
+  assert.equal(jwtlens.verifyFast(byB, key, { now: NOW }).status, "valid");
+});
+
+test("hole 5: verify and verifyFast judge exp against the platform clock unless told otherwise", () => {
+  const secret = "a-long-and-random-shared-secret-0123456789";
+  const expired2001 = hs256(secret, '{"alg":"HS256"}', '{"sub":"x","exp":978307200}');
+  const key = jwtlens.importKey(secret);
+  assert.equal(jwtlens.verify(expired2001, key).verdict.status, "claims_fail");
+  assert.equal(jwtlens.verifyFast(expired2001, key).status, "claims_fail");
+  assert.equal(jwtlens.verify(expired2001, secret).verdict.status, "claims_fail");
+  // Skipping the time checks is explicit, and the verdict says so.
+  const skipped = jwtlens.verifyFast(expired2001, key, { now: false });
+  assert.equal(skipped.status, "valid");
+  assert.match(skipped.message, /skipped/);
+  // A token valid now is valid without a `now`.
+  const fresh = hs256(secret, '{"alg":"HS256"}', JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600 }));
+  assert.equal(jwtlens.verifyFast(fresh, key).status, "valid");
+});
+
+test("hole 6: a 20,000-member payload is refused quickly, with a located error", () => {
+  const secret = "a-long-and-random-shared-secret-0123456789";
+  const payload = `{${'"a":0,'.repeat(19_999)}"a":0}`;
+  const token = hs256(secret, '{"alg":"HS256"}', payload);
+  const report = jwtlens.verify(token, secret, { now: NOW });
+  assert.equal(report.verdict.status, "malformed");
+  assert.equal(report.errors[0].code, "too_complex");
+  assert.equal(report.errors[0].part, "payload");
+  assert.match(report.errors[0].message, /more than 10000 values/);
+  const huge = `${"a".repeat(300_000)}.b.c`;
+  assert.equal(jwtlens.inspect(huge).errors[0].code, "too_large");
+});
+
+test("hole 7: misplaced and unknown option names throw, naming the right one; one leeway default", () => {
+  const secret = "a-long-and-random-shared-secret-0123456789";
+  const token = hs256(secret, '{"alg":"HS256"}', JSON.stringify({ iss: "https://issuer.example", aud: "api", exp: NOW - 30 }));
+  const key = jwtlens.importKey(secret);
+  for (const [options, right] of [
+    [{ issuer: "https://evil.example" }, "options.policy.issuer"],
+    [{ audience: "nope" }, "options.policy.audience"],
+    [{ algorithms: ["RS256"] }, "options.policy.algorithms"],
+    [{ clockTolerance: 5 }, "options.policy.leeway"],
+    [{ maxTokenAge: 60 }, "options.policy.maxAge"],
+    [{ currentDate: new Date() }, "options.now"],
+    [{ policy: { clockTolerance: 5 } }, "options.policy.leeway"],
+    [{ policy: { iss: "x" } }, "options.policy.issuer"],
+    [{ policy: { maxTokenAge: 5 } }, "options.policy.maxAge"],
+    [{ policy: { now: NOW } }, "options.now"],
+    [{ policy: { issuers: ["x"] } }, "options.policy.issuer"],
+  ]) {
+    for (const fn of [jwtlens.verify, jwtlens.verifyFast]) {
+      assert.throws(() => fn(token, key, { now: NOW, ...options }), (e) => e.name === "JwtlensError" && e.code === "invalid_argument" && e.message.includes(right), JSON.stringify(options));
+    }
+  }
+  assert.throws(() => jwtlens.verify(token, key, { nonsense: 1 }), /not a verify option/);
+  // Expired 30 s ago: within the one default leeway, whether or not a policy is given.
+  assert.equal(jwtlens.verifyFast(token, key, { now: NOW }).status, "valid");
+  assert.equal(jwtlens.verifyFast(token, key, { now: NOW, policy: {} }).status, "valid");
+  assert.equal(jwtlens.verifyFast(token, key, { now: NOW + 60 }).status, "claims_fail");
+  assert.equal(jwtlens.verifyFast(token, key, { now: NOW + 60, policy: {} }).status, "claims_fail");
+  // A now in milliseconds is refused with the reason, in every function that takes one.
+  for (const fn of [jwtlens.verify, jwtlens.verifyFast]) {
+    assert.throws(() => fn(token, key, { now: Date.now() }), /milliseconds/);
+  }
+  assert.throws(() => jwtlens.inspect(token, { now: Date.now() }), /milliseconds/);
+  // The right names work.
+  const checked = jwtlens.verify(token, key, { now: NOW, policy: { issuer: "https://evil.example", audience: "nope" } });
+  assert.equal(checked.verdict.status, "claims_fail");
+});
+
+test("the Node backend gets a key only through the handle made at import", () => {
+  // A key whose JWK is not importable by node stays with the core; the verdict does not change.
+  const { publicKey: pk } = generateKeyPairSync("ed25519");
+  const text = pk.export({ type: "spki", format: "pem" });
+  assert.equal(createPublicKey(text).asymmetricKeyType, "ed25519");
+  const key = jwtlens.importKey(text);
+  assert.ok(Object.isFrozen(key) && Object.isFrozen(key.keys[0]));
+});
