@@ -312,3 +312,122 @@ fn compare_prints_the_measured_table() {
     let logout = v["rows"].as_array().unwrap().iter().find(|r| r["factor"] == "Logout").unwrap();
     assert_eq!(logout["cells"][1], "a copy is refused at once (0 s)");
 }
+
+// ---- issue 9: the seven holes, through the CLI ----
+
+const NOW: &str = "1795000000";
+const SECRET: &str = "a-long-and-random-shared-secret-0123456789";
+/// An Ed25519 public key (RFC 8410 §10.1).
+const ED25519_PEM: &str =
+    "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
+
+fn hs256(secret: &[u8], header: &str, payload: &str) -> String {
+    let b = |x: &[u8]| jwtlens::b64::encode(x);
+    let input = format!("{}.{}", b(header.as_bytes()), b(payload.as_bytes()));
+    let mac = jwtlens::verify::hmac(jwtlens::alg::Algorithm::HS256, secret, input.as_bytes());
+    format!("{input}.{}", b(&mac))
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("jwtlens-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn verdict_json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)))
+}
+
+#[test]
+fn hole_1_public_key_text_is_never_an_hmac_secret() {
+    for (what, text) in [
+        ("BOM", format!("\u{feff}{ED25519_PEM}")),
+        ("subject= preamble", format!("subject=CN = x\n{ED25519_PEM}")),
+        ("JSON quotes", serde_json::to_string(ED25519_PEM).unwrap()),
+        ("bare body", String::from("MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=")),
+    ] {
+        let forged = hs256(text.as_bytes(), r#"{"alg":"HS256"}"#, r#"{"sub":"admin"}"#);
+        // Given as --secret: refused as key confusion.
+        let o = jwtlens(&["verify", "--json", "--secret", &text, "--now", NOW, &forged], None);
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        let v = verdict_json(&o);
+        assert_eq!(v["verdict"]["status"], "invalid_signature", "{what}");
+        assert_eq!(v["findings"][0]["code"], "key_confusion", "{what}");
+        // Given as --key: read as the Ed25519 key it is, which cannot verify HS256.
+        let path = temp_file("wrapped.pem", &text);
+        let o = jwtlens(&["verify", "--json", "--key", path.to_str().unwrap(), "--now", NOW, &forged], None);
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        assert_ne!(verdict_json(&o)["verdict"]["status"], "valid", "{what}");
+    }
+    // A --key file that is not key material is a usage error, never a secret.
+    let path = temp_file("plain.txt", SECRET);
+    let o = jwtlens(&["verify", "--key", path.to_str().unwrap(), "--now", NOW, JWT], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad key"));
+}
+
+#[test]
+fn holes_2_and_3_unreadable_payloads_and_bad_crit_are_not_valid() {
+    for (header, payload, want) in [
+        (r#"{"alg":"HS256"}"#, r#"{"sub":"\ud800"}"#, "malformed"),
+        (r#"{"alg":"HS256"}"#, r#"[1]"#, "malformed"),
+        (r#"{"alg":"HS256","cty":"JWT"}"#, r#"{"sub":"x"}"#, "nested"),
+        (r#"{"alg":"HS256","crit":[]}"#, r#"{"sub":"x"}"#, "malformed"),
+        (r#"{"alg":"HS256","crit":["b64"]}"#, r#"{"sub":"x"}"#, "malformed"),
+    ] {
+        let token = hs256(SECRET.as_bytes(), header, payload);
+        let o = jwtlens(&["verify", "--json", "--secret", SECRET, "--now", NOW, &token], None);
+        assert_eq!(o.status.code(), Some(1), "{header} {payload}");
+        assert_eq!(verdict_json(&o)["verdict"]["status"], want, "{header} {payload}");
+    }
+}
+
+#[test]
+fn hole_5_the_clock_is_the_system_clock_unless_skipped_explicitly() {
+    let expired_2001 = hs256(SECRET.as_bytes(), r#"{"alg":"HS256"}"#, r#"{"exp":978307200}"#);
+    let o = jwtlens(&["verify", "--json", "--secret", SECRET, &expired_2001], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(verdict_json(&o)["verdict"]["status"], "claims_fail");
+    let o = jwtlens(&["verify", "--json", "--secret", SECRET, "--skip-time-checks", &expired_2001], None);
+    assert_eq!(o.status.code(), Some(0));
+    let v = verdict_json(&o);
+    assert!(v["verdict"]["message"].as_str().unwrap().contains("skipped"), "{v}");
+    // Skipping and a time together is a usage error.
+    let o = jwtlens(&["verify", "--secret", SECRET, "--skip-time-checks", "--now", NOW, &expired_2001], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn hole_4_a_kid_picks_the_key_and_another_keys_signature_fails() {
+    let other = "another-long-and-random-shared-secret-987";
+    let k = |s: &str, kid: &str| format!(r#"{{"kty":"oct","kid":"{kid}","k":"{}"}}"#, jwtlens::b64::encode(s.as_bytes()));
+    let path = temp_file("set.jwks", &format!(r#"{{"keys":[{},{}]}}"#, k(SECRET, "A"), k(other, "B")));
+    let by_a_claiming_b = hs256(SECRET.as_bytes(), r#"{"alg":"HS256","kid":"B"}"#, "{}");
+    let by_b = hs256(other.as_bytes(), r#"{"alg":"HS256","kid":"B"}"#, "{}");
+    let run = |t: &str| jwtlens(&["verify", "--jwks", path.to_str().unwrap(), "--now", NOW, t], None).status.code();
+    assert_eq!(run(&by_a_claiming_b), Some(1));
+    assert_eq!(run(&by_b), Some(0));
+}
+
+#[test]
+fn hole_6_a_huge_payload_is_refused_with_a_located_error() {
+    let payload = format!("{{{}\"a\":0}}", "\"a\":0,".repeat(19_999));
+    let token = hs256(SECRET.as_bytes(), r#"{"alg":"HS256"}"#, &payload);
+    // From stdin: one argument may not pass 128 KiB.
+    let o = jwtlens(&["verify", "--json", "--secret", SECRET, "--now", NOW], Some(&token));
+    assert_eq!(o.status.code(), Some(1));
+    let v = verdict_json(&o);
+    assert_eq!(v["errors"][0]["code"], "too_complex");
+    assert_eq!(v["errors"][0]["part"], "payload");
+}
+
+#[test]
+fn hole_7_one_leeway_and_milliseconds_refused() {
+    // Expired 30 s before --now: inside the default leeway of 60 s.
+    let token = hs256(SECRET.as_bytes(), r#"{"alg":"HS256"}"#, r#"{"exp":1794999970}"#);
+    assert_eq!(jwtlens(&["verify", "--secret", SECRET, "--now", NOW, &token], None).status.code(), Some(0));
+    assert_eq!(jwtlens(&["verify", "--secret", SECRET, "--now", "1795000060", &token], None).status.code(), Some(1));
+    let o = jwtlens(&["verify", "--secret", SECRET, "--now", "1795000000000", &token], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("milliseconds"));
+}
