@@ -164,6 +164,17 @@ impl Object {
         }
         seconds.into_iter().filter_map(move |i| m.get(i).map(|x| x.name.as_str()))
     }
+    /// The first name that occurs twice in this object or in any object nested
+    /// in it, depth first: where two JSON parsers could read different values.
+    ///
+    /// ```
+    /// let v = jwtlens::json::parse(br#"{"a":{"r":[{"x":1,"x":2}]},"b":1}"#).unwrap();
+    /// assert_eq!(v.as_object().unwrap().duplicate_anywhere(), Some("x"));
+    /// ```
+    pub fn duplicate_anywhere(&self) -> Option<&str> {
+        self.duplicates().next().or_else(|| self.members.iter().find_map(|m| m.value.duplicate_anywhere()))
+    }
+
     /// True when a member called `name` exists.
     pub fn contains(&self, name: &str) -> bool {
         self.member(name).is_some()
@@ -214,6 +225,15 @@ impl Json {
             _ => None,
         }
     }
+    /// The first name that occurs twice in any object inside this value (see [`Object::duplicate_anywhere`]).
+    pub fn duplicate_anywhere(&self) -> Option<&str> {
+        match self {
+            Json::Object(o) => o.duplicate_anywhere(),
+            Json::Array(items) => items.iter().find_map(Json::duplicate_anywhere),
+            _ => None,
+        }
+    }
+
     /// The JSON type name: `"null"`, `"boolean"`, `"number"`, `"string"`,
     /// `"array"` or `"object"`.
     pub fn type_name(&self) -> &'static str {

@@ -8,7 +8,7 @@
 //!    keys (never a key the token names, never a public key's text used as an
 //!    HMAC secret), for an algorithm both the key and the policy allow;
 //! 2. the token is a JWS whose header and payload are JSON objects the core
-//!    parsed completely, with no member name twice (RFC 7515 §4, RFC 7519 §4:
+//!    parsed completely, with no member name twice in any object (RFC 7515 §4, RFC 7519 §4:
 //!    parsers "MUST either reject [...] duplicate [...] names or use a JSON
 //!    parser that returns only the lexically last duplicate": jwtlens rejects,
 //!    so no two parsers can read different claims out of a valid token);
@@ -162,8 +162,8 @@ fn structure_problem(token: &Token<'_>) -> Option<String> {
     let Some(header) = token.header_json() else {
         return Some(String::from("its header is not a JSON object."));
     };
-    if let Some(name) = header.duplicates().next() {
-        return Some(format!("its header has \"{name}\" more than once; parsers disagree on which one counts."));
+    if let Some(name) = header.duplicate_anywhere() {
+        return Some(format!("its header has \"{name}\" more than once in one object; parsers disagree on which one counts."));
     }
     if let Some(why) = header_problem(token) {
         return Some(why);
@@ -174,8 +174,8 @@ fn structure_problem(token: &Token<'_>) -> Option<String> {
     let Some(claims) = token.claims_json() else {
         return Some(String::from("its payload is not a JSON object, so it is not a JWT claims set."));
     };
-    if let Some(name) = claims.duplicates().next() {
-        return Some(format!("its claims set has \"{name}\" more than once; parsers disagree on which one counts."));
+    if let Some(name) = claims.duplicate_anywhere() {
+        return Some(format!("its claims set has \"{name}\" more than once in one object; parsers disagree on which one counts."));
     }
     None
 }
