@@ -149,9 +149,36 @@ fn b64u(bytes: &[u8]) -> String {
 }
 
 fn sign(alg: Algorithm, input: &[u8], ch: &mut Chooser) -> Vec<u8> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        /// RSA signatures by (algorithm, seed, input): a private-key operation costs about a
+        /// millisecond, and fuzzing revisits the same header and payload with other mutations.
+        static RSA_CACHE: RefCell<HashMap<(Algorithm, usize, Vec<u8>), Vec<u8>>> = RefCell::new(HashMap::new());
+    }
+    let seed = ch.pick(256);
+    if !matches!(alg.name().as_bytes()[0], b'R' | b'P') {
+        return sign_now(alg, input, seed);
+    }
+    let key = (alg, seed, input.to_vec());
+    if let Some(sig) = RSA_CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return sig;
+    }
+    let sig = sign_now(alg, input, seed);
+    RSA_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 200_000 {
+            c.clear();
+        }
+        c.insert(key, sig.clone());
+    });
+    sig
+}
+
+fn sign_now(alg: Algorithm, input: &[u8], seed: usize) -> Vec<u8> {
     use rsa::signature::{RandomizedSigner, SignatureEncoding, Signer};
     let f = fixture();
-    let mut rng = jwtlens::flows::SimRng::new(ch.pick(256) as u64);
+    let mut rng = jwtlens::flows::SimRng::new(seed as u64);
     match alg {
         Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512 => {
             use hmac::Mac;
@@ -195,7 +222,14 @@ fn nest(depth: usize) -> String {
 /// Build a case from choices.
 pub fn build(ch: &mut Chooser) -> Case {
     let mut story = Vec::new();
-    let alg = *ch.one(&ALGS);
+    // Weighted towards HMAC, whose cases cost microseconds: the verdict logic after the
+    // signature is the same for every algorithm, and an RSA signature costs a millisecond.
+    let alg = match ch.pick(256) {
+        r @ 0..=199 => ALGS[r % 3],
+        200..=225 => Algorithm::EdDSA,
+        226..=247 => Algorithm::ES256,
+        r => ALGS[3 + r % 4],
+    };
     story.push(format!("signed {}", alg.name()));
 
     // ---- header
