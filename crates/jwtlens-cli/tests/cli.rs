@@ -400,7 +400,8 @@ fn hole_5_the_clock_is_the_system_clock_unless_skipped_explicitly() {
 #[test]
 fn hole_4_a_kid_picks_the_key_and_another_keys_signature_fails() {
     let other = "another-long-and-random-shared-secret-987";
-    let k = |s: &str, kid: &str| format!(r#"{{"kty":"oct","kid":"{kid}","k":"{}"}}"#, jwtlens::b64::encode(s.as_bytes()));
+    let k =
+        |s: &str, kid: &str| format!(r#"{{"kty":"oct","kid":"{kid}","k":"{}"}}"#, jwtlens::b64::encode(s.as_bytes()));
     let path = temp_file("set.jwks", &format!(r#"{{"keys":[{},{}]}}"#, k(SECRET, "A"), k(other, "B")));
     let by_a_claiming_b = hs256(SECRET.as_bytes(), r#"{"alg":"HS256","kid":"B"}"#, "{}");
     let by_b = hs256(other.as_bytes(), r#"{"alg":"HS256","kid":"B"}"#, "{}");

@@ -163,7 +163,9 @@ fn structure_problem(token: &Token<'_>) -> Option<String> {
         return Some(String::from("its header is not a JSON object."));
     };
     if let Some(name) = header.duplicate_anywhere() {
-        return Some(format!("its header has \"{name}\" more than once in one object; parsers disagree on which one counts."));
+        return Some(format!(
+            "its header has \"{name}\" more than once in one object; parsers disagree on which one counts."
+        ));
     }
     if let Some(why) = header_problem(token) {
         return Some(why);
@@ -175,7 +177,9 @@ fn structure_problem(token: &Token<'_>) -> Option<String> {
         return Some(String::from("its payload is not a JSON object, so it is not a JWT claims set."));
     };
     if let Some(name) = claims.duplicate_anywhere() {
-        return Some(format!("its claims set has \"{name}\" more than once in one object; parsers disagree on which one counts."));
+        return Some(format!(
+            "its claims set has \"{name}\" more than once in one object; parsers disagree on which one counts."
+        ));
     }
     None
 }

@@ -149,12 +149,13 @@ fn b64u(bytes: &[u8]) -> String {
 }
 
 fn sign(alg: Algorithm, input: &[u8], ch: &mut Chooser) -> Vec<u8> {
-    use std::cell::RefCell;
+    use core::cell::RefCell;
     use std::collections::HashMap;
+    type Cache = HashMap<(Algorithm, usize, Vec<u8>), Vec<u8>>;
     thread_local! {
         /// RSA signatures by (algorithm, seed, input): a private-key operation costs about a
         /// millisecond, and fuzzing revisits the same header and payload with other mutations.
-        static RSA_CACHE: RefCell<HashMap<(Algorithm, usize, Vec<u8>), Vec<u8>>> = RefCell::new(HashMap::new());
+        static RSA_CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
     }
     let seed = ch.pick(256);
     if !matches!(alg.name().as_bytes()[0], b'R' | b'P') {
@@ -236,7 +237,8 @@ pub fn build(ch: &mut Chooser) -> Case {
     let alg_text = if ch.usually(85) {
         format!("\"{}\"", alg.name())
     } else {
-        let other = *ch.one(&["\"none\"", "\"HS256\"", "\"RS256\"", "\"ES256\"", "\"EdDSA\"", "\"hs256\"", "\"PS256\"", "7"]);
+        let other =
+            *ch.one(&["\"none\"", "\"HS256\"", "\"RS256\"", "\"ES256\"", "\"EdDSA\"", "\"hs256\"", "\"PS256\"", "7"]);
         String::from(other)
     };
     let mut header: Vec<String> = vec![format!("\"alg\":{alg_text}")];
@@ -291,7 +293,11 @@ pub fn build(ch: &mut Chooser) -> Case {
         }
     };
     let n = |v: f64| format!("{v}");
-    claim(ch, "sub", &[String::from("\"ada\""), String::from("12"), String::from("\"\\ud800\""), String::from("\"\\ud83d\\ude00\"")]);
+    claim(
+        ch,
+        "sub",
+        &[String::from("\"ada\""), String::from("12"), String::from("\"\\ud800\""), String::from("\"\\ud83d\\ude00\"")],
+    );
     claim(ch, "iss", &[format!("\"{ISSUER}\""), String::from("\"https://evil.example\""), String::from("1")]);
     claim(
         ch,
@@ -452,7 +458,7 @@ impl<'de> Deserialize<'de> for V {
         struct Strict;
         impl<'de> Visitor<'de> for Strict {
             type Value = V;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
                 f.write_str("JSON")
             }
             fn visit_unit<E>(self) -> Result<V, E> {
@@ -613,7 +619,8 @@ pub fn oracle(case: &Case) -> Result<(), String> {
         }
     }
     // b64: false — the payload segment is the payload itself (RFC 7797 §5.2).
-    let payload_bytes = if header.get("b64") == Some(&V::Bool(false)) { p.as_bytes().to_vec() } else { engine.decode(p).unwrap() };
+    let payload_bytes =
+        if header.get("b64") == Some(&V::Bool(false)) { p.as_bytes().to_vec() } else { engine.decode(p).unwrap() };
     let claims = strict_object(&payload_bytes, "payload")?;
     // RFC 7519 §4.1: the registered claims' types.
     for name in ["iss", "sub", "jti"] {
