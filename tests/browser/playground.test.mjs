@@ -107,6 +107,31 @@ test("validator: the example secret verifies, a wrong one does not, a public key
   assert.match(await page.textContent("#verdict"), /Signature not checked/);
 });
 
+test("validator: public key text is never an HMAC secret, whatever wraps it (key confusion)", async () => {
+  // An HS256 token MACed with the exact text of a public key (with a BOM, as pasted from a file).
+  const pem = "\ufeff-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n";
+  const { createHmac } = await import("node:crypto");
+  const input = `${b64({ alg: "HS256" })}.${b64({ sub: "admin", exp: NOW + 3600 })}`;
+  const forged = `${input}.${createHmac("sha256", pem).update(input).digest("base64url")}`;
+  await page.fill("#token-input", forged);
+  // Detect: read as the Ed25519 key it is, which cannot verify HS256.
+  await page.fill("#key-input", pem);
+  assert.match(await page.textContent("#key-status"), /Read as PEM/);
+  assert.doesNotMatch(await page.textContent("#verdict"), /^Verified/);
+  // The bare base64 body, too.
+  await page.fill("#key-input", "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=");
+  assert.match(await page.textContent("#key-status"), /Read as DER/);
+  // Said to be secret text: refused, and the page says why.
+  await page.fill("#key-input", pem);
+  await page.selectOption("#key-mode", "text");
+  assert.match(await page.textContent("#key-status"), /text of a public key/);
+  assert.match(await page.textContent("#verdict"), /^Invalid signature.*key confusion/);
+  assert.match(await page.textContent("#panel-findings"), /CRITICAL\s*key_confusion/);
+  await page.screenshot({ path: join(outputDir, "playground-key-confusion.png"), fullPage: true });
+  await page.selectOption("#key-mode", "auto");
+  await page.fill("#key-input", "");
+});
+
 test("validator: a claim policy shows each check with expected and actual", async () => {
   await page.click("#example");
   await page.click("#example-key");
