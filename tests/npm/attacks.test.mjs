@@ -145,6 +145,14 @@ test("hole 5: verify and verifyFast judge exp against the platform clock unless 
   const skipped = jwtlens.verifyFast(expired2001, key, { now: false });
   assert.equal(skipped.status, "valid");
   assert.match(skipped.message, /skipped/);
+  // A polluted Object.prototype cannot switch the time checks off (or on to another time).
+  Object.prototype.now = false; // eslint-disable-line no-extend-native
+  try {
+    assert.equal(jwtlens.verifyFast(expired2001, key).status, "claims_fail");
+    assert.equal(jwtlens.verify(expired2001, key, {}).verdict.status, "claims_fail");
+  } finally {
+    delete Object.prototype.now;
+  }
   // A token valid now is valid without a `now`.
   const fresh = hs256(secret, '{"alg":"HS256"}', JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600 }));
   assert.equal(jwtlens.verifyFast(fresh, key).status, "valid");
@@ -185,6 +193,8 @@ test("hole 7: misplaced and unknown option names throw, naming the right one; on
     }
   }
   assert.throws(() => jwtlens.verify(token, key, { nonsense: 1 }), /not a verify option/);
+  assert.throws(() => jwtlens.importKey(secret, { formt: "secret" }), /options.formt is not an option of importKey/);
+  assert.throws(() => jwtlens.inspect(token, { currentDate: 1 }), /not an option of inspect/);
   // Expired 30 s ago: within the one default leeway, whether or not a policy is given.
   assert.equal(jwtlens.verifyFast(token, key, { now: NOW }).status, "valid");
   assert.equal(jwtlens.verifyFast(token, key, { now: NOW, policy: {} }).status, "valid");

@@ -104,6 +104,12 @@ const MISPLACED = {
 };
 const VERIFY_OPTIONS = ["now", "policy"];
 
+// An option's value only when the caller set it on the object itself: a polluted
+// Object.prototype (say `Object.prototype.now = false`) must not change a verdict.
+function own(options, name) {
+  return options !== null && typeof options === "object" && Object.hasOwn(options, name) ? options[name] : undefined;
+}
+
 function verifyOptions(options) {
   if (options === undefined || options === null) return {};
   if (typeof options !== "object" || Array.isArray(options)) {
@@ -119,7 +125,7 @@ function verifyOptions(options) {
       name,
     );
   }
-  return options;
+  return { now: own(options, "now"), policy: own(options, "policy") };
 }
 
 /**
@@ -130,7 +136,8 @@ function verifyOptions(options) {
  */
 export function inspect(token, options = {}) {
   const input = tokenArgument(token);
-  const now = nowArgument(options?.now);
+  knownOptions(options, ["now"], "inspect");
+  const now = nowArgument(own(options, "now"));
   return JSON.parse(callCore(() => inspectJson(input, now)));
 }
 
@@ -194,19 +201,34 @@ const ENCODINGS = ["utf8", "base64", "base64url", "hex"];
  * @param {string} text
  * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex" }} [options]
  */
+const IMPORT_OPTIONS = ["format", "encoding", "arithmetic"];
+
+// Refuse option names a function does not take, so a typo is never silently ignored.
+function knownOptions(options, names, what) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) throw argumentError(`${what} options must be an object.`, describe(options));
+  for (const name of Object.keys(options)) {
+    if (!names.includes(name)) {
+      throw argumentError(`options.${name} is not an option of ${what} (the options are ${names.join(", ")}).`, name);
+    }
+  }
+  return options;
+}
+
 export function importKey(text, options = {}) {
   if (typeof text !== "string") {
     throw argumentError(`The key must be a string, but a ${describe(text)} was given.`, describe(text));
   }
-  const format = options?.format ?? "auto";
-  const encoding = options?.encoding ?? "utf8";
+  knownOptions(options, IMPORT_OPTIONS, "importKey");
+  const format = own(options, "format") ?? "auto";
+  const encoding = own(options, "encoding") ?? "utf8";
   if (!FORMATS.includes(format)) throw argumentError(`options.format must be one of ${FORMATS.join(", ")}.`, String(format));
   if (!ENCODINGS.includes(encoding)) throw argumentError(`options.encoding must be one of ${ENCODINGS.join(", ")}.`, String(encoding));
-  const arithmetic = options?.arithmetic ?? "platform";
+  const arithmetic = own(options, "arithmetic") ?? "platform";
   if (!ARITHMETIC.includes(arithmetic)) throw argumentError(`options.arithmetic must be one of ${ARITHMETIC.join(", ")}.`, String(arithmetic));
   try {
     // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
-    const effective = options?.format === undefined && options?.encoding !== undefined ? "secret" : format;
+    const effective = own(options, "format") === undefined && own(options, "encoding") !== undefined ? "secret" : format;
     return new JwtlensKey(importKeyRaw(text, effective, encoding), arithmetic);
   } catch (e) {
     if (typeof e !== "string") throw e;

@@ -8,8 +8,10 @@
 //! 7,400 RS256 checks a second). This module does the
 //! exponentiation and the encoding checks of RFC 8017; the caller has already
 //! checked the key size, ROCA and the signature's length (`verify::rsa_checks`).
-//! Moduli of other sizes than 2048, 3072 or 4096 bits (rounded up to whole
-//! limbs) are left to `rsa`. Wycheproof's RSA sets run through both paths.
+//! Every modulus up to 4096 bits (the most [`crate::key::RsaKey`] accepts) is
+//! handled, in limbs for 2048, 3072 or 4096 bits; an exponent over 64 bits
+//! (which no real key has) is left to `rsa`'s arithmetic. Wycheproof's RSA
+//! sets run through both paths.
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
