@@ -218,3 +218,122 @@ test("the Node backend gets a key only through the handle made at import", () =>
   const key = jwtlens.importKey(text);
   assert.ok(Object.isFrozen(key) && Object.isFrozen(key.keys[0]));
 });
+
+// ---- found by an attacker's review (see the session notes): each must stay refused.
+
+test("review: key material under encodings, in other text, or in forms the core cannot import is never a secret", () => {
+  const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const pem = publicKey.export({ type: "spki", format: "pem" });
+  const der = publicKey.export({ type: "spki", format: "der" });
+  const jwk = publicKey.export({ format: "jwk" });
+  const x25519 = generateKeyPairSync("x25519").publicKey.export({ type: "spki", format: "der" });
+  const big = generateKeyPairSync("rsa", { modulusLength: 4608 }).publicKey.export({ type: "spki", format: "der" });
+  const texts = {
+    "base64(PEM)": Buffer.from(pem).toString("base64"),
+    "base64url(PEM)": Buffer.from(pem).toString("base64url"),
+    "hex(PEM)": Buffer.from(pem).toString("hex"),
+    "UTF-16LE PEM read as UTF-8": Buffer.from("\ufeff" + pem.replace(/\n/g, "\r\n"), "utf16le").toString("utf8"),
+    "base64(JWK)": Buffer.from(JSON.stringify(jwk)).toString("base64"),
+    "DER body joined with literal \\n": pem.split("\n").filter((l) => l && !l.startsWith("-----")).join("\\n"),
+    "KEY=<DER base64>": "JWT_PUBLIC_KEY=" + der.toString("base64"),
+    "DER hex with colons": der.toString("hex").match(/../g).join(":"),
+    "percent-encoded PEM": encodeURIComponent(pem),
+    "DER base64 and a comment": der.toString("base64") + " # prod key",
+    "YAML JWK": `kty: RSA\nn: ${jwk.n}\ne: ${jwk.e}\n`,
+    "JWK in an array": JSON.stringify([jwk]),
+    "JWKS inside another object": JSON.stringify({ jwks: { keys: [jwk] } }),
+    "JWK with a numeric kid": JSON.stringify({ ...jwk, kid: 1 }),
+    "JWK with a trailing comma": JSON.stringify(jwk).replace(/}$/, ",}"),
+    "lower-case PEM label": pem.replace(/PUBLIC KEY/g, "public key"),
+    "four-dash armour": pem.replace(/-----/g, "----"),
+    "RFC 4716 SSH2 key": "---- BEGIN SSH2 PUBLIC KEY ----\nAAAAB3NzaC1yc2EAAAADAQABAAABAQC7\n---- END SSH2 PUBLIC KEY ----",
+    "authorized_keys line with options": 'from="10.0.0.1" ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 me',
+    "bare OpenSSH blob": "AAAAB3NzaC1yc2EAAAADAQABAAABAQC7x9Zs0123456789abcdefghij",
+    "openssl -text dump": "Public-Key: (2048 bit)\nModulus:\n    00:c5:...\nExponent: 65537 (0x10001)",
+    "X25519 SPKI base64": x25519.toString("base64"),
+    "4608-bit RSA SPKI base64": big.toString("base64"),
+    "DER and a newline, as hex": der.toString("hex") + "0a",
+    "00 and DER, as hex": "00" + der.toString("hex"),
+  };
+  const payload = JSON.stringify({ sub: "admin", exp: NOW + 600 });
+  for (const [what, text] of Object.entries(texts)) {
+    const forged = hs256(text, '{"alg":"HS256"}', payload);
+    let key;
+    try {
+      key = jwtlens.importKey(text);
+    } catch (e) {
+      assert.equal(e.code, "bad_key", what);
+    }
+    if (key) {
+      assert.notEqual(key.detected, "secret", what);
+      assert.notEqual(jwtlens.verifyFast(forged, key, { now: NOW }).status, "valid", `${what} (auto)`);
+    }
+    for (const encoding of ["utf8", "base64", "hex"]) {
+      let secret;
+      try {
+        secret = jwtlens.importKey(text, { format: "secret", encoding });
+      } catch {
+        continue; // not in that encoding
+      }
+      const mac = encoding === "utf8" ? text : Buffer.from(text.replace(/\s/g, ""), encoding);
+      const v = jwtlens.verifyFast(hs256(mac, '{"alg":"HS256"}', payload), secret, { now: NOW });
+      assert.notEqual(v.status, "valid", `${what} as a ${encoding} secret: ${v.message}`);
+    }
+  }
+});
+
+test("review: many duplicate names cost linear time before any signature check", () => {
+  const A = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  const nm = (i) => A[i % 62] + A[Math.floor(i / 62) % 62] + A[Math.floor(i / 3844) % 62];
+  const obj = (n, d) => Array.from({ length: n }, (_, i) => `"${nm(i % d)}":0`).join(",");
+  const token = `${b64('{"alg":"HS256",' + obj(9990, 4995) + "}")}.${b64("{" + obj(9999, 4999) + "}")}.${b64("x".repeat(32))}`;
+  const v = jwtlens.verifyFast(token, "a-long-and-random-shared-secret-0123456789", { now: NOW });
+  assert.notEqual(v.status, "valid");
+  // The time is a benchmark's business (cargo bench --bench limits); here, that it finishes and is refused.
+  assert.notEqual(jwtlens.verify(token, "a-long-and-random-shared-secret-0123456789", { now: NOW }).verdict.status, "valid");
+});
+
+test("review: a policy cannot fail open (empty lists, null, a polluted toJSON)", () => {
+  const secret = "a-long-and-random-shared-secret-0123456789";
+  const token = hs256(secret, '{"alg":"HS256"}', JSON.stringify({ iss: "evil", aud: "other", exp: NOW + 600 }));
+  for (const policy of [{ audience: [] }, { issuer: [] }, { algorithms: [] }, { issuer: null }, { subject: null }, { audience: [1] }]) {
+    assert.throws(() => jwtlens.verifyFast(token, secret, { now: NOW, policy }), { code: "invalid_argument" }, JSON.stringify(policy));
+  }
+  const strict = { issuer: "https://good.example", audience: "api" };
+  for (const proto of [Object.prototype, Array.prototype, String.prototype]) {
+    proto.toJSON = () => ({}); // eslint-disable-line no-extend-native
+    try {
+      assert.equal(jwtlens.verifyFast(token, secret, { now: NOW, policy: strict }).status, "claims_fail");
+      assert.equal(jwtlens.verify(token, secret, { now: NOW, policy: { ...strict, audience: ["api"] } }).verdict.status, "claims_fail");
+    } finally {
+      delete proto.toJSON;
+    }
+  }
+});
+
+test("review: the key's wasm handle is out of reach; only importKey makes keys", () => {
+  const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const key = jwtlens.importKey(publicKey.export({ type: "spki", format: "pem" }));
+  assert.deepEqual(Object.getOwnPropertySymbols(key), []);
+  const forged = `${b64('{"alg":"RS256"}')}.${b64('{"sub":"admin"}')}.${b64(Buffer.alloc(256, 1))}`;
+  assert.equal(jwtlens.verifyFast(forged, key, { now: NOW }).status, "invalid_signature");
+  assert.throws(() => new jwtlens.JwtlensKey({}), { name: "JwtlensError", code: "invalid_argument" });
+  assert.throws(() => jwtlens.verify(forged, Object.create(jwtlens.JwtlensKey.prototype), { now: NOW }), { name: "JwtlensError" });
+  assert.throws(() => jwtlens.verifySignature("RS256", {}, "a", new Uint8Array(256)), { name: "JwtlensError" });
+});
+
+test("review: a now that is not a clock is refused; cty application/jwt is nested; b64 false is not a JWT; mixed sets count skipped keys", () => {
+  const secret = "a-long-and-random-shared-secret-0123456789";
+  const expired = hs256(secret, '{"alg":"HS256"}', '{"exp":978307200}');
+  for (const now of [0, 1, -1e11, 12345.6]) {
+    assert.throws(() => jwtlens.verifyFast(expired, secret, { now }), /not the current time/, String(now));
+  }
+  assert.equal(jwtlens.verifyFast(hs256(secret, '{"alg":"HS256","cty":"application/jwt"}', '{"sub":"x"}'), secret, { now: NOW }).status, "nested");
+  const input = `${b64('{"alg":"HS256","b64":false,"crit":["b64"]}')}.{"sub":"x"}`;
+  const unencoded = `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
+  assert.equal(jwtlens.verifyFast(unencoded, secret, { now: NOW }).status, "malformed");
+  const k = Buffer.from(secret).toString("base64url");
+  const mixed = JSON.stringify({ keys: [{ kty: "oct", k }, { kty: "RSA", n: "AQAB", e: "AQAB" }] });
+  assert.equal(jwtlens.verifyFast(hs256(secret, '{"alg":"HS256"}', '{"sub":"x"}'), mixed, { now: NOW }).status, "invalid_signature");
+  assert.throws(() => jwtlens.importKey(`{"kty":"oct","k":"${k}","kty":"RSA"}`), { code: "bad_key" });
+});

@@ -156,7 +156,8 @@ test("verifyFast gives the same verdict as verify, without the report", async ()
     assert.equal(fast.status, full.verdict.status);
     assert.equal(fast.message, full.verdict.message);
     assert.equal(fast.valid, full.verdict.status === "valid");
-    assert.deepEqual(fast.payload, full.payload.json);
+    // The claims only with a valid verdict.
+    assert.deepEqual(fast.payload, fast.valid ? full.payload.json : null);
   }
   const forged = token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA");
   assert.equal(verifyFast(forged, key, { now: NOW }).status, "invalid_signature");
@@ -172,5 +173,5 @@ test("verifyFast gives the same verdict as verify, without the report", async ()
   assert.equal(ambiguous.status, verify(withKid, twins, { now: NOW }).verdict.status);
   assert.equal(ambiguous.message, verify(withKid, twins, { now: NOW }).verdict.message);
   assert.ok(ambiguous.message.includes(kid), ambiguous.message);
-  assert.deepEqual(ambiguous.header, { alg: "HS256", kid });
+  assert.equal(ambiguous.header, null, "a refused token's header is not handed out");
 });

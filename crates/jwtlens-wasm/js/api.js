@@ -78,8 +78,17 @@ function nowArgument(now) {
 // `now: false` asks, explicitly, for the time checks to be skipped.
 function verifyNowArgument(now) {
   if (now === undefined) return Date.now() / 1000;
-  return nowArgument(now);
+  const seconds = nowArgument(now);
+  if (seconds !== undefined && seconds < EARLIEST_NOW) {
+    // 0, a small count or performance.now() would make every expired token valid.
+    throw argumentError(
+      `options.now is ${seconds}, before 2001-09-09: not the current time (performance.now() is not a clock). Give seconds since 1970, a Date, or false to skip the time checks.`,
+      String(now),
+    );
+  }
+  return seconds;
 }
+const EARLIEST_NOW = 1e9;
 
 // Names a jose, jsonwebtoken or fast-jwt user writes at the top level of the
 // options, and where jwtlens takes them.
@@ -155,7 +164,11 @@ export function decode(token) {
   return { header: JSON.parse(out.slice(1, a)), payload: JSON.parse(out.slice(a + 1, b)), signature: out.slice(b + 1) };
 }
 
-const handle = Symbol("jwtlens key handle");
+// Each JwtlensKey's wasm handle, out of reach of the caller: no code outside this
+// module can free it, swap it, or give it another platform callback.
+const handles = new WeakMap();
+// Only importKey may construct a JwtlensKey.
+const constructing = Symbol("jwtlens importKey");
 
 /**
  * A key (or JWK Set) imported once, to verify many tokens with.
@@ -163,8 +176,11 @@ const handle = Symbol("jwtlens key handle");
  * lists JWK Set entries that could not be imported, with why.
  */
 export class JwtlensKey {
-  constructor(raw, arithmetic) {
-    Object.defineProperty(this, handle, { value: raw });
+  constructor(token, raw, arithmetic) {
+    if (token !== constructing) {
+      throw argumentError("A JwtlensKey is made by importKey(text, options), not by its constructor.", describe(token));
+    }
+    handles.set(this, raw);
     const json = raw.summaryJson();
     const summary = deepFreeze(JSON.parse(json));
     this.detected = summary.detected;
@@ -229,7 +245,7 @@ export function importKey(text, options = {}) {
   try {
     // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
     const effective = own(options, "format") === undefined && own(options, "encoding") !== undefined ? "secret" : format;
-    return new JwtlensKey(importKeyRaw(text, effective, encoding), arithmetic);
+    return new JwtlensKey(constructing, importKeyRaw(text, effective, encoding), arithmetic);
   } catch (e) {
     if (typeof e !== "string") throw e;
     const err = JSON.parse(e);
@@ -245,24 +261,60 @@ export function importKey(text, options = {}) {
   }
 }
 
-// The policy as JSON text for the core, or "" for none.
+// The policy as JSON text for the core, or "" for none. Written out by hand from
+// the object's own properties: JSON.stringify would call a toJSON that a polluted
+// Object.prototype or Array.prototype supplies, and rewrite the policy.
+const POLICY_LISTS = ["algorithms", "issuer", "audience", "required"];
+const POLICY_STRINGS = ["issuer", "audience", "subject", "typ"];
+const POLICY_NUMBERS = ["leeway", "maxAge"];
+
 function policyArgument(policy) {
   if (policy === undefined) return "";
   if (policy === null || typeof policy !== "object" || Array.isArray(policy)) {
     throw argumentError("options.policy must be an object.", describe(policy));
   }
-  for (const field of ["leeway", "maxAge"]) {
-    // JSON would turn NaN and Infinity into null, so they are refused here, before crossing.
-    const v = policy[field];
-    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) {
-      throw argumentError(`options.policy.${field} must be a finite number of seconds.`, describe(v));
+  const members = [];
+  for (const name of Object.keys(policy)) {
+    const v = policy[name];
+    let json;
+    if (typeof v === "string" && POLICY_STRINGS.includes(name)) {
+      json = JSON.stringify(v);
+    } else if (Array.isArray(v) && POLICY_LISTS.includes(name)) {
+      const items = [];
+      for (let i = 0; i < v.length; i++) {
+        if (typeof v[i] !== "string") throw argumentError(`options.policy.${name}[${i}] must be a string.`, describe(v[i]));
+        items.push(JSON.stringify(v[i]));
+      }
+      if (items.length === 0 && name !== "required") {
+        throw argumentError(`options.policy.${name} is an empty list, which would accept nothing or be read as no check: give at least one value, or leave it out.`, "[]");
+      }
+      json = `[${items.join(",")}]`;
+    } else if (POLICY_NUMBERS.includes(name)) {
+      // JSON would turn NaN and Infinity into null, so they are refused here, before crossing.
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        throw argumentError(`options.policy.${name} must be a finite number of seconds.`, describe(v));
+      }
+      json = String(v);
+    } else if (POLICY_LISTS.includes(name) || POLICY_STRINGS.includes(name)) {
+      const both = POLICY_STRINGS.includes(name) && POLICY_LISTS.includes(name);
+      const shape = both ? "a string or a list of strings" : POLICY_LISTS.includes(name) ? "a list of strings" : "a string";
+      throw argumentError(`options.policy.${name} must be ${shape}.`, describe(v));
+    } else {
+      // Other names go to the core, which names the right one.
+      json = "null";
     }
+    members.push(`${JSON.stringify(name)}:${json}`);
   }
-  return JSON.stringify(policy);
+  return `{${members.join(",")}}`;
 }
 
+// The wasm handle of a key given as a JwtlensKey from importKey, or as text to import.
 function keyArgument(key) {
-  return (key instanceof JwtlensKey ? key : importKey(key))[handle];
+  const raw = handles.get(typeof key === "string" ? importKey(key) : key);
+  if (raw === undefined) {
+    throw argumentError("key must be a JwtlensKey from importKey, or key text.", describe(key));
+  }
+  return raw;
 }
 
 function verifyArguments(token, key, options) {
@@ -299,7 +351,9 @@ export function verify(token, key, options = {}) {
 
 /**
  * The verdict of `verify` without the rest of the report, for hot paths:
- * `{ valid, status, message, header, payload }`.
+ * `{ valid, status, message, header, payload }`; `header` and `payload` are the
+ * token's objects when it is valid, `null` otherwise (unverified claims are
+ * never handed out here: use `inspect` or `verify` to look at a refused token).
  * @param {string} token
  * @param {JwtlensKey | string} key
  * @param {{ now?: number | Date | false, policy?: import("./index.d.ts").Policy }} [options]
@@ -341,8 +395,7 @@ function bytesArgument(value, name) {
  */
 export function verifySignature(alg, key, data, signature) {
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
-  const k = key instanceof JwtlensKey ? key : importKey(key);
-  return callVerify(verifySignatureJson, [alg, k[handle], bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
+  return callVerify(verifySignatureJson, [alg, keyArgument(key), bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
 }
 
 function signError(message) {

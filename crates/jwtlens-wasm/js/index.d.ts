@@ -239,7 +239,9 @@ export function verifyFast(
   valid: boolean;
   status: Report["verdict"]["status"];
   message: string;
+  /** The header when the token is valid, else null. */
   header: { [name: string]: Json } | null;
+  /** The claims when the token is valid, else null (read a refused token with inspect or verify). */
   payload: { [name: string]: Json } | null;
 };
 

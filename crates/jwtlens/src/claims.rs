@@ -156,6 +156,22 @@ pub struct Header {
 }
 
 impl Header {
+    /// Whether `cty` says the payload is a nested JWT. RFC 7519 §5.2: "the "cty"
+    /// value "JWT" [...]"; RFC 7515 §4.1.10: the "application/" prefix may be
+    /// omitted and media types are compared without case.
+    ///
+    /// ```
+    /// let nested = |cty: &str| jwtlens::claims::Header { cty: Some(cty.into()), ..Default::default() }.nested();
+    /// assert!(nested("JWT") && nested("jwt") && nested("application/JWT"));
+    /// assert!(!nested("json") && !nested("application/jwt+json"));
+    /// ```
+    pub fn nested(&self) -> bool {
+        self.cty.as_deref().is_some_and(|c| {
+            let l = c.to_ascii_lowercase();
+            l.strip_prefix("application/").unwrap_or(&l) == "jwt"
+        })
+    }
+
     /// Read the registered parameters from a header object.
     pub fn from_object(obj: &Object) -> (Header, Vec<TypeProblem>) {
         let mut r = Reader { obj, problems: Vec::new() };

@@ -314,14 +314,28 @@ impl Collector<'_, '_> {
     /// Point at the header member `name` when it is there.
     fn push_member(&mut self, code: FindingCode, severity: Severity, part: Part, name: &str, message: String) {
         let obj = if part == Part::Header { self.token.header_json() } else { self.token.claims_json() };
-        let seg = self.token.segments().iter().find(|s| s.part == part).cloned();
-        match (obj.and_then(|o| o.member(name)), seg) {
-            (Some(m), Some(seg)) => {
-                let offset = (seg.start + m.span.start / 3 * 4).min(seg.end);
-                let end = (seg.start + m.span.end.div_ceil(3) * 4).min(seg.end);
+        match obj.and_then(|o| o.member(name)) {
+            Some(m) => self.push_span(code, severity, part, m.span.clone(), message),
+            None => self.push(code, severity, part, message),
+        }
+    }
+
+    /// Point at the base64url characters holding the decoded bytes `span` of `part`.
+    fn push_span(
+        &mut self,
+        code: FindingCode,
+        severity: Severity,
+        part: Part,
+        span: core::ops::Range<usize>,
+        message: String,
+    ) {
+        match self.token.segments().iter().find(|s| s.part == part) {
+            Some(seg) => {
+                let offset = (seg.start + span.start / 3 * 4).min(seg.end);
+                let end = (seg.start + span.end.div_ceil(3) * 4).min(seg.end);
                 self.out.push(Finding { code, severity, part, offset, end, message });
             }
-            _ => self.push(code, severity, part, message),
+            None => self.push(code, severity, part, message),
         }
     }
 }
@@ -515,11 +529,12 @@ pub fn findings(token: &Token<'_>, keys: Option<&KeySet>, time: Option<&TimeRepo
                 }
             };
             if let Some(r) = reason {
-                c.push_member(
+                // The member itself, not a search by name: many members must not cost n².
+                c.push_span(
                     FindingCode::SensitiveClaim,
                     Severity::Medium,
                     Part::Payload,
-                    &m.name,
+                    m.span.clone(),
                     format!("{r}: a JWT payload is encoded, not encrypted, and anyone holding the token can read it."),
                 );
             }

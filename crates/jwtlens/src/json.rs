@@ -135,6 +135,12 @@ impl Object {
     /// assert_eq!(v.as_object().unwrap().duplicates().collect::<Vec<_>>(), ["b", "a"]);
     /// ```
     pub fn duplicates(&self) -> impl Iterator<Item = &str> {
+        self.duplicate_members().map(|m| m.name.as_str())
+    }
+
+    /// The member at the second occurrence of each name that occurs more than
+    /// once, in source order (see [`Object::duplicates`]). O(n log n).
+    pub fn duplicate_members(&self) -> impl Iterator<Item = &Member> {
         // Few members (every real header and claims set): compare pairs, no allocation
         // beyond the result. Many: sort the positions by name once.
         const PAIRWISE: usize = 16;
@@ -162,7 +168,7 @@ impl Object {
             }
             seconds.sort_unstable();
         }
-        seconds.into_iter().filter_map(move |i| m.get(i).map(|x| x.name.as_str()))
+        seconds.into_iter().filter_map(move |i| m.get(i))
     }
     /// The first name that occurs twice in this object or in any object nested
     /// in it, depth first: where two JSON parsers could read different values.

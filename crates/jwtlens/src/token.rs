@@ -516,15 +516,26 @@ impl<'a> Token<'a> {
     }
 
     fn report_duplicates(&mut self, seg: &Segment, obj: &Object) {
+        /// Notices written one by one; more are summed up in one, so that a hostile
+        /// token cannot make the report (and its cost) grow with thousands of them.
+        const LISTED: usize = 16;
         let dups: Vec<(String, Range<usize>)> =
-            obj.duplicates().filter_map(|name| obj.member(name).map(|m| (name.to_owned(), m.span.clone()))).collect();
-        for (name, span) in dups {
+            obj.duplicate_members().map(|m| (m.name.as_str().to_owned(), m.span.clone())).collect();
+        let more = dups.get(LISTED).map(|(_, span)| (Self::encoded_span(seg, span), dups.len() - LISTED));
+        for (name, span) in dups.into_iter().take(LISTED) {
             let r = Self::encoded_span(seg, &span);
             let msg = format!(
                 "The {} has the member \"{name}\" more than once; jwtlens, like JSON.parse, uses the last one, but other parsers may use the first (RFC 7515 §4 requires unique names).",
                 seg.part.label()
             );
             self.notice(Code::DuplicateMember, seg.part, r.start, r.end, msg);
+        }
+        if let Some((r, count)) = more {
+            let msg = format!(
+                "The {} has {count} more member names that occur more than once (only the first {LISTED} are listed).",
+                seg.part.label()
+            );
+            self.notice(Code::DuplicateMember, seg.part, r.start, seg.end, msg);
         }
     }
 
@@ -614,7 +625,7 @@ impl<'a> Token<'a> {
         };
         let Some(bytes) = bytes else { return };
         self.payload_bytes = Some(bytes.clone());
-        let nested = self.header.as_ref().and_then(|h| h.cty.as_deref()).is_some_and(|c| c.eq_ignore_ascii_case("jwt"));
+        let nested = self.header.as_ref().is_some_and(Header::nested);
         self.payload = Some(if nested {
             self.notice(
                 Code::NestedJwt,

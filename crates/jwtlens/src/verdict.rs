@@ -15,7 +15,8 @@
 //! 3. every registered claim present has its type (exp/nbf/iat numbers,
 //!    iss/sub/jti strings, aud a string or a list of strings);
 //! 4. `crit` is a non-empty list of parameters the core understands and that
-//!    are present, and `b64` appears only with `crit` naming it;
+//!    are present, and `b64` appears only with `crit` naming it — and is not
+//!    `false`: an unencoded payload makes a JWS, not a JWT (RFC 7519 §7.1);
 //! 5. the payload is a claims set, not a nested JWT (`cty: "JWT"`), which is
 //!    reported as [`VerdictStatus::Nested`];
 //! 6. exp and nbf were judged against a clock (a time the caller gave), or the
@@ -147,7 +148,7 @@ pub(crate) fn header_problem(token: &Token<'_>) -> Option<String> {
 
 /// Whether the payload is a nested JWT (RFC 7519 §5.2: `cty` "JWT").
 fn nested(token: &Token<'_>) -> bool {
-    token.header().and_then(|h| h.cty.as_deref()).is_some_and(|c| c.eq_ignore_ascii_case("jwt"))
+    token.header().is_some_and(crate::claims::Header::nested)
 }
 
 /// Why a token whose signature verified is still not a JWT the core vouches
@@ -169,6 +170,11 @@ fn structure_problem(token: &Token<'_>) -> Option<String> {
     }
     if let Some(why) = header_problem(token) {
         return Some(why);
+    }
+    if token.header().and_then(|h| h.b64) == Some(false) {
+        // RFC 7519 §7.1 step 5: a JWT's payload is BASE64URL(JWT Claims Set); RFC 7797's
+        // unencoded payload makes a JWS, not a JWT (jose refuses it for JWTs too).
+        return Some(String::from("its payload is unencoded (b64: false): a JWS (RFC 7797), not a JWT, whose claims are base64url-encoded (RFC 7519 §7.1)."));
     }
     if nested(token) {
         return None;

@@ -653,8 +653,7 @@ fn check_token(
         );
     };
     let kid = token.header().and_then(|h| h.kid.as_deref());
-    let secrets = keys.keys().iter().filter(|k| k.key_type() == KeyType::Oct).count();
-    if secrets > 0 && secrets < keys.keys().len() {
+    if keys.mixes_secrets_and_public_keys() {
         return SignatureVerdict::new(
             S::NoUsableKey,
             Some(alg_name),

@@ -27,8 +27,8 @@ pub(crate) enum Found {
     Der(Vec<u8>),
     /// An OpenSSH public key line (`ssh-rsa AAAA...`).
     OpenSsh,
-    /// Text that looks like key material but is none of the forms above.
-    Suspect(&'static str),
+    /// Text that carries key material but is none of the forms above: what was seen.
+    Suspect(String),
     /// Nothing key-like.
     Plain,
 }
@@ -148,7 +148,7 @@ pub(crate) fn is_der_sequence(der: &[u8]) -> bool {
 /// when all of it is one of those and long enough to be a key.
 fn encoded_bytes(t: &str) -> Option<Vec<u8>> {
     let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let hex = compact.strip_prefix("0x").unwrap_or(&compact);
+    let hex: String = compact.strip_prefix("0x").unwrap_or(&compact).chars().filter(|c| *c != ':').collect();
     if hex.len() >= 64 && hex.len() % 2 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return hex
             .as_bytes()
@@ -163,6 +163,26 @@ fn encoded_bytes(t: &str) -> Option<Vec<u8>> {
 }
 
 const OPENSSH_PREFIXES: [&str; 5] = ["ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "ssh-dss ", "sk-ssh-"];
+
+/// Whether a line of `t` is an OpenSSH public key (an `authorized_keys` line may
+/// start with options, so the key type may follow a space).
+fn has_openssh_key(t: &str) -> bool {
+    t.lines().any(|line| {
+        let line = line.trim_start();
+        OPENSSH_PREFIXES.iter().any(|p| line.starts_with(p) || line.contains(&alloc::format!(" {p}AAAA")))
+    })
+}
+
+/// The DER inside `t` when one of its words (split at whitespace, quotes, `=`,
+/// `:` and commas) is the base64 of a DER SEQUENCE: `publicKey=MIIBIjAN...`.
+pub(crate) fn der_word(t: &str) -> Option<Vec<u8>> {
+    t.split(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '=' | ':' | ',' | ';' | '(' | ')' | '<' | '>')
+    })
+    .filter(|w| w.len() >= 40)
+    .filter_map(encoded_bytes)
+    .find(|b| is_der_sequence(b))
+}
 
 /// Words that only key material carries; in text that is none of the readable
 /// forms they mean a damaged key, not a secret.
@@ -184,7 +204,7 @@ pub(crate) fn classify(t: &str) -> Found {
             }
         }
     }
-    if OPENSSH_PREFIXES.iter().any(|p| t.starts_with(p)) {
+    if has_openssh_key(t) {
         return Found::OpenSsh;
     }
     if let Some(bytes) = encoded_bytes(t) {
@@ -192,10 +212,231 @@ pub(crate) fn classify(t: &str) -> Found {
             return Found::Der(bytes);
         }
     }
-    if let Some(m) = MARKERS.iter().find(|m| t.contains(**m)) {
-        return Found::Suspect(m);
+    if let Some(der) = der_word(t) {
+        return Found::Der(der);
     }
-    Found::Plain
+    if let Some(m) = MARKERS.iter().find(|m| t.contains(**m)) {
+        return Found::Suspect(alloc::format!("the text contains \"{m}\""));
+    }
+    match key_material(t.as_bytes()) {
+        Some(what) => Found::Suspect(what),
+        None => Found::Plain,
+    }
+}
+
+// ---------------------------------------------------------------- key material anywhere
+
+/// How many encoding layers (base64 of hex of ...) [`key_material`] looks through.
+const MAX_LAYERS: usize = 3;
+/// How much of a text [`key_material`] reads: keys and certificate chains are far smaller.
+const SCAN_BYTES: usize = 64 * 1024;
+
+/// Key material that `bytes` are or contain, in words, or `None`: the DER of a
+/// key or certificate anywhere in them; text (UTF-8, UTF-16, or damaged) with
+/// PEM or SSH2 armour, an OpenSSH key, `openssl -text` output or a JWK; and the
+/// same once more under up to [`MAX_LAYERS`] layers of base64, base64url, hex or
+/// percent-encoding, whole or word by word. What an attacker could know of a
+/// public key must never be a verifier's HMAC secret, so this errs towards "key".
+pub(crate) fn key_material(bytes: &[u8]) -> Option<String> {
+    scan_bytes(bytes.get(..SCAN_BYTES).unwrap_or(bytes), 0)
+}
+
+fn scan_bytes(bytes: &[u8], depth: usize) -> Option<String> {
+    if let Some(what) = der_inside(bytes) {
+        return Some(what);
+    }
+    scan_text(&text_of(bytes), depth)
+}
+
+/// The bytes as text: UTF-8; with NULs dropped (UTF-16 of ASCII); invalid sequences replaced.
+fn text_of(bytes: &[u8]) -> alloc::borrow::Cow<'_, str> {
+    match core::str::from_utf8(bytes) {
+        Ok(t) if !t.contains('\0') => alloc::borrow::Cow::Borrowed(t),
+        _ => {
+            let kept: Vec<u8> = bytes.iter().copied().filter(|b| *b != 0).collect();
+            alloc::borrow::Cow::Owned(String::from_utf8_lossy(&kept).into_owned())
+        }
+    }
+}
+
+fn scan_text(text: &str, depth: usize) -> Option<String> {
+    let t = normalise(text);
+    if let Some(what) = marker(&t) {
+        return Some(what);
+    }
+    if let Some(what) = json_key(&t, depth) {
+        return Some(what);
+    }
+    if depth >= MAX_LAYERS {
+        return None;
+    }
+    decodings(&t).into_iter().find_map(|bytes| scan_bytes(&bytes, depth + 1).map(|w| alloc::format!("{w}, encoded")))
+}
+
+/// Words and phrases only key material carries (compared without case where case varies).
+fn marker(t: &str) -> Option<String> {
+    let l = t.to_ascii_lowercase();
+    let found = |what: &str| Some(alloc::format!("the text carries {what}"));
+    if l.contains("begin") && ["public key", "certificate", "pkcs7", "private key"].iter().any(|w| l.contains(w)) {
+        return found("a PEM or SSH2 armoured key or certificate");
+    }
+    if l.contains("public-key:")
+        || l.contains("subject public key info")
+        || (l.contains("modulus:") && l.contains("exponent"))
+    {
+        return found("openssl's text dump of a key");
+    }
+    if ["ssh-rsa", "ssh-ed25519", "ssh-dss", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"].iter().any(|w| l.contains(w))
+        || ["AAAAB3NzaC1", "AAAAC3NzaC1", "AAAAE2VjZHNh"].iter().any(|w| t.contains(w))
+    {
+        return found("an OpenSSH public key");
+    }
+    if ["\"kty\"", "'kty'", "kty:", "kty=", "kty ="].iter().any(|w| l.contains(w)) {
+        return found("a JWK (\"kty\")");
+    }
+    None
+}
+
+/// A JWK (an object with a non-secret `kty`) anywhere in JSON inside the text,
+/// or key material in one of its long string values (an `x5c` certificate).
+fn json_key(t: &str, depth: usize) -> Option<String> {
+    let open = t.find(['{', '['])?;
+    let close = t.rfind(['}', ']'])?;
+    let v = crate::json::parse(t.get(open..=close)?.as_bytes()).ok()?;
+    fn walk(v: &crate::json::Json, depth: usize) -> Option<String> {
+        use crate::json::Json;
+        match v {
+            Json::Object(o) => {
+                if let Some(kty) = o.get("kty").and_then(Json::as_str) {
+                    if kty != "oct" {
+                        return Some(alloc::format!("a JWK (kty \"{kty}\")"));
+                    }
+                }
+                o.members().iter().find_map(|m| walk(&m.value, depth))
+            }
+            Json::Array(items) => items.iter().find_map(|i| walk(i, depth)),
+            Json::String(s) if s.len() >= 40 && depth < MAX_LAYERS => scan_text(s, depth + 1),
+            _ => None,
+        }
+    }
+    walk(&v, depth)
+}
+
+/// The text decoded as a whole and word by word: base64 or base64url (escaped
+/// line breaks and whitespace removed), hex (colons, spaces and `0x` removed), percent-encoding.
+fn decodings(t: &str) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let unescaped = t.replace("\\r", "").replace("\\n", "").replace("\\t", "");
+    let compact: String = unescaped.chars().filter(|c| !c.is_whitespace()).collect();
+    out.extend(base64_or_hex(&compact));
+    if t.contains('%') {
+        out.extend(percent_decode(t));
+    }
+    let words = unescaped
+        .split(|c: char| c.is_whitespace() || "\"'`=:,;#()<>|&{}[]".contains(c))
+        .filter(|w| w.len() >= 40 && w.len() != compact.len())
+        .take(16);
+    for w in words {
+        out.extend(base64_or_hex(w));
+    }
+    out
+}
+
+fn base64_or_hex(t: &str) -> Option<Vec<u8>> {
+    let hex: String = t.strip_prefix("0x").unwrap_or(t).chars().filter(|c| *c != ':').collect();
+    if hex.len() >= 32 && hex.len() % 2 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return hex
+            .as_bytes()
+            .chunks(2)
+            .map(|p| core::str::from_utf8(p).ok().and_then(|s| u8::from_str_radix(s, 16).ok()))
+            .collect();
+    }
+    if t.len() >= 24 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/-_=".contains(&b)) {
+        return crate::b64::decode(t).ok().map(|d| d.bytes);
+    }
+    None
+}
+
+fn percent_decode(t: &str) -> Option<Vec<u8>> {
+    let b = t.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c == b'%' {
+            let hex = b.get(i + 1..i + 3).and_then(|h| core::str::from_utf8(h).ok());
+            out.push(u8::from_str_radix(hex?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// A DER SEQUENCE anywhere in `bytes` whose content is a well-formed list of at
+/// least two TLVs and at least 30 bytes long: the shape of every key, certificate,
+/// request and PKCS#7 structure, and (for a secret of random bytes) vanishingly unlikely.
+fn der_inside(bytes: &[u8]) -> Option<String> {
+    for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == 0x30) {
+        let Some((header, len)) = bytes.get(i..).and_then(der_header) else { continue };
+        let Some(content) = bytes.get(i + header..i + header + len) else { continue };
+        if len >= 30 && tlv_list(content) >= 2 {
+            let der = bytes.get(i..i + header + len).unwrap_or_default();
+            return Some(match super::der_key(der) {
+                Ok(k) => k.describe(),
+                Err(_) => String::from("the DER of a key, certificate or other ASN.1 structure"),
+            });
+        }
+    }
+    None
+}
+
+/// Tag 0x30 and a definite length: (header length, content length).
+fn der_header(der: &[u8]) -> Option<(usize, usize)> {
+    let first = *der.get(1)?;
+    if first < 0x80 {
+        return Some((2, usize::from(first)));
+    }
+    let n = usize::from(first & 0x7f);
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let len = der.get(2..2 + n)?.iter().fold(0usize, |acc, &b| acc << 8 | usize::from(b));
+    Some((2 + n, len))
+}
+
+/// How many TLVs `content` is exactly made of (0 when it is not a TLV list).
+fn tlv_list(content: &[u8]) -> usize {
+    let mut pos = 0;
+    let mut count = 0;
+    while pos < content.len() {
+        let Some(&tag) = content.get(pos) else { return 0 };
+        if tag & 0x1f == 0x1f || tag == 0 {
+            return 0;
+        }
+        let Some((header, len)) = content.get(pos..).and_then(|rest| {
+            // The same length rules as for a SEQUENCE, whatever the tag.
+            let first = *rest.get(1)?;
+            if first < 0x80 {
+                return Some((2usize, usize::from(first)));
+            }
+            let n = usize::from(first & 0x7f);
+            if n == 0 || n > 3 {
+                return None;
+            }
+            Some((2 + n, rest.get(2..2 + n)?.iter().fold(0usize, |acc, &b| acc << 8 | usize::from(b))))
+        }) else {
+            return 0;
+        };
+        pos += header + len;
+        count += 1;
+    }
+    if pos == content.len() {
+        count
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -248,7 +489,11 @@ mod tests {
             assert_eq!(classify(s), Found::Plain, "{s}");
         }
         assert_eq!(classify("ssh-ed25519 AAAAC3Nza me@host"), Found::OpenSsh);
+        assert_eq!(classify("from=\"10.0.0.1\" ssh-rsa AAAAB3Nza me@host"), Found::OpenSsh);
+        let der = [0x30, 0x1e].iter().copied().chain([0x04; 30]).collect::<alloc::vec::Vec<u8>>();
+        let word = crate::b64::encode(&der);
+        assert_eq!(classify(&alloc::format!("publicKey={word}")), Found::Der(der));
         assert_eq!(classify("jwks: {\"keys\":[]}"), Found::Json(String::from("{\"keys\":[]}")));
-        assert_eq!(classify("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA PUBLIC KEY"), Found::Suspect("PUBLIC KEY"));
+        assert!(matches!(classify("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA PUBLIC KEY"), Found::Suspect(_)));
     }
 }

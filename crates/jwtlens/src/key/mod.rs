@@ -441,6 +441,8 @@ pub struct KeySet {
     keys: Vec<Key>,
     /// The `kid` of every entry of the set, imported or skipped.
     kids: Vec<String>,
+    /// Entries of the set with a `kty` other than "oct", imported or skipped.
+    public_entries: usize,
     /// Keys of a JWK Set that could not be imported, with why (they are skipped, not fatal).
     pub skipped: Vec<KeyError>,
 }
@@ -452,11 +454,17 @@ impl KeySet {
     }
     /// A set of these keys (their `kid`s as given).
     pub fn from_keys(keys: Vec<Key>) -> KeySet {
-        KeySet { kids: keys.iter().filter_map(|k| k.kid.clone()).collect(), keys, skipped: Vec::new() }
+        let public_entries = keys.iter().filter(|k| k.key_type() != KeyType::Oct).count();
+        KeySet { kids: keys.iter().filter_map(|k| k.kid.clone()).collect(), keys, skipped: Vec::new(), public_entries }
     }
     /// A set of one key.
     pub fn single(key: Key) -> KeySet {
-        KeySet { kids: key.kid.iter().cloned().collect(), keys: alloc::vec![key], skipped: Vec::new() }
+        KeySet::from_keys(alloc::vec![key])
+    }
+    /// Whether the set mixes shared secrets with public keys, counting entries
+    /// that could not be imported: a verifier must not accept both kinds.
+    pub fn mixes_secrets_and_public_keys(&self) -> bool {
+        self.keys.iter().any(|k| k.key_type() == KeyType::Oct) && self.public_entries > 0
     }
     /// How many entries of the set (imported or skipped) carry `kid`.
     pub fn count_kid(&self, kid: &str) -> usize {
@@ -589,7 +597,12 @@ impl Key {
         if bytes.is_empty() {
             return Err(err("secret", None, "the secret is empty"));
         }
-        Ok(Key::plain(Material::Hmac(HmacKey::new(bytes)), KeyFormat::Secret))
+        let mut key = HmacKey::new(bytes);
+        if key.public_key.is_none() && encoding != SecretEncoding::Utf8 {
+            // The text as given may carry the key where its decoding does not (hex of a PEM read as base64).
+            key.public_key = detect::key_material(text.as_bytes());
+        }
+        Ok(Key::plain(Material::Hmac(key), KeyFormat::Secret))
     }
 
     /// Import a public key, certificate, JWK or JWK Set from text, detecting
@@ -675,10 +688,10 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
                     None,
                     "JWS keys are not written this way; convert it with `ssh-keygen -e -m PKCS8 -f key.pub` and paste the PEM",
                 )),
-                Found::Suspect(marker) => Err(err(
+                Found::Suspect(what) => Err(err(
                     "key",
                     None,
-                    format!("the text contains \"{marker}\" like key material, but it is not a PEM block, JWK, JWK Set or DER key; it is not taken as an HMAC secret (for a secret, choose the secret format)"),
+                    format!("{what}, but it is not a PEM block, JWK, JWK Set or DER key jwtlens can read; key material is never taken as an HMAC secret"),
                 )),
                 Found::Plain if input == KeyInput::Auto => {
                     Key::secret(text, SecretEncoding::Utf8).map(|k| (KeySet::single(k), Detected::Secret))
@@ -695,28 +708,13 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
 
 /// The public key that `bytes` are or contain, described; see [`HmacKey::public_key`].
 fn public_key_within(bytes: &[u8]) -> Option<String> {
-    if detect::is_der_sequence(bytes) {
-        if let Ok(k) = der_key(bytes) {
-            return Some(k.describe());
-        }
-    }
-    let text = core::str::from_utf8(bytes).ok()?;
-    let t = normalise_key_text(text);
-    let public_words = t.contains("PUBLIC KEY") || t.contains("CERTIFICATE");
-    match detect::classify(&t) {
-        Found::Pem(block) => match pem(block) {
-            Ok(k) => Some(k.describe()),
-            // A damaged public key's text is still public.
-            Err(_) if public_words => Some(String::from("a PEM public key or certificate")),
-            Err(_) => None,
-        },
-        Found::Json(json) => {
-            jwk_or_set(&json).ok()?.keys.iter().find(|k| k.key_type() != KeyType::Oct).map(Key::describe)
-        }
-        Found::Der(der) => der_key(&der).ok().map(|k| k.describe()),
-        Found::OpenSsh => Some(String::from("an OpenSSH public key")),
-        Found::Suspect(_) | Found::Plain => None,
-    }
+    let found = detect::key_material(bytes)?;
+    // When the text is a key jwtlens reads, say which one.
+    let described = core::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| import_key(text, KeyInput::Key).ok())
+        .and_then(|(set, _)| set.keys().iter().find(|k| k.key_type() != KeyType::Oct).map(Key::describe));
+    Some(described.unwrap_or(found))
 }
 
 fn hex_decode(s: &str) -> Result<Vec<u8>, (usize, String)> {
@@ -752,11 +750,19 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
     let Json::Object(obj) = v else {
         return Err(err("JWK", None, "not a JSON object"));
     };
+    if let Some(name) = obj.duplicate_anywhere() {
+        // Two parsers could read two different keys out of it.
+        return Err(err("JWK", Some(name), "occurs twice in one object; a key must be unambiguous"));
+    }
     match obj.get("keys") {
         Some(Json::Array(items)) => {
             let mut keys = Vec::new();
             let mut skipped = Vec::new();
             let kids = items.iter().filter_map(|i| i.as_object()?.get("kid")?.as_str().map(String::from)).collect();
+            let public_entries = items
+                .iter()
+                .filter(|i| i.as_object().and_then(|o| o.get("kty")).and_then(Json::as_str) != Some("oct"))
+                .count();
             for (i, item) in items.iter().enumerate() {
                 match item
                     .as_object()
@@ -776,7 +782,7 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
                     None => err("JWK Set", Some("keys"), "the set has no keys"),
                 });
             }
-            Ok(KeySet { keys, kids, skipped })
+            Ok(KeySet { keys, kids, skipped, public_entries })
         }
         Some(_) => Err(err("JWK Set", Some("keys"), "\"keys\" must be an array")),
         None => jwk(&obj).map(KeySet::single),

@@ -242,7 +242,8 @@ pub fn build(ch: &mut Chooser) -> Case {
         String::from(other)
     };
     let mut header: Vec<String> = vec![format!("\"alg\":{alg_text}")];
-    const HEADER_EXTRAS: [&str; 24] = [
+    const HEADER_EXTRAS: [&str; 25] = [
+        r#""cty":"application/JWT""#,
         r#""typ":"JWT""#,
         r#""typ":5"#,
         r#""cty":"JWT""#,
@@ -614,13 +615,17 @@ pub fn oracle(case: &Case) -> Result<(), String> {
         return Err(String::from("b64 without crit"));
     }
     if let Some(V::Str(cty)) = header.get("cty") {
-        if cty.eq_ignore_ascii_case("jwt") {
+        // RFC 7515 §4.1.10: "application/" may be left out; media types ignore case.
+        let cty = cty.to_ascii_lowercase();
+        if cty.strip_prefix("application/").unwrap_or(&cty) == "jwt" {
             return Err(String::from("nested JWT"));
         }
     }
-    // b64: false — the payload segment is the payload itself (RFC 7797 §5.2).
-    let payload_bytes =
-        if header.get("b64") == Some(&V::Bool(false)) { p.as_bytes().to_vec() } else { engine.decode(p).unwrap() };
+    // RFC 7519 §7.1: a JWT's payload is base64url-encoded; b64: false makes a JWS only.
+    if header.get("b64") == Some(&V::Bool(false)) {
+        return Err(String::from("unencoded payload"));
+    }
+    let payload_bytes = engine.decode(p).unwrap();
     let claims = strict_object(&payload_bytes, "payload")?;
     // RFC 7519 §4.1: the registered claims' types.
     for name in ["iss", "sub", "jti"] {
