@@ -445,6 +445,51 @@ mod tests {
         assert_eq!(outcome(&c, "exp"), Outcome::Skipped);
     }
 
+    /// Each decision and each sentence, at its boundary (kills the mutants
+    /// `cargo mutants` found surviving in `run` and `duration`).
+    #[test]
+    fn boundaries_and_sentences() {
+        let text = token(r#"{"iss":"a","aud":["api"],"sub":"s","iat":1000,"exp":2000}"#);
+        let t = Token::parse(&text);
+        let base = Policy { leeway: 0.0, ..Policy::default() };
+        let find = |c: &[Check], n: &str| c.iter().find(|c| c.name == n).cloned().unwrap();
+        // aud: exactly the accepted one, and only another one.
+        let p = Policy { audiences: alloc::vec!["api".into()], ..base.clone() };
+        assert_eq!(find(&validate(&t, &p, Some(1500.0)), "aud").outcome, Outcome::Passed);
+        assert_eq!(
+            find(&validate(&t, &p, Some(1500.0)), "aud").message,
+            "The audience [\"api\"] includes an accepted one."
+        );
+        let p = Policy { audiences: alloc::vec!["web".into()], ..base.clone() };
+        assert_eq!(find(&validate(&t, &p, Some(1500.0)), "aud").outcome, Outcome::Failed);
+        // iss sentences.
+        let p = Policy { issuers: alloc::vec!["a".into()], ..base.clone() };
+        assert_eq!(find(&validate(&t, &p, Some(1500.0)), "iss").message, "The issuer \"a\" is accepted.");
+        let p = Policy { issuers: alloc::vec!["b".into()], ..base.clone() };
+        assert_eq!(find(&validate(&t, &p, Some(1500.0)), "iss").message, "The issuer \"a\" is not one of [\"b\"].");
+        // required: present only, and missing only.
+        let p = Policy { required: alloc::vec!["sub".into()], ..base.clone() };
+        assert_eq!(find(&validate(&t, &p, Some(1500.0)), "required").outcome, Outcome::Passed);
+        let p = Policy { required: alloc::vec!["jti".into()], ..base.clone() };
+        let c = find(&validate(&t, &p, Some(1500.0)), "required");
+        assert_eq!((c.outcome, c.actual.as_deref()), (Outcome::Failed, Some("[\"jti\"]")));
+        // max_age: within, within only by the leeway, and beyond it.
+        let at = |max: f64, leeway: f64, now: f64| {
+            find(&validate(&t, &Policy { max_age: Some(max), leeway, ..base.clone() }, Some(now)), "max_age").outcome
+        };
+        assert_eq!(at(100.0, 0.0, 1050.0), Outcome::Passed);
+        assert_eq!(at(100.0, 60.0, 1150.0), Outcome::Passed);
+        assert_eq!(at(100.0, 60.0, 1200.0), Outcome::Failed);
+        assert_eq!(at(100.0, 0.0, 1100.0), Outcome::Passed, "age == max");
+        // The leeway is named in the sentence only when there is one.
+        let p = Policy { leeway: 60.0, ..Policy::default() };
+        assert_eq!(find(&validate(&t, &p, Some(1500.0)), "exp").message, "Not expired (leeway 1 min).");
+        assert_eq!(find(&validate(&t, &base, Some(1500.0)), "exp").message, "Not expired.");
+        // Durations at their bounds.
+        assert_eq!(duration("leeway", 0.0, MAX_LEEWAY), Ok(0.0));
+        assert_eq!(duration("leeway", MAX_LEEWAY, MAX_LEEWAY), Ok(MAX_LEEWAY));
+    }
+
     #[test]
     fn bad_numbers_are_rejected() {
         for bad in [f64::NAN, f64::INFINITY, -5.0, MAX_LEEWAY + 1.0] {

@@ -239,3 +239,23 @@ pub(crate) fn decide(token: &Token<'_>, signature: &SignatureVerdict, checks: &[
     }
     verdict(VerdictStatus::Valid, signature.message.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::VerdictStatus;
+
+    #[test]
+    fn status_names_are_the_json_names() {
+        for s in [
+            VerdictStatus::Valid,
+            VerdictStatus::InvalidSignature,
+            VerdictStatus::NoKey,
+            VerdictStatus::ClaimsFail,
+            VerdictStatus::Unsecured,
+            VerdictStatus::Nested,
+            VerdictStatus::Malformed,
+        ] {
+            assert_eq!(s.as_str(), crate::report::json_name(&s));
+        }
+    }
+}

@@ -862,6 +862,46 @@ mod tests {
         }
     }
 
+    /// `verify_signature` on its own (without `check_token`'s choice of key) still
+    /// refuses `none`, keys of another family, and says how short a key is.
+    #[test]
+    fn the_primitive_refuses_what_does_not_fit() {
+        let secret =
+            crate::key::Key::secret("0123456789abcdef0123456789abcdef", crate::key::SecretEncoding::Utf8).unwrap();
+        let tag = hmac(Algorithm::HS256, b"0123456789abcdef0123456789abcdef", b"a.b");
+        assert_eq!(verify_signature(Algorithm::HS256, &secret, b"a.b", &tag), Ok(()));
+        assert_eq!(verify_signature(Algorithm::None, &secret, b"a.b", &tag), Err(VerifyError::Unsecured));
+        for alg in [Algorithm::RS256, Algorithm::PS256, Algorithm::ES256, Algorithm::EdDSA] {
+            assert!(
+                matches!(verify_signature(alg, &secret, b"a.b", &tag), Err(VerifyError::KeyMismatch { .. })),
+                "{alg:?}"
+            );
+        }
+        let short = crate::key::Key::secret("0123456789abcdef", crate::key::SecretEncoding::Utf8).unwrap();
+        assert_eq!(
+            verify_signature(Algorithm::HS256, &short, b"a.b", &tag),
+            Err(VerifyError::KeyTooShort { bits: 128, min: 256 })
+        );
+        let mut rng = crate::flows::rng::SimRng::new(5);
+        let rsa = crate::sign::generate(Algorithm::RS256, &mut rng).unwrap().public();
+        let es_token = crate::sign::sign(
+            Algorithm::ES256,
+            "{}",
+            "{}",
+            &crate::sign::generate(Algorithm::ES256, &mut rng).unwrap(),
+            &mut rng,
+        )
+        .unwrap();
+        let (input, sig) = es_token.rsplit_once('.').unwrap();
+        let sig = crate::b64::decode(sig).unwrap().bytes;
+        for alg in [Algorithm::ES256, Algorithm::HS256, Algorithm::EdDSA] {
+            assert!(
+                matches!(verify_signature(alg, &rsa, input.as_bytes(), &sig), Err(VerifyError::KeyMismatch { .. })),
+                "{alg:?}"
+            );
+        }
+    }
+
     #[test]
     fn scalar_bound_is_l() {
         let mut below = ED25519_L;
