@@ -56,17 +56,9 @@ pub struct Policy {
 }
 
 impl Default for Policy {
+    /// [`DEFAULT_POLICY`]: no allow-lists, the default leeway.
     fn default() -> Policy {
-        Policy {
-            algorithms: Vec::new(),
-            issuers: Vec::new(),
-            audiences: Vec::new(),
-            subject: None,
-            typ: None,
-            required: Vec::new(),
-            max_age: None,
-            leeway: DEFAULT_LEEWAY,
-        }
+        DEFAULT_POLICY.clone()
     }
 }
 

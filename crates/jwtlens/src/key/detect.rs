@@ -148,18 +148,7 @@ pub(crate) fn is_der_sequence(der: &[u8]) -> bool {
 /// when all of it is one of those and long enough to be a key.
 fn encoded_bytes(t: &str) -> Option<Vec<u8>> {
     let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let hex: String = compact.strip_prefix("0x").unwrap_or(&compact).chars().filter(|c| *c != ':').collect();
-    if hex.len() >= 64 && hex.len() % 2 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return hex
-            .as_bytes()
-            .chunks(2)
-            .map(|p| core::str::from_utf8(p).ok().and_then(|s| u8::from_str_radix(s, 16).ok()))
-            .collect();
-    }
-    if compact.len() >= 24 && compact.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/-_=".contains(&b)) {
-        return crate::b64::decode(&compact).ok().map(|d| d.bytes);
-    }
-    None
+    base64_or_hex(&compact)
 }
 
 const OPENSSH_PREFIXES: [&str; 5] = ["ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "ssh-dss ", "sk-ssh-"];
@@ -392,7 +381,7 @@ fn der_inside(bytes: &[u8]) -> Option<String> {
     None
 }
 
-/// Tag 0x30 and a definite length: (header length, content length).
+/// A TLV's definite length, whatever its tag: (header length, content length).
 fn der_header(der: &[u8]) -> Option<(usize, usize)> {
     let first = *der.get(1)?;
     if first < 0x80 {
@@ -415,18 +404,7 @@ fn tlv_list(content: &[u8]) -> usize {
         if tag & 0x1f == 0x1f || tag == 0 {
             return 0;
         }
-        let Some((header, len)) = content.get(pos..).and_then(|rest| {
-            // The same length rules as for a SEQUENCE, whatever the tag.
-            let first = *rest.get(1)?;
-            if first < 0x80 {
-                return Some((2usize, usize::from(first)));
-            }
-            let n = usize::from(first & 0x7f);
-            if n == 0 || n > 3 {
-                return None;
-            }
-            Some((2 + n, rest.get(2..2 + n)?.iter().fold(0usize, |acc, &b| acc << 8 | usize::from(b))))
-        }) else {
+        let Some((header, len)) = content.get(pos..).and_then(der_header) else {
             return 0;
         };
         pos += header + len;
