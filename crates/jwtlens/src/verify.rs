@@ -902,6 +902,50 @@ mod tests {
         }
     }
 
+    /// A small-order public key (here the identity) makes `[S]B = R + [k]A` true for
+    /// R = [S]B and any message: anyone could forge. The key is refused before any
+    /// arithmetic, on every path — `verify_strict`, the table built after 64 uses,
+    /// and a backend (OpenSSL does not test the key's order).
+    #[test]
+    fn small_order_ed25519_keys_never_verify_on_any_path() {
+        let identity = {
+            let mut b = [0u8; 32];
+            b[0] = 1;
+            b
+        };
+        let vk = ed25519_dalek::VerifyingKey::from_bytes(&identity).unwrap();
+        let key = Key {
+            material: crate::key::Material::Ed25519(crate::key::Ed25519Key::new(vk)),
+            kid: None,
+            alg: None,
+            use_: None,
+            key_ops: None,
+            format: crate::key::KeyFormat::Jwk,
+        };
+        // R = [1]B (the base point's encoding), S = 1.
+        let mut sig = [0u8; 64];
+        sig[..32].copy_from_slice(curve25519_dalek::constants::ED25519_BASEPOINT_COMPRESSED.as_bytes());
+        sig[32] = 1;
+        #[derive(Debug)]
+        struct Accepts;
+        impl Backend for Accepts {
+            fn verify(&self, _: Algorithm, _: usize, _: &Key, _: &[u8], _: &[u8]) -> Option<bool> {
+                Some(true)
+            }
+        }
+        for n in 0..crate::comb::TABLE_AFTER + 8 {
+            let msg = alloc::format!("message {n}");
+            assert_eq!(
+                verify_signature(Algorithm::EdDSA, &key, msg.as_bytes(), &sig),
+                Err(VerifyError::InvalidSignature)
+            );
+            assert_eq!(
+                verify_signature_with(Algorithm::EdDSA, &key, msg.as_bytes(), &sig, Some((&Accepts, 0))),
+                Err(VerifyError::InvalidSignature)
+            );
+        }
+    }
+
     #[test]
     fn scalar_bound_is_l() {
         let mut below = ED25519_L;
