@@ -128,6 +128,13 @@ test("validator: public key text is never an HMAC secret, whatever wraps it (key
   assert.match(await page.textContent("#verdict"), /^Invalid signature.*key confusion/);
   assert.match(await page.textContent("#panel-findings"), /CRITICAL\s*key_confusion/);
   await page.screenshot({ path: join(outputDir, "playground-key-confusion.png"), fullPage: true });
+  // The same warning on a phone, in the dark.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.locator("#key-status").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outputDir, "playground-key-confusion-390-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1400, height: 1000 });
   await page.selectOption("#key-mode", "auto");
   await page.fill("#key-input", "");
 });
