@@ -950,7 +950,8 @@ mod tests {
     fn a_public_key_offered_for_hmac_is_named_key_confusion() {
         let mut rng = crate::flows::rng::SimRng::new(6);
         let es = crate::sign::generate(Algorithm::ES256, &mut rng).unwrap().public();
-        let secret = crate::key::Key::secret("0123456789abcdef0123456789abcdef", crate::key::SecretEncoding::Utf8).unwrap();
+        let secret =
+            crate::key::Key::secret("0123456789abcdef0123456789abcdef", crate::key::SecretEncoding::Utf8).unwrap();
         let why = unusable(&es, Algorithm::HS256, None).unwrap();
         assert!(why.ends_with("using a public key as an HMAC secret is the key-confusion attack"), "{why}");
         let why = unusable(&secret, Algorithm::ES256, None).unwrap();
