@@ -960,6 +960,31 @@ mod tests {
         assert_eq!(why, "an EC P-256 public key cannot verify RS256");
     }
 
+    /// With several usable keys, the first that verifies decides, the rest are not
+    /// tried, and the sentences say so; a set where every key fails is invalid.
+    #[test]
+    fn the_first_key_that_verifies_decides() {
+        let mut rng = crate::flows::rng::SimRng::new(8);
+        let a = crate::sign::generate(Algorithm::HS256, &mut rng).unwrap();
+        let b = crate::sign::generate(Algorithm::HS256, &mut rng).unwrap();
+        let token = crate::sign::sign(Algorithm::HS256, "{}", r#"{"sub":"x"}"#, &a, &mut rng).unwrap();
+        let t = crate::token::Token::parse(&token);
+        let set = crate::key::KeySet::from_keys(alloc::vec![a.public(), b.public()]);
+        let v = verify_token(&t, Some(&set));
+        assert_eq!(v.status, SignatureStatus::Verified);
+        assert!(v.message.starts_with("Signature verified with the HMAC secret"), "{}", v.message);
+        assert_eq!(v.candidates[1].reason, "not tried: another key already verified the token");
+        let set = crate::key::KeySet::from_keys(alloc::vec![b.public(), a.public()]);
+        let v = verify_token(&t, Some(&set));
+        assert_eq!(v.status, SignatureStatus::Verified, "a failing key first does not stop the right one");
+        let set = crate::key::KeySet::from_keys(alloc::vec![b.public(), b.public()]);
+        let v = verify_token(&t, Some(&set));
+        assert_eq!(v.status, SignatureStatus::Invalid);
+        assert_eq!(v.message, "Invalid signature: the signature does not match.");
+        // The verdict-only path decides the same.
+        assert_eq!(verify_token_brief(&t, Some(&set), None).status, SignatureStatus::Invalid);
+    }
+
     #[test]
     fn scalar_bound_is_l() {
         let mut below = ED25519_L;
