@@ -691,7 +691,7 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
                 Found::Suspect(what) => Err(err(
                     "key",
                     None,
-                    format!("{what}, but it is not a PEM block, JWK, JWK Set or DER key jwtlens can read; key material is never taken as an HMAC secret"),
+                    format!("{what}, but it is not a PEM block, JWK, JWK Set or DER key jwtlens can read; key material is never taken as an HMAC secret (if this really is a shared secret, say so: the secret format)"),
                 )),
                 Found::Plain if input == KeyInput::Auto => {
                     Key::secret(text, SecretEncoding::Utf8).map(|k| (KeySet::single(k), Detected::Secret))
