@@ -453,7 +453,9 @@ mod tests {
             "The audience [\"api\"] includes an accepted one."
         );
         let p = Policy { audiences: alloc::vec!["web".into()], ..base.clone() };
-        assert_eq!(find(&validate(&t, &p, Some(1500.0)), "aud").outcome, Outcome::Failed);
+        let c = find(&validate(&t, &p, Some(1500.0)), "aud");
+        assert_eq!(c.outcome, Outcome::Failed);
+        assert_eq!(c.message, "The audience is [\"api\"], which does not include any of [\"web\"].");
         // iss sentences.
         let p = Policy { issuers: alloc::vec!["a".into()], ..base.clone() };
         assert_eq!(find(&validate(&t, &p, Some(1500.0)), "iss").message, "The issuer \"a\" is accepted.");
