@@ -933,6 +933,25 @@ mod tests {
                 Some(true)
             }
         }
+        // A proper key: a non-canonical S or a small-order R is refused before any backend is asked.
+        let (good_vk, good) = ed25519_case(3, b"m");
+        let proper =
+            Key { material: crate::key::Material::Ed25519(crate::key::Ed25519Key::new(good_vk)), ..key.clone() };
+        let mut s_plus_l = good;
+        let mut carry = 0u16;
+        for (b, l) in s_plus_l[32..].iter_mut().zip(ED25519_L) {
+            let v = u16::from(*b) + u16::from(l) + carry;
+            *b = v as u8;
+            carry = v >> 8;
+        }
+        let mut small_r = good;
+        small_r[..32].copy_from_slice(&identity);
+        for bad in [s_plus_l, small_r] {
+            assert_eq!(
+                verify_signature_with(Algorithm::EdDSA, &proper, b"m", &bad, Some((&Accepts, 0))),
+                Err(VerifyError::InvalidSignature)
+            );
+        }
         for n in 0..crate::comb::TABLE_AFTER + 8 {
             let msg = alloc::format!("message {n}");
             assert_eq!(
