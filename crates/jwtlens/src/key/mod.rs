@@ -1102,6 +1102,18 @@ mod tests {
     }
 
     #[test]
+    fn wrapped_jwks_import() {
+        let jwk = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"a\nb"}"#;
+        // JSON escapes inside a JWK's strings are the JWK's own: not line breaks to undo.
+        assert_eq!(import_key(jwk, KeyInput::Auto).unwrap().0.keys()[0].kid.as_deref(), Some("a\nb"));
+        // A JWK written as a JSON string (quoted, its quotes escaped) is unescaped first.
+        let quoted = serde_json::to_string(jwk).unwrap();
+        assert_eq!(import_key(&quoted, KeyInput::Auto).unwrap().1, Detected::Jwk);
+        // In single quotes it is taken as it stands.
+        assert_eq!(import_key(&format!("'{jwk}'"), KeyInput::Auto).unwrap().1, Detected::Jwk);
+    }
+
+    #[test]
     fn jwk_errors_name_the_member() {
         let e = Key::import(r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#).unwrap_err();
         assert_eq!((e.at.as_deref(), e.message.as_str()), (Some("x"), "must be 32 bytes for P-256, found 3"));
