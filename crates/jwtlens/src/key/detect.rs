@@ -453,6 +453,19 @@ mod tests {
 
     #[test]
     fn der_sequences() {
+        // Indefinite length (0x80) is not DER; lengths of up to four bytes are read.
+        let mut indefinite = alloc::vec![0x30, 0x80];
+        indefinite.extend_from_slice(&[0; 128]);
+        assert!(!is_der_sequence(&indefinite));
+        let mut long = alloc::vec![0x30, 0x84, 0, 0, 0, 3];
+        long.extend_from_slice(&[5, 0, 0]);
+        assert!(is_der_sequence(&long));
+        assert!(!is_der_sequence(&[0x30, 0x85, 0, 0, 0, 0, 0]));
+        // An empty PEM block says so.
+        assert_eq!(
+            classify("-----BEGIN PUBLIC KEY-----\n\n-----END PUBLIC KEY-----"),
+            Found::Pem(Err(String::from("the block is empty")))
+        );
         assert!(is_der_sequence(&[0x30, 0]));
         assert!(is_der_sequence(&[0x30, 0x81, 1, 5]));
         assert!(!is_der_sequence(&[0x30, 2, 5]));
