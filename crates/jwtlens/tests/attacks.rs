@@ -313,3 +313,88 @@ fn rsa_keys_with_a_forgeable_exponent_are_refused_at_import() {
     let jwk = format!(r#"{{"kty":"RSA","n":"{}","e":"Aw"}}"#, n["n"].as_str().unwrap());
     assert!(import_key(&jwk, KeyInput::Jwk).is_ok(), "e = 3 is a valid exponent");
 }
+
+// ---- a second review: key material in forms operators configure, and ordinary secrets left alone
+
+fn public_key_in_secret(text: &str) -> Option<String> {
+    let (set, _) = import_key(text, KeyInput::Secret(SecretEncoding::Utf8)).ok()?;
+    match &set.keys()[0].material {
+        jwtlens::key::Material::Hmac(h) => h.public_key().map(String::from),
+        _ => None,
+    }
+}
+
+#[test]
+fn key_material_in_operator_formats_is_never_a_secret() {
+    let p = public_text();
+    let signing = jwtlens::sign::generate(Algorithm::RS256, &mut SimRng::new(11)).unwrap();
+    let jwk: serde_json::Value = serde_json::from_str(&signing.public().to_jwk()).unwrap();
+    let n = jwtlens::b64::decode(jwk["n"].as_str().unwrap()).unwrap().bytes;
+    let b64std = |b: &[u8]| {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(b)
+    };
+    let ec = p256::ecdsa::SigningKey::from_slice(&[5; 32]).unwrap();
+    let point = ec.verifying_key().to_encoded_point(false);
+    let ec_pem = {
+        use p256::pkcs8::EncodePublicKey;
+        ec.verifying_key().to_public_key_pem(p256::pkcs8::LineEnding::LF).unwrap()
+    };
+    let body_lines: Vec<&str> = ec_pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    let forms: Vec<(&str, String)> = vec![
+        (
+            ".NET RSA.ToXmlString(false)",
+            format!("<RSAKeyValue><Modulus>{}</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>", b64std(&n)),
+        ),
+        ("openssl rsa -modulus", format!("Modulus={}", hex(&n).to_uppercase())),
+        ("a raw P-256 point in hex", hex(point.as_bytes())),
+        ("Node Buffer JSON of the DER", format!("{{\"type\":\"Buffer\",\"data\":{:?}}}", p.spki_der)),
+        ("a JWK with escaped quotes (.env)", signing.public().to_jwk().replace('"', "\\\"")),
+        ("a PEM missing its BEGIN line", ec_pem.lines().skip(1).collect::<Vec<_>>().join("\n")),
+        ("PEM body lines as a JSON array", serde_json::to_string(&body_lines).unwrap()),
+        ("PEM body lines quoted with '> '", body_lines.iter().map(|l| format!("> {l}")).collect::<Vec<_>>().join("\n")),
+        ("70 KB of text, then a PEM", format!("{}\n{}", "#".repeat(70_000), p.spki_pem)),
+        ("a JWK's kty written as XML", "<jwk><kty>RSA</kty><n>AQAB</n></jwk>".to_string()),
+        ("decimal bytes of the DER", p.spki_der.iter().map(u8::to_string).collect::<Vec<_>>().join(",")),
+        (
+            "Java signed bytes of the DER",
+            p.spki_der.iter().map(|b| (*b as i8).to_string()).collect::<Vec<_>>().join(", "),
+        ),
+    ];
+    for (what, text) in forms {
+        assert!(public_key_in_secret(&text).is_some(), "{what} was taken as an ordinary secret");
+        if let Ok((_, found)) = import_key(&text, KeyInput::Auto) {
+            assert_ne!(found, Detected::Secret, "{what} (auto)");
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 3_000, failure_persistence: None, ..Default::default() })]
+
+    /// Ordinary secrets stay secrets: random bytes as hex or base64 (32–128 bytes), random
+    /// printable passwords, UUID-like and prefixed API secrets, in auto mode and explicitly.
+    #[test]
+    fn ordinary_secrets_are_not_mistaken_for_keys(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 32..128),
+        password in "[ -~]{32,80}",
+        form in 0usize..4,
+    ) {
+        use base64::Engine as _;
+        let (text, encoding) = match form {
+            0 => (bytes.iter().map(|x| format!("{x:02x}")).collect::<String>(), SecretEncoding::Hex),
+            1 => (base64::engine::general_purpose::STANDARD.encode(&bytes), SecretEncoding::Base64),
+            2 => (base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes), SecretEncoding::Base64Url),
+            _ => (password.clone(), SecretEncoding::Utf8),
+        };
+        let (set, _) = import_key(&text, KeyInput::Secret(encoding)).unwrap();
+        let jwtlens::key::Material::Hmac(h) = &set.keys()[0].material else { unreachable!() };
+        proptest::prop_assert_eq!(h.public_key(), None, "{}", text);
+        // Passwords that do not look like JSON are secrets in auto mode too.
+        if form == 3 && !password.trim_start().starts_with(['{', '[', '"', '\'']) {
+            let found = import_key(&password, KeyInput::Auto).map(|(_, f)| f);
+            proptest::prop_assert!(matches!(found, Ok(Detected::Secret)), "{} -> {:?}", password, found);
+        }
+    }
+}

@@ -170,7 +170,7 @@ pub(crate) fn der_word(t: &str) -> Option<Vec<u8>> {
     })
     .filter(|w| w.len() >= 40)
     .filter_map(encoded_bytes)
-    .find(|b| is_der_sequence(b))
+    .find(|b| is_der_sequence(b) && asn1_shaped(b))
 }
 
 /// Words that only key material carries; in text that is none of the readable
@@ -182,7 +182,7 @@ pub(crate) fn classify(t: &str) -> Found {
     if let Some(block) = pem_block(t) {
         return Found::Pem(block);
     }
-    if t.starts_with('{') || t.starts_with('[') {
+    if (t.starts_with('{') || t.starts_with('[')) && (crate::json::parse(t.as_bytes()).is_ok() || kty_member(t)) {
         return Found::Json(String::from(t));
     }
     if t.contains("\"kty\"") || t.contains("\"keys\"") {
@@ -197,7 +197,7 @@ pub(crate) fn classify(t: &str) -> Found {
         return Found::OpenSsh;
     }
     if let Some(bytes) = encoded_bytes(t) {
-        if is_der_sequence(&bytes) {
+        if is_der_sequence(&bytes) && asn1_shaped(&bytes) {
             return Found::Der(bytes);
         }
     }
@@ -218,7 +218,7 @@ pub(crate) fn classify(t: &str) -> Found {
 /// How many encoding layers (base64 of hex of ...) [`key_material`] looks through.
 const MAX_LAYERS: usize = 3;
 /// How much of a text [`key_material`] reads: keys and certificate chains are far smaller.
-const SCAN_BYTES: usize = 64 * 1024;
+const SCAN_BYTES: usize = 1024 * 1024;
 
 /// Key material that `bytes` are or contain, in words, or `None`: the DER of a
 /// key or certificate anywhere in them; text (UTF-8, UTF-16, or damaged) with
@@ -231,10 +231,34 @@ pub(crate) fn key_material(bytes: &[u8]) -> Option<String> {
 }
 
 fn scan_bytes(bytes: &[u8], depth: usize) -> Option<String> {
-    if let Some(what) = der_inside(bytes) {
-        return Some(what);
+    // DER always has bytes below 0x20 (tags, lengths): printable text is never DER,
+    // and reading its ASCII as DER ('0' is 0x30) would refuse ordinary secrets.
+    if !printable(bytes) {
+        if let Some(what) = der_inside(bytes).or_else(|| raw_point(bytes)) {
+            return Some(what);
+        }
     }
     scan_text(&text_of(bytes), depth)
+}
+
+/// UTF-8 with no control characters but tab and line breaks.
+fn printable(bytes: &[u8]) -> bool {
+    core::str::from_utf8(bytes).is_ok_and(|t| !t.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
+}
+
+/// An uncompressed EC point (SEC1 `04 || x || y`) that lies on P-256, secp256k1,
+/// P-384 or P-521: a raw public key. Random bytes are on a curve with negligible odds.
+fn raw_point(bytes: &[u8]) -> Option<String> {
+    if bytes.first() != Some(&0x04) {
+        return None;
+    }
+    let on = match bytes.len() {
+        65 => p256::PublicKey::from_sec1_bytes(bytes).is_ok() || k256::PublicKey::from_sec1_bytes(bytes).is_ok(),
+        97 => p384::PublicKey::from_sec1_bytes(bytes).is_ok(),
+        133 => p521::PublicKey::from_sec1_bytes(bytes).is_ok(),
+        _ => false,
+    };
+    on.then(|| String::from("a raw EC public key (a point on the curve)"))
 }
 
 /// The bytes as text: UTF-8; with NULs dropped (UTF-16 of ASCII); invalid sequences replaced.
@@ -266,24 +290,50 @@ fn scan_text(text: &str, depth: usize) -> Option<String> {
 fn marker(t: &str) -> Option<String> {
     let l = t.to_ascii_lowercase();
     let found = |what: &str| Some(alloc::format!("the text carries {what}"));
-    if l.contains("begin") && ["public key", "certificate", "pkcs7", "private key"].iter().any(|w| l.contains(w)) {
+    // PEM and SSH2 armour: dashes, BEGIN or END, and a key or certificate label on one line.
+    let armour = l.lines().any(|line| {
+        line.contains("---")
+            && (line.contains("begin") || line.contains("end "))
+            && ["public key", "certificate", "pkcs7", "private key"].iter().any(|w| line.contains(w))
+    });
+    if armour {
         return found("a PEM or SSH2 armoured key or certificate");
     }
     if l.contains("public-key:")
         || l.contains("subject public key info")
         || (l.contains("modulus:") && l.contains("exponent"))
+        || l.contains("modulus=")
+        || l.contains("<rsakeyvalue")
+        || l.contains("<modulus>")
     {
-        return found("openssl's text dump of a key");
+        return found("a dump of an RSA or EC public key (openssl, .NET XML)");
     }
     if ["ssh-rsa", "ssh-ed25519", "ssh-dss", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"].iter().any(|w| l.contains(w))
         || ["AAAAB3NzaC1", "AAAAC3NzaC1", "AAAAE2VjZHNh"].iter().any(|w| t.contains(w))
     {
         return found("an OpenSSH public key");
     }
-    if ["\"kty\"", "'kty'", "kty:", "kty=", "kty ="].iter().any(|w| l.contains(w)) {
+    if kty_member(t) {
         return found("a JWK (\"kty\")");
     }
     None
+}
+
+/// Whether `t` names a JWK's `kty` member: the word `kty` (not inside another
+/// word), then quotes, spaces or a closing `>`, then `:`, `=` or an XML element.
+fn kty_member(t: &str) -> bool {
+    t.match_indices("kty").any(|(i, _)| {
+        let before = t.get(..i).and_then(|b| b.chars().next_back());
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            return false;
+        }
+        let rest = t.get(i + 3..).unwrap_or("");
+        if rest.starts_with('>') {
+            return true;
+        }
+        let rest = rest.trim_start_matches(['"', '\'', '\\']).trim_start_matches([' ', '\t']);
+        rest.starts_with(':') || rest.starts_with('=')
+    })
 }
 
 /// A JWK (an object with a non-secret `kty`) anywhere in JSON inside the text,
@@ -321,14 +371,43 @@ fn decodings(t: &str) -> Vec<Vec<u8>> {
     if t.contains('%') {
         out.extend(percent_decode(t));
     }
-    let words = unescaped
-        .split(|c: char| c.is_whitespace() || "\"'`=:,;#()<>|&{}[]".contains(c))
-        .filter(|w| w.len() >= 40 && w.len() != compact.len())
-        .take(16);
+    let separators = |c: char| c.is_whitespace() || "\"'`=:,;#()<>|&{}[]/\\.".contains(c);
+    let words = unescaped.split(separators).filter(|w| w.len() >= 40 && w.len() != compact.len()).take(16);
     for w in words {
         out.extend(base64_or_hex(w));
     }
+    // A body split into lines with something around each ("> ", "# ", JSON array
+    // items): the long base64 runs joined.
+    let runs: String = unescaped
+        .split(|c: char| !(c.is_ascii_alphanumeric() || "+/=-_".contains(c)))
+        .filter(|w| w.len() >= 16)
+        .collect();
+    if runs.len() >= 40 && runs.len() != compact.len() {
+        out.extend(base64_or_hex(&runs));
+    }
+    out.extend(byte_list(t));
     out
+}
+
+/// Bytes written as numbers (`[48,130,...]`, `0x30, 0x82`, `\x30\x82`, Java or
+/// Python byte literals): at least 30 of them, each 0–255 (or −128–127).
+fn byte_list(t: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    for token in t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+        let token = token.trim_start_matches('x');
+        let v = if let Some(h) = token.strip_prefix("0x").or_else(|| token.strip_prefix("0X")) {
+            i16::from_str_radix(h, 16).ok()
+        } else if token.len() == 2 && t.contains("\\x") {
+            i16::from_str_radix(token, 16).ok()
+        } else {
+            token.parse::<i16>().ok()
+        };
+        match v {
+            Some(v @ -128..=255) => out.push(v as u8),
+            _ => continue,
+        }
+    }
+    (out.len() >= 30).then_some(out)
 }
 
 fn base64_or_hex(t: &str) -> Option<Vec<u8>> {
@@ -370,7 +449,7 @@ fn der_inside(bytes: &[u8]) -> Option<String> {
     for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == 0x30) {
         let Some((header, len)) = bytes.get(i..).and_then(der_header) else { continue };
         let Some(content) = bytes.get(i + header..i + header + len) else { continue };
-        if len >= 30 && tlv_list(content) >= 2 {
+        if len >= 30 && tlv_list(content) >= 2 && asn1_shaped(bytes.get(i..i + header + len).unwrap_or_default()) {
             let der = bytes.get(i..i + header + len).unwrap_or_default();
             return Some(match super::der_key(der) {
                 Ok(k) => k.describe(),
@@ -393,6 +472,41 @@ fn der_header(der: &[u8]) -> Option<(usize, usize)> {
     }
     let len = der.get(2..2 + n)?.iter().fold(0usize, |acc, &b| acc << 8 | usize::from(b));
     Some((2 + n, len))
+}
+
+/// Whether a DER SEQUENCE has the shape of key and certificate structures all the
+/// way down: every element a tag such structures use, every constructed element
+/// itself a list of such TLVs, and an INTEGER or OBJECT IDENTIFIER among them.
+/// Random bytes almost never pass; real SPKI, PKCS#1, PKCS#8, certificates,
+/// requests and PKCS#7 always do.
+fn asn1_shaped(der: &[u8]) -> bool {
+    fn walk(content: &[u8], depth: usize, seen_scalar: &mut bool) -> bool {
+        const PRIMITIVE: [u8; 13] = [0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0c, 0x13, 0x14, 0x16, 0x17, 0x18, 0x1e];
+        const CONSTRUCTED: [u8; 6] = [0x30, 0x31, 0xa0, 0xa1, 0xa2, 0xa3];
+        let mut pos = 0;
+        while pos < content.len() {
+            let Some(&tag) = content.get(pos) else { return false };
+            let Some((header, len)) = content.get(pos..).and_then(der_header) else { return false };
+            let Some(inner) = content.get(pos + header..pos + header + len) else { return false };
+            if matches!(tag, 0x02 | 0x06) {
+                *seen_scalar = true;
+            }
+            let ok = if CONSTRUCTED.contains(&tag) {
+                depth < 6 && (inner.is_empty() || walk(inner, depth + 1, seen_scalar))
+            } else {
+                PRIMITIVE.contains(&tag) || (0x80..=0x86).contains(&tag)
+            };
+            if !ok {
+                return false;
+            }
+            pos += header + len;
+        }
+        pos == content.len()
+    }
+    let Some((header, len)) = der_header(der) else { return false };
+    let Some(content) = der.get(header..header + len) else { return false };
+    let mut seen_scalar = false;
+    der.first() == Some(&0x30) && walk(content, 0, &mut seen_scalar) && seen_scalar
 }
 
 /// How many TLVs `content` is exactly made of (0 when it is not a TLV list).
@@ -481,8 +595,8 @@ mod tests {
         }
         assert_eq!(classify("ssh-ed25519 AAAAC3Nza me@host"), Found::OpenSsh);
         assert_eq!(classify("from=\"10.0.0.1\" ssh-rsa AAAAB3Nza me@host"), Found::OpenSsh);
-        let der = [0x30, 0x1e].iter().copied().chain([0x04; 30]).collect::<alloc::vec::Vec<u8>>();
-        let word = crate::b64::encode(&der);
+        let word = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=";
+        let der = crate::b64::decode(word).unwrap().bytes;
         assert_eq!(classify(&alloc::format!("publicKey={word}")), Found::Der(der));
         assert_eq!(classify("jwks: {\"keys\":[]}"), Found::Json(String::from("{\"keys\":[]}")));
         assert!(matches!(classify("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA PUBLIC KEY"), Found::Suspect(_)));
