@@ -348,6 +348,7 @@ fn key_material_in_operator_formats_is_never_a_secret() {
             format!("<RSAKeyValue><Modulus>{}</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>", b64std(&n)),
         ),
         ("openssl rsa -modulus", format!("Modulus={}", hex(&n).to_uppercase())),
+        ("KEY=<standard base64 DER>", format!("JWT_PUBLIC_KEY={}", b64std(&p.spki_der))),
         ("a raw P-256 point in hex", hex(point.as_bytes())),
         ("Node Buffer JSON of the DER", format!("{{\"type\":\"Buffer\",\"data\":{:?}}}", p.spki_der)),
         ("a JWK with escaped quotes (.env)", signing.public().to_jwk().replace('"', "\\\"")),

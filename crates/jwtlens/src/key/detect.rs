@@ -371,7 +371,8 @@ fn decodings(t: &str) -> Vec<Vec<u8>> {
     if t.contains('%') {
         out.extend(percent_decode(t));
     }
-    let separators = |c: char| c.is_whitespace() || "\"'`=:,;#()<>|&{}[]/\\.".contains(c);
+    // Not '/' or '+': standard base64 uses them.
+    let separators = |c: char| c.is_whitespace() || "\"'`=:,;#()<>|&{}[]\\.".contains(c);
     let words = unescaped.split(separators).filter(|w| w.len() >= 40 && w.len() != compact.len()).take(16);
     for w in words {
         out.extend(base64_or_hex(w));
@@ -565,8 +566,41 @@ mod tests {
         assert!(matches!(classify("-----BEGIN PUBLIC KEY-----\nM!A=\n-----END PUBLIC KEY-----"), Found::Pem(Err(_))));
     }
 
+    /// Found by the key_import fuzz target: DER-shaped bytes among control characters,
+    /// which normalising (CR → LF) changed. Auto-detection and the secret's own check
+    /// must agree, so auto refuses it.
+    #[test]
+    fn auto_never_returns_a_secret_the_verifier_refuses() {
+        let text = "dd\t0A0dddd\t0\0\0\0\0\0\0\0'A00A\u{2}\u{2}\u{2}\u{2}\u{2};\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2})\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\0\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{2}\u{fffd}\u{fffd}\u{fffd}\r---\n/BEGININo---\n";
+        match super::super::import_key(text, super::super::KeyInput::Auto) {
+            Ok((set, found)) => {
+                assert_ne!(found, super::super::Detected::Secret);
+                assert!(!matches!(set.keys()[0].material, super::super::Material::Hmac(_)));
+            }
+            Err(e) => assert!(!e.message.is_empty()),
+        }
+    }
+
+    #[test]
+    fn utf16_and_damaged_text_is_read() {
+        let pem = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
+        let utf16: alloc::vec::Vec<u8> =
+            [0xff, 0xfe].into_iter().chain(pem.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert!(key_material(&utf16).is_some());
+        let damaged: alloc::vec::Vec<u8> = pem.bytes().chain([0xff]).collect();
+        assert!(key_material(&damaged).is_some());
+        assert_eq!(text_of(b"plain"), "plain");
+        assert_eq!(text_of(b"p\0l\0a\0i\0n\0"), "plain");
+    }
+
     #[test]
     fn der_sequences() {
+        // Two-byte lengths, as every RSA key has.
+        let mut two = alloc::vec![0x30, 0x82, 0x01, 0x00];
+        two.extend_from_slice(&[0; 256]);
+        assert!(is_der_sequence(&two));
+        two.push(0);
+        assert!(!is_der_sequence(&two));
         // Indefinite length (0x80) is not DER; lengths of up to four bytes are read.
         let mut indefinite = alloc::vec![0x30, 0x80];
         indefinite.extend_from_slice(&[0; 128]);

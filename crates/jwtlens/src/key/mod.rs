@@ -694,7 +694,19 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
                     format!("{what}, but it is not a PEM block, JWK, JWK Set or DER key jwtlens can read; key material is never taken as an HMAC secret (if this really is a shared secret, say so: the secret format)"),
                 )),
                 Found::Plain if input == KeyInput::Auto => {
-                    Key::secret(text, SecretEncoding::Utf8).map(|k| (KeySet::single(k), Detected::Secret))
+                    let key = Key::secret(text, SecretEncoding::Utf8)?;
+                    // The secret's own bytes, as given (not normalised), are judged once more:
+                    // auto-detection never returns a secret verification would refuse.
+                    if let Material::Hmac(h) = &key.material {
+                        if let Some(what) = h.public_key() {
+                            return Err(err(
+                                "key",
+                                None,
+                                format!("{what}: key material is never taken as an HMAC secret (if this really is a shared secret, say so: the secret format)"),
+                            ));
+                        }
+                    }
+                    Ok((KeySet::single(key), Detected::Secret))
                 }
                 Found::Plain => Err(err(
                     "key",
