@@ -1114,6 +1114,19 @@ mod tests {
     }
 
     #[test]
+    fn a_set_mixing_secrets_and_public_keys_is_known_as_one() {
+        let oct = r#"{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#;
+        let ed = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+        let broken_rsa = r#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#;
+        let set = |members: &[&str]| jwk_or_set(&format!(r#"{{"keys":[{}]}}"#, members.join(","))).unwrap();
+        assert!(set(&[oct, ed]).mixes_secrets_and_public_keys());
+        // A public key that could not be imported still makes the set mixed.
+        assert!(set(&[oct, broken_rsa]).mixes_secrets_and_public_keys());
+        assert!(!set(&[oct, oct]).mixes_secrets_and_public_keys());
+        assert!(!set(&[ed, broken_rsa]).mixes_secrets_and_public_keys());
+    }
+
+    #[test]
     fn wrapped_jwks_import() {
         let jwk = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"a\nb"}"#;
         // JSON escapes inside a JWK's strings are the JWK's own: not line breaks to undo.
