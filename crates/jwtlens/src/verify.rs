@@ -753,6 +753,18 @@ mod tests {
         assert!(!ed25519_dalek::VerifyingKey::from_bytes(&b).unwrap().is_weak());
     }
 
+    /// An Ed25519 verification key with no JWK metadata.
+    fn ed25519_key(vk: ed25519_dalek::VerifyingKey) -> Key {
+        Key {
+            material: crate::key::Material::Ed25519(crate::key::Ed25519Key::new(vk)),
+            kid: None,
+            alg: None,
+            use_: None,
+            key_ops: None,
+            format: crate::key::KeyFormat::Jwk,
+        }
+    }
+
     /// A key, a message and its signature, from a seed.
     fn ed25519_case(seed: u8, msg: &[u8]) -> (ed25519_dalek::VerifyingKey, [u8; 64]) {
         use ed25519_dalek::Signer;
@@ -798,14 +810,7 @@ mod tests {
     fn ed25519_key_builds_its_table_after_enough_uses() {
         let msg = b"eyJhbGciOiJFZERTQSJ9.e30";
         let (vk, sig) = ed25519_case(9, msg);
-        let key = Key {
-            material: crate::key::Material::Ed25519(crate::key::Ed25519Key::new(vk)),
-            kid: None,
-            alg: None,
-            use_: None,
-            key_ops: None,
-            format: crate::key::KeyFormat::Jwk,
-        };
+        let key = ed25519_key(vk);
         let crate::key::Material::Ed25519(k) = &key.material else { unreachable!() };
         let mut tampered = sig;
         tampered[40] ^= 1;
@@ -914,14 +919,7 @@ mod tests {
             b
         };
         let vk = ed25519_dalek::VerifyingKey::from_bytes(&identity).unwrap();
-        let key = Key {
-            material: crate::key::Material::Ed25519(crate::key::Ed25519Key::new(vk)),
-            kid: None,
-            alg: None,
-            use_: None,
-            key_ops: None,
-            format: crate::key::KeyFormat::Jwk,
-        };
+        let key = ed25519_key(vk);
         // R = [1]B (the base point's encoding), S = 1.
         let mut sig = [0u8; 64];
         sig[..32].copy_from_slice(curve25519_dalek::constants::ED25519_BASEPOINT_COMPRESSED.as_bytes());
