@@ -933,8 +933,7 @@ mod tests {
         }
         // A proper key: a non-canonical S or a small-order R is refused before any backend is asked.
         let (good_vk, good) = ed25519_case(3, b"m");
-        let proper =
-            Key { material: crate::key::Material::Ed25519(crate::key::Ed25519Key::new(good_vk)), ..key.clone() };
+        let proper = ed25519_key(good_vk);
         let mut s_plus_l = good;
         let mut carry = 0u16;
         for (b, l) in s_plus_l[32..].iter_mut().zip(ED25519_L) {
