@@ -11,8 +11,8 @@ step "cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (unit, integration, conformance, property, doc tests)"
 cargo test --workspace
-step "the core builds without std for thumbv7em-none-eabihf"
-cargo build -p jwtlens --no-default-features --target thumbv7em-none-eabihf
+step "the three core crates build without std for thumbv7em-none-eabihf"
+cargo build -p jwtlens -p jwtlens-cookie -p jwtlens-flows --no-default-features --target thumbv7em-none-eabihf
 
 "$ROOT/scripts/build-npm.sh"
 step "trunk build --release (the playground into dist/)"

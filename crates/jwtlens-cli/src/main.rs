@@ -85,11 +85,11 @@ struct SimulateArgs {
     /// Steps: login[:k] request[:k] logout revoke advance:SECONDS restart[:k] rotate-key xss
     /// csrf-get csrf-post hijack replay.
     #[arg(required = true, value_parser = parse_step)]
-    steps: Vec<jwtlens::flows::Step>,
+    steps: Vec<jwtlens_flows::Step>,
 }
 
-fn parse_step(s: &str) -> Result<jwtlens::flows::Step, String> {
-    s.parse().map_err(|e: jwtlens::flows::StepError| e.0)
+fn parse_step(s: &str) -> Result<jwtlens_flows::Step, String> {
+    s.parse().map_err(|e: jwtlens_flows::StepError| e.0)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,10 +109,10 @@ enum FlowSameSite {
 }
 
 impl FlowArgs {
-    fn config(&self) -> jwtlens::flows::Config {
-        use jwtlens::cookie::SameSite;
-        use jwtlens::flows::Strategy;
-        jwtlens::flows::Config {
+    fn config(&self) -> jwtlens_flows::Config {
+        use jwtlens_cookie::SameSite;
+        use jwtlens_flows::Strategy;
+        jwtlens_flows::Config {
             strategy: match self.strategy {
                 FlowStrategy::Session => Strategy::Session,
                 FlowStrategy::JwtLocalStorage => Strategy::JwtLocalStorage,
@@ -132,13 +132,13 @@ impl FlowArgs {
             keep_previous_key: self.keep_previous_key,
             servers: usize::from(self.servers),
             seed: self.seed,
-            ..jwtlens::flows::Config::default()
+            ..jwtlens_flows::Config::default()
         }
     }
 }
 
 fn run_simulate(args: SimulateArgs) -> ExitCode {
-    let run = jwtlens::flows::simulate(args.flow.config(), &args.steps);
+    let run = jwtlens_flows::simulate(args.flow.config(), &args.steps);
     if args.flow.json {
         println!("{}", serde_json::to_string_pretty(&run).unwrap_or_default());
         return ExitCode::SUCCESS;
@@ -162,7 +162,7 @@ fn run_simulate(args: SimulateArgs) -> ExitCode {
 }
 
 fn run_compare(args: FlowArgs) -> ExitCode {
-    let table = jwtlens::flows::compare(&args.config());
+    let table = jwtlens_flows::compare(&args.config());
     if args.json {
         println!("{}", serde_json::to_string_pretty(&table).unwrap_or_default());
     } else {
@@ -483,7 +483,7 @@ fn run_keygen(args: KeygenArgs) -> ExitCode {
 }
 
 fn cookie_report(args: CookieArgs) -> Result<String, String> {
-    use jwtlens::cookie::{CookieJar, Request, Url};
+    use jwtlens_cookie::{CookieJar, Request, Url};
     let text = match args.file.as_deref() {
         Some(p) if p.as_os_str() != "-" => {
             std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?
@@ -502,7 +502,7 @@ fn cookie_report(args: CookieArgs) -> Result<String, String> {
     let mut jar = CookieJar::new();
     let mut outcomes = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        outcomes.push((line.to_owned(), jar.set(jwtlens::cookie::set_cookie_value(line), &origin, now)));
+        outcomes.push((line.to_owned(), jar.set(jwtlens_cookie::set_cookie_value(line), &origin, now)));
     }
     let target = url(args.request.as_deref().unwrap_or(&args.from), "request")?;
     let site = args.site.as_deref().map(|s| url(s, "site")).transpose()?;

@@ -272,8 +272,8 @@ fn simulate_prints_the_story_and_its_numbers() {
     let o =
         jwtlens(&["simulate", "--json", "--deny-list", "--strategy", "jwt-cookie", "login", "logout", "replay"], None);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let core = jwtlens::flows::simulate(
-        jwtlens::flows::Config { strategy: jwtlens::flows::Strategy::JwtCookie, deny_list: true, ..Default::default() },
+    let core = jwtlens_flows::simulate(
+        jwtlens_flows::Config { strategy: jwtlens_flows::Strategy::JwtCookie, deny_list: true, ..Default::default() },
         &["login".parse().unwrap(), "logout".parse().unwrap(), "replay".parse().unwrap()],
     );
     assert_eq!(v, serde_json::to_value(&core).unwrap());

@@ -836,7 +836,7 @@ mod tests {
     /// Montgomery path in tests/wycheproof.rs; this holds the fallback to the same answers.)
     #[test]
     fn rsa_montgomery_agrees_with_the_rsa_crate() {
-        let mut rng = crate::flows::rng::SimRng::new(7);
+        let mut rng = <rand_chacha::ChaCha8Rng as rand_core::SeedableRng>::seed_from_u64(7);
         let signing = crate::sign::generate(Algorithm::RS256, &mut rng).unwrap();
         let public = signing.public();
         let Material::Rsa(k) = &public.material else { unreachable!() };
@@ -887,7 +887,7 @@ mod tests {
             verify_signature(Algorithm::HS256, &short, b"a.b", &tag),
             Err(VerifyError::KeyTooShort { bits: 128, min: 256 })
         );
-        let mut rng = crate::flows::rng::SimRng::new(5);
+        let mut rng = <rand_chacha::ChaCha8Rng as rand_core::SeedableRng>::seed_from_u64(5);
         let rsa = crate::sign::generate(Algorithm::RS256, &mut rng).unwrap().public();
         let es_token = crate::sign::sign(
             Algorithm::ES256,
@@ -964,7 +964,7 @@ mod tests {
 
     #[test]
     fn a_public_key_offered_for_hmac_is_named_key_confusion() {
-        let mut rng = crate::flows::rng::SimRng::new(6);
+        let mut rng = <rand_chacha::ChaCha8Rng as rand_core::SeedableRng>::seed_from_u64(6);
         let es = crate::sign::generate(Algorithm::ES256, &mut rng).unwrap().public();
         let secret =
             crate::key::Key::secret("0123456789abcdef0123456789abcdef", crate::key::SecretEncoding::Utf8).unwrap();
@@ -980,7 +980,7 @@ mod tests {
     /// tried, and the sentences say so; a set where every key fails is invalid.
     #[test]
     fn the_first_key_that_verifies_decides() {
-        let mut rng = crate::flows::rng::SimRng::new(8);
+        let mut rng = <rand_chacha::ChaCha8Rng as rand_core::SeedableRng>::seed_from_u64(8);
         let a = crate::sign::generate(Algorithm::HS256, &mut rng).unwrap();
         let b = crate::sign::generate(Algorithm::HS256, &mut rng).unwrap();
         let token = crate::sign::sign(Algorithm::HS256, "{}", r#"{"sub":"x"}"#, &a, &mut rng).unwrap();

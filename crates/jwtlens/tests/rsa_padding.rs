@@ -138,7 +138,7 @@ struct Signer {
 }
 
 fn signer(bits: usize, e: u64, seed: u64) -> Signer {
-    let mut rng = jwtlens::flows::SimRng::new(seed);
+    let mut rng = <rand_chacha::ChaCha8Rng as rand_core::SeedableRng>::seed_from_u64(seed);
     let key = rsa::RsaPrivateKey::new_with_exp(&mut rng, bits, &BigUint::from(e)).unwrap();
     let jwk = format!(r#"{{"kty":"RSA","n":"{}","e":"{}"}}"#, b64(&key.n().to_bytes_be()), b64(&key.e().to_bytes_be()));
     let set = import_key(&jwk, KeyInput::Jwk).unwrap().0;

@@ -1,7 +1,7 @@
 //! The cookie lab: type Set-Cookie lines and a request; see what the jar stored and,
 //! for each cookie, whether it is sent and why. All decisions are the core's.
 
-use jwtlens::cookie::{CookieJar, Request, Url};
+use jwtlens_cookie::{CookieJar, Request, Url};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -36,7 +36,7 @@ impl Default for Lab {
 
 struct Run {
     outcomes: Vec<(String, String, bool)>,
-    verdicts: Vec<jwtlens::cookie::CookieVerdict>,
+    verdicts: Vec<jwtlens_cookie::CookieVerdict>,
     header: Option<String>,
     error: Option<String>,
 }
@@ -52,7 +52,7 @@ fn run(lab: &Lab, now: i64) -> Run {
     };
     let mut jar = CookieJar::new();
     for line in lab.lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let outcome = jar.set(jwtlens::cookie::set_cookie_value(line), &origin, now);
+        let outcome = jar.set(jwtlens_cookie::set_cookie_value(line), &origin, now);
         out.outcomes.push((line.to_owned(), outcome.to_string(), outcome.accepted()));
     }
     let url = match Url::parse(&lab.url) {

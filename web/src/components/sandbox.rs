@@ -1,12 +1,12 @@
 //! The sandbox: play the sessions-vs-JWT story step by step. The page keeps
 //! only the options and the list of steps; every render replays them in the
-//! core's deterministic simulation (`jwtlens::flows`), so changing an option
+//! core's deterministic simulation (`jwtlens_flows`), so changing an option
 //! ("what if SameSite=None?") replays the same story under it.
 
 use std::rc::Rc;
 
-use jwtlens::cookie::SameSite;
-use jwtlens::flows::{compare, simulate, Comparison, Config, Event as FlowEvent, EventKind, Run, Step, Strategy};
+use jwtlens_cookie::SameSite;
+use jwtlens_flows::{compare, simulate, Comparison, Config, Event as FlowEvent, EventKind, Run, Step, Strategy};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -289,7 +289,7 @@ fn requests_pane(props: &RunProps) -> Html {
 fn servers_pane(props: &RunProps) -> Html {
     let snap = &props.run.snapshot;
     let m = &props.run.metrics;
-    let session_list = |sessions: &[jwtlens::flows::Session]| {
+    let session_list = |sessions: &[jwtlens_flows::Session]| {
         if sessions.is_empty() {
             html! { <p class="muted small">{ "no sessions" }</p> }
         } else {

@@ -77,7 +77,11 @@ pub fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
         let hmac: Vec<u8> = (0u8..64).map(|i| i.wrapping_mul(37).wrapping_add(11)).collect();
-        let rsa_key = jwtlens::sign::generate(Algorithm::RS256, &mut jwtlens::flows::SimRng::new(9)).unwrap();
+        let rsa_key = jwtlens::sign::generate(
+            Algorithm::RS256,
+            &mut <rand_chacha::ChaCha8Rng as rand_core::SeedableRng>::seed_from_u64(9),
+        )
+        .unwrap();
         let jwtlens::sign::SigningKey::Rsa(rsa) = rsa_key else { unreachable!() };
         let p256 = p256::ecdsa::SigningKey::from_slice(&[0x5a; 32]).unwrap();
         let ed25519 = ed25519_dalek::SigningKey::from_bytes(&[0x3c; 32]);
@@ -179,7 +183,7 @@ fn sign(alg: Algorithm, input: &[u8], ch: &mut Chooser) -> Vec<u8> {
 fn sign_now(alg: Algorithm, input: &[u8], seed: usize) -> Vec<u8> {
     use rsa::signature::{RandomizedSigner, SignatureEncoding, Signer};
     let f = fixture();
-    let mut rng = jwtlens::flows::SimRng::new(seed as u64);
+    let mut rng = <rand_chacha::ChaCha8Rng as rand_core::SeedableRng>::seed_from_u64(seed as u64);
     match alg {
         Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512 => {
             use hmac::Mac;

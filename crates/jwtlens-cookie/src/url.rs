@@ -27,6 +27,8 @@ pub struct UrlError {
     pub message: &'static str,
 }
 
+impl core::error::Error for UrlError {}
+
 impl fmt::Display for UrlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.message)
@@ -37,7 +39,7 @@ impl Url {
     /// Parse an absolute URL.
     ///
     /// ```
-    /// let u = jwtlens::cookie::Url::parse("http://Home.Example.org:8888/cookie-parser?0001").unwrap();
+    /// let u = jwtlens_cookie::Url::parse("http://Home.Example.org:8888/cookie-parser?0001").unwrap();
     /// assert_eq!((u.host.as_str(), u.port, u.path.as_str()), ("home.example.org", Some(8888), "/cookie-parser"));
     /// ```
     pub fn parse(s: &str) -> Result<Url, UrlError> {

@@ -12,7 +12,7 @@
 //!
 //! # Example
 //! ```
-//! use jwtlens::cookie::{CookieJar, Request, Outcome};
+//! use jwtlens_cookie::{CookieJar, Request, Outcome};
 //! let mut jar = CookieJar::new();
 //! let now = 1_700_000_000;
 //! let site = Request::navigate("https://app.example.com/login").unwrap();
@@ -22,6 +22,13 @@
 //! assert!(!verdicts[0].sent);
 //! assert_eq!(verdicts[0].reason.to_string(), "SameSite=Lax: not sent on a cross-site POST or subresource request");
 //! ```
+
+#![no_std]
+#![warn(missing_docs)]
+#![warn(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic, clippy::expect_used))]
+
+extern crate alloc;
 
 pub mod date;
 pub mod suffix;
@@ -190,8 +197,8 @@ impl Outcome {
 /// The cookie in a pasted response header line: drops a leading `Set-Cookie:` (any case).
 ///
 /// ```
-/// assert_eq!(jwtlens::cookie::set_cookie_value("set-cookie: a=1; Path=/"), "a=1; Path=/");
-/// assert_eq!(jwtlens::cookie::set_cookie_value("a=1"), "a=1");
+/// assert_eq!(jwtlens_cookie::set_cookie_value("set-cookie: a=1; Path=/"), "a=1; Path=/");
+/// assert_eq!(jwtlens_cookie::set_cookie_value("a=1"), "a=1");
 /// ```
 pub fn set_cookie_value(line: &str) -> &str {
     let t = line.trim();

@@ -16,14 +16,25 @@
 //!
 //! # Example
 //! ```
-//! use jwtlens::cookie::date::parse_cookie_date;
+//! use jwtlens_cookie::date::parse_cookie_date;
 //! assert_eq!(parse_cookie_date("Wed, 21 Oct 2015 07:28:00 GMT"), Some(1_445_412_480));
 //! assert_eq!(parse_cookie_date("Thu, 10 Apr 1980 16:33:12 GMT"), Some(324_232_392));
 //! assert_eq!(parse_cookie_date("Sat, 1 Jan 70 0:0:0"), Some(0));
 //! assert_eq!(parse_cookie_date("not a date"), None);
 //! ```
 
-use crate::time::days_from_civil;
+/// (year, month, day) to days since 1970-01-01 (H. Hinnant's `days_from_civil`;
+/// the JWT crate's `time::days_from_civil` is the same, kept apart so the jar
+/// does not depend on the JWT core).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
 
 /// delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E
 fn is_delimiter(b: u8) -> bool {

@@ -1,10 +1,10 @@
 //! The Public Suffix List project's test cases (tests/vectors/publicsuffix/test_psl.txt)
-//! against `jwtlens::cookie::suffix`: `checkPublicSuffix(input, registrable domain or null)`.
+//! against `jwtlens_cookie::suffix`: `checkPublicSuffix(input, registrable domain or null)`.
 //! Every case must pass; there are no known divergences.
 
 use std::path::Path;
 
-use jwtlens::cookie::suffix::registrable_domain;
+use jwtlens_cookie::suffix::registrable_domain;
 
 #[test]
 fn test_psl() {

@@ -4,12 +4,12 @@
 //! Everything is deterministic: time moves only by [`Step::Advance`], and
 //! every session ID, token ID and signing key comes from [`Config::seed`].
 //! The cookies go through the core's RFC 6265bis [`CookieJar`], and the JWTs
-//! are real HS256 tokens, signed with [`crate::sign`] and checked with
-//! [`crate::report::verdict`], so what the sandbox shows is what the rest
+//! are real HS256 tokens, signed with [`jwtlens::sign`] and checked with
+//! [`jwtlens::report::verdict`], so what the sandbox shows is what the rest
 //! of jwtlens would say about the same bytes.
 //!
 //! ```
-//! use jwtlens::flows::{Config, Simulation, Step, Strategy};
+//! use jwtlens_flows::{Config, Simulation, Step, Strategy};
 //! let mut sim = Simulation::new(Config { strategy: Strategy::JwtLocalStorage, ..Config::default() });
 //! sim.step(&Step::Login { server: 1 });
 //! let xss = sim.step(&Step::Xss);
@@ -19,6 +19,13 @@
 //! let replay = sim.step(&Step::Replay);
 //! assert!(replay.outcome.contains("still works"), "{}", replay.outcome);
 //! ```
+
+#![no_std]
+#![warn(missing_docs)]
+#![warn(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic, clippy::expect_used))]
+
+extern crate alloc;
 
 pub(crate) mod rng;
 mod table;
@@ -30,12 +37,12 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use self::rng::SimRng;
+use self::rng::SimRng;
 pub use self::table::{compare, Comparison, Row};
-use crate::cookie::{CookieJar, Request as CookieRequest, SameSite, Url};
-use crate::key::{Key, KeySet, SecretEncoding};
-use crate::report::{verdict, VerdictStatus};
-use crate::time::{humanize, iso_utc};
+use jwtlens::key::{Key, KeySet, SecretEncoding};
+use jwtlens::report::{verdict, VerdictStatus};
+use jwtlens::time::{humanize, iso_utc};
+use jwtlens_cookie::{CookieJar, Request as CookieRequest, SameSite, Url};
 
 /// The application's origin: the page, its API and every server behind it.
 pub const APP: &str = "https://app.example";
@@ -190,6 +197,8 @@ pub enum Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepError(pub String);
 
+impl core::error::Error for StepError {}
+
 impl fmt::Display for StepError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -204,7 +213,7 @@ impl core::str::FromStr for Step {
     /// `hijack`, `replay` (`_` and `-` alike).
     ///
     /// ```
-    /// use jwtlens::flows::Step;
+    /// use jwtlens_flows::Step;
     /// assert_eq!("request:2".parse(), Ok(Step::Request { server: 2 }));
     /// assert_eq!("rotate-key".parse(), Ok(Step::RotateKey));
     /// assert!("advance".parse::<Step>().unwrap_err().0.contains("seconds"));
@@ -491,7 +500,7 @@ pub struct Snapshot {
     /// A token the page holds in a JavaScript variable.
     pub page_memory: Option<String>,
     /// The browser's cookies, every attribute.
-    pub cookies: Vec<crate::cookie::Cookie>,
+    pub cookies: Vec<jwtlens_cookie::Cookie>,
     /// The servers.
     pub servers: Vec<ServerView>,
     /// The shared session store, when there is one.
@@ -689,7 +698,7 @@ impl Simulation {
     fn random_id(&mut self) -> String {
         let mut bytes = [0u8; 16];
         rand_core::RngCore::fill_bytes(&mut self.rng, &mut bytes);
-        crate::b64::encode(&bytes)
+        jwtlens::b64::encode(&bytes)
     }
 
     fn new_key(&mut self) {
@@ -802,8 +811,8 @@ impl Simulation {
             r#"{{"iss":"{APP}","sub":"{USER}","name":"Ada Lovelace","role":"admin","iat":{},"exp":{exp},"jti":"{jti}"}}"#,
             self.now
         );
-        let signing = crate::sign::SigningKey::Hmac(key.secret.clone());
-        let token = crate::sign::sign(crate::alg::Algorithm::HS256, &header, &claims, &signing, &mut self.rng)
+        let signing = jwtlens::sign::SigningKey::Hmac(key.secret.clone());
+        let token = jwtlens::sign::sign(jwtlens::alg::Algorithm::HS256, &header, &claims, &signing, &mut self.rng)
             .unwrap_or_default();
         (token, exp)
     }
@@ -829,18 +838,18 @@ impl Simulation {
     fn check_jwt(&mut self, server: usize, token: &str, lookups: &mut u32) -> Auth {
         let actor = format!("server {}", server + 1);
         let keys = self.key_set();
-        let policy = crate::policy::Policy {
-            algorithms: alloc::vec![crate::alg::Algorithm::HS256],
+        let policy = jwtlens::policy::Policy {
+            algorithms: alloc::vec![jwtlens::alg::Algorithm::HS256],
             issuers: alloc::vec![String::from(APP)],
             leeway: 0.0,
-            ..crate::policy::Policy::default()
+            ..jwtlens::policy::Policy::default()
         };
-        let parsed = crate::token::Token::parse(token);
-        let options = crate::Options {
+        let parsed = jwtlens::token::Token::parse(token);
+        let options = jwtlens::Options {
             now: Some(self.now as f64),
             keys: Some(&keys),
             policy: Some(&policy),
-            ..crate::Options::default()
+            ..jwtlens::Options::default()
         };
         let v = verdict(&parsed, &options);
         let valid = v.status == VerdictStatus::Valid;
@@ -1228,7 +1237,7 @@ impl Simulation {
         let Some(token) = token else {
             return String::from("No token was sent, so the server could not deny-list it.");
         };
-        let parsed = crate::token::Token::parse(token);
+        let parsed = jwtlens::token::Token::parse(token);
         let exp = parsed.claims().and_then(|c| c.exp).unwrap_or(0.0) as i64;
         let jti = jti_of(&parsed);
         if self.config.deny_list {
@@ -1578,9 +1587,9 @@ impl Simulation {
 }
 
 /// The `jti` claim of a token ("" when absent).
-fn jti_of(token: &crate::token::Token<'_>) -> String {
+fn jti_of(token: &jwtlens::token::Token<'_>) -> String {
     match token.claims_json().and_then(|o| o.get("jti")) {
-        Some(crate::json::Json::String(s)) => String::from(s.as_str()),
+        Some(jwtlens::json::Json::String(s)) => String::from(s.as_str()),
         _ => String::new(),
     }
 }

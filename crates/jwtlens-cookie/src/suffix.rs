@@ -14,7 +14,7 @@
 //! answers to the list project's own test cases and to `psl`'s.
 //!
 //! ```
-//! use jwtlens::cookie::suffix::{public_suffix, registrable_domain};
+//! use jwtlens_cookie::suffix::{public_suffix, registrable_domain};
 //! assert_eq!(public_suffix("www.example.co.uk"), Some("co.uk"));
 //! assert_eq!(registrable_domain("www.example.co.uk"), Some("example.co.uk"));
 //! assert_eq!(registrable_domain("co.uk"), None);
@@ -30,7 +30,7 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-static LIST: &str = include_str!("../../data/public_suffix_list.txt");
+static LIST: &str = include_str!("../data/public_suffix_list.txt");
 
 /// The rules by kind, each sorted for binary search: `com`, `*.ck` kept as
 /// `ck`, `!www.ck` kept as `www.ck`.

@@ -12,7 +12,7 @@
 
 use std::path::PathBuf;
 
-use jwtlens::cookie::{date::parse_cookie_date, CookieJar, Request, Url};
+use jwtlens_cookie::{date::parse_cookie_date, CookieJar, Request, Url};
 use serde_json::Value;
 
 const NOW: i64 = 1_420_070_400; // 2015-01-01T00:00:00Z

@@ -40,7 +40,7 @@ impl Comparison {
     /// The table as GitHub Markdown: factors down, strategies across, the articles' claim under each factor.
     ///
     /// ```
-    /// let md = jwtlens::flows::compare(&Default::default()).to_markdown();
+    /// let md = jwtlens_flows::compare(&Default::default()).to_markdown();
     /// assert!(md.starts_with("| Factor | Server session (cookie) | JWT in localStorage |"));
     /// assert!(md.contains("| **Size on the wire**<br>"));
     /// ```
@@ -117,7 +117,7 @@ fn outcome_cell(r: &StepResult, ok: &str, refused: &str) -> String {
 /// Run the scenarios for every strategy with `config`'s options and fill in the table.
 ///
 /// ```
-/// let table = jwtlens::flows::compare(&jwtlens::flows::Config::default());
+/// let table = jwtlens_flows::compare(&jwtlens_flows::Config::default());
 /// let logout = table.rows.iter().find(|r| r.factor == "Logout").unwrap();
 /// assert_eq!(logout.cells[0], "a copy is refused at once (0 s)");                 // session
 /// assert_eq!(logout.cells[1], "a copy keeps working 1 h (3600 s)");             // JWT in localStorage

@@ -241,14 +241,15 @@ fn the_tokens_are_real_jwts() {
     let mut s = sim(Strategy::JwtLocalStorage);
     s.step(&Step::Login { server: 1 });
     let token = s.snapshot().local_storage[0].1.clone();
-    let report = crate::inspect(&token, &crate::Options { now: Some(1_795_000_060.0), ..crate::Options::default() });
+    let report =
+        jwtlens::inspect(&token, &jwtlens::Options { now: Some(1_795_000_060.0), ..jwtlens::Options::default() });
     assert!(report.errors.is_empty());
     let claims = report.claims.unwrap();
     assert_eq!(claims.sub.as_deref(), Some("ada"));
     assert_eq!(claims.exp, Some(1_795_003_600.0));
     // Tampering is caught by the servers' verification.
     let mut parts: Vec<&str> = token.split('.').collect();
-    let forged = crate::b64::encode(
+    let forged = jwtlens::b64::encode(
         br#"{"iss":"https://app.example","sub":"ada","role":"admin","iat":1795000000,"exp":4000000000,"jti":"x"}"#,
     );
     parts[1] = &forged;

@@ -7,16 +7,11 @@ use sha2::{Digest, Sha256};
 /// A deterministic generator: block `i` is SHA-256(seed ‖ i).
 ///
 /// It stands in for a server's CSPRNG so that runs can be replayed and
-/// tested; it is not a source of secrets.
-///
-/// ```
-/// use rand_core::RngCore;
-/// let (mut a, mut b) = (jwtlens::flows::SimRng::new(7), jwtlens::flows::SimRng::new(7));
-/// assert_eq!(a.next_u64(), b.next_u64());
-/// assert_ne!(a.next_u64(), jwtlens::flows::SimRng::new(8).next_u64());
-/// ```
+/// tested; it is not a source of secrets, and it is private to the
+/// simulation (it implements `CryptoRng` only because the core's signer asks
+/// for one; the simulation signs HS256, which draws nothing from it).
 #[derive(Debug, Clone)]
-pub struct SimRng {
+pub(crate) struct SimRng {
     seed: u64,
     counter: u64,
     block: [u8; 32],
@@ -25,7 +20,7 @@ pub struct SimRng {
 
 impl SimRng {
     /// A generator for `seed`.
-    pub fn new(seed: u64) -> SimRng {
+    pub(crate) fn new(seed: u64) -> SimRng {
         SimRng { seed, counter: 0, block: [0; 32], used: 32 }
     }
 }
@@ -62,3 +57,16 @@ impl RngCore for SimRng {
 }
 
 impl CryptoRng for SimRng {}
+
+#[cfg(test)]
+mod tests {
+    use super::SimRng;
+    use rand_core::RngCore;
+
+    #[test]
+    fn same_seed_same_stream_other_seed_other_stream() {
+        let (mut a, mut b) = (SimRng::new(7), SimRng::new(7));
+        assert_eq!(a.next_u64(), b.next_u64());
+        assert_ne!(a.next_u64(), SimRng::new(8).next_u64());
+    }
+}
