@@ -5,7 +5,7 @@ import { installed } from "./install.mjs";
 
 let CookieJar;
 before(async () => {
-  ({ CookieJar } = await installed());
+  ({ CookieJar } = await installed("cookies"));
 });
 
 const now = 1_700_000_000;

@@ -11,7 +11,7 @@ import { installed, install } from "./install.mjs";
 const tsc = join(dirname(fileURLToPath(import.meta.url)), "../node_modules/.bin/tsc");
 let jwtlens;
 before(async () => {
-  jwtlens = await installed();
+  jwtlens = await installed("flows");
 });
 
 const statusOf = (step) => step.events.filter((e) => e.kind.type === "response").at(-1)?.kind.status;
@@ -91,7 +91,7 @@ test("the flow types compile", () => {
   const { scratch } = install();
   writeFileSync(
     join(scratch, "flows.ts"),
-    `import { simulate, compareStrategies, Simulation, type FlowRun, type Comparison } from "jwtlens";
+    `import { simulate, compareStrategies, Simulation, type FlowRun, type Comparison } from "jwtlens/flows";
 const run: FlowRun = simulate({ strategy: "jwt_cookie", sameSite: null, denyList: true }, ["login", { step: "request", server: 2 }, { step: "advance", seconds: 60 }]);
 const t: Comparison = compareStrategies({ servers: 3 });
 const s = new Simulation();

@@ -158,3 +158,38 @@ test("package metadata", () => {
   assert.equal(meta.type, "module");
   assert.equal(meta.exports["."].types, "./index.d.ts");
 });
+
+test("one package, three products: the JWT entry holds no cookie jar or simulation, each subpath its own wasm", async () => {
+  const root = await load();
+  for (const name of ["CookieJar", "simulate", "compareStrategies", "Simulation"]) assert.equal(root[name], undefined, name);
+  const cookies = await installed("cookies");
+  const flows = await installed("flows");
+  assert.equal(typeof cookies.CookieJar, "function");
+  assert.equal(typeof flows.simulate, "function");
+  // One error type across the entries: `instanceof` holds whichever entry threw.
+  assert.equal(cookies.JwtlensError, root.JwtlensError);
+  assert.throws(() => new cookies.CookieJar().setCookie(1, "https://a.example/", { now: 1 }), root.JwtlensError);
+  const { files } = install();
+  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_sandbox_bg.wasm", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
+  // The JWT wasm does not carry the public suffix list (the sandbox wasm does).
+  const jwt = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_wasm_bg.wasm"));
+  const sandbox = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_sandbox_bg.wasm"));
+  assert.equal(jwt.includes("co.uk"), false);
+  assert.equal(sandbox.includes("co.uk"), true);
+  // Importing the root in a fresh process reads only the JWT wasm.
+  const trace = execFileSync(
+    process.execPath,
+    ["--input-type=module", "-e", `
+      import fs from "node:fs";
+      import { syncBuiltinESMExports } from "node:module";
+      const read = fs.readFileSync;
+      const seen = [];
+      fs.readFileSync = (p, ...a) => { seen.push(String(p)); return read(p, ...a); };
+      syncBuiltinESMExports();
+      await import("jwtlens");
+      console.log(JSON.stringify(seen.filter((p) => p.endsWith(".wasm")).map((p) => p.split("/").at(-1))));
+    `],
+    { cwd: scratch, encoding: "utf8" },
+  );
+  assert.deepEqual(JSON.parse(trace), ["jwtlens_wasm_bg.wasm"]);
+});

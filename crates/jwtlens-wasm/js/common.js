@@ -1,0 +1,62 @@
+// What every entry of the npm package shares: the error type and the
+// argument conversions. No wasm here: each product's entry loads its own.
+
+/**
+ * An error from jwtlens: a stable `code`, the `part` of the token and the
+ * byte `offset` it points at, and what was `expected` and `found` there.
+ */
+export class JwtlensError extends Error {
+  constructor(diagnostic) {
+    super(diagnostic.message);
+    this.name = "JwtlensError";
+    this.code = diagnostic.code;
+    this.part = diagnostic.part;
+    this.offset = diagnostic.offset;
+    this.end = diagnostic.end;
+    if (diagnostic.decoded_offset !== undefined) this.decodedOffset = diagnostic.decoded_offset;
+    if (diagnostic.expected !== undefined) this.expected = diagnostic.expected;
+    if (diagnostic.found !== undefined) this.found = diagnostic.found;
+  }
+}
+
+export function argumentError(message, found) {
+  return new JwtlensError({
+    code: "invalid_argument",
+    part: "input",
+    offset: 0,
+    end: 0,
+    message,
+    found,
+  });
+}
+
+export function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+// `options.now` as seconds: a Date, or a number of seconds (the core refuses a
+// number that can only be milliseconds). `false` (and, for inspect, leaving it
+// out) means "do not judge times": undefined.
+export function nowArgument(now) {
+  if (now === undefined || now === false) return undefined;
+  const seconds = now instanceof Date ? now.getTime() / 1000 : now;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds)) {
+    throw argumentError(
+      "options.now must be a finite number of seconds since 1970 (a NumericDate), a Date, or false to skip the time checks.",
+      describe(now),
+    );
+  }
+  return seconds;
+}
+
+export function callCore(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (typeof e === "string") throw argumentError(e, undefined);
+    throw e;
+  }
+}
+

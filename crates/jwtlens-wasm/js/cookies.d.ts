@@ -1,0 +1,56 @@
+// `jwtlens/cookies`: the RFC 6265bis cookie jar, with its own wasm.
+export { JwtlensError } from "./index.js";
+
+export type CookieRequest =
+  | string
+  | {
+      url: string;
+      method?: string;
+      /** The URL of the top-level page making the request; absent = same-site. */
+      site?: string;
+      /** A top-level navigation (default true). */
+      topLevel?: boolean;
+      /** From script (document.cookie) rather than HTTP. */
+      fromScript?: boolean;
+    };
+
+export interface Cookie {
+  name: string;
+  value: string;
+  domain: string;
+  host_only: boolean;
+  path: string;
+  secure: boolean;
+  http_only: boolean;
+  same_site: "Strict" | "Lax" | "None" | null;
+  expires: number | null;
+  created: number;
+  seq: number;
+}
+
+export type CookieOutcome =
+  | { outcome: "stored" | "replaced"; cookie: Cookie }
+  | { outcome: "deleted"; name: string; existed: boolean }
+  | { outcome: "rejected"; reason: { code: string; [detail: string]: string | number } };
+
+export interface CookieVerdict {
+  name: string;
+  domain: string;
+  path: string;
+  sent: boolean;
+  reason: { code: string };
+  message: string;
+}
+
+/** An RFC 6265bis cookie jar; every method takes `{ now }` (seconds or Date): it reads no clock. */
+export class CookieJar {
+  constructor();
+  setCookie(line: string, request: CookieRequest, options: { now: number | Date }): CookieOutcome;
+  cookiesFor(request: CookieRequest, options: { now: number | Date }): CookieVerdict[];
+  cookieHeader(request: CookieRequest, options: { now: number | Date }): string;
+  documentCookie(url: string, options: { now: number | Date }): string;
+  cookies(): Cookie[];
+}
+
+/** The version of the jwtlens core inside this package. */
+export function version(): string;

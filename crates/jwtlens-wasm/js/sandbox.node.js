@@ -1,0 +1,7 @@
+// Node, Deno and Bun: read the cookie jar and simulation wasm next to this file, synchronously.
+import { readFileSync } from "node:fs";
+import { initSync } from "./jwtlens_sandbox.js";
+
+initSync({ module: readFileSync(new URL("./jwtlens_sandbox_bg.wasm", import.meta.url)) });
+
+export * from "./sandbox.js";
