@@ -1,6 +1,7 @@
 // Issue 9's seven holes, tried against the packed npm package as an attacker
 // would: every token here carries a correct MAC or signature for the key
-// given, and none may come out "valid" from verify or verifyFast, with the
+// given, and none may come out "valid" from verify, verifyFast or a
+// createVerifier verifier, with the
 // platform (OpenSSL) and the core arithmetic alike. The forged MACs are made
 // with node:crypto, not with jwtlens.
 import { test, before } from "node:test";
@@ -31,6 +32,13 @@ function verdicts(token, keyText, options, importOptions = {}) {
     const fast = jwtlens.verifyFast(token, key, options);
     assert.equal(fast.status, full.status, `verifyFast agrees with verify (${arithmetic})`);
     assert.equal(fast.valid, full.status === "valid");
+    // The compiled verifier, made once with the same key and policy, agrees too.
+    const made = { key };
+    if (options?.policy !== undefined) made.policy = options.policy;
+    const call = options && Object.hasOwn(options, "now") ? { now: options.now } : undefined;
+    const compiled = jwtlens.createVerifier(made)(token, call);
+    assert.equal(compiled.status, full.status, `createVerifier agrees with verify (${arithmetic})`);
+    assert.deepEqual(compiled, fast, `createVerifier returns what verifyFast returns (${arithmetic})`);
     out.push(full);
   }
   assert.equal(out[0].status, out[1].status);

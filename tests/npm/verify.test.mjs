@@ -175,3 +175,44 @@ test("verifyFast gives the same verdict as verify, without the report", async ()
   assert.ok(ambiguous.message.includes(kid), ambiguous.message);
   assert.equal(ambiguous.header, null, "a refused token's header is not handed out");
 });
+
+test("createVerifier: the key and policy read once, the same verdicts as verifyFast, and its options checked", async () => {
+  const jwtlens = await installed();
+  const secret = "a-secret-of-at-least-thirty-two-bytes";
+  const b64 = (x) => Buffer.from(JSON.stringify(x)).toString("base64url");
+  const { createHmac } = await import("node:crypto");
+  const sign = (header, payload) => {
+    const input = `${b64(header)}.${b64(payload)}`;
+    return `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
+  };
+  const now = 1_795_000_000;
+  const policy = { algorithms: ["HS256"], issuer: "https://issuer.example", audience: "api" };
+  const verifier = jwtlens.createVerifier({ key: jwtlens.importKey(secret), policy });
+  const good = sign({ alg: "HS256" }, { iss: "https://issuer.example", aud: "api", sub: "ada", exp: now + 60 });
+  const cases = [
+    good,
+    sign({ alg: "HS256" }, { iss: "https://evil.example", aud: "api", exp: now + 60 }),
+    sign({ alg: "HS256" }, { iss: "https://issuer.example", aud: "other", exp: now + 60 }),
+    sign({ alg: "HS256" }, { iss: "https://issuer.example", aud: "api", exp: now - 3600 }),
+    good.slice(0, -2) + "AA",
+    "not a token",
+  ];
+  for (const token of cases) {
+    assert.deepEqual(verifier(token, { now }), jwtlens.verifyFast(token, secret, { now, policy }), token);
+  }
+  const ok = verifier(good, { now });
+  assert.equal(ok.valid, true);
+  assert.equal(ok.payload.sub, "ada");
+  assert.equal(verifier(good, { now: now + 3600 }).status, "claims_fail");
+  // No now: the platform clock judges; a token that expired in 2001 fails unless now: false skips the check.
+  const old = sign({ alg: "HS256" }, { iss: "https://issuer.example", aud: "api", exp: 1_000_000_000 });
+  assert.equal(verifier(old).status, "claims_fail");
+  assert.equal(verifier(old, { now: false }).status, "valid");
+  // The policy is checked when the verifier is made, and misplaced names say where they go.
+  assert.throws(() => jwtlens.createVerifier({ key: secret, policy: { leeway: -1 } }), /leeway/);
+  assert.throws(() => jwtlens.createVerifier({ key: secret, issuer: "x" }), /use options\.policy\.issuer/);
+  assert.throws(() => jwtlens.createVerifier({ policy }), /options\.key is required/);
+  assert.throws(() => verifier(good, { policy }), /createVerifier/);
+  assert.throws(() => verifier(good, { now: Date.now() }), /milliseconds/);
+  assert.throws(() => verifier(42), /token must be a string/);
+});

@@ -9,6 +9,7 @@ import {
   generateKeyJson,
   signToken,
   verifySignatureJson,
+  VerifierHandle,
   version as coreVersion,
 } from "./jwtlens_wasm.js";
 import { platformFactory } from "./platform.js";
@@ -301,7 +302,10 @@ export function verify(token, key, options = {}) {
 export function verifyFast(token, key, options = {}) {
   const [input, k, now, policy] = verifyArguments(token, key, options);
   // status NUL header NUL payload NUL message (see verify_fast_json).
-  const out = callCore(() => verifyFastJson(input, k, now, policy));
+  return fastResult(callCore(() => verifyFastJson(input, k, now, policy)));
+}
+
+function fastResult(out) {
   const a = out.indexOf("\0");
   const b = out.indexOf("\0", a + 1);
   const c = out.indexOf("\0", b + 1);
@@ -312,6 +316,48 @@ export function verifyFast(token, key, options = {}) {
     message: out.slice(c + 1),
     header: JSON.parse(out.slice(a + 1, b)),
     payload: JSON.parse(out.slice(b + 1, c)),
+  };
+}
+
+const VERIFIER_OPTIONS = ["key", "policy"];
+const CALL_OPTIONS = ["now"];
+
+// Only the names in `names`; a name a peer library uses says where jwtlens takes it.
+function knownNames(options, names, what, where) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw argumentError(`${what} must be an object such as { ${names.join(", ")} }.`, describe(options));
+  }
+  for (const name of Object.keys(options)) {
+    if (names.includes(name)) continue;
+    const right = MISPLACED[name] ?? (name === "key" || name === "policy" ? `options.${name}` : undefined);
+    throw argumentError(
+      right
+        ? `${what}.${name} is not an option here: use ${right}${where}.`
+        : `${what}.${name} is not an option here (the options are ${names.join(" and ")}).`,
+      name,
+    );
+  }
+  return options;
+}
+
+/**
+ * A verifier made once and called for every token, as a server keeps one:
+ * the key and the policy are read and checked here, not on every call.
+ * `verifier(token, { now })` returns what `verifyFast` returns,
+ * `{ valid, status, message, header, payload }`, judged against the platform
+ * clock unless `now` is given (`now: false` skips the time checks).
+ * @param {{ key: JwtlensKey | string, policy?: import("./index.d.ts").Policy }} options
+ * @returns {(token: string, options?: { now?: number | Date | false }) => import("./index.d.ts").FastVerdict}
+ */
+export function createVerifier(options) {
+  const o = knownNames(options, VERIFIER_OPTIONS, "options", "");
+  if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
+  const handle = callCore(() => new VerifierHandle(keyArgument(own(o, "key")), policyArgument(own(o, "policy"))));
+  return function verifier(token, callOptions) {
+    const input = tokenArgument(token);
+    const now = verifyNowArgument(own(knownNames(callOptions, CALL_OPTIONS, "options", " when the verifier is made (createVerifier)"), "now"));
+    return fastResult(callCore(() => handle.verifyJson(input, now)));
   };
 }
 

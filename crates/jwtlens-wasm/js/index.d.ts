@@ -230,12 +230,8 @@ export function verifySignature(alg: string, key: JwtlensKey | string, data: Uin
 /** Import a verification key; throws JwtlensError (code "bad_key") saying which member or line is wrong. */
 export function importKey(text: string, options?: ImportKeyOptions): JwtlensKey;
 
-/** The verdict of `verify` without the rest of the report, for hot paths. */
-export function verifyFast(
-  token: string,
-  key: JwtlensKey | string,
-  options?: VerifyOptions,
-): {
+/** The verdict of `verify` without the rest of the report: what `verifyFast` and a verifier return. */
+export interface FastVerdict {
   valid: boolean;
   status: Report["verdict"]["status"];
   message: string;
@@ -243,7 +239,20 @@ export function verifyFast(
   header: { [name: string]: Json } | null;
   /** The claims when the token is valid, else null (read a refused token with inspect or verify). */
   payload: { [name: string]: Json } | null;
-};
+}
+
+/** The verdict of `verify` without the rest of the report, for hot paths. */
+export function verifyFast(token: string, key: JwtlensKey | string, options?: VerifyOptions): FastVerdict;
+
+/** A verifier made once (key and policy read and checked here) and called for every token. */
+export type Verifier = (token: string, options?: { now?: number | Date | false }) => FastVerdict;
+
+/**
+ * Make a verifier, as a server keeps one: `createVerifier({ key, policy })(token)`.
+ * Each call judges times against the platform clock unless `now` is given;
+ * `now: false` skips the time checks.
+ */
+export function createVerifier(options: { key: JwtlensKey | string; policy?: Policy }): Verifier;
 
 /** What a token must satisfy besides its signature. Every check is reported in `report.checks`. */
 export interface Policy {

@@ -59,6 +59,7 @@ pub mod sign;
 pub mod time;
 pub mod token;
 pub mod verdict;
+pub mod verifier;
 pub mod verify;
 
 mod decode;
@@ -69,6 +70,7 @@ pub use decode::{decodable, decode, Decoded};
 pub use diagnostic::{Code, Diagnostic, Part};
 pub use report::{inspect, Options, Report};
 pub use token::Token;
+pub use verifier::{Verified, Verifier};
 
 /// The current time as a NumericDate, from the system clock.
 ///
