@@ -537,6 +537,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quotes_come_off_only_in_pairs() {
+        assert_eq!(unquote("\"\""), Some(String::new()));
+        assert_eq!(unquote("''"), Some(String::new()));
+        assert_eq!(unquote("\""), None);
+        assert_eq!(unquote("'a"), None);
+        assert_eq!(unquote("a"), None);
+    }
+
+    #[test]
+    fn json_that_is_not_a_key_is_json_and_a_number_is_a_secret() {
+        // An object or array is read as JSON (and then refused as "not a JWK"), never a secret.
+        assert_eq!(classify(r#"{"alg":"HS256"}"#), Found::Json(String::from(r#"{"alg":"HS256"}"#)));
+        assert_eq!(classify("[1,2]"), Found::Json(String::from("[1,2]")));
+        // Other JSON values are ordinary secrets.
+        assert_eq!(classify("12345678901234567890"), Found::Plain);
+        assert_eq!(classify("\"just-a-secret\""), Found::Plain);
+    }
+
+    #[test]
+    fn der_without_a_key_shape_is_not_key_material() {
+        // SEQUENCE { OCTET STRING (40 bytes) }: a DER sequence, but no INTEGER or OID as every key has.
+        let mut der = alloc::vec![0x30, 42, 0x04, 40];
+        der.extend([0x5a; 40]);
+        assert!(is_der_sequence(&der) && !asn1_shaped(&der));
+        let b64 = crate::b64::encode(&der);
+        assert_eq!(classify(&b64), Found::Plain, "{b64}");
+        assert_eq!(der_word(&alloc::format!("secret={b64}")), None);
+        // The same length with a key's shape is found, alone or as a word.
+        let mut key = alloc::vec![0x30, 42, 0x02, 40];
+        key.extend([0x5a; 40]);
+        let b64 = crate::b64::encode(&key);
+        assert_eq!(classify(&b64), Found::Der(key.clone()));
+        assert_eq!(der_word(&alloc::format!("secret={b64}")), Some(key));
+    }
+
+    #[test]
     fn wrappers_come_off() {
         let pem = "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----";
         for wrapped in [

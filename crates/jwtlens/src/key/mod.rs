@@ -340,15 +340,6 @@ impl KeyType {
             KeyType::Ed25519 => "Ed25519 public key",
         }
     }
-    /// The JWK `kty` value.
-    pub fn kty(self) -> &'static str {
-        match self {
-            KeyType::Oct => "oct",
-            KeyType::Rsa => "RSA",
-            KeyType::P256 | KeyType::P384 | KeyType::P521 | KeyType::Secp256k1 => "EC",
-            KeyType::Ed25519 => "OKP",
-        }
-    }
 }
 
 /// Where a key came from.
@@ -1039,6 +1030,28 @@ fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_secrets_every_way_they_are_written() {
+        // Upper and lower case, a 0x prefix, colons and spaces between bytes (openssl's dumps).
+        assert_eq!(hex_decode("0xDEADbeef09"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xef, 0x09]));
+        assert_eq!(hex_decode("de:ad be\tef"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xef]));
+        assert_eq!(hex_decode("de-add"), Err((2, String::from("expected a hex digit, found '-'"))));
+        assert_eq!(hex_decode("de:AD be\nF0"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xf0]));
+        assert_eq!(hex_decode("ab"), Ok(alloc::vec![0xab]));
+        assert_eq!(hex_decode("abc"), Err((3, String::from("an even number of hex digits"))));
+        assert_eq!(hex_decode("a"), Err((1, String::from("an even number of hex digits"))));
+        assert_eq!(hex_decode("zz").unwrap_err().0, 0);
+    }
+
+    #[test]
+    fn size_and_debug_never_show_a_secret() {
+        let key = Key::secret("a-secret-of-thirty-two-bytes-yes", SecretEncoding::Utf8).unwrap();
+        assert_eq!(key.bits(), 256);
+        let debug = alloc::format!("{key:?}");
+        assert_eq!(debug, r#"Key { type: Oct, bits: 256, kid: None }"#);
+        assert!(!debug.contains("a-secret"));
+    }
 
     #[test]
     fn secrets_in_every_encoding() {
