@@ -1,5 +1,8 @@
-//! Signature verification: the core against the jsonwebtoken crate (ring)
-//! for HS256, RS256, ES256 and EdDSA, same tokens and keys.
+//! Verification as a server runs it: the core's compiled [`Verifier`] against
+//! the jsonwebtoken crate (ring) for HS256, RS256, ES256 and EdDSA, same
+//! tokens and keys, and the same checks on both sides — the algorithm
+//! allow-list, the issuer, the audience, and exp/nbf against the system clock
+//! (read on every call by both, 60 s leeway by both).
 //!
 //! `cargo bench -p jwtlens --bench verify`
 
@@ -7,10 +10,14 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use jsonwebtoken::{DecodingKey, Validation};
 use jwtlens::alg::Algorithm;
 use jwtlens::key::KeySet;
+use jwtlens::policy::Policy;
 use jwtlens::sign::{generate, sign, SigningKey};
-use jwtlens::token::Token;
-use jwtlens::verify::{verify_signature, verify_token};
+use jwtlens::verify::verify_signature;
+use jwtlens::Verifier;
 use rand_core::OsRng;
+
+const ISS: &str = "https://issuer.example";
+const AUD: &str = "api";
 
 fn peer_key(key: &SigningKey) -> DecodingKey {
     let jwk: serde_json::Value = serde_json::from_str(&key.public().to_jwk()).unwrap();
@@ -25,6 +32,12 @@ fn peer_key(key: &SigningKey) -> DecodingKey {
 }
 
 fn bench(c: &mut Criterion) {
+    let now = jwtlens::system_now() as i64;
+    let claims = format!(
+        r#"{{"iss":"{ISS}","aud":"{AUD}","sub":"ada","scope":"read write","iat":{now},"nbf":{},"exp":{}}}"#,
+        now - 5,
+        now + 3600
+    );
     for (alg, jalg) in [
         (Algorithm::HS256, jsonwebtoken::Algorithm::HS256),
         (Algorithm::RS256, jsonwebtoken::Algorithm::RS256),
@@ -32,23 +45,32 @@ fn bench(c: &mut Criterion) {
         (Algorithm::EdDSA, jsonwebtoken::Algorithm::EdDSA),
     ] {
         let key = generate(alg, &mut OsRng).unwrap();
-        let token = sign(alg, r#"{"typ":"JWT"}"#, r#"{"sub":"ada","exp":4000000000}"#, &key, &mut OsRng).unwrap();
-        let set = KeySet::single(key.public());
+        let token = sign(alg, r#"{"typ":"JWT"}"#, &claims, &key, &mut OsRng).unwrap();
         let public = key.public();
+        let policy =
+            Policy { algorithms: vec![alg], issuers: vec![ISS.into()], audiences: vec![AUD.into()], ..Policy::default() };
+        let verifier = Verifier::new(KeySet::single(key.public()), policy).unwrap();
+        assert!(verifier.verify(&token, jwtlens::system_now()).is_ok());
+
         let dec = peer_key(&key);
         let mut validation = Validation::new(jalg);
-        validation.validate_aud = false;
+        validation.set_issuer(&[ISS]);
+        validation.set_audience(&[AUD]);
+        validation.validate_nbf = true;
+        validation.leeway = 60;
+        assert!(jsonwebtoken::decode::<serde_json::Value>(&token, &dec, &validation).is_ok());
+
         let mut g = c.benchmark_group(format!("verify/{alg}"));
-        g.bench_function("jwtlens parse + verify_token", |b| {
-            b.iter(|| verify_token(&Token::parse(black_box(&token)), Some(&set)))
+        g.bench_function("jwtlens Verifier::verify", |b| {
+            b.iter(|| verifier.verify(black_box(&token), jwtlens::system_now()).is_ok())
         });
-        g.bench_function("jwtlens verify_signature only", |b| {
+        g.bench_function("jsonwebtoken::decode", |b| {
+            b.iter(|| jsonwebtoken::decode::<serde_json::Value>(black_box(&token), &dec, &validation).is_ok())
+        });
+        g.bench_function("jwtlens verify_signature only (no parsing, no checks)", |b| {
             let (input, sig) = token.rsplit_once('.').unwrap();
             let sig = jwtlens::b64::decode(sig).unwrap().bytes;
             b.iter(|| verify_signature(alg, &public, black_box(input.as_bytes()), &sig))
-        });
-        g.bench_function("jsonwebtoken::decode", |b| {
-            b.iter(|| jsonwebtoken::decode::<serde_json::Value>(black_box(&token), &dec, &validation))
         });
         g.finish();
     }
