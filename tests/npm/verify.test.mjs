@@ -209,7 +209,11 @@ test("createVerifier: the key and policy read once, the same verdicts as verifyF
   assert.equal(verifier(old).status, "claims_fail");
   assert.equal(verifier(old, { now: false }).status, "valid");
   // The policy is checked when the verifier is made, and misplaced names say where they go.
-  assert.throws(() => jwtlens.createVerifier({ key: secret, policy: { leeway: -1 } }), /leeway/);
+  assert.throws(() => jwtlens.createVerifier({ key: secret, policy: { leeway: -1 } }), /options\.policy\.leeway must not be negative, found -1/);
+  // Only plain data crosses to the core, which owns the policy's contract.
+  assert.throws(() => jwtlens.createVerifier({ key: secret, policy: { issuer: [new String("x")] } }), /options\.policy\.issuer\[0\] must be plain JSON data/);
+  assert.throws(() => jwtlens.createVerifier({ key: secret, policy: { maxAge: NaN } }), /options\.policy\.maxAge must be a finite number/);
+  assert.throws(() => jwtlens.createVerifier({ key: secret, policy: { audience: [1] } }), /options\.policy\.audience\[0\] must be a string, found a number/);
   assert.throws(() => jwtlens.createVerifier({ key: secret, issuer: "x" }), /use options\.policy\.issuer/);
   assert.throws(() => jwtlens.createVerifier({ policy }), /options\.key is required/);
   assert.throws(() => verifier(good, { policy }), /createVerifier/);

@@ -297,7 +297,12 @@ fn policy(args: &VerifyArgs) -> Result<jwtlens::policy::Policy, String> {
         max_age: args.max_age,
         leeway: args.leeway,
     };
-    p.validate().map_err(|e| format!("--{}", e).replace("--max_age", "--max-age"))?;
+    p.validate().map_err(|e| {
+        e.render(&|name| match name {
+            "maxAge" => String::from("--max-age"),
+            other => format!("--{other}"),
+        })
+    })?;
     Ok(p)
 }
 

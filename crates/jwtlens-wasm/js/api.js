@@ -214,48 +214,36 @@ export function importKey(text, options = {}) {
 // The policy as JSON text for the core, or "" for none. Written out by hand from
 // the object's own properties: JSON.stringify would call a toJSON that a polluted
 // Object.prototype or Array.prototype supplies, and rewrite the policy.
-const POLICY_LISTS = ["algorithms", "issuer", "audience", "required"];
-const POLICY_STRINGS = ["issuer", "audience", "subject", "typ"];
-const POLICY_NUMBERS = ["leeway", "maxAge"];
+// The policy as JSON text for the core, which owns its contract (names,
+// types, empty lists, durations: jwtlens::policy::Policy::from_json). Only
+// plain data crosses: own properties, no getters' side effects, no toJSON
+// (a polluted prototype must not change a policy), and numbers JSON can hold
+// (JSON.stringify would turn NaN into null).
+function jsonArgument(value, path) {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw argumentError(`${path} must be a finite number, found ${value}.`, String(value));
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    const items = [];
+    for (let i = 0; i < value.length; i++) items.push(jsonArgument(value[i], `${path}[${i}]`));
+    return `[${items.join(",")}]`;
+  }
+  const proto = typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    const members = Object.keys(value).map((name) => `${JSON.stringify(name)}:${jsonArgument(value[name], `${path}.${name}`)}`);
+    return `{${members.join(",")}}`;
+  }
+  throw argumentError(`${path} must be plain JSON data (strings, numbers, lists, objects), found ${describe(value)}.`, describe(value));
+}
 
 function policyArgument(policy) {
   if (policy === undefined) return "";
   if (policy === null || typeof policy !== "object" || Array.isArray(policy)) {
     throw argumentError("options.policy must be an object.", describe(policy));
   }
-  const members = [];
-  for (const name of Object.keys(policy)) {
-    const v = policy[name];
-    let json;
-    if (typeof v === "string" && POLICY_STRINGS.includes(name)) {
-      json = JSON.stringify(v);
-    } else if (Array.isArray(v) && POLICY_LISTS.includes(name)) {
-      const items = [];
-      for (let i = 0; i < v.length; i++) {
-        if (typeof v[i] !== "string") throw argumentError(`options.policy.${name}[${i}] must be a string.`, describe(v[i]));
-        items.push(JSON.stringify(v[i]));
-      }
-      if (items.length === 0 && name !== "required") {
-        throw argumentError(`options.policy.${name} is an empty list, which would accept nothing or be read as no check: give at least one value, or leave it out.`, "[]");
-      }
-      json = `[${items.join(",")}]`;
-    } else if (POLICY_NUMBERS.includes(name)) {
-      // JSON would turn NaN and Infinity into null, so they are refused here, before crossing.
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw argumentError(`options.policy.${name} must be a finite number of seconds.`, describe(v));
-      }
-      json = String(v);
-    } else if (POLICY_LISTS.includes(name) || POLICY_STRINGS.includes(name)) {
-      const both = POLICY_STRINGS.includes(name) && POLICY_LISTS.includes(name);
-      const shape = both ? "a string or a list of strings" : POLICY_LISTS.includes(name) ? "a list of strings" : "a string";
-      throw argumentError(`options.policy.${name} must be ${shape}.`, describe(v));
-    } else {
-      // Other names go to the core, which names the right one.
-      json = "null";
-    }
-    members.push(`${JSON.stringify(name)}:${json}`);
-  }
-  return `{${members.join(",")}}`;
+  return jsonArgument(policy, "options.policy");
 }
 
 // The wasm handle of a key given as a JwtlensKey from importKey, or as text to import.

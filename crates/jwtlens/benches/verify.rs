@@ -47,8 +47,12 @@ fn bench(c: &mut Criterion) {
         let key = generate(alg, &mut OsRng).unwrap();
         let token = sign(alg, r#"{"typ":"JWT"}"#, &claims, &key, &mut OsRng).unwrap();
         let public = key.public();
-        let policy =
-            Policy { algorithms: vec![alg], issuers: vec![ISS.into()], audiences: vec![AUD.into()], ..Policy::default() };
+        let policy = Policy {
+            algorithms: vec![alg],
+            issuers: vec![ISS.into()],
+            audiences: vec![AUD.into()],
+            ..Policy::default()
+        };
         let verifier = Verifier::new(KeySet::single(key.public()), policy).unwrap();
         assert!(verifier.verify(&token, jwtlens::system_now()).is_ok());
 

@@ -21,7 +21,6 @@
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
 
 use serde::Serialize;
 
@@ -62,41 +61,28 @@ impl Default for Policy {
     }
 }
 
-/// A policy value that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PolicyError {
-    /// The field.
-    pub field: &'static str,
-    /// What is wrong.
-    pub message: String,
-}
+mod contract;
 
-impl fmt::Display for PolicyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
-
-impl core::error::Error for PolicyError {}
+pub use contract::{PolicyError, PolicyField};
 
 /// Check a duration given by a person: finite, not negative, at most `max`.
 ///
 /// ```
-/// use jwtlens::policy::{duration, MAX_LEEWAY};
-/// assert_eq!(duration("leeway", 30.0, MAX_LEEWAY), Ok(30.0));
-/// assert!(duration("leeway", f64::NAN, MAX_LEEWAY).is_err());
-/// assert!(duration("leeway", -1.0, MAX_LEEWAY).is_err());
-/// assert!(duration("leeway", 3600.0, MAX_LEEWAY).is_err());
+/// use jwtlens::policy::{duration, PolicyField, MAX_LEEWAY};
+/// assert_eq!(duration(PolicyField::Leeway, 30.0, MAX_LEEWAY), Ok(30.0));
+/// assert!(duration(PolicyField::Leeway, f64::NAN, MAX_LEEWAY).is_err());
+/// assert!(duration(PolicyField::Leeway, -1.0, MAX_LEEWAY).is_err());
+/// assert!(duration(PolicyField::Leeway, 3600.0, MAX_LEEWAY).is_err());
 /// ```
-pub fn duration(field: &'static str, seconds: f64, max: f64) -> Result<f64, PolicyError> {
+pub fn duration(field: PolicyField, seconds: f64, max: f64) -> Result<f64, PolicyError> {
     if !seconds.is_finite() {
-        return Err(PolicyError { field, message: String::from("must be a finite number of seconds") });
+        return Err(PolicyError::NotFinite { field });
     }
     if seconds < 0.0 {
-        return Err(PolicyError { field, message: format!("must not be negative, found {seconds}") });
+        return Err(PolicyError::Negative { field, found: seconds });
     }
     if seconds > max {
-        return Err(PolicyError { field, message: format!("must be at most {max} seconds, found {seconds}") });
+        return Err(PolicyError::TooLong { field, max, found: seconds });
     }
     Ok(seconds)
 }
@@ -104,9 +90,9 @@ pub fn duration(field: &'static str, seconds: f64, max: f64) -> Result<f64, Poli
 impl Policy {
     /// Reject unusable numbers: NaN, infinite or negative leeway or max age, a leeway above [`MAX_LEEWAY`].
     pub fn validate(&self) -> Result<(), PolicyError> {
-        duration("leeway", self.leeway, MAX_LEEWAY)?;
+        duration(PolicyField::Leeway, self.leeway, MAX_LEEWAY)?;
         if let Some(a) = self.max_age {
-            duration("max_age", a, f64::MAX)?;
+            duration(PolicyField::MaxAge, a, f64::MAX)?;
         }
         Ok(())
     }
@@ -480,8 +466,8 @@ mod tests {
         assert_eq!(find(&validate(&t, &p, Some(1500.0)), "exp").message, "Not expired (leeway 1 min).");
         assert_eq!(find(&validate(&t, &base, Some(1500.0)), "exp").message, "Not expired.");
         // Durations at their bounds.
-        assert_eq!(duration("leeway", 0.0, MAX_LEEWAY), Ok(0.0));
-        assert_eq!(duration("leeway", MAX_LEEWAY, MAX_LEEWAY), Ok(MAX_LEEWAY));
+        assert_eq!(duration(PolicyField::Leeway, 0.0, MAX_LEEWAY), Ok(0.0));
+        assert_eq!(duration(PolicyField::Leeway, MAX_LEEWAY, MAX_LEEWAY), Ok(MAX_LEEWAY));
     }
 
     #[test]

@@ -1,0 +1,441 @@
+//! The policy as every face gives it: one JSON shape (camelCase names, as
+//! JavaScript writes them), read here and nowhere else, with typed errors
+//! whose text is the sentence every face shows.
+//!
+//! ```
+//! use jwtlens::{alg::Algorithm, policy::{Policy, PolicyError, PolicyField}};
+//! let p = Policy::from_json(r#"{"algorithms":["RS256"],"issuer":"https://issuer.example","audience":["api","web"],"maxAge":3600}"#).unwrap();
+//! assert_eq!(p.algorithms, vec![Algorithm::RS256]);
+//! assert_eq!(p.audiences, vec!["api", "web"]);
+//! assert_eq!(p.max_age, Some(3600.0));
+//!
+//! // A name jose or jsonwebtoken uses says which one jwtlens reads.
+//! let e = Policy::from_json(r#"{"clockTolerance":30}"#).unwrap_err();
+//! assert_eq!(e, PolicyError::Synonym { name: "clockTolerance".into(), use_instead: PolicyField::Leeway });
+//! assert_eq!(e.at("options.policy."), "options.policy.clockTolerance is not a jwtlens option: use options.policy.leeway");
+//! // An empty allow-list would read as "no check": refused.
+//! assert_eq!(Policy::from_json(r#"{"audience":[]}"#).unwrap_err().to_string(), "audience is an empty list: give at least one value, or leave it out");
+//! ```
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::Policy;
+
+/// A member of the policy, by its name in the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PolicyField {
+    /// `algorithms`: the allow-list.
+    Algorithms,
+    /// `issuer`: one issuer or a list.
+    Issuer,
+    /// `audience`: one audience or a list.
+    Audience,
+    /// `subject`.
+    Subject,
+    /// `typ`, the header's type.
+    Typ,
+    /// `required`: claims that must be present.
+    Required,
+    /// `maxAge`: seconds since `iat`.
+    MaxAge,
+    /// `leeway`: seconds of clock skew.
+    Leeway,
+}
+
+impl PolicyField {
+    /// Every field, in the order the contract lists them.
+    pub const ALL: [PolicyField; 8] = [
+        PolicyField::Algorithms,
+        PolicyField::Issuer,
+        PolicyField::Audience,
+        PolicyField::Subject,
+        PolicyField::Typ,
+        PolicyField::Required,
+        PolicyField::MaxAge,
+        PolicyField::Leeway,
+    ];
+
+    /// The member's name in the JSON contract (`"maxAge"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PolicyField::Algorithms => "algorithms",
+            PolicyField::Issuer => "issuer",
+            PolicyField::Audience => "audience",
+            PolicyField::Subject => "subject",
+            PolicyField::Typ => "typ",
+            PolicyField::Required => "required",
+            PolicyField::MaxAge => "maxAge",
+            PolicyField::Leeway => "leeway",
+        }
+    }
+
+    fn named(name: &str) -> Option<PolicyField> {
+        PolicyField::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// What the member holds, for "must be ..." sentences.
+    fn shape(self) -> &'static str {
+        match self {
+            PolicyField::Algorithms | PolicyField::Required => "a list of strings",
+            PolicyField::Issuer | PolicyField::Audience => "a string or a list of strings",
+            PolicyField::Subject | PolicyField::Typ => "a string",
+            PolicyField::MaxAge | PolicyField::Leeway => "a finite number of seconds",
+        }
+    }
+}
+
+impl fmt::Display for PolicyField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Names people write for a policy member (jose's `jwtVerify` options,
+/// jsonwebtoken's, the claim names) and the member jwtlens reads.
+const SYNONYMS: [(&str, PolicyField); 14] = [
+    ("issuers", PolicyField::Issuer),
+    ("iss", PolicyField::Issuer),
+    ("audiences", PolicyField::Audience),
+    ("aud", PolicyField::Audience),
+    ("sub", PolicyField::Subject),
+    ("alg", PolicyField::Algorithms),
+    ("algorithm", PolicyField::Algorithms),
+    ("clockTolerance", PolicyField::Leeway),
+    ("clockSkew", PolicyField::Leeway),
+    ("maxTokenAge", PolicyField::MaxAge),
+    ("max_age", PolicyField::MaxAge),
+    ("requiredClaims", PolicyField::Required),
+    ("requiredSpecClaims", PolicyField::Required),
+    ("type", PolicyField::Typ),
+];
+
+/// Names of the time, which is given beside the policy, not in it.
+const TIME_NAMES: [&str; 3] = ["now", "currentDate", "clockTimestamp"];
+
+/// Why a policy cannot be used. [`fmt::Display`] is the sentence with member
+/// names as the contract spells them; [`PolicyError::at`] puts a face's path
+/// (`options.policy.`) before every member it names. Serialized, `code` is
+/// the variant in snake_case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PolicyError {
+    /// Not a JSON object.
+    NotAnObject {
+        /// The JSON reader's message, or what was found.
+        found: String,
+    },
+    /// A member the policy does not have.
+    Unknown {
+        /// The name given.
+        name: String,
+    },
+    /// A name from another library for a member the policy has.
+    Synonym {
+        /// The name given.
+        name: String,
+        /// The member jwtlens reads.
+        use_instead: PolicyField,
+    },
+    /// The time, which is not part of the policy.
+    TimeInPolicy {
+        /// The name given (`now`, `currentDate`, ...).
+        name: String,
+    },
+    /// `null`, which must not read as "no check".
+    Null {
+        /// The member.
+        field: PolicyField,
+    },
+    /// An empty allow-list, which would accept nothing or read as "no check".
+    EmptyList {
+        /// The member.
+        field: PolicyField,
+    },
+    /// A value of the wrong JSON type.
+    WrongType {
+        /// The member.
+        field: PolicyField,
+        /// The position in the list, for a list element.
+        index: Option<usize>,
+        /// The JSON type found.
+        found: &'static str,
+    },
+    /// An algorithm name that is not a JWS algorithm.
+    UnknownAlgorithm {
+        /// Its position in `algorithms`.
+        index: usize,
+        /// The name given.
+        found: String,
+    },
+    /// A duration that is NaN or infinite.
+    NotFinite {
+        /// The member.
+        field: PolicyField,
+    },
+    /// A negative duration.
+    Negative {
+        /// The member.
+        field: PolicyField,
+        /// The value given.
+        found: f64,
+    },
+    /// A duration above the largest accepted.
+    TooLong {
+        /// The member.
+        field: PolicyField,
+        /// The largest accepted, in seconds.
+        max: f64,
+        /// The value given.
+        found: f64,
+    },
+}
+
+impl PolicyError {
+    /// The member the error is about, when it is one of the policy's.
+    pub fn field(&self) -> Option<PolicyField> {
+        match self {
+            PolicyError::Null { field }
+            | PolicyError::EmptyList { field }
+            | PolicyError::WrongType { field, .. }
+            | PolicyError::NotFinite { field }
+            | PolicyError::Negative { field, .. }
+            | PolicyError::TooLong { field, .. } => Some(*field),
+            PolicyError::UnknownAlgorithm { .. } => Some(PolicyField::Algorithms),
+            PolicyError::Synonym { use_instead, .. } => Some(*use_instead),
+            PolicyError::NotAnObject { .. } | PolicyError::Unknown { .. } | PolicyError::TimeInPolicy { .. } => None,
+        }
+    }
+
+    /// The sentence with `path` before every member named:
+    /// `at("options.policy.")` → "options.policy.leeway must be ...".
+    pub fn at(&self, path: &str) -> String {
+        self.render(&|name| format!("{path}{name}"))
+    }
+
+    /// The sentence with each member name (as the contract spells it) passed
+    /// through `name`: a CLI shows `--max-age` where JSON has `maxAge`.
+    pub fn render(&self, name: &dyn Fn(&str) -> String) -> String {
+        let field = |f: &PolicyField| name(f.name());
+        match self {
+            PolicyError::NotAnObject { found } => format!("the policy must be a JSON object: {found}"),
+            PolicyError::Unknown { name: given } => {
+                let fields: Vec<String> = PolicyField::ALL.iter().map(field).collect();
+                format!("{} is not a policy field (the policy has {})", name(given), fields.join(", "))
+            }
+            PolicyError::Synonym { name: given, use_instead } => {
+                format!("{} is not a jwtlens option: use {}", name(given), field(use_instead))
+            }
+            PolicyError::TimeInPolicy { name: given } => {
+                format!("{} is not a policy field: the time is given beside the policy, as now", name(given))
+            }
+            PolicyError::Null { field: f } => format!("{} is null: give a value, or leave it out", field(f)),
+            PolicyError::EmptyList { field: f } => {
+                format!("{} is an empty list: give at least one value, or leave it out", field(f))
+            }
+            PolicyError::WrongType { field: f, index: Some(i), found } => {
+                format!("{}[{i}] must be a string, found {found}", field(f))
+            }
+            PolicyError::WrongType { field: f, index: None, found } => {
+                format!("{} must be {}, found {found}", field(f), f.shape())
+            }
+            PolicyError::UnknownAlgorithm { index, found } => {
+                format!("{}[{index}]: {found:?} is not a JWS algorithm", field(&PolicyField::Algorithms))
+            }
+            PolicyError::NotFinite { field: f } => format!("{} must be a finite number of seconds", field(f)),
+            PolicyError::Negative { field: f, found } => format!("{} must not be negative, found {found}", field(f)),
+            PolicyError::TooLong { field: f, max, found } => {
+                format!("{} must be at most {max} seconds, found {found}", field(f))
+            }
+        }
+    }
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.at(""))
+    }
+}
+
+impl core::error::Error for PolicyError {}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn strings(field: PolicyField, v: &Value, one_allowed: bool) -> Result<Vec<String>, PolicyError> {
+    match v {
+        Value::String(s) if one_allowed => Ok(alloc::vec![s.clone()]),
+        Value::Array(items) => {
+            if items.is_empty() && field != PolicyField::Required {
+                return Err(PolicyError::EmptyList { field });
+            }
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| match item {
+                    Value::String(s) => Ok(s.clone()),
+                    other => Err(PolicyError::WrongType { field, index: Some(i), found: type_name(other) }),
+                })
+                .collect()
+        }
+        other => Err(PolicyError::WrongType { field, index: None, found: type_name(other) }),
+    }
+}
+
+fn string(field: PolicyField, v: &Value) -> Result<String, PolicyError> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        other => Err(PolicyError::WrongType { field, index: None, found: type_name(other) }),
+    }
+}
+
+fn seconds(field: PolicyField, v: &Value) -> Result<f64, PolicyError> {
+    match v.as_f64() {
+        Some(n) if v.is_number() => Ok(n),
+        _ => Err(PolicyError::WrongType { field, index: None, found: type_name(v) }),
+    }
+}
+
+impl Policy {
+    /// Read a policy from its JSON contract: an object with any of
+    /// `algorithms`, `issuer`, `audience` (each a string or a list), `subject`,
+    /// `typ`, `required`, `maxAge` and `leeway` (seconds; 60 when absent).
+    /// Unknown names, names from other libraries, `null`, empty allow-lists
+    /// and unusable durations are refused, so that no policy fails open.
+    pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| PolicyError::NotAnObject { found: e.to_string() })?;
+        match value {
+            Value::Object(map) => Policy::from_map(&map),
+            other => Err(PolicyError::NotAnObject { found: String::from(type_name(&other)) }),
+        }
+    }
+
+    fn from_map(map: &Map<String, Value>) -> Result<Policy, PolicyError> {
+        let mut p = Policy::default();
+        for (name, v) in map {
+            let Some(field) = PolicyField::named(name) else {
+                if let Some((_, right)) = SYNONYMS.iter().find(|(wrong, _)| wrong == name) {
+                    return Err(PolicyError::Synonym { name: name.clone(), use_instead: *right });
+                }
+                if TIME_NAMES.contains(&name.as_str()) {
+                    return Err(PolicyError::TimeInPolicy { name: name.clone() });
+                }
+                return Err(PolicyError::Unknown { name: name.clone() });
+            };
+            if v.is_null() {
+                return Err(PolicyError::Null { field });
+            }
+            match field {
+                PolicyField::Algorithms => {
+                    p.algorithms = strings(field, v, false)?
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, a)| a.parse().map_err(|_| PolicyError::UnknownAlgorithm { index, found: a }))
+                        .collect::<Result<_, _>>()?;
+                }
+                PolicyField::Issuer => p.issuers = strings(field, v, true)?,
+                PolicyField::Audience => p.audiences = strings(field, v, true)?,
+                PolicyField::Subject => p.subject = Some(string(field, v)?),
+                PolicyField::Typ => p.typ = Some(string(field, v)?),
+                PolicyField::Required => p.required = strings(field, v, false)?,
+                PolicyField::MaxAge => p.max_age = Some(seconds(field, v)?),
+                PolicyField::Leeway => p.leeway = seconds(field, v)?,
+            }
+        }
+        p.validate()?;
+        Ok(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alg::Algorithm;
+
+    #[test]
+    fn every_member_read() {
+        let p = Policy::from_json(
+            r#"{"algorithms":["ES256","EdDSA"],"issuer":["a","b"],"audience":"api","subject":"ada","typ":"at+jwt","required":[],"maxAge":60.5,"leeway":0}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            p,
+            Policy {
+                algorithms: alloc::vec![Algorithm::ES256, Algorithm::EdDSA],
+                issuers: alloc::vec!["a".into(), "b".into()],
+                audiences: alloc::vec!["api".into()],
+                subject: Some("ada".into()),
+                typ: Some("at+jwt".into()),
+                required: alloc::vec![],
+                max_age: Some(60.5),
+                leeway: 0.0,
+            }
+        );
+        assert_eq!(Policy::from_json("{}").unwrap(), Policy::default());
+    }
+
+    #[test]
+    fn nothing_fails_open() {
+        let refused = [
+            (r#"{"audience":[]}"#, "audience is an empty list: give at least one value, or leave it out"),
+            (r#"{"issuer":[]}"#, "issuer is an empty list: give at least one value, or leave it out"),
+            (r#"{"algorithms":[]}"#, "algorithms is an empty list: give at least one value, or leave it out"),
+            (r#"{"issuer":null}"#, "issuer is null: give a value, or leave it out"),
+            (r#"{"audience":[1]}"#, "audience[0] must be a string, found a number"),
+            (r#"{"audience":{"a":1}}"#, "audience must be a string or a list of strings, found an object"),
+            (r#"{"algorithms":"RS256"}"#, "algorithms must be a list of strings, found a string"),
+            (r#"{"algorithms":["HS999"]}"#, "algorithms[0]: \"HS999\" is not a JWS algorithm"),
+            (r#"{"leeway":"60"}"#, "leeway must be a finite number of seconds, found a string"),
+            (r#"{"leeway":-1}"#, "leeway must not be negative, found -1"),
+            (r#"{"leeway":3600}"#, "leeway must be at most 600 seconds, found 3600"),
+            (r#"{"maxAge":-5}"#, "maxAge must not be negative, found -5"),
+            (r#"{"iss":"x"}"#, "iss is not a jwtlens option: use issuer"),
+            (r#"{"now":1}"#, "now is not a policy field: the time is given beside the policy, as now"),
+            (
+                r#"{"colour":"red"}"#,
+                "colour is not a policy field (the policy has algorithms, issuer, audience, subject, typ, required, maxAge, leeway)",
+            ),
+            ("[]", "the policy must be a JSON object: a list"),
+        ];
+        for (text, message) in refused {
+            assert_eq!(Policy::from_json(text).unwrap_err().to_string(), message, "{text}");
+        }
+        assert_eq!(
+            Policy::from_json(r#"{"leeway":-1}"#).unwrap_err().at("options.policy."),
+            "options.policy.leeway must not be negative, found -1"
+        );
+        let flag = |name: &str| match name {
+            "maxAge" => String::from("--max-age"),
+            other => format!("--{other}"),
+        };
+        assert_eq!(
+            Policy::from_json(r#"{"maxAge":-5}"#).unwrap_err().render(&flag),
+            "--max-age must not be negative, found -5"
+        );
+    }
+
+    #[test]
+    fn errors_serialize_with_a_code() {
+        let e = Policy::from_json(r#"{"maxTokenAge":5}"#).unwrap_err();
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"code":"synonym","name":"maxTokenAge","use_instead":"maxAge"}"#
+        );
+        assert_eq!(e.field(), Some(PolicyField::MaxAge));
+    }
+}
