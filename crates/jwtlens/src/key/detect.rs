@@ -536,6 +536,160 @@ fn tlv_list(content: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    /// The SPKI DER of a fixed P-256 key, and its uncompressed point.
+    fn p256_key() -> (Vec<u8>, Vec<u8>) {
+        use p256::elliptic_curve::sec1::ToEncodedPoint;
+        use p256::pkcs8::EncodePublicKey;
+        let public = p256::SecretKey::from_slice(&[7u8; 32]).unwrap().public_key();
+        (public.to_public_key_der().unwrap().as_bytes().to_vec(), public.to_encoded_point(false).as_bytes().to_vec())
+    }
+
+    #[test]
+    fn raw_points_on_every_curve() {
+        use p256::elliptic_curve::sec1::ToEncodedPoint;
+        let p384 = p384::SecretKey::from_slice(&[7u8; 48]).unwrap().public_key().to_encoded_point(false);
+        let mut scalar = [7u8; 66];
+        scalar[0] = 1;
+        let p521 = p521::SecretKey::from_slice(&scalar).unwrap().public_key().to_encoded_point(false);
+        let k256 = k256::SecretKey::from_slice(&[7u8; 32]).unwrap().public_key().to_encoded_point(false);
+        for point in [p256_key().1, p384.as_bytes().to_vec(), p521.as_bytes().to_vec(), k256.as_bytes().to_vec()] {
+            assert!(raw_point(&point).is_some(), "{} bytes", point.len());
+            let mut off = point.clone();
+            if let Some(last) = off.last_mut() {
+                *last ^= 1;
+            }
+            assert_eq!(raw_point(&off), None, "off the curve, {} bytes", point.len());
+        }
+        assert_eq!(raw_point(&[4u8; 97]), None);
+    }
+
+    #[test]
+    fn each_marker_alone() {
+        for text in [
+            "---- BEGIN SSH2 PUBLIC KEY ----",
+            "-----end certificate-----",
+            "--- begin pkcs7 ---",
+            "-----BEGIN PRIVATE KEY-----",
+            "Public-Key: (2048 bit)",
+            "Subject Public Key Info:",
+            "Modulus:\n 00:c5\nExponent: 65537",
+            "Modulus=C5F1",
+            "<RSAKeyValue><Exponent>AQAB</Exponent></RSAKeyValue>",
+            "<Modulus>xGH</Modulus>",
+            "ssh-ed25519",
+            "ecdsa-sha2-nistp256",
+            "sk-ecdsa-sha2",
+            "ssh-dss",
+            "sk-ssh-ed25519",
+            "xAAAAB3NzaC1y",
+            "AAAAC3NzaC1lZDI1",
+            "AAAAE2VjZHNhLXNo",
+            "{\"kty\":\"EC\"}",
+        ] {
+            assert!(marker(text).is_some(), "{text:?}");
+        }
+        for text in [
+            "-----BEGIN MESSAGE-----",
+            "BEGIN PUBLIC KEY",
+            "--- public key ---",
+            "modulus: 5",
+            "aaaab3nzac1yc2e",
+            "my-ssh-password",
+            "sky:blue",
+        ] {
+            assert_eq!(marker(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn kty_only_as_a_member_name() {
+        for yes in ["\"kty\":\"RSA\"", "kty = RSA", "<kty>RSA</kty>", "'kty' : 1", "\\\"kty\\\":1"] {
+            assert!(kty_member(yes), "{yes:?}");
+        }
+        for no in ["_kty:1", "skty:1", "kty is RSA", "kty"] {
+            assert!(!kty_member(no), "{no:?}");
+        }
+    }
+
+    #[test]
+    fn json_keys_anywhere_and_only_to_the_layer_limit() {
+        assert_eq!(json_key(r#"{"a":{"kty":"RSA"}}"#, 0).as_deref(), Some("a JWK (kty \"RSA\")"));
+        assert_eq!(json_key(r#"[1,{"kty":"OKP"}]"#, 0).as_deref(), Some("a JWK (kty \"OKP\")"));
+        assert_eq!(json_key(r#"{"kty":"oct","k":"c2VjcmV0"}"#, 0), None);
+        assert_eq!(json_key("no json here", 0), None);
+        // Key material in a long string value (an x5c certificate, a PEM in a config).
+        let pem = "-----BEGIN PUBLIC KEY-----MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE-----END PUBLIC KEY-----";
+        let config = alloc::format!(r#"{{"settings":{{"verifier":"{pem}"}}}}"#);
+        assert!(json_key(&config, 0).is_some());
+        assert!(json_key(&config, MAX_LAYERS - 1).is_some());
+        assert_eq!(json_key(&config, MAX_LAYERS), None, "no deeper than MAX_LAYERS");
+        // Short strings are not scanned.
+        assert_eq!(json_key(r#"{"a":"ssh-rsa AAAA"}"#, 0), None);
+        // A value's encodings count as a layer: base64 DER in a string at the last layer is not opened.
+        let b64 = crate::b64::encode(&p256_key().0);
+        let x5c = alloc::format!(r#"{{"x5c":["{b64}"]}}"#);
+        assert!(json_key(&x5c, 0).is_some());
+        assert_eq!(json_key(&x5c, MAX_LAYERS - 1), None);
+    }
+
+    #[test]
+    fn layers_are_counted() {
+        let der = p256_key().0;
+        let mut text = crate::b64::encode(&der);
+        for _ in 0..MAX_LAYERS - 1 {
+            text = crate::b64::encode(text.as_bytes());
+        }
+        assert!(key_material(text.as_bytes()).is_some(), "{MAX_LAYERS} layers are looked through");
+        let deeper = crate::b64::encode(text.as_bytes());
+        assert_eq!(key_material(deeper.as_bytes()), None, "a known limit: not more than {MAX_LAYERS}");
+    }
+
+    #[test]
+    fn decodings_whole_by_word_by_run() {
+        let der = p256_key().0;
+        let b64 = crate::b64::encode(&der);
+        // Whitespace inside the base64 is dropped (no word or run is long enough alone).
+        let spaced: String =
+            b64.as_bytes().chunks(12).map(|c| core::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(" ");
+        assert!(decodings(&spaced).contains(&der));
+        // Words shorter than 40 are not decoded alone, nor runs shorter than 40 in all.
+        let short = "aGVsbG8gd29ybGQgaGVsbG8gd29y"; // 28 characters
+        assert!(decodings(&alloc::format!("key={short} other")).iter().all(|d| d != b"hello world hello wor"));
+        assert!(decodings("ab|aGVsbG8gd29ybGQh|aGVsbG8gd29ybGQh").is_empty());
+        // Runs of a split body are joined (each of the 4 lines at least 16 long).
+        assert_eq!(b64.len(), 122);
+        let quoted: String =
+            b64.as_bytes().chunks(31).map(|c| alloc::format!("\"{}\",", core::str::from_utf8(c).unwrap())).collect();
+        assert!(decodings(&quoted).contains(&der));
+    }
+
+    #[test]
+    fn byte_lists_hex_decimal_and_escapes() {
+        assert_eq!(byte_list(&"\\x30".repeat(30)), Some(alloc::vec![0x30; 30]));
+        assert_eq!(byte_list(&"0x82, ".repeat(30)), Some(alloc::vec![0x82; 30]));
+        assert_eq!(byte_list(&"-126,".repeat(30)), Some(alloc::vec![130; 30]));
+        assert_eq!(byte_list(&"48,".repeat(29)), None);
+        assert_eq!(byte_list(&"300,".repeat(30)), None);
+    }
+
+    #[test]
+    fn base64_or_hex_either() {
+        assert_eq!(base64_or_hex(&"ab".repeat(16)), Some(alloc::vec![0xab; 16]));
+        assert_eq!(base64_or_hex(&alloc::format!("0x{}", "0a:".repeat(16))), Some(alloc::vec![0x0a; 16]));
+        let b64 = crate::b64::encode(&[0xfbu8; 33]);
+        assert_eq!(b64.len(), 44);
+        assert_eq!(base64_or_hex(&b64), Some(alloc::vec![0xfb; 33]));
+        assert_eq!(base64_or_hex("short"), None);
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("%30%82ab%2F"), Some(alloc::vec![0x30, 0x82, b'a', b'b', b'/']));
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%3"), None);
+        assert_eq!(percent_decode("plain"), Some(b"plain".to_vec()));
+    }
+
     #[test]
     fn quotes_come_off_only_in_pairs() {
         assert_eq!(unquote("\"\""), Some(String::new()));
