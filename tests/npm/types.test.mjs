@@ -1,0 +1,122 @@
+// The TypeScript declarations against what the package really returns: real
+// outputs of every function, for tokens and inputs that reach every branch,
+// are written into a .ts file as object literals typed with the declared
+// types, and `tsc --strict` must accept them. An object literal gets excess
+// property checks, so a field the runtime has and the .d.ts lacks fails, and
+// so does a required field the runtime leaves out, or a value of another type.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createHmac, generateKeyPairSync } from "node:crypto";
+import { installed, install } from "./install.mjs";
+
+const tsc = join(dirname(fileURLToPath(import.meta.url)), "../node_modules/.bin/tsc");
+const NOW = 1_795_000_000;
+const b64 = (x) => Buffer.from(typeof x === "string" ? x : JSON.stringify(x)).toString("base64url");
+const SECRET = "a-secret-of-at-least-thirty-two-bytes";
+const hs256 = (header, payload) => {
+  const input = `${b64(header)}.${b64(payload)}`;
+  return `${input}.${createHmac("sha256", SECRET).update(input).digest("base64url")}`;
+};
+
+test("the .d.ts declarations match the runtime output of every function", async () => {
+  const jwt = await installed();
+  const cookies = await installed("cookies");
+  const flows = await installed("flows");
+  const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const pem = publicKey.export({ type: "spki", format: "pem" });
+
+  const tokens = [
+    hs256({ alg: "HS256", typ: "JWT", kid: "k1" }, { iss: "https://issuer.example", aud: ["api"], sub: "ada", iat: NOW - 60, nbf: NOW - 60, exp: NOW + 600, jti: "1", custom: { a: [1, null, true] } }),
+    hs256({ alg: "HS256" }, { exp: NOW - 600 }),
+    hs256({ alg: "HS256", crit: ["exp"] }, { sub: 1 }),
+    hs256({ alg: "HS256", cty: "JWT" }, { a: 1 }),
+    "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.",
+    "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig nature",
+    "Bearer x.y",
+    "",
+    `${b64({ alg: "HS256", alg2: 1 })}.${b64('{"a":1,"a":2}')}.${b64("x")}`,
+  ];
+  const key = jwt.importKey(SECRET);
+  const ecKey = jwt.importKey(pem);
+  const policy = { algorithms: ["HS256"], issuer: "https://issuer.example", audience: "api", required: ["sub"], maxAge: 3600, typ: "JWT", subject: "ada" };
+  const verifier = jwt.createVerifier({ key, policy });
+  const samples = {
+    Report: [
+      ...tokens.map((t) => jwt.inspect(t, { now: NOW })),
+      ...tokens.map((t) => jwt.inspect(t)),
+      ...tokens.map((t) => jwt.verify(t, key, { now: NOW, policy })),
+      ...tokens.map((t) => jwt.verify(t, ecKey, { now: false })),
+    ],
+    FastVerdict: [...tokens.map((t) => jwt.verifyFast(t, key, { now: NOW, policy })), ...tokens.map((t) => verifier(t, { now: NOW }))],
+    Decoded: [jwt.decode(tokens[0]), jwt.decode(tokens[4])],
+    SignatureCheck: [
+      jwt.verifySignature("HS256", key, "a.b", new Uint8Array(32)),
+      jwt.verifySignature("ES256", ecKey, "a.b", new Uint8Array(64)),
+      jwt.verifySignature("ES256", ecKey, "a.b", new Uint8Array(3)),
+    ],
+    "ReturnType<typeof generateKey>": [jwt.generateKey("ES256"), jwt.generateKey("HS256"), jwt.generateKey("EdDSA")],
+    "Pick<JwtlensKey, \"detected\" | \"keys\" | \"skipped\" | \"arithmetic\">": [key, ecKey, jwt.importKey(JSON.stringify({ keys: [{ kty: "EC", crv: "P-256", x: "AA", y: "AA" }, publicKey.export({ format: "jwk" })] }))].map(
+      (k) => ({ detected: k.detected, keys: k.keys, skipped: k.skipped, arithmetic: k.arithmetic }),
+    ),
+  };
+  const jar = new cookies.CookieJar();
+  const site = "https://bank.example/login";
+  const outcomes = [
+    jar.setCookie("sid=abc; Secure; HttpOnly; SameSite=Lax; Path=/", site, { now: NOW }),
+    jar.setCookie("sid=def; Secure; HttpOnly; SameSite=Lax; Path=/", site, { now: NOW }),
+    jar.setCookie("__Host-x=1; Domain=bank.example", site, { now: NOW }),
+    jar.setCookie("gone=1; Max-Age=0", site, { now: NOW }),
+    jar.setCookie("theme=dark; Expires=Wed, 21 Oct 2037 07:28:00 GMT", site, { now: NOW }),
+  ];
+  const cookieSamples = {
+    CookieOutcome: outcomes,
+    "CookieVerdict[]": [jar.cookiesFor({ url: "https://bank.example/transfer", method: "POST", site: "https://evil.example", topLevel: false }, { now: NOW }), jar.cookiesFor("http://bank.example/", { now: NOW })],
+    "Cookie[]": [jar.cookies()],
+  };
+  const sim = new flows.Simulation({ strategy: "access_refresh", denyList: true });
+  const steps = ["login", "request", "xss", "csrf_post", "csrf_get", "hijack", "replay", "logout", "revoke", "restart", "rotate_key"].map((s) => {
+    try {
+      return sim.step(s);
+    } catch {
+      return undefined;
+    }
+  }).filter(Boolean);
+  const flowSamples = {
+    FlowRun: ["session", "jwt_local_storage", "jwt_cookie", "access_refresh"].map((strategy) =>
+      flows.simulate({ strategy }, ["login", { step: "request", server: 2 }, "xss", "csrf_post", "csrf_get", "hijack", { step: "advance", seconds: 4000 }, "replay", "logout"]),
+    ),
+    FlowStepResult: steps,
+    FlowSnapshot: [sim.snapshot()],
+    Comparison: [flows.compareStrategies(), flows.compareStrategies({ denyList: true, servers: 3 })],
+  };
+  assert.ok(steps.length >= 8, `${steps.length} steps ran`);
+
+  const lines = [
+    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey, generateKey } from "jwtlens";',
+    'import type { CookieOutcome, CookieVerdict, Cookie } from "jwtlens/cookies";',
+    'import type { FlowRun, FlowStepResult, FlowSnapshot, Comparison } from "jwtlens/flows";',
+  ];
+  let n = 0;
+  for (const group of [samples, cookieSamples, flowSamples]) {
+    for (const [type, values] of Object.entries(group)) {
+      for (const v of values) lines.push(`export const s${n++}: ${type} = ${JSON.stringify(v)};`);
+    }
+  }
+  const { scratch } = install();
+  writeFileSync(join(scratch, "runtime-shapes.ts"), lines.join("\n") + "\n");
+  writeFileSync(
+    join(scratch, "tsconfig.shapes.json"),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] }, files: ["runtime-shapes.ts"] }),
+  );
+  try {
+    execFileSync(tsc, ["-p", join(scratch, "tsconfig.shapes.json")], { encoding: "utf8" });
+  } catch (e) {
+    assert.fail(`${n} runtime outputs checked; tsc found differences from the declarations:\n${e.stdout}`);
+  }
+  console.log(`# ${n} runtime outputs match their declared types`);
+});
