@@ -10,9 +10,18 @@ import {
   signToken,
   verifySignatureJson,
   VerifierHandle,
+  algorithmNames as coreAlgorithmNames,
   version as coreVersion,
 } from "./jwtlens_wasm.js";
 import { platformFactory } from "./platform.js";
+
+// The core's algorithms in the order its platform callback numbers them (read
+// once, on first use: this module is evaluated before the wasm is instantiated).
+let algorithms;
+function algorithmNames() {
+  algorithms ??= coreAlgorithmNames().split(",");
+  return algorithms;
+}
 import { JwtlensError, argumentError, callCore, describe, nowArgument } from "./common.js";
 
 export { JwtlensError };
@@ -140,7 +149,7 @@ export class JwtlensKey {
     this.arithmetic = arithmetic === "platform" && platformFactory !== null ? "platform" : "core";
     // The platform gets its own copy of the keys, fixed here: nothing done later to
     // this object (or to `keys`, which is frozen anyway) can change which key it checks.
-    if (this.arithmetic === "platform") raw.setPlatform(platformFactory(JSON.parse(json).keys));
+    if (this.arithmetic === "platform") raw.setPlatform(platformFactory(JSON.parse(json).keys, algorithmNames()));
     Object.freeze(this);
   }
 }

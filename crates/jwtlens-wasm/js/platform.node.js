@@ -5,24 +5,30 @@
 import { constants, createPublicKey, verify } from "node:crypto";
 
 const PSS = constants.RSA_PKCS1_PSS_PADDING;
-// Indexed like jwtlens::alg::ALL: HS256..HS512, RS*, PS*, ES256/384/512, ES256K, EdDSA, none.
-// HMAC stays in the core (null); PS* fixes the salt at the hash size (RFC 7518 §3.5).
-const ALGORITHMS = [
-  null, null, null,
-  ["sha256", {}], ["sha384", {}], ["sha512", {}],
-  ["sha256", { padding: PSS, saltLength: 32 }], ["sha384", { padding: PSS, saltLength: 48 }], ["sha512", { padding: PSS, saltLength: 64 }],
-  ["sha256", { dsaEncoding: "ieee-p1363" }], ["sha384", { dsaEncoding: "ieee-p1363" }], ["sha512", { dsaEncoding: "ieee-p1363" }],
-  ["sha256", { dsaEncoding: "ieee-p1363" }],
-  [null, {}],
-  null,
-];
+// By algorithm name; HMAC stays in the core (absent). PS* fixes the salt at
+// the hash size (RFC 7518 §3.5).
+const PARAMETERS = {
+  RS256: ["sha256", {}],
+  RS384: ["sha384", {}],
+  RS512: ["sha512", {}],
+  PS256: ["sha256", { padding: PSS, saltLength: 32 }],
+  PS384: ["sha384", { padding: PSS, saltLength: 48 }],
+  PS512: ["sha512", { padding: PSS, saltLength: 64 }],
+  ES256: ["sha256", { dsaEncoding: "ieee-p1363" }],
+  ES384: ["sha384", { dsaEncoding: "ieee-p1363" }],
+  ES512: ["sha512", { dsaEncoding: "ieee-p1363" }],
+  ES256K: ["sha256", { dsaEncoding: "ieee-p1363" }],
+  EdDSA: [null, {}],
+};
 
 /**
  * The callback for one imported key set: `(keyIndex, algIndex, data, sig) => 1 | 0 | -1`.
  * Keys Node cannot import (it returns -1 for them) are left to the core.
  * @param {{ jwk?: object }[]} keys the key summaries, in key-set order
+ * @param {string[]} algorithms the core's algorithm names, in the order of `algIndex`
  */
-export function nodePlatform(keys) {
+export function nodePlatform(keys, algorithms) {
+  const ALGORITHMS = algorithms.map((name) => PARAMETERS[name] ?? null);
   // One options object per (key, algorithm), made on first use.
   const options = new Map();
   return (index, alg, data, sig) => {

@@ -50,6 +50,45 @@ pub struct Options<'k> {
     pub backend: Option<&'k dyn crate::verify::Backend>,
 }
 
+impl<'k> Options<'k> {
+    /// Options that judge times at `now` (a NumericDate, seconds since 1970).
+    ///
+    /// ```
+    /// use jwtlens::{key::{import_key, KeyInput}, policy::Policy, Options};
+    /// let (keys, _) = import_key("a-secret-of-at-least-thirty-two-bytes", KeyInput::Auto).unwrap();
+    /// let policy = Policy { audiences: vec!["api".into()], ..Policy::default() };
+    /// let options = Options::at(1_795_000_000.0).with_keys(&keys).with_policy(&policy);
+    /// assert_eq!(options.now, Some(1_795_000_000.0));
+    /// assert!(Options::without_clock().skip_time_checks);
+    /// ```
+    pub fn at(now: f64) -> Options<'k> {
+        Options { now: Some(now), ..Options::default() }
+    }
+
+    /// Options that judge no times, asked for explicitly (the verdict says so).
+    pub fn without_clock() -> Options<'k> {
+        Options { skip_time_checks: true, ..Options::default() }
+    }
+
+    /// The same options, verifying signatures with `keys`.
+    #[must_use]
+    pub fn with_keys(self, keys: &'k crate::key::KeySet) -> Options<'k> {
+        Options { keys: Some(keys), ..self }
+    }
+
+    /// The same options, running `policy`'s claim checks.
+    #[must_use]
+    pub fn with_policy(self, policy: &'k crate::policy::Policy) -> Options<'k> {
+        Options { policy: Some(policy), ..self }
+    }
+
+    /// The same options, reading at most `limits` of the input.
+    #[must_use]
+    pub fn with_limits(self, limits: crate::token::Limits) -> Options<'k> {
+        Options { limits, ..self }
+    }
+}
+
 /// Everything jwtlens found in one input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
