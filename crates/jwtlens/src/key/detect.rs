@@ -536,6 +536,86 @@ fn tlv_list(content: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn der_lengths_short_and_long() {
+        assert_eq!(der_header(&[0x30, 0x05]), Some((2, 5)));
+        assert_eq!(der_header(&[0x30, 0x7f]), Some((2, 127)));
+        assert_eq!(der_header(&[0x30, 0x80]), None, "indefinite length");
+        assert_eq!(der_header(&[0x30, 0x81, 0xff]), Some((3, 255)));
+        assert_eq!(der_header(&[0x30, 0x82, 0x01, 0x02]), Some((4, 258)));
+        assert_eq!(der_header(&[0x30, 0x83, 0x01, 0x00, 0x00]), Some((5, 65_536)));
+        assert_eq!(der_header(&[0x30, 0x84, 0x01, 0x00, 0x00, 0x00]), None);
+        assert_eq!(der_header(&[0x30, 0x85, 0x01, 0x00, 0x00, 0x00, 0x00]), None);
+        assert_eq!(der_header(&[0x30, 0x82, 0x01]), None, "truncated");
+        assert_eq!(der_header(&[0x30]), None);
+    }
+
+    /// `depth` SEQUENCEs, one inside the other, around an INTEGER.
+    fn nested(depth: usize) -> Vec<u8> {
+        let mut der = alloc::vec![0x02, 0x01, 0x05];
+        for _ in 0..depth {
+            let mut outer = alloc::vec![0x30, der.len() as u8];
+            outer.extend(der);
+            der = outer;
+        }
+        der
+    }
+
+    #[test]
+    fn asn1_shape_rules() {
+        assert!(asn1_shaped(&nested(1)));
+        assert!(asn1_shaped(&nested(7)), "seven levels: deeper than any key");
+        assert!(!asn1_shaped(&nested(8)), "eight levels: not a key's shape");
+        // The outer element must be a SEQUENCE, even with an INTEGER inside.
+        assert!(!asn1_shaped(&[0x31, 0x03, 0x02, 0x01, 0x05]));
+        // An INTEGER or OID somewhere is required; a tag no key uses is refused.
+        assert!(!asn1_shaped(&[0x30, 0x03, 0x04, 0x01, 0x05]));
+        assert!(asn1_shaped(&[0x30, 0x03, 0x06, 0x01, 0x2a]));
+        assert!(!asn1_shaped(&[0x30, 0x06, 0x02, 0x01, 0x05, 0x42, 0x01, 0x00]));
+        // Trailing bytes inside the SEQUENCE's content are not a list of TLVs.
+        assert!(!asn1_shaped(&[0x30, 0x04, 0x02, 0x01, 0x05, 0x00]));
+        assert!(asn1_shaped(&p256_key().0));
+    }
+
+    #[test]
+    fn tlv_lists() {
+        assert_eq!(tlv_list(&[0x02, 0x01, 0x05, 0x04, 0x00]), 2);
+        assert_eq!(tlv_list(&[0x00, 0x00]), 0, "tag 0 is not used");
+        assert_eq!(tlv_list(&[0x9f, 0x01, 0x00]), 0, "high tag numbers are not used");
+        assert_eq!(tlv_list(&[0x1f, 0x01, 0x00]), 0);
+        assert_eq!(tlv_list(&[0x02, 0x05, 0x00]), 0, "runs past the end");
+        assert_eq!(tlv_list(&[]), 0);
+    }
+
+    #[test]
+    fn der_inside_finds_key_shaped_sequences_only() {
+        let spki = p256_key().0;
+        let described = super::super::der_key(&spki).unwrap().describe();
+        let mut prefixed = alloc::vec![0x00, 0x13, 0x37];
+        prefixed.extend(&spki);
+        prefixed.extend([0xff, 0xfe]);
+        assert_eq!(der_inside(&prefixed), Some(described.clone()));
+        assert_eq!(der_inside(&spki), Some(described));
+        // Shaped, but one element only.
+        let mut one = alloc::vec![0x30, 42, 0x02, 40];
+        one.extend([0x5a; 40]);
+        assert_eq!(der_inside(&one), None);
+        // Two elements, but no INTEGER or OID.
+        let mut two = alloc::vec![0x30, 44, 0x04, 20];
+        two.extend([0x5a; 20]);
+        two.extend([0x04, 20]);
+        two.extend([0x5a; 20]);
+        assert_eq!(der_inside(&two), None);
+        // Shaped, two elements, but shorter than 30 bytes.
+        assert_eq!(der_inside(&[0x30, 0x06, 0x02, 0x01, 0x05, 0x02, 0x01, 0x06]), None);
+        // A shaped structure that is not a key is still reported.
+        let mut other = alloc::vec![0x30, 44, 0x02, 20];
+        other.extend([0x5a; 20]);
+        other.extend([0x02, 20]);
+        other.extend([0x5a; 20]);
+        assert_eq!(der_inside(&other).as_deref(), Some("the DER of a key, certificate or other ASN.1 structure"));
+    }
+
     /// The SPKI DER of a fixed P-256 key, and its uncompressed point.
     fn p256_key() -> (Vec<u8>, Vec<u8>) {
         use p256::elliptic_curve::sec1::ToEncodedPoint;
