@@ -152,7 +152,7 @@ test("validator: a claim policy shows each check with expected and actual", asyn
   assert.match(await page.textContent("#verdict"), /^Claims fail/);
   await page.screenshot({ path: join(outputDir, "playground-checks.png"), fullPage: true });
   await page.fill("#policy-leeway", "NaN");
-  assert.match(await page.textContent("#policy-error"), /leeway: must be a finite number of seconds/);
+  assert.match(await page.textContent("#policy-error"), /Leeway must be a finite number of seconds\./);
   await page.fill("#policy-leeway", "3600");
   assert.match(await page.textContent("#policy-error"), /at most 600 seconds/);
   for (const id of ["#policy-iss", "#policy-aud", "#policy-leeway", "#key-input"]) await page.fill(id, "");

@@ -52,7 +52,16 @@ impl PolicyInput {
             leeway,
             ..Default::default()
         };
-        p.validate().map_err(|e| format!("{e}."))?;
+        // The core's sentence, with the page's labels for the fields.
+        p.validate().map_err(|e| {
+            let sentence = e.render(&|name| match name {
+                "leeway" => String::from("Leeway"),
+                "issuer" => String::from("Issuers"),
+                "audience" => String::from("Audiences"),
+                other => String::from(other),
+            });
+            format!("{sentence}.")
+        })?;
         Ok(Some(p))
     }
 }
