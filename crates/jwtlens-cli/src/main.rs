@@ -466,14 +466,7 @@ fn run_sign(args: SignArgs) -> ExitCode {
 fn run_keygen(args: KeygenArgs) -> ExitCode {
     let result = parse_alg(&args.alg).and_then(|alg| {
         let key = jwtlens::sign::generate(alg, &mut rand_core::OsRng).map_err(|e| e.to_string())?;
-        let public = key.public();
-        Ok(format!(
-            "{{\n  \"alg\": \"{}\",\n  \"privateJwk\": {},\n  \"publicJwk\": {},\n  \"thumbprint\": \"{}\"\n}}",
-            alg.name(),
-            key.to_jwk(),
-            public.to_jwk(),
-            public.thumbprint()
-        ))
+        serde_json::to_string_pretty(&jwtlens::sign::GeneratedKey::new(alg, &key)).map_err(|e| e.to_string())
     });
     match result {
         Ok(json) => {

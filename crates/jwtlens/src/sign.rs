@@ -168,6 +168,45 @@ fn ec_jwk(crv: &str, d: &[u8], uncompressed: &[u8]) -> String {
     format!(r#"{{"crv":"{crv}","d":"{}","kty":"EC","x":"{x}","y":"{y}"}}"#, b64::encode(d))
 }
 
+/// A generated key as every face hands it out:
+/// `{"alg","privateJwk","publicJwk","thumbprint"}` (the thumbprint is RFC 7638's,
+/// of the public key; a secret's "public" JWK is the secret itself).
+///
+/// ```
+/// use jwtlens::{alg::Algorithm, sign::{generate, GeneratedKey}};
+/// let mut rng = rand_core::OsRng;
+/// let key = generate(Algorithm::EdDSA, &mut rng).unwrap();
+/// let out = GeneratedKey::new(Algorithm::EdDSA, &key);
+/// assert_eq!(out.public_jwk["crv"], "Ed25519");
+/// assert!(serde_json::to_string(&out).unwrap().starts_with(r#"{"alg":"EdDSA","privateJwk":{"#));
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GeneratedKey {
+    /// The algorithm it was made for.
+    pub alg: &'static str,
+    /// The private key (or secret) as a JWK.
+    pub private_jwk: serde_json::Value,
+    /// The public key as a JWK.
+    pub public_jwk: serde_json::Value,
+    /// The public key's RFC 7638 thumbprint.
+    pub thumbprint: String,
+}
+
+impl GeneratedKey {
+    /// The key's JWKs and thumbprint.
+    pub fn new(alg: Algorithm, key: &SigningKey) -> GeneratedKey {
+        let public = key.public();
+        let jwk = |text: String| serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+        GeneratedKey {
+            alg: alg.name(),
+            private_jwk: jwk(key.to_jwk()),
+            public_jwk: jwk(public.to_jwk()),
+            thumbprint: public.thumbprint(),
+        }
+    }
+}
+
 /// Generate a new key for `alg`: a random secret as long as the hash for
 /// HS*, RSA 2048 for RS*/PS*, the algorithm's curve for ES*, Ed25519 for EdDSA.
 pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<SigningKey, SignError> {
