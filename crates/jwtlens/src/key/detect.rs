@@ -760,6 +760,8 @@ mod tests {
         assert_eq!(b64.len(), 44);
         assert_eq!(base64_or_hex(&b64), Some(alloc::vec![0xfb; 33]));
         assert_eq!(base64_or_hex("short"), None);
+        // Valid base64 shorter than 24 characters is too short to be a key.
+        assert_eq!(base64_or_hex("aGVsbG8gd29ybGQ="), None);
     }
 
     #[test]
