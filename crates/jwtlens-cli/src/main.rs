@@ -481,7 +481,7 @@ fn run_keygen(args: KeygenArgs) -> ExitCode {
 }
 
 fn cookie_report(args: CookieArgs) -> Result<String, String> {
-    use jwtlens_cookie::{CookieJar, Request, Url};
+    use jwtlens_cookie::{Request, Url};
     let text = match args.file.as_deref() {
         Some(p) if p.as_os_str() != "-" => {
             std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?
@@ -497,11 +497,6 @@ fn cookie_report(args: CookieArgs) -> Result<String, String> {
         site_for_cookies: None,
         top_level: true,
     };
-    let mut jar = CookieJar::new();
-    let mut outcomes = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        outcomes.push((line.to_owned(), jar.set(jwtlens_cookie::set_cookie_value(line), &origin, now)));
-    }
     let target = url(args.request.as_deref().unwrap_or(&args.from), "request")?;
     let site = args.site.as_deref().map(|s| url(s, "site")).transpose()?;
     let req = Request {
@@ -511,21 +506,18 @@ fn cookie_report(args: CookieArgs) -> Result<String, String> {
         site_for_cookies: site,
         top_level: !args.subresource,
     };
-    let verdicts = jar.cookies_for(&req, now);
-    let header = jar.cookie_header(&req, now);
+    let run = jwtlens_cookie::replay(&text, &origin, &req, now);
     if args.json {
-        let stored: Vec<_> = outcomes.iter().map(|(l, o)| serde_json::json!({ "line": l, "result": o })).collect();
-        return Ok(
-            serde_json::json!({ "set": stored, "request": req, "cookies": verdicts, "header": header }).to_string()
-        );
+        return Ok(serde_json::json!({ "set": run.set, "request": req, "cookies": run.cookies, "header": run.header })
+            .to_string());
     }
     let mut o = String::new();
-    for (line, outcome) in &outcomes {
-        o.push_str(&format!("{line}\n  -> {outcome}\n"));
+    for stored in &run.set {
+        o.push_str(&format!("{}\n  -> {}\n", stored.line, stored.result));
     }
     let kind = if args.script { "document.cookie" } else { "request" };
     o.push_str(&format!("\n{kind} {} {}\n", req.method, args.request.as_deref().unwrap_or(&args.from)));
-    for v in &verdicts {
+    for v in &run.cookies {
         o.push_str(&format!(
             "  {} {}  (domain {}, path {}): {}\n",
             if v.sent { "SENT   " } else { "NOT SENT" },
@@ -536,7 +528,7 @@ fn cookie_report(args: CookieArgs) -> Result<String, String> {
         ));
     }
     let label = if args.script { "document.cookie" } else { "Cookie" };
-    o.push_str(&format!("\n{label}: {}", header.unwrap_or_else(|| String::from("(nothing)"))));
+    o.push_str(&format!("\n{label}: {}", run.header.unwrap_or_else(|| String::from("(nothing)"))));
     Ok(o)
 }
 

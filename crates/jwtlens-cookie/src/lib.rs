@@ -31,6 +31,7 @@
 extern crate alloc;
 
 pub mod date;
+mod replay;
 pub mod suffix;
 mod url;
 
@@ -41,6 +42,7 @@ use core::fmt;
 
 use serde::Serialize;
 
+pub use replay::{replay, Replay, Stored};
 pub use url::{Url, UrlError};
 
 /// The 400-day cap on expiry (RFC 6265bis §5.5, "Cookie Lifetime Limits").

@@ -1,7 +1,7 @@
 //! The cookie lab: type Set-Cookie lines and a request; see what the jar stored and,
 //! for each cookie, whether it is sent and why. All decisions are the core's.
 
-use jwtlens_cookie::{CookieJar, Request, Url};
+use jwtlens_cookie::{Request, Url};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -41,6 +41,11 @@ struct Run {
     error: Option<String>,
 }
 
+/// Each line, the jar's sentence for it, and whether it was accepted.
+fn outcomes(set: Vec<jwtlens_cookie::Stored>) -> Vec<(String, String, bool)> {
+    set.into_iter().map(|s| (s.line, s.result.to_string(), s.result.accepted())).collect()
+}
+
 fn run(lab: &Lab, now: i64) -> Run {
     let mut out = Run { outcomes: Vec::new(), verdicts: Vec::new(), header: None, error: None };
     let origin = match Request::navigate(&lab.from) {
@@ -50,14 +55,11 @@ fn run(lab: &Lab, now: i64) -> Run {
             return out;
         }
     };
-    let mut jar = CookieJar::new();
-    for line in lab.lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let outcome = jar.set(jwtlens_cookie::set_cookie_value(line), &origin, now);
-        out.outcomes.push((line.to_owned(), outcome.to_string(), outcome.accepted()));
-    }
     let url = match Url::parse(&lab.url) {
         Ok(u) => u,
         Err(e) => {
+            // The store outcomes still show; only the request cannot be judged.
+            out.outcomes = outcomes(jwtlens_cookie::replay(&lab.lines, &origin, &origin, now).set);
             out.error = Some(format!("Request URL: {e}"));
             return out;
         }
@@ -70,8 +72,10 @@ fn run(lab: &Lab, now: i64) -> Run {
         site_for_cookies: site,
         top_level: lab.context == "navigation",
     };
-    out.verdicts = jar.cookies_for(&req, now);
-    out.header = jar.cookie_header(&req, now);
+    let run = jwtlens_cookie::replay(&lab.lines, &origin, &req, now);
+    out.outcomes = outcomes(run.set);
+    out.verdicts = run.cookies;
+    out.header = run.header;
     out
 }
 
