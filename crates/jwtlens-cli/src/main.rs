@@ -89,7 +89,7 @@ struct SimulateArgs {
 }
 
 fn parse_step(s: &str) -> Result<jwtlens_flows::Step, String> {
-    s.parse().map_err(|e: jwtlens_flows::StepError| e.0)
+    s.parse().map_err(|e: jwtlens_flows::StepError| e.to_string())
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -193,15 +193,55 @@ pub enum Step {
     Replay,
 }
 
-/// Why a step word was not understood.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepError(pub String);
+/// Why a step word was not understood; `Display` is the sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StepError {
+    /// No step has this name.
+    Unknown {
+        /// The text given.
+        found: String,
+    },
+    /// The argument after `:` is not a whole number.
+    NotANumber {
+        /// The step's name.
+        step: String,
+        /// The argument given.
+        found: String,
+        /// What the number is (`the server`, `the seconds`).
+        what: &'static str,
+    },
+    /// A server number outside 1–8.
+    NoSuchServer {
+        /// The step's name.
+        step: String,
+        /// The number given.
+        server: i64,
+    },
+    /// An argument after a step that takes none.
+    TakesNoArgument {
+        /// The step's name.
+        step: String,
+    },
+    /// `advance` without the seconds.
+    NeedsSeconds,
+}
 
 impl core::error::Error for StepError {}
 
 impl fmt::Display for StepError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            StepError::Unknown { found } => write!(
+                f,
+                "unknown step {found:?} (login[:k], request[:k], logout, revoke, advance:SECONDS, restart[:k], rotate-key, xss, csrf-get, csrf-post, hijack, replay)"
+            ),
+            StepError::NotANumber { step, found, what } => write!(f, "{step}:{found}: {what} must be a whole number"),
+            StepError::NoSuchServer { step, server } => write!(f, "{step}:{server}: servers are numbered 1 to 8"),
+            StepError::TakesNoArgument { step } => write!(f, "{step} takes no argument"),
+            StepError::NeedsSeconds => f.write_str("advance needs the seconds, as advance:600"),
+        }
     }
 }
 
@@ -216,7 +256,8 @@ impl core::str::FromStr for Step {
     /// use jwtlens_flows::Step;
     /// assert_eq!("request:2".parse(), Ok(Step::Request { server: 2 }));
     /// assert_eq!("rotate-key".parse(), Ok(Step::RotateKey));
-    /// assert!("advance".parse::<Step>().unwrap_err().0.contains("seconds"));
+    /// assert_eq!("advance".parse::<Step>(), Err(jwtlens_flows::StepError::NeedsSeconds));
+    /// assert_eq!("request:9".parse::<Step>().unwrap_err().to_string(), "request:9: servers are numbered 1 to 8");
     /// ```
     fn from_str(s: &str) -> Result<Step, StepError> {
         let (word, arg) = match s.split_once(':') {
@@ -224,9 +265,13 @@ impl core::str::FromStr for Step {
             None => (s, None),
         };
         let word = word.trim().to_ascii_lowercase().replace('_', "-");
-        let number = |what: &str| -> Result<Option<i64>, StepError> {
+        let number = |what: &'static str| -> Result<Option<i64>, StepError> {
             arg.map(|a| {
-                a.trim().parse::<i64>().map_err(|_| StepError(format!("{word}:{a}: {what} must be a whole number")))
+                a.trim().parse::<i64>().map_err(|_| StepError::NotANumber {
+                    step: word.clone(),
+                    found: String::from(a),
+                    what,
+                })
             })
             .transpose()
         };
@@ -235,17 +280,17 @@ impl core::str::FromStr for Step {
             usize::try_from(n)
                 .ok()
                 .filter(|n| (1..=8).contains(n))
-                .ok_or_else(|| StepError(format!("{word}:{n}: servers are numbered 1 to 8")))
+                .ok_or_else(|| StepError::NoSuchServer { step: word.clone(), server: n })
         };
         let plain =
-            |step: Step| if arg.is_some() { Err(StepError(format!("{word} takes no argument"))) } else { Ok(step) };
+            |step: Step| if arg.is_some() { Err(StepError::TakesNoArgument { step: word.clone() }) } else { Ok(step) };
         match word.as_str() {
             "login" => Ok(Step::Login { server: server(number("the server")?)? }),
             "request" => Ok(Step::Request { server: server(number("the server")?)? }),
             "restart" => Ok(Step::Restart { server: server(number("the server")?)? }),
             "advance" => match number("the seconds")? {
                 Some(seconds) => Ok(Step::Advance { seconds }),
-                None => Err(StepError(String::from("advance needs the seconds, as advance:600"))),
+                None => Err(StepError::NeedsSeconds),
             },
             "logout" => plain(Step::Logout),
             "revoke" => plain(Step::Revoke),
@@ -255,9 +300,7 @@ impl core::str::FromStr for Step {
             "csrf-post" => plain(Step::CsrfPost),
             "hijack" => plain(Step::Hijack),
             "replay" => plain(Step::Replay),
-            _ => Err(StepError(format!(
-                "unknown step {s:?} (login[:k], request[:k], logout, revoke, advance:SECONDS, restart[:k], rotate-key, xss, csrf-get, csrf-post, hijack, replay)"
-            ))),
+            _ => Err(StepError::Unknown { found: String::from(s) }),
         }
     }
 }
