@@ -59,8 +59,10 @@ pub struct B64Error {
     pub offset: usize,
     /// What should have been there.
     pub expected: &'static str,
-    /// What was there.
+    /// What was there, in words.
     pub found: String,
+    /// The character that is not base64url, when one is the problem.
+    pub character: Option<char>,
 }
 
 const LENIENT: GeneralPurpose = GeneralPurpose::new(
@@ -155,6 +157,7 @@ pub fn decode(s: &str) -> Result<Decoded, B64Error> {
             expected:
                 "a length that is not 1 more than a multiple of 4 (a base64url group needs at least 2 characters)",
             found: alloc::format!("{} characters", cleaned.len()),
+            character: None,
         });
     }
     if padding > 0 && (cleaned.len() + padding) % 4 != 0 || padding > 2 {
@@ -162,12 +165,14 @@ pub fn decode(s: &str) -> Result<Decoded, B64Error> {
             offset: body_len,
             expected: "'=' padding only to complete the last group of 4",
             found: alloc::format!("{padding} '=' after {} characters", cleaned.len()),
+            character: None,
         });
     }
     let bytes = LENIENT.decode(&cleaned).map_err(|_| B64Error {
         offset: 0,
         expected: "base64url",
         found: String::from("undecodable text"),
+        character: None,
     })?;
     if URL_SAFE_NO_PAD.decode(&cleaned).is_err() {
         note(&mut forgiven, Leniency::NonCanonical, body_len.saturating_sub(1));
@@ -189,7 +194,7 @@ fn bad_char(c: char, offset: usize) -> B64Error {
         c if c.is_control() => alloc::format!("control character U+{:04X}", c as u32),
         c => alloc::format!("'{c}'"),
     };
-    B64Error { offset, expected: "a base64url character (A-Z a-z 0-9 - _)", found }
+    B64Error { offset, expected: "a base64url character (A-Z a-z 0-9 - _)", found, character: Some(c) }
 }
 
 #[cfg(test)]

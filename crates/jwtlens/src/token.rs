@@ -426,7 +426,7 @@ impl<'a> Token<'a> {
                 Some(d.bytes)
             }
             Err(e) => {
-                let hint = if e.found == "a space" || e.found == "a line break" || e.found == "a tab" {
+                let hint = if e.character.is_some_and(char::is_whitespace) {
                     " The token may have been wrapped across lines: remove the whitespace inside it."
                 } else {
                     ""
