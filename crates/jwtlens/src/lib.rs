@@ -46,7 +46,7 @@ extern crate std;
 pub mod alg;
 pub mod b64;
 pub mod claims;
-pub mod comb;
+pub(crate) mod comb;
 pub mod diagnostic;
 pub mod examples;
 pub mod findings;

@@ -3,7 +3,7 @@
 //! imported key and options), with the policy read and checked up front.
 //!
 //! It makes the same decision as [`crate::inspect`]'s verdict (one function,
-//! [`crate::verdict::decide`], makes every `valid`), and the only way to get a
+//! `verdict::decide`, makes every `valid`), and the only way to get a
 //! [`Verified`] token is through it.
 //!
 //! ```

@@ -188,7 +188,7 @@ impl core::ops::Deref for RsaKey {
 }
 
 /// A public key that builds a precomputed table once it has verified
-/// [`crate::comb::TABLE_AFTER`] signatures (see [`crate::comb`]); a one-off
+/// 64 (`comb::TABLE_AFTER`) signatures (see the private `comb` module); a one-off
 /// verification never pays for the table. Reads as the key `K`; a clone starts
 /// counting afresh and does not copy a built table.
 pub struct TabledKey<K, T> {
@@ -241,7 +241,7 @@ impl<K, T> core::ops::Deref for TabledKey<K, T> {
 ///
 /// Verification checks `[S]B = R + [k]A` (RFC 8032 §5.1.7). The usual
 /// double-scalar multiplication needs about 253 point doublings; once a key
-/// has verified [`crate::comb::TABLE_AFTER`] signatures it builds a radix-16
+/// has verified 64 (`comb::TABLE_AFTER`) signatures it builds a radix-16
 /// table of multiples of `−A` (30 KB, about 3 ms in wasm, once), and every
 /// later check is two table look-up multiplications, as signing does for `B`:
 /// about 1.5× faster in wasm than ed25519-dalek's `verify_strict`, and faster
@@ -267,10 +267,10 @@ impl BuildTable<curve25519_dalek::edwards::EdwardsBasepointTable> for ed25519_da
 }
 
 /// A P-256 public key that speeds itself up when it is used often without a
-/// platform backend (in browsers): after [`crate::comb::TABLE_AFTER`]
+/// platform backend (in browsers): after 64 (`comb::TABLE_AFTER`)
 /// verifications it builds a comb table of its multiples (37 KB, about 21 ms in
 /// wasm, once) and ES256 checks take 0.22 ms instead of 1.03 ms in wasm (see
-/// [`crate::comb`]). Wycheproof's P-256 set runs through both paths.
+/// the private `comb` module). Wycheproof's P-256 set runs through both paths.
 ///
 /// ```
 /// use jwtlens::key::P256Key;
