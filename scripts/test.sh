@@ -9,6 +9,8 @@ step "cargo fmt --check"
 cargo fmt --all --check
 step "cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
+step "cargo doc of the three core crates (broken links and bad markup are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p jwtlens -p jwtlens-cookie -p jwtlens-flows
 step "cargo test (unit, integration, conformance, property, doc tests)"
 cargo test --workspace
 step "the three core crates build without std for thumbv7em-none-eabihf"

@@ -177,7 +177,7 @@ pub enum Outcome {
 }
 
 impl fmt::Display for Outcome {
-    /// "stored", "replaced an earlier one", "deleted (expiry in the past)" or "rejected: <why>".
+    /// "stored", "replaced an earlier one", "deleted (expiry in the past)" or "rejected: " and the reason.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Outcome::Stored { .. } => f.write_str("stored"),
@@ -355,9 +355,9 @@ pub fn registrable_domain(host: &str) -> String {
 }
 
 /// RFC 6265bis §5.1.3: "A string domain-matches a given domain string if [...] The domain
-/// string and the string are identical [or] The domain string is a suffix of the string, the
+/// string and the string are identical \[or\] The domain string is a suffix of the string, the
 /// last character of the string that is not included in the domain string is a %x2E (".")
-/// character, [and] the string is a host name (i.e., not an IP address)."
+/// character, \[and\] the string is a host name (i.e., not an IP address)."
 pub fn domain_match(host: &str, domain: &str) -> bool {
     host == domain
         || (host.ends_with(domain)

@@ -1,6 +1,6 @@
 //! The Public Suffix List, read as data.
 //!
-//! The list's own format (https://github.com/publicsuffix/list/wiki/Format):
+//! The list's own format (<https://github.com/publicsuffix/list/wiki/Format>):
 //! "A domain is said to match a rule if and only if all of the following
 //! conditions are met: [...] If more than one rule matches, the prevailing rule
 //! is the one which is an exception rule. If there is no matching exception
