@@ -213,7 +213,7 @@ export function importKey(text, options = {}) {
       part: "key",
       offset: 0,
       end: 0,
-      message: err.at ? `${err.format} (${err.at}): ${err.message}` : `${err.format}: ${err.message}`,
+      message: err.message,
       expected: err.format,
       found: err.at ?? undefined,
     });

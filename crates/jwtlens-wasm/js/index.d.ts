@@ -184,13 +184,19 @@ export class JwtlensError extends Error {
   readonly found?: string;
 }
 
+/** What was being read when a key could not be imported. */
+export type KeySource =
+  | "key" | "jwk" | "jwk_set" | "pem" | "der" | "spki" | "certificate" | "rsa_key"
+  | "open_ssh" | "secret" | "base64_secret" | "hex_secret";
+
 /** A key or JWK Set imported once, to verify many tokens. */
 export class JwtlensKey {
   private constructor();
   readonly detected: "jwk" | "pem" | "der" | "secret";
   /** Each key; `jwk` is the public key as a JWK (never given for secrets). */
   readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string; thumbprint: string; jwk?: Record<string, string> }[];
-  readonly skipped: { format: string; at: string | null; message: string }[];
+  /** Keys of a set that could not be read: what was being read, where, and why. */
+  readonly skipped: { format: KeySource; at: string | null; message: string }[];
   /**
    * Who does the last arithmetic step of RSA, ECDSA and EdDSA checks: "platform" (Node's
    * OpenSSL, the default in Node) or "core" (the Rust code, always in browsers). Every

@@ -136,7 +136,7 @@ impl RsaKey {
     /// assert!(RsaKey::new(RsaPublicKey::new_unchecked(even_n, BigUint::from(65_537u32))).is_err());
     /// ```
     pub fn new(key: rsa::RsaPublicKey) -> Result<RsaKey, KeyError> {
-        const F: &str = "RSA key";
+        const F: KeySource = KeySource::RsaKey;
         let (n, e) = (key.n(), key.e());
         if n.bits() > MAX_RSA_BITS {
             return Err(err(
@@ -400,11 +400,109 @@ pub enum SecretEncoding {
     Hex,
 }
 
-/// Why a key could not be imported.
+/// What was being read when a key could not be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum KeySource {
+    /// Key text of a form not yet known.
+    Key,
+    /// A JWK.
+    Jwk,
+    /// A JWK Set.
+    JwkSet,
+    /// A PEM block.
+    Pem,
+    /// DER of a key.
+    Der,
+    /// A SubjectPublicKeyInfo.
+    Spki,
+    /// An X.509 certificate.
+    Certificate,
+    /// An RSA key's numbers.
+    RsaKey,
+    /// An OpenSSH public key.
+    OpenSsh,
+    /// A secret as text.
+    Secret,
+    /// A secret in base64 or base64url.
+    Base64Secret,
+    /// A secret in hex.
+    HexSecret,
+}
+
+impl KeySource {
+    /// The words every face shows: "JWK Set", "X.509 certificate".
+    pub fn label(self) -> &'static str {
+        match self {
+            KeySource::Key => "key",
+            KeySource::Jwk => "JWK",
+            KeySource::JwkSet => "JWK Set",
+            KeySource::Pem => "PEM",
+            KeySource::Der => "DER",
+            KeySource::Spki => "SubjectPublicKeyInfo",
+            KeySource::Certificate => "X.509 certificate",
+            KeySource::RsaKey => "RSA key",
+            KeySource::OpenSsh => "OpenSSH public key",
+            KeySource::Secret => "secret",
+            KeySource::Base64Secret => "base64 secret",
+            KeySource::HexSecret => "hex secret",
+        }
+    }
+}
+
+impl fmt::Display for KeySource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl core::str::FromStr for SecretEncoding {
+    type Err = String;
+
+    /// The words every face uses: `utf8`, `base64`, `base64url`, `hex`.
+    ///
+    /// ```
+    /// use jwtlens::key::SecretEncoding;
+    /// assert_eq!("base64url".parse(), Ok(SecretEncoding::Base64Url));
+    /// assert!("b64".parse::<SecretEncoding>().unwrap_err().contains("utf8, base64, base64url, hex"));
+    /// ```
+    fn from_str(s: &str) -> Result<SecretEncoding, String> {
+        match s {
+            "utf8" => Ok(SecretEncoding::Utf8),
+            "base64" => Ok(SecretEncoding::Base64),
+            "base64url" => Ok(SecretEncoding::Base64Url),
+            "hex" => Ok(SecretEncoding::Hex),
+            other => Err(format!("unknown secret encoding {other:?} (utf8, base64, base64url, hex)")),
+        }
+    }
+}
+
+impl KeyInput {
+    /// The reading named by the words every face uses: `auto`, `jwk`, `pem` or
+    /// `secret` (with the secret's encoding).
+    ///
+    /// ```
+    /// use jwtlens::key::{KeyInput, SecretEncoding};
+    /// assert_eq!(KeyInput::from_words("secret", SecretEncoding::Hex), Ok(KeyInput::Secret(SecretEncoding::Hex)));
+    /// assert!(KeyInput::from_words("x509", SecretEncoding::Utf8).is_err());
+    /// ```
+    pub fn from_words(format: &str, encoding: SecretEncoding) -> Result<KeyInput, String> {
+        match format {
+            "auto" => Ok(KeyInput::Auto),
+            "jwk" => Ok(KeyInput::Jwk),
+            "pem" => Ok(KeyInput::Pem),
+            "secret" => Ok(KeyInput::Secret(encoding)),
+            other => Err(format!("unknown key format {other:?} (auto, jwk, pem, secret)")),
+        }
+    }
+}
+
+/// Why a key could not be imported. `Display` is the sentence every face shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KeyError {
-    /// The format that was being read.
-    pub format: &'static str,
+    /// What was being read (serialized as its code: `jwk_set`, `pem`, ...).
+    pub format: KeySource,
     /// The JWK member, PEM label or position concerned.
     pub at: Option<String>,
     /// What was wrong.
@@ -422,7 +520,7 @@ impl fmt::Display for KeyError {
 
 impl core::error::Error for KeyError {}
 
-fn err(format: &'static str, at: Option<&str>, message: impl Into<String>) -> KeyError {
+fn err(format: KeySource, at: Option<&str>, message: impl Into<String>) -> KeyError {
     KeyError { format, at: at.map(String::from), message: message.into() }
 }
 
@@ -575,18 +673,17 @@ impl Key {
                     .collect();
                 b64::decode(&url).map(|d| d.bytes).map_err(|e| {
                     err(
-                        "base64 secret",
+                        KeySource::Base64Secret,
                         Some(&format!("character {}", e.offset)),
                         format!("expected {}, found {}", e.expected, e.found),
                     )
                 })?
             }
-            SecretEncoding::Hex => {
-                hex_decode(text.trim()).map_err(|(at, m)| err("hex secret", Some(&format!("character {at}")), m))?
-            }
+            SecretEncoding::Hex => hex_decode(text.trim())
+                .map_err(|(at, m)| err(KeySource::HexSecret, Some(&format!("character {at}")), m))?,
         };
         if bytes.is_empty() {
-            return Err(err("secret", None, "the secret is empty"));
+            return Err(err(KeySource::Secret, None, "the secret is empty"));
         }
         let mut key = HmacKey::new(bytes);
         if key.public_key.is_none() && encoding != SecretEncoding::Utf8 {
@@ -666,7 +763,7 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
         KeyInput::Jwk => jwk_or_set(&normalise_key_text(text)).map(|k| (k, Detected::Jwk)),
         KeyInput::Pem => match detect::classify(&normalise_key_text(text)) {
             Found::Pem(block) => pem(block).map(|k| (KeySet::single(k), Detected::Pem)),
-            _ => Err(err("PEM", None, "no \"-----BEGIN ...-----\" line: not a PEM block")),
+            _ => Err(err(KeySource::Pem, None, "no \"-----BEGIN ...-----\" line: not a PEM block")),
         },
         KeyInput::Auto | KeyInput::Key => {
             let t = normalise_key_text(text);
@@ -675,12 +772,12 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
                 Found::Json(json) => jwk_or_set(&json).map(|k| (k, Detected::Jwk)),
                 Found::Der(der) => der_key(&der).map(|k| (KeySet::single(k), Detected::Der)),
                 Found::OpenSsh => Err(err(
-                    "OpenSSH public key",
+                    KeySource::OpenSsh,
                     None,
                     "JWS keys are not written this way; convert it with `ssh-keygen -e -m PKCS8 -f key.pub` and paste the PEM",
                 )),
                 Found::Suspect(what) => Err(err(
-                    "key",
+                    KeySource::Key,
                     None,
                     format!("{what}, but it is not a PEM block, JWK, JWK Set or DER key jwtlens can read; key material is never taken as an HMAC secret (if this really is a shared secret, say so: the secret format)"),
                 )),
@@ -691,7 +788,7 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
                     if let Material::Hmac(h) = &key.material {
                         if let Some(what) = h.public_key() {
                             return Err(err(
-                                "key",
+                                KeySource::Key,
                                 None,
                                 format!("{what}: key material is never taken as an HMAC secret (if this really is a shared secret, say so: the secret format)"),
                             ));
@@ -700,7 +797,7 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
                     Ok((KeySet::single(key), Detected::Secret))
                 }
                 Found::Plain => Err(err(
-                    "key",
+                    KeySource::Key,
                     None,
                     "expected a PEM block (-----BEGIN ...), a JWK or JWK Set (a JSON object), or the base64 of a DER key; for an HMAC secret choose a secret encoding",
                 )),
@@ -748,14 +845,18 @@ fn hex_decode(s: &str) -> Result<Vec<u8>, (usize, String)> {
 
 fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
     let v = json::parse(text.as_bytes()).map_err(|e| {
-        err("JWK", Some(&format!("byte {}", e.offset)), format!("not JSON: expected {}, found {}", e.expected, e.found))
+        err(
+            KeySource::Jwk,
+            Some(&format!("byte {}", e.offset)),
+            format!("not JSON: expected {}, found {}", e.expected, e.found),
+        )
     })?;
     let Json::Object(obj) = v else {
-        return Err(err("JWK", None, "not a JSON object"));
+        return Err(err(KeySource::Jwk, None, "not a JSON object"));
     };
     if let Some(name) = obj.duplicate_anywhere() {
         // Two parsers could read two different keys out of it.
-        return Err(err("JWK", Some(name), "occurs twice in one object; a key must be unambiguous"));
+        return Err(err(KeySource::Jwk, Some(name), "occurs twice in one object; a key must be unambiguous"));
     }
     match obj.get("keys") {
         Some(Json::Array(items)) => {
@@ -769,7 +870,7 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
             for (i, item) in items.iter().enumerate() {
                 match item
                     .as_object()
-                    .ok_or_else(|| err("JWK Set", Some(&format!("keys[{i}]")), "not a JSON object"))
+                    .ok_or_else(|| err(KeySource::JwkSet, Some(&format!("keys[{i}]")), "not a JSON object"))
                     .and_then(jwk)
                 {
                     Ok(k) => keys.push(k),
@@ -782,17 +883,17 @@ fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
             if keys.is_empty() {
                 return Err(match skipped.into_iter().next() {
                     Some(e) => e,
-                    None => err("JWK Set", Some("keys"), "the set has no keys"),
+                    None => err(KeySource::JwkSet, Some("keys"), "the set has no keys"),
                 });
             }
             Ok(KeySet { keys, kids, skipped, public_entries })
         }
-        Some(_) => Err(err("JWK Set", Some("keys"), "\"keys\" must be an array")),
+        Some(_) => Err(err(KeySource::JwkSet, Some("keys"), "\"keys\" must be an array")),
         None => jwk(&obj).map(KeySet::single),
     }
 }
 
-fn member_str<'a>(obj: &'a Object, name: &str, format: &'static str) -> Result<Option<&'a str>, KeyError> {
+fn member_str<'a>(obj: &'a Object, name: &str, format: KeySource) -> Result<Option<&'a str>, KeyError> {
     match obj.get(name) {
         None => Ok(None),
         Some(Json::String(s)) => Ok(Some(s)),
@@ -800,7 +901,7 @@ fn member_str<'a>(obj: &'a Object, name: &str, format: &'static str) -> Result<O
     }
 }
 
-fn member_b64(obj: &Object, name: &str, format: &'static str) -> Result<Vec<u8>, KeyError> {
+fn member_b64(obj: &Object, name: &str, format: KeySource) -> Result<Vec<u8>, KeyError> {
     let s = member_str(obj, name, format)?.ok_or_else(|| err(format, Some(name), "missing"))?;
     let d = b64::decode(s).map_err(|e| {
         err(
@@ -817,7 +918,7 @@ fn member_b64(obj: &Object, name: &str, format: &'static str) -> Result<Vec<u8>,
 
 /// RFC 7517 §4 (common members) and RFC 7518 §6 (key types).
 fn jwk(obj: &Object) -> Result<Key, KeyError> {
-    const F: &str = "JWK";
+    const F: KeySource = KeySource::Jwk;
     let kty = member_str(obj, "kty", F)?
         .ok_or_else(|| err(F, Some("kty"), "missing (RFC 7517 §4.1: \"kty\" MUST be present)"))?;
     let material = match kty {
@@ -916,19 +1017,15 @@ const OID_K256: &str = "1.3.132.0.10";
 
 /// RFC 7468 textual encoding: `PUBLIC KEY`, `RSA PUBLIC KEY` or `CERTIFICATE`.
 fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyError> {
-    const F: &str = "PEM";
+    const F: KeySource = KeySource::Pem;
     let (label, der) = block.map_err(|e| err(F, None, format!("not a valid PEM block: {e}")))?;
     let label = label.as_str();
     match label {
         "PUBLIC KEY" => spki(&der, KeyFormat::PemSpki),
         "RSA PUBLIC KEY" => pkcs1(&der).map_err(|e| err(F, Some(label), e)),
-        "CERTIFICATE" => certificate(&der).map_err(|e| {
-            if e.format == "SubjectPublicKeyInfo" {
-                e
-            } else {
-                err(F, Some(label), e.message)
-            }
-        }),
+        "CERTIFICATE" => {
+            certificate(&der).map_err(|e| if e.format == KeySource::Spki { e } else { err(F, Some(label), e.message) })
+        }
         l if l.contains("PRIVATE KEY") => {
             Err(err(F, Some(l), "a private key: to verify, paste the public key (PUBLIC KEY) or a certificate"))
         }
@@ -947,7 +1044,7 @@ fn pkcs1(der: &[u8]) -> Result<Key, String> {
 /// RFC 5280 §4.1: the subject public key of an X.509 certificate.
 fn certificate(der: &[u8]) -> Result<Key, KeyError> {
     use x509_cert::der::{Decode, Encode};
-    const F: &str = "X.509 certificate";
+    const F: KeySource = KeySource::Certificate;
     let cert =
         x509_cert::Certificate::from_der(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
     let spki_der = cert
@@ -961,7 +1058,7 @@ fn certificate(der: &[u8]) -> Result<Key, KeyError> {
 /// A DER structure given without PEM armour: a SubjectPublicKeyInfo, a PKCS#1
 /// RSAPublicKey or a certificate, tried in that order.
 fn der_key(der: &[u8]) -> Result<Key, KeyError> {
-    const F: &str = "DER";
+    const F: KeySource = KeySource::Der;
     if let Ok(k) = spki(der, KeyFormat::PemSpki) {
         return Ok(k);
     }
@@ -987,7 +1084,7 @@ fn der_key(der: &[u8]) -> Result<Key, KeyError> {
 /// RFC 5280 §4.1.2.7 SubjectPublicKeyInfo, dispatched on its algorithm OID.
 fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
     use spki::DecodePublicKey;
-    const F: &str = "SubjectPublicKeyInfo";
+    const F: KeySource = KeySource::Spki;
     let info = spki::SubjectPublicKeyInfoRef::try_from(der)
         .map_err(|e| err(F, None, format!("not a SubjectPublicKeyInfo: {e}")))?;
     let oid = info.algorithm.oid.to_string();
@@ -1111,7 +1208,7 @@ mod tests {
         assert!(e.message.starts_with("unsupported PEM label"), "{e}");
         // A certificate that is not one: the certificate's error, named as the PEM's.
         let e = Key::import("-----BEGIN CERTIFICATE-----\nMAMCAQA=\n-----END CERTIFICATE-----").unwrap_err();
-        assert_eq!((e.format, e.at.as_deref()), ("PEM", Some("CERTIFICATE")));
+        assert_eq!((e.format, e.at.as_deref()), (KeySource::Pem, Some("CERTIFICATE")));
         // DER that is a SEQUENCE but no key: the reason names the SubjectPublicKeyInfo reading's failure.
         let e = import_key("MAwCAQACAQACAQACAQA=MAwCAQACAQACAQACAQA", KeyInput::Key).unwrap_err();
         assert!(!e.message.is_empty());
