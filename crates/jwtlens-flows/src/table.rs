@@ -8,7 +8,9 @@ use alloc::vec::Vec;
 
 use serde::Serialize;
 
-use super::{humanize, Config, EventKind, Simulation, Step, StepResult, Strategy};
+use jwtlens::time::humanize;
+
+use crate::{Config, EventKind, Simulation, Step, StepResult, Strategy};
 
 /// One factor, the articles' claim about it, and what each strategy did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

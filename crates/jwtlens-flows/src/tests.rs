@@ -2,7 +2,10 @@
 //! event log and the outcome sentence.
 
 use super::*;
+use crate::sim::Auth;
+use alloc::string::String;
 use alloc::vec;
+use jwtlens_cookie::SameSite;
 
 fn sim(strategy: Strategy) -> Simulation {
     Simulation::new(Config { strategy, ..Config::default() })
