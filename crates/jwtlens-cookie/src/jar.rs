@@ -1,0 +1,421 @@
+//! The jar: storing (RFC 6265bis §5.7) and sending (§5.8.3) cookies, each decision with its reason.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::Serialize;
+
+use crate::*;
+
+/// What storing one `Set-Cookie` line did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    /// A new cookie was stored.
+    Stored {
+        /// The cookie.
+        cookie: Cookie,
+    },
+    /// An existing cookie (same name, domain and path) was replaced.
+    Replaced {
+        /// The new cookie.
+        cookie: Cookie,
+    },
+    /// The expiry is in the past: the matching cookie, if any, was removed.
+    Deleted {
+        /// Name of the cookie.
+        name: String,
+        /// Whether a cookie was actually removed.
+        existed: bool,
+    },
+    /// Not stored.
+    Rejected {
+        /// Why.
+        reason: Reject,
+    },
+}
+
+impl fmt::Display for Outcome {
+    /// "stored", "replaced an earlier one", "deleted (expiry in the past)" or "rejected: " and the reason.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::Stored { .. } => f.write_str("stored"),
+            Outcome::Replaced { .. } => f.write_str("replaced an earlier one"),
+            Outcome::Deleted { existed: true, .. } => f.write_str("deleted (expiry in the past)"),
+            Outcome::Deleted { existed: false, .. } => f.write_str("deleted (expiry in the past; there was none)"),
+            Outcome::Rejected { reason } => write!(f, "rejected: {reason}"),
+        }
+    }
+}
+
+impl Outcome {
+    /// True unless the line was rejected.
+    pub fn accepted(&self) -> bool {
+        !matches!(self, Outcome::Rejected { .. })
+    }
+}
+
+/// A stored cookie (RFC 6265bis §5.7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cookie {
+    /// Name.
+    pub name: String,
+    /// Value.
+    pub value: String,
+    /// The domain it belongs to.
+    pub domain: String,
+    /// True when set without Domain: sent only to exactly this host.
+    pub host_only: bool,
+    /// Path.
+    pub path: String,
+    /// Secure.
+    pub secure: bool,
+    /// HttpOnly.
+    pub http_only: bool,
+    /// SameSite as written (`None` = unset, behaves as Lax).
+    pub same_site: Option<SameSite>,
+    /// Expiry time, `None` for a session cookie.
+    pub expires: Option<i64>,
+    /// When it was first created.
+    pub created: i64,
+    /// Creation order, for ties.
+    pub seq: u64,
+}
+
+/// Who makes a request, from where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Request {
+    /// The URL requested.
+    pub url: Url,
+    /// The method.
+    pub method: String,
+    /// From HTTP (a fetch, form or navigation) or from script (`document.cookie`).
+    pub from_script: bool,
+    /// The top-level site the request is made for ("site for cookies"), as a URL; `None` = same as `url`.
+    pub site_for_cookies: Option<Url>,
+    /// A top-level navigation (the address bar, a link, a form that navigates).
+    pub top_level: bool,
+}
+
+impl Request {
+    /// A same-site top-level GET navigation to `url`.
+    pub fn navigate(url: &str) -> Result<Request, UrlError> {
+        Ok(Request {
+            url: Url::parse(url)?,
+            method: String::from("GET"),
+            from_script: false,
+            site_for_cookies: None,
+            top_level: true,
+        })
+    }
+    /// A subresource request (fetch, image, form POST in a frame) to `url` from a page on `from`.
+    pub fn subresource(url: &str, method: &str, from: &str) -> Result<Request, UrlError> {
+        Ok(Request {
+            url: Url::parse(url)?,
+            method: method.to_ascii_uppercase(),
+            from_script: false,
+            site_for_cookies: Some(Url::parse(from)?),
+            top_level: false,
+        })
+    }
+    /// `document.cookie` on a page at `url`.
+    pub fn script(url: &str) -> Result<Request, UrlError> {
+        Ok(Request {
+            url: Url::parse(url)?,
+            method: String::from("GET"),
+            from_script: true,
+            site_for_cookies: None,
+            top_level: true,
+        })
+    }
+    /// Whether the request is same-site (schemeful: https and http of one domain are different sites).
+    pub fn same_site(&self) -> bool {
+        match &self.site_for_cookies {
+            None => true,
+            Some(site) => {
+                site.scheme_is_secure() == self.url.scheme_is_secure()
+                    && registrable_domain(&site.host) == registrable_domain(&self.url.host)
+            }
+        }
+    }
+}
+
+/// Why a cookie was or was not sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+#[non_exhaustive]
+#[allow(missing_docs)]
+pub enum Reason {
+    Sent,
+    Expired,
+    HostMismatch,
+    DomainMismatch,
+    PathMismatch,
+    SecureOnInsecure,
+    HttpOnlyFromScript,
+    SameSiteStrictCrossSite,
+    SameSiteLaxCrossSite,
+    SameSiteDefaultLaxCrossSite,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Reason::Sent => "sent",
+            Reason::Expired => "expired",
+            Reason::HostMismatch => "host-only cookie, and this is another host",
+            Reason::DomainMismatch => "the request host is not in the cookie's domain",
+            Reason::PathMismatch => "the request path is outside the cookie's Path",
+            Reason::SecureOnInsecure => "Secure: not sent over http",
+            Reason::HttpOnlyFromScript => "HttpOnly: hidden from script",
+            Reason::SameSiteStrictCrossSite => "SameSite=Strict: not sent on a cross-site request",
+            Reason::SameSiteLaxCrossSite => "SameSite=Lax: not sent on a cross-site POST or subresource request",
+            Reason::SameSiteDefaultLaxCrossSite => {
+                "no SameSite, so Lax (as Chromium): not sent on a cross-site POST or subresource request"
+            }
+        })
+    }
+}
+
+/// One stored cookie's verdict for a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CookieVerdict {
+    /// The cookie's name.
+    pub name: String,
+    /// Its domain.
+    pub domain: String,
+    /// Its path.
+    pub path: String,
+    /// Whether it is sent (or, from script, visible).
+    pub sent: bool,
+    /// Why.
+    pub reason: Reason,
+    /// The reason in words.
+    pub message: String,
+}
+
+/// A cookie jar. Outcomes are values; nothing prints.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CookieJar {
+    cookies: Vec<Cookie>,
+    seq: u64,
+}
+
+impl CookieJar {
+    /// An empty jar.
+    pub fn new() -> CookieJar {
+        CookieJar::default()
+    }
+
+    /// Every stored cookie (expired ones included until the next store or lookup).
+    pub fn cookies(&self) -> &[Cookie] {
+        &self.cookies
+    }
+
+    /// Store one `Set-Cookie` line received in answer to `request` (or written to
+    /// `document.cookie` when `request.from_script`), at time `now`.
+    pub fn set(&mut self, line: &str, request: &Request, now: i64) -> Outcome {
+        match self.try_set(line, request, now) {
+            Ok(o) => o,
+            Err(reason) => Outcome::Rejected { reason },
+        }
+    }
+
+    fn try_set(&mut self, line: &str, req: &Request, now: i64) -> Result<Outcome, Reject> {
+        let sc = parse_set_cookie(line)?;
+        let host = req.url.host.as_str();
+        let secure_origin = req.url.scheme_is_secure();
+        let lower = sc.name.to_ascii_lowercase();
+        if sc.name.is_empty()
+            && (sc.value.to_ascii_lowercase().starts_with("__secure-")
+                || sc.value.to_ascii_lowercase().starts_with("__host-"))
+        {
+            return Err(Reject::NameLooksLikeAPrefix);
+        }
+        // §5.7 step 3: expiry — Max-Age wins over Expires; both capped at 400 days.
+        let expires = match (sc.max_age, sc.expires) {
+            (Some(age), _) if age <= 0 => Some(i64::MIN),
+            (Some(age), _) => Some(now.saturating_add(age.min(MAX_AGE_CAP))),
+            (None, Some(t)) => Some(t.min(now.saturating_add(MAX_AGE_CAP))),
+            (None, None) => None,
+        };
+        // §5.7 steps 5-6: Domain.
+        let (domain, host_only) = match &sc.domain {
+            Some(d) => {
+                let d = d.as_str();
+                let public = suffix::public_suffix(d) == Some(d);
+                if public {
+                    if d == host {
+                        (String::from(host), true)
+                    } else {
+                        return Err(Reject::PublicSuffix { domain: String::from(d) });
+                    }
+                } else if domain_match(host, d) {
+                    (String::from(d), false)
+                } else {
+                    return Err(Reject::DomainMismatch { domain: String::from(d), host: String::from(host) });
+                }
+            }
+            None => (String::from(host), true),
+        };
+        let path = sc.path.clone().unwrap_or_else(|| default_path(&req.url.path));
+        if sc.secure && !secure_origin {
+            return Err(Reject::SecureFromInsecureOrigin);
+        }
+        if sc.http_only && req.from_script {
+            return Err(Reject::HttpOnlyFromScript);
+        }
+        if sc.same_site == Some(SameSite::None) && !sc.secure {
+            return Err(Reject::SameSiteNoneWithoutSecure);
+        }
+        if sc.same_site != Some(SameSite::None) && !req.same_site() && !req.top_level {
+            // §5.7 step 15: a non-None SameSite cookie from a cross-site subresource response is ignored
+            // (unset SameSite counts, as it behaves as Lax).
+            return Err(Reject::SameSiteFromCrossSite);
+        }
+        // §5.7 step 20: cookie name prefixes (case-insensitive).
+        if lower.starts_with("__secure-") && !(sc.secure && secure_origin) {
+            return Err(Reject::SecurePrefix);
+        }
+        if lower.starts_with("__host-")
+            && !(sc.secure && secure_origin && host_only && sc.domain.is_none() && path == "/")
+        {
+            return Err(Reject::HostPrefix);
+        }
+        // §5.7 step 16: from an insecure origin, leave Secure cookies of the same name alone.
+        if !secure_origin
+            && self.cookies.iter().any(|c| {
+                c.secure
+                    && c.name == sc.name
+                    && (domain_match(&c.domain, &domain) || domain_match(&domain, &c.domain))
+                    && path_match(&path, &c.path)
+            })
+        {
+            return Err(Reject::WouldShadowSecureCookie);
+        }
+        let existing = self
+            .cookies
+            .iter()
+            .position(|c| c.name == sc.name && c.domain == domain && c.host_only == host_only && c.path == path);
+        if let Some(i) = existing {
+            if self.cookies.get(i).is_some_and(|c| c.http_only) && req.from_script {
+                return Err(Reject::OverwritesHttpOnlyFromScript);
+            }
+        }
+        let created = existing.and_then(|i| self.cookies.get(i)).map_or(now, |c| c.created);
+        if expires.is_some_and(|e| e <= now) {
+            if let Some(i) = existing {
+                self.cookies.remove(i);
+            }
+            return Ok(Outcome::Deleted { name: sc.name, existed: existing.is_some() });
+        }
+        self.seq += 1;
+        let cookie = Cookie {
+            name: sc.name,
+            value: sc.value,
+            domain,
+            host_only,
+            path,
+            secure: sc.secure,
+            http_only: sc.http_only,
+            same_site: sc.same_site,
+            expires,
+            created,
+            seq: existing.and_then(|i| self.cookies.get(i)).map_or(self.seq, |c| c.seq),
+        };
+        let domain = cookie.domain.clone();
+        let outcome = match existing {
+            Some(i) => {
+                if let Some(slot) = self.cookies.get_mut(i) {
+                    *slot = cookie.clone();
+                }
+                Outcome::Replaced { cookie }
+            }
+            None => {
+                self.cookies.push(cookie.clone());
+                Outcome::Stored { cookie }
+            }
+        };
+        self.evict(now, &domain);
+        Ok(outcome)
+    }
+
+    /// §5.7 "Storage Model" limits: expired first, then the oldest of `domain` (the only
+    /// domain that can have grown past its limit, since every store evicts), then the oldest overall.
+    fn evict(&mut self, now: i64, domain: &str) {
+        self.cookies.retain(|c| c.expires.is_none_or(|e| e > now));
+        let oldest = |cookies: &[Cookie], only: Option<&str>| {
+            cookies
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| only.is_none_or(|d| c.domain == d))
+                .min_by_key(|(_, c)| c.seq)
+                .map(|(i, _)| i)
+        };
+        while self.cookies.iter().filter(|c| c.domain == domain).count() > PER_DOMAIN_LIMIT {
+            let Some(i) = oldest(&self.cookies, Some(domain)) else { break };
+            self.cookies.remove(i);
+        }
+        while self.cookies.len() > TOTAL_LIMIT {
+            let Some(i) = oldest(&self.cookies, None) else { break };
+            self.cookies.remove(i);
+        }
+    }
+
+    /// For each stored cookie: is it sent with `request` at `now` (or, from script, visible), and why.
+    /// Sent cookies come first, in Cookie-header order (§5.8.3: longer paths first, then older).
+    pub fn cookies_for(&self, req: &Request, now: i64) -> Vec<CookieVerdict> {
+        let same_site = req.same_site();
+        let lax_ok = req.top_level && matches!(req.method.as_str(), "GET" | "HEAD" | "OPTIONS" | "TRACE");
+        let mut order: Vec<&Cookie> = self.cookies.iter().collect();
+        order.sort_by(|a, b| b.path.len().cmp(&a.path.len()).then(a.created.cmp(&b.created)).then(a.seq.cmp(&b.seq)));
+        let mut out: Vec<CookieVerdict> = order
+            .into_iter()
+            .map(|c| {
+                let reason = if c.expires.is_some_and(|e| e <= now) {
+                    Reason::Expired
+                } else if c.host_only && req.url.host != c.domain {
+                    Reason::HostMismatch
+                } else if !c.host_only && !domain_match(&req.url.host, &c.domain) {
+                    Reason::DomainMismatch
+                } else if !path_match(&req.url.path, &c.path) {
+                    Reason::PathMismatch
+                } else if c.secure && !req.url.scheme_is_secure() {
+                    Reason::SecureOnInsecure
+                } else if c.http_only && req.from_script {
+                    Reason::HttpOnlyFromScript
+                } else if !same_site && c.same_site == Some(SameSite::Strict) {
+                    Reason::SameSiteStrictCrossSite
+                } else if !same_site && c.same_site == Some(SameSite::Lax) && !lax_ok {
+                    Reason::SameSiteLaxCrossSite
+                } else if !same_site && c.same_site.is_none() && !lax_ok {
+                    Reason::SameSiteDefaultLaxCrossSite
+                } else {
+                    Reason::Sent
+                };
+                CookieVerdict {
+                    name: c.name.clone(),
+                    domain: c.domain.clone(),
+                    path: c.path.clone(),
+                    sent: reason == Reason::Sent,
+                    message: reason.to_string(),
+                    reason,
+                }
+            })
+            .collect();
+        out.sort_by_key(|v| !v.sent);
+        out
+    }
+
+    /// The `Cookie` header for `request` (or the `document.cookie` string from script), `None` when nothing is sent.
+    pub fn cookie_header(&self, req: &Request, now: i64) -> Option<String> {
+        let by_name = |v: &CookieVerdict| {
+            let c = self.cookies.iter().find(|c| c.name == v.name && c.domain == v.domain && c.path == v.path);
+            c.map(|c| if c.name.is_empty() { c.value.clone() } else { format!("{}={}", c.name, c.value) })
+        };
+        let parts: Vec<String> = self.cookies_for(req, now).iter().filter(|v| v.sent).filter_map(by_name).collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
