@@ -152,6 +152,39 @@ impl Algorithm {
     }
 }
 
+impl Algorithm {
+    /// The shortest HMAC key allowed, in bytes: RFC 7518 §3.2, "A key of the
+    /// same size as the hash output (for instance, 256 bits for "HS256") or
+    /// larger MUST be used with this algorithm." `None` for other families.
+    ///
+    /// ```
+    /// use jwtlens::alg::Algorithm;
+    /// assert_eq!(Algorithm::HS384.min_hmac_key_len(), Some(48));
+    /// assert_eq!(Algorithm::RS256.min_hmac_key_len(), None);
+    /// ```
+    pub fn min_hmac_key_len(self) -> Option<usize> {
+        (self.family() == Family::Hmac).then(|| self.hash().map_or(32, Hash::output_len))
+    }
+
+    /// The length of each of R and S in a JWS ECDSA signature, in bytes:
+    /// RFC 7518 §3.4 (32 for ES256 and ES256K, 48 for ES384, 66 for ES512).
+    /// `None` for other families.
+    ///
+    /// ```
+    /// use jwtlens::alg::Algorithm;
+    /// assert_eq!(Algorithm::ES512.ecdsa_scalar_len(), Some(66));
+    /// assert_eq!(Algorithm::EdDSA.ecdsa_scalar_len(), None);
+    /// ```
+    pub fn ecdsa_scalar_len(self) -> Option<usize> {
+        match self {
+            Algorithm::ES256 | Algorithm::ES256K => Some(32),
+            Algorithm::ES384 => Some(48),
+            Algorithm::ES512 => Some(66),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for Algorithm {
     type Err = UnknownAlgorithm;
 
