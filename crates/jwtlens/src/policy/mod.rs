@@ -183,14 +183,73 @@ pub(crate) fn failures(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> 
     run(token, policy, now, false)
 }
 
+/// What every claim check reads.
+#[derive(Clone, Copy)]
+struct Ctx<'t, 'a> {
+    token: &'t Token<'a>,
+    policy: &'t Policy,
+    /// A finite time, or none.
+    now: Option<f64>,
+    /// The policy's leeway, clamped to 0..=MAX_LEEWAY.
+    leeway: f64,
+    header: Option<&'t crate::claims::Header>,
+    claims: Option<&'t crate::claims::Claims>,
+}
+
+/// One claim check: judge the token, add the outcome.
+type ClaimCheck = fn(&Ctx<'_, '_>, &mut Checks);
+
+/// Every check, in the order the report lists them.
+const CHECKS: [ClaimCheck; 10] = [
+    check_alg,
+    check_typ,
+    check_iss,
+    check_aud,
+    check_sub,
+    check_required,
+    check_exp,
+    check_nbf,
+    check_iat,
+    check_max_age,
+];
+
 fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> Vec<Check> {
     let mut c = Checks { explain, out: Vec::new() };
-    let header = token.header();
-    let claims = token.claims();
     let leeway = if policy.leeway.is_finite() { policy.leeway.clamp(0.0, MAX_LEEWAY) } else { 0.0 };
-    let now = now.filter(|n| n.is_finite());
+    let ctx = Ctx {
+        token,
+        policy,
+        now: now.filter(|n| n.is_finite()),
+        leeway,
+        header: token.header(),
+        claims: token.claims(),
+    };
+    for check in CHECKS {
+        check(&ctx, &mut c);
+    }
+    c.out
+}
 
-    // alg — RFC 8725 §3.1: "libraries MUST enable the caller to specify a supported set of algorithms".
+/// " (leeway 1 min)", or nothing without a leeway.
+fn leeway_note(leeway: f64) -> String {
+    if leeway > 0.0 {
+        format!(" (leeway {})", humanize(leeway))
+    } else {
+        String::new()
+    }
+}
+
+fn iso(t: f64) -> String {
+    crate::time::iso_utc(t).unwrap_or_else(|| format!("{t}"))
+}
+
+fn no_clock() -> String {
+    String::from("No current time was given.")
+}
+
+/// RFC 8725 §3.1: "libraries MUST enable the caller to specify a supported set of algorithms".
+fn check_alg(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { policy, header, .. } = *x;
     let alg = header.and_then(|h| h.alg.as_deref());
     if policy.algorithms.is_empty() {
         c.add("alg", Outcome::Skipped, || {
@@ -208,8 +267,11 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
             (Some(list(&allowed)), alg.map(String::from), msg)
         });
     }
+}
 
-    // typ
+/// RFC 8725 §3.11: explicit typing.
+fn check_typ(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { policy, header, .. } = *x;
     let typ = header.and_then(|h| h.typ.as_deref());
     match &policy.typ {
         None => c.add("typ", Outcome::Skipped, || (None, typ.map(String::from), String::from("No type was required."))),
@@ -233,8 +295,11 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
             });
         }
     }
+}
 
-    // iss
+/// RFC 7519 §4.1.1 and RFC 8725 §3.8: the issuer.
+fn check_iss(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { policy, claims, .. } = *x;
     let iss = claims.and_then(|c| c.iss.as_deref());
     if policy.issuers.is_empty() {
         c.add("iss", Outcome::Skipped, || (None, iss.map(String::from), String::from("No issuer was required.")));
@@ -249,9 +314,12 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
             (Some(list(&policy.issuers)), iss.map(String::from), msg)
         });
     }
+}
 
-    // aud — RFC 7519 §4.1.3: "If the principal processing the claim does not identify itself
-    // with a value in the "aud" claim when this claim is present, then the JWT MUST be rejected."
+/// RFC 7519 §4.1.3: "If the principal processing the claim does not identify itself
+/// with a value in the "aud" claim when this claim is present, then the JWT MUST be rejected."
+fn check_aud(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { policy, claims, .. } = *x;
     let aud = claims.and_then(|c| c.aud.as_deref());
     if policy.audiences.is_empty() {
         c.add("aud", Outcome::Skipped, || (None, aud.map(list), String::from("No audience was required.")));
@@ -268,8 +336,11 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
             (Some(list(&policy.audiences)), aud.map(list), msg)
         });
     }
+}
 
-    // sub
+/// RFC 7519 §4.1.2: the subject.
+fn check_sub(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { policy, claims, .. } = *x;
     let sub = claims.and_then(|c| c.sub.as_deref());
     match &policy.subject {
         None => {
@@ -284,8 +355,11 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
             });
         }
     }
+}
 
-    // required claims
+/// Claims the policy requires to be present.
+fn check_required(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { token, policy, .. } = *x;
     if !policy.required.is_empty() {
         let present = |name: &str| token.claims_json().is_some_and(|o| o.contains(name));
         let missing: Vec<&String> = policy.required.iter().filter(|n| !present(n)).collect();
@@ -298,62 +372,77 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
             (Some(list(&policy.required)), Some(list(&missing)), msg)
         });
     }
+}
 
-    // times — RFC 7519 §4.1.4: "the current date/time MUST be before the expiration date/time";
-    // §4.1.5: "the current date/time MUST be after or equal to the not-before date/time".
+/// RFC 7519 §4.1.4: "the current date/time MUST be before the expiration date/time".
+fn check_exp(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { now, leeway, claims, .. } = *x;
     let exp = claims.and_then(|c| c.exp);
-    let nbf = claims.and_then(|c| c.nbf);
-    let iat = claims.and_then(|c| c.iat);
-    let lw = || if leeway > 0.0 { format!(" (leeway {})", humanize(leeway)) } else { String::new() };
-    let fmt_t = |t: f64| crate::time::iso_utc(t).unwrap_or_else(|| format!("{t}"));
-    let no_clock = || String::from("No current time was given.");
     match (exp, now) {
         (None, _) => {
             c.add("exp", Outcome::Skipped, || (None, None, String::from("The token has no exp: it never expires.")))
         }
-        (Some(e), None) => c.add("exp", Outcome::Skipped, || (None, Some(fmt_t(e)), no_clock())),
+        (Some(e), None) => c.add("exp", Outcome::Skipped, || (None, Some(iso(e)), no_clock())),
         (Some(e), Some(n)) => {
             let ok = n < e + leeway;
             c.add("exp", pass_fail(ok), || {
                 let msg = if ok {
-                    format!("Not expired{}.", lw())
+                    format!("Not expired{}.", leeway_note(leeway))
                 } else {
-                    format!("Expired {} ago{}.", humanize(n - e), lw())
+                    format!("Expired {} ago{}.", humanize(n - e), leeway_note(leeway))
                 };
-                (Some(format!("now < exp + {leeway} s")), Some(fmt_t(e)), msg)
+                (Some(format!("now < exp + {leeway} s")), Some(iso(e)), msg)
             });
         }
     }
+}
+
+/// RFC 7519 §4.1.5: "the current date/time MUST be after or equal to the not-before date/time".
+fn check_nbf(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { now, leeway, claims, .. } = *x;
+    let nbf = claims.and_then(|c| c.nbf);
     match (nbf, now) {
         (None, _) => c.add("nbf", Outcome::Skipped, || (None, None, String::from("The token has no nbf."))),
-        (Some(b), None) => c.add("nbf", Outcome::Skipped, || (None, Some(fmt_t(b)), no_clock())),
+        (Some(b), None) => c.add("nbf", Outcome::Skipped, || (None, Some(iso(b)), no_clock())),
         (Some(b), Some(n)) => {
             let ok = n + leeway >= b;
             c.add("nbf", pass_fail(ok), || {
                 let msg = if ok {
-                    format!("Already valid{}.", lw())
+                    format!("Already valid{}.", leeway_note(leeway))
                 } else {
-                    format!("Not valid for another {}{}.", humanize(b - n), lw())
+                    format!("Not valid for another {}{}.", humanize(b - n), leeway_note(leeway))
                 };
-                (Some(format!("now >= nbf - {leeway} s")), Some(fmt_t(b)), msg)
+                (Some(format!("now >= nbf - {leeway} s")), Some(iso(b)), msg)
             });
         }
     }
+}
+
+/// RFC 7519 §4.1.6: an iat in the future (beyond the leeway) is refused.
+fn check_iat(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { now, leeway, claims, .. } = *x;
+    let iat = claims.and_then(|c| c.iat);
     match (iat, now) {
         (None, _) => c.add("iat", Outcome::Skipped, || (None, None, String::from("The token has no iat."))),
-        (Some(i), None) => c.add("iat", Outcome::Skipped, || (None, Some(fmt_t(i)), no_clock())),
+        (Some(i), None) => c.add("iat", Outcome::Skipped, || (None, Some(iso(i)), no_clock())),
         (Some(i), Some(n)) => {
             let ok = i <= n + leeway;
             c.add("iat", pass_fail(ok), || {
                 let msg = if ok {
                     String::from("Issued in the past.")
                 } else {
-                    format!("Issued {} in the future{}.", humanize(i - n), lw())
+                    format!("Issued {} in the future{}.", humanize(i - n), leeway_note(leeway))
                 };
-                (Some(format!("iat <= now + {leeway} s")), Some(fmt_t(i)), msg)
+                (Some(format!("iat <= now + {leeway} s")), Some(iso(i)), msg)
             });
         }
     }
+}
+
+/// The policy's maximum age since iat.
+fn check_max_age(x: &Ctx<'_, '_>, c: &mut Checks) {
+    let Ctx { policy, now, leeway, claims, .. } = *x;
+    let iat = claims.and_then(|c| c.iat);
     if let Some(max) = policy.max_age {
         match (iat, now) {
             (Some(i), Some(n)) => {
@@ -363,7 +452,7 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
                     let msg = if ok {
                         format!("{} old, within the maximum {}.", humanize(age), humanize(max))
                     } else {
-                        format!("{} old, over the maximum {}{}.", humanize(age), humanize(max), lw())
+                        format!("{} old, over the maximum {}{}.", humanize(age), humanize(max), leeway_note(leeway))
                     };
                     (Some(humanize(max)), Some(humanize(age)), msg)
                 });
@@ -374,7 +463,6 @@ fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> V
             (_, None) => c.add("max_age", Outcome::Skipped, || (Some(humanize(max)), None, no_clock())),
         }
     }
-    c.out
 }
 
 #[cfg(test)]
