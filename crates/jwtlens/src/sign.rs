@@ -70,24 +70,52 @@ impl fmt::Debug for SigningKey {
     }
 }
 
-/// Why a token could not be signed, or a key made or read.
+/// What was being done when signing failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SignStage {
+    /// Reading the header JSON.
+    Header,
+    /// Reading the claims JSON.
+    Claims,
+    /// Reading or making the private key.
+    Key,
+    /// Signing with it.
+    Sign,
+}
+
+impl SignStage {
+    /// The word every face shows: "header", "claims", "key", "sign".
+    pub fn label(self) -> &'static str {
+        match self {
+            SignStage::Header => "header",
+            SignStage::Claims => "claims",
+            SignStage::Key => "key",
+            SignStage::Sign => "sign",
+        }
+    }
+}
+
+/// Why a token could not be signed, or a key made or read. `Display` is the
+/// sentence every face shows; serialized, `stage` is a code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignError {
-    /// What was being done: "header", "claims", "key", "sign".
-    pub stage: &'static str,
+    /// What was being done.
+    pub stage: SignStage,
     /// What went wrong.
     pub message: String,
 }
 
 impl fmt::Display for SignError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.stage, self.message)
+        write!(f, "{}: {}", self.stage.label(), self.message)
     }
 }
 
 impl core::error::Error for SignError {}
 
-fn err(stage: &'static str, message: impl Into<String>) -> SignError {
+fn err(stage: SignStage, message: impl Into<String>) -> SignError {
     SignError { stage, message: message.into() }
 }
 
@@ -222,7 +250,7 @@ pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<SigningK
         | Algorithm::PS256
         | Algorithm::PS384
         | Algorithm::PS512 => {
-            SigningKey::Rsa(rsa::RsaPrivateKey::new(rng, 2048).map_err(|e| err("key", e.to_string()))?)
+            SigningKey::Rsa(rsa::RsaPrivateKey::new(rng, 2048).map_err(|e| err(SignStage::Key, e.to_string()))?)
         }
         Algorithm::ES256 => SigningKey::P256(p256::ecdsa::SigningKey::random(rng)),
         Algorithm::ES384 => SigningKey::P384(p384::ecdsa::SigningKey::random(rng)),
@@ -233,7 +261,7 @@ pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<SigningK
             rng.fill_bytes(&mut seed);
             SigningKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed))
         }
-        Algorithm::None => return Err(err("key", "alg \"none\" has no key")),
+        Algorithm::None => return Err(err(SignStage::Key, "alg \"none\" has no key")),
     })
 }
 
@@ -250,14 +278,14 @@ pub fn import_signing_key(text: &str) -> Result<SigningKey, SignError> {
     }?;
     // The public half must pass the checks every RSA verification key passes (odd n, odd e ≥ 3).
     if let SigningKey::Rsa(k) = &key {
-        crate::key::RsaKey::new(k.to_public_key()).map_err(|e| err("key", e.to_string()))?;
+        crate::key::RsaKey::new(k.to_public_key()).map_err(|e| err(SignStage::Key, e.to_string()))?;
     }
     Ok(key)
 }
 
 fn secret_key(text: &str, t: &str) -> Result<SigningKey, SignError> {
     if t.is_empty() {
-        Err(err("key", "the key is empty"))
+        Err(err(SignStage::Key, "the key is empty"))
     } else {
         Ok(SigningKey::Hmac(text.as_bytes().to_vec()))
     }
@@ -265,9 +293,9 @@ fn secret_key(text: &str, t: &str) -> Result<SigningKey, SignError> {
 
 fn private_pem(text: &str) -> Result<SigningKey, SignError> {
     use pkcs8::DecodePrivateKey;
-    let (label, der) =
-        pem_rfc7468::decode_vec(text.as_bytes()).map_err(|e| err("key", format!("not a valid PEM block: {e}")))?;
-    let bad = |what: &str, e: &dyn fmt::Display| err("key", format!("not a {what}: {e}"));
+    let (label, der) = pem_rfc7468::decode_vec(text.as_bytes())
+        .map_err(|e| err(SignStage::Key, format!("not a valid PEM block: {e}")))?;
+    let bad = |what: &str, e: &dyn fmt::Display| err(SignStage::Key, format!("not a {what}: {e}"));
     match label {
         "RSA PRIVATE KEY" => {
             use rsa::pkcs1::DecodeRsaPrivateKey;
@@ -281,7 +309,7 @@ fn private_pem(text: &str) -> Result<SigningKey, SignError> {
                 p521::ecdsa::SigningKey::from_bytes(&k.to_bytes()).ok().map(SigningKey::P521)
             })
             .or_else(|| k256::SecretKey::from_sec1_der(&der).ok().map(|k| SigningKey::K256(k.into())))
-            .ok_or_else(|| err("key", "not a SEC1 EC private key on P-256, P-384, P-521 or secp256k1")),
+            .ok_or_else(|| err(SignStage::Key, "not a SEC1 EC private key on P-256, P-384, P-521 or secp256k1")),
         "PRIVATE KEY" => None
             .or_else(|| rsa::RsaPrivateKey::from_pkcs8_der(&der).ok().map(SigningKey::Rsa))
             .or_else(|| p256::ecdsa::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::P256))
@@ -293,30 +321,30 @@ fn private_pem(text: &str) -> Result<SigningKey, SignError> {
             .or_else(|| k256::ecdsa::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::K256))
             .or_else(|| ed25519_dalek::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::Ed25519))
             .ok_or_else(|| {
-                err("key", "not a PKCS#8 private key for RSA, EC (P-256, P-384, P-521, secp256k1) or Ed25519")
+                err(SignStage::Key, "not a PKCS#8 private key for RSA, EC (P-256, P-384, P-521, secp256k1) or Ed25519")
             }),
         l => Err(err(
-            "key",
+            SignStage::Key,
             format!("PEM label \"{l}\" is not a private key (PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY)"),
         )),
     }
 }
 
 fn private_jwk(text: &str) -> Result<SigningKey, SignError> {
-    let v = json::parse(text.as_bytes()).map_err(|e| err("key", format!("not JSON: {e}")))?;
-    let obj = v.as_object().ok_or_else(|| err("key", "a JWK must be a JSON object"))?;
+    let v = json::parse(text.as_bytes()).map_err(|e| err(SignStage::Key, format!("not JSON: {e}")))?;
+    let obj = v.as_object().ok_or_else(|| err(SignStage::Key, "a JWK must be a JSON object"))?;
     let get = |name: &str| -> Result<Vec<u8>, SignError> {
         let s = obj
             .get(name)
             .and_then(Json::as_str)
-            .ok_or_else(|| err("key", format!("JWK member \"{name}\" is missing")))?;
-        b64::decode(s)
-            .map(|d| d.bytes)
-            .map_err(|e| err("key", format!("JWK member \"{name}\" is not base64url at character {}", e.offset)))
+            .ok_or_else(|| err(SignStage::Key, format!("JWK member \"{name}\" is missing")))?;
+        b64::decode(s).map(|d| d.bytes).map_err(|e| {
+            err(SignStage::Key, format!("JWK member \"{name}\" is not base64url at character {}", e.offset))
+        })
     };
     let kty = obj.get("kty").and_then(Json::as_str).unwrap_or("");
     let crv = obj.get("crv").and_then(Json::as_str).unwrap_or("");
-    let bad = |e: &dyn fmt::Display| err("key", format!("JWK: {e}"));
+    let bad = |e: &dyn fmt::Display| err(SignStage::Key, format!("JWK: {e}"));
     match (kty, crv) {
         ("oct", _) => Ok(SigningKey::Hmac(get("k")?)),
         ("RSA", _) => {
@@ -337,10 +365,10 @@ fn private_jwk(text: &str) -> Result<SigningKey, SignError> {
             let bytes: [u8; 32] = d
                 .as_slice()
                 .try_into()
-                .map_err(|_| err("key", format!("JWK member \"d\" must be 32 bytes, found {}", d.len())))?;
+                .map_err(|_| err(SignStage::Key, format!("JWK member \"d\" must be 32 bytes, found {}", d.len())))?;
             Ok(SigningKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&bytes)))
         }
-        _ => Err(err("key", format!("unsupported private JWK (kty \"{kty}\", crv \"{crv}\")"))),
+        _ => Err(err(SignStage::Key, format!("unsupported private JWK (kty \"{kty}\", crv \"{crv}\")"))),
     }
 }
 
@@ -353,18 +381,18 @@ pub fn sign(
     key: &SigningKey,
     rng: &mut impl CryptoRngCore,
 ) -> Result<String, SignError> {
-    let h = json::parse(header.as_bytes()).map_err(|e| err("header", format!("not JSON: {e}")))?;
-    let Json::Object(h) = h else { return Err(err("header", "the header must be a JSON object")) };
-    let c = json::parse(claims.as_bytes()).map_err(|e| err("claims", format!("not JSON: {e}")))?;
+    let h = json::parse(header.as_bytes()).map_err(|e| err(SignStage::Header, format!("not JSON: {e}")))?;
+    let Json::Object(h) = h else { return Err(err(SignStage::Header, "the header must be a JSON object")) };
+    let c = json::parse(claims.as_bytes()).map_err(|e| err(SignStage::Claims, format!("not JSON: {e}")))?;
     if c.as_object().is_none() {
-        return Err(err("claims", "the claims must be a JSON object"));
+        return Err(err(SignStage::Claims, "the claims must be a JSON object"));
     }
     // alg first, then the caller's members in order (any "alg" they wrote is replaced).
     let mut members = alloc::vec![Member { name: "alg".into(), value: Json::String(alg.name().into()), span: 0..0 }];
     members.extend(h.members().iter().filter(|m| m.name != "alg").cloned());
     let header_json =
-        serde_json::to_string(&Object::from_members(members)).map_err(|e| err("header", e.to_string()))?;
-    let claims_json = serde_json::to_string(&c).map_err(|e| err("claims", e.to_string()))?;
+        serde_json::to_string(&Object::from_members(members)).map_err(|e| err(SignStage::Header, e.to_string()))?;
+    let claims_json = serde_json::to_string(&c).map_err(|e| err(SignStage::Claims, e.to_string()))?;
     let input = format!("{}.{}", b64::encode(header_json.as_bytes()), b64::encode(claims_json.as_bytes()));
     let sig = signature(alg, key, input.as_bytes(), rng)?;
     Ok(format!("{input}.{}", b64::encode(&sig)))
@@ -377,14 +405,17 @@ pub fn signature(
     data: &[u8],
     rng: &mut impl CryptoRngCore,
 ) -> Result<Vec<u8>, SignError> {
-    let mismatch = || err("sign", format!("{} cannot sign with an {} (private)", alg.name(), key.key_type().label()));
+    let mismatch =
+        || err(SignStage::Sign, format!("{} cannot sign with an {} (private)", alg.name(), key.key_type().label()));
     match (alg.family(), key) {
-        (Family::None, _) => Err(err("sign", "alg \"none\" is not signed; jwtlens does not make unsecured tokens")),
+        (Family::None, _) => {
+            Err(err(SignStage::Sign, "alg \"none\" is not signed; jwtlens does not make unsecured tokens"))
+        }
         (Family::Hmac, SigningKey::Hmac(secret)) => {
             let need = alg.hash().map_or(32, Hash::output_len);
             if secret.len() < need {
                 return Err(err(
-                    "sign",
+                    SignStage::Sign,
                     format!(
                         "{} needs a secret of at least {} bytes (RFC 7518 §3.2), found {}",
                         alg.name(),
@@ -398,7 +429,7 @@ pub fn signature(
         (Family::RsaPkcs1 | Family::RsaPss, SigningKey::Rsa(k)) => {
             if k.n().bits() < crate::verify::MIN_RSA_BITS {
                 return Err(err(
-                    "sign",
+                    SignStage::Sign,
                     format!("RSA keys must have at least 2048 bits (RFC 7518 §3.3), found {}", k.n().bits()),
                 ));
             }
@@ -422,7 +453,7 @@ pub fn signature(
                     rsa::pss::SigningKey::<Sha256>::new(k.clone()).try_sign_with_rng(rng, data).map(|s| s.to_vec())
                 }
             };
-            r.map_err(|e| err("sign", e.to_string()))
+            r.map_err(|e| err(SignStage::Sign, e.to_string()))
         }
         (Family::Ecdsa, SigningKey::P256(k)) if alg == Algorithm::ES256 => {
             Ok(Signer::<p256::ecdsa::Signature>::sign(k, data).to_vec())
@@ -434,7 +465,7 @@ pub fn signature(
             // p521 0.13 signs with fresh randomness rather than RFC 6979.
             RandomizedSigner::<p521::ecdsa::Signature>::try_sign_with_rng(k, rng, data)
                 .map(|s| s.to_vec())
-                .map_err(|e| err("sign", e.to_string()))
+                .map_err(|e| err(SignStage::Sign, e.to_string()))
         }
         (Family::Ecdsa, SigningKey::K256(k)) if alg == Algorithm::ES256K => {
             Ok(Signer::<k256::ecdsa::Signature>::sign(k, data).to_vec())
