@@ -55,7 +55,7 @@ test("a session: log in, call two servers, restart, log out", async () => {
 });
 
 test("XSS: the JWT in localStorage is stolen and still works after logout; HttpOnly is not", async () => {
-  await start("jwt_local_storage");
+  await start("jwt-local-storage");
   await page.click("#sb-login");
   assert.match(await page.textContent("#sb-localstorage"), /token\s*eyJ/);
   await page.click("#sb-xss");
@@ -78,7 +78,7 @@ test("XSS: the JWT in localStorage is stolen and still works after logout; HttpO
   );
   assert.match(await page.textContent("#sb-stolen"), /nothing/);
   // With a deny-list, the stolen JWT dies at logout.
-  await start("jwt_local_storage");
+  await start("jwt-local-storage");
   await page.check("#sb-deny");
   await page.click("#sb-login");
   await page.click("#sb-xss");
@@ -89,7 +89,7 @@ test("XSS: the JWT in localStorage is stolen and still works after logout; HttpO
 });
 
 test("CSRF: a cross-site form POST under SameSite=Lax vs None", async () => {
-  await start("jwt_cookie");
+  await start("jwt-cookie");
   await page.selectOption("#sb-samesite", "Lax");
   await page.click("#sb-login");
   await page.click("#sb-csrf-post");

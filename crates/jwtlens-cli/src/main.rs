@@ -47,11 +47,11 @@ enum Command {
 #[derive(clap::Args)]
 struct FlowArgs {
     /// How the browser proves who it is (compare ignores it: every strategy is a column).
-    #[arg(long, value_enum, default_value = "session")]
-    strategy: FlowStrategy,
+    #[arg(long, default_value = "session", value_parser = strategy_words())]
+    strategy: String,
     /// SameSite of the auth cookies ("unset" leaves the attribute out).
-    #[arg(long, value_enum, default_value = "lax")]
-    same_site: FlowSameSite,
+    #[arg(long, default_value = "lax", value_parser = same_site_words())]
+    same_site: String,
     /// Leave HttpOnly off the auth cookies.
     #[arg(long)]
     no_http_only: bool,
@@ -92,20 +92,15 @@ fn parse_step(s: &str) -> Result<jwtlens_flows::Step, String> {
     s.parse().map_err(|e: jwtlens_flows::StepError| e.to_string())
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FlowStrategy {
-    Session,
-    JwtLocalStorage,
-    JwtCookie,
-    AccessRefresh,
+/// The strategies' words, from the core (the CLI keeps no list of its own).
+fn strategy_words() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(jwtlens_flows::Strategy::ALL.map(jwtlens_flows::Strategy::word))
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FlowSameSite {
-    Strict,
-    Lax,
-    None,
-    Unset,
+/// SameSite's values, from the core, and "unset".
+fn same_site_words() -> clap::builder::PossibleValuesParser {
+    let words = jwtlens_cookie::SameSite::ALL.map(|v| v.word().to_ascii_lowercase());
+    clap::builder::PossibleValuesParser::new(words.into_iter().chain([String::from("unset")]))
 }
 
 impl FlowArgs {
@@ -113,18 +108,9 @@ impl FlowArgs {
         use jwtlens_cookie::SameSite;
         use jwtlens_flows::Strategy;
         jwtlens_flows::Config {
-            strategy: match self.strategy {
-                FlowStrategy::Session => Strategy::Session,
-                FlowStrategy::JwtLocalStorage => Strategy::JwtLocalStorage,
-                FlowStrategy::JwtCookie => Strategy::JwtCookie,
-                FlowStrategy::AccessRefresh => Strategy::AccessRefresh,
-            },
-            same_site: match self.same_site {
-                FlowSameSite::Strict => Some(SameSite::Strict),
-                FlowSameSite::Lax => Some(SameSite::Lax),
-                FlowSameSite::None => Some(SameSite::None),
-                FlowSameSite::Unset => None,
-            },
+            // clap has checked both against the core's words.
+            strategy: self.strategy.parse().unwrap_or(Strategy::Session),
+            same_site: self.same_site.parse::<SameSite>().ok(),
             http_only: !self.no_http_only,
             secure: !self.no_secure,
             shared_store: self.shared_store,

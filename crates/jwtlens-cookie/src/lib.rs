@@ -67,6 +67,38 @@ pub enum SameSite {
     None,
 }
 
+impl SameSite {
+    /// Every value, strictest first.
+    pub const ALL: [SameSite; 3] = [SameSite::Strict, SameSite::Lax, SameSite::None];
+
+    /// The attribute's value as written: `Strict`, `Lax`, `None`.
+    pub fn word(self) -> &'static str {
+        match self {
+            SameSite::Strict => "Strict",
+            SameSite::Lax => "Lax",
+            SameSite::None => "None",
+        }
+    }
+}
+
+impl core::str::FromStr for SameSite {
+    type Err = alloc::string::String;
+
+    /// `Strict`, `Lax` or `None`, in any case (RFC 6265bis §5.6.7 compares them case-insensitively).
+    ///
+    /// ```
+    /// use jwtlens_cookie::SameSite;
+    /// assert_eq!("lax".parse(), Ok(SameSite::Lax));
+    /// assert!("unset".parse::<SameSite>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<SameSite, Self::Err> {
+        SameSite::ALL
+            .into_iter()
+            .find(|v| v.word().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| alloc::format!("unknown SameSite value {s:?} (Strict, Lax, None)"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,9 @@
 //! What a simulation is set up with: the strategy and its options.
 
+use alloc::string::String;
+use alloc::vec::Vec;
 use jwtlens_cookie::SameSite;
+
 use serde::{Deserialize, Serialize};
 
 /// How the browser proves who it is.
@@ -33,8 +36,37 @@ impl Strategy {
         }
     }
 
+    /// The word faces use: `session`, `jwt-local-storage`, `jwt-cookie`, `access-refresh`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Strategy::Session => "session",
+            Strategy::JwtLocalStorage => "jwt-local-storage",
+            Strategy::JwtCookie => "jwt-cookie",
+            Strategy::AccessRefresh => "access-refresh",
+        }
+    }
+
     pub(crate) fn uses_jwt(self) -> bool {
         self != Strategy::Session
+    }
+}
+
+impl core::str::FromStr for Strategy {
+    type Err = String;
+
+    /// A [`Strategy::word`], with `_` or `-` alike.
+    ///
+    /// ```
+    /// use jwtlens_flows::Strategy;
+    /// assert_eq!("jwt_local_storage".parse(), Ok(Strategy::JwtLocalStorage));
+    /// assert!("cookies".parse::<Strategy>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Strategy, String> {
+        let word = s.trim().to_ascii_lowercase().replace('_', "-");
+        Strategy::ALL.into_iter().find(|st| st.word() == word).ok_or_else(|| {
+            let words: Vec<&str> = Strategy::ALL.iter().map(|st| st.word()).collect();
+            alloc::format!("unknown strategy {s:?} ({})", words.join(", "))
+        })
     }
 }
 

@@ -16,22 +16,9 @@ struct Play {
     steps: Vec<Step>,
 }
 
-fn strategy_value(s: Strategy) -> &'static str {
-    match s {
-        Strategy::Session => "session",
-        Strategy::JwtLocalStorage => "jwt_local_storage",
-        Strategy::JwtCookie => "jwt_cookie",
-        Strategy::AccessRefresh => "access_refresh",
-    }
-}
-
+/// The SameSite select's value: the core's word, or "unset".
 fn same_site_value(s: Option<SameSite>) -> &'static str {
-    match s {
-        Some(SameSite::Strict) => "Strict",
-        Some(SameSite::Lax) => "Lax",
-        Some(SameSite::None) => "None",
-        None => "unset",
-    }
+    s.map_or("unset", SameSite::word)
 }
 
 /// The step buttons: (id, label, step, is an attack).
@@ -108,26 +95,16 @@ pub fn sandbox() -> Html {
                 <p class="small muted">{ "A simulated browser at https://app.example, servers behind it, an admin and an attacker at https://evil.example. Time moves only when you advance it. The JWTs are real (HS256, verified by jwtlens); the cookies go through jwtlens's RFC 6265bis jar." }</p>
                 <div class="sb-options">
                     <label>{ "Strategy " }
-                        <select id="sb-strategy" onchange={set_config(|c, v| c.strategy = match v.as_str() {
-                            "jwt_local_storage" => Strategy::JwtLocalStorage,
-                            "jwt_cookie" => Strategy::JwtCookie,
-                            "access_refresh" => Strategy::AccessRefresh,
-                            _ => Strategy::Session,
-                        })}>
+                        <select id="sb-strategy" onchange={set_config(|c, v| c.strategy = v.parse().unwrap_or(Strategy::Session))}>
                             { for Strategy::ALL.iter().map(|s| html! {
-                                <option value={strategy_value(*s)} selected={cfg.strategy == *s}>{ s.label() }</option>
+                                <option value={s.word()} selected={cfg.strategy == *s}>{ s.label() }</option>
                             }) }
                         </select>
                     </label>
                     <label>{ "Cookie SameSite " }
-                        <select id="sb-samesite" onchange={set_config(|c, v| c.same_site = match v.as_str() {
-                            "Strict" => Some(SameSite::Strict),
-                            "None" => Some(SameSite::None),
-                            "unset" => None,
-                            _ => Some(SameSite::Lax),
-                        })}>
-                            { for ["Strict", "Lax", "None", "unset"].iter().map(|v| html! {
-                                <option value={*v} selected={same_site_value(cfg.same_site) == *v}>{ if *v == "unset" { "(not set)" } else { *v } }</option>
+                        <select id="sb-samesite" onchange={set_config(|c, v| c.same_site = v.parse::<SameSite>().ok())}>
+                            { for SameSite::ALL.map(Some).into_iter().chain([None]).map(|v| html! {
+                                <option value={same_site_value(v)} selected={cfg.same_site == v}>{ v.map_or("(not set)", SameSite::word) }</option>
                             }) }
                         </select>
                     </label>

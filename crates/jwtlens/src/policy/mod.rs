@@ -479,6 +479,20 @@ mod tests {
     }
 
     #[test]
+    fn times_without_a_clock_say_so_and_show_the_claim() {
+        let text = token(r#"{"iat":1000000000,"nbf":1000000000,"exp":1000003600}"#);
+        let t = Token::parse(&text);
+        for check in validate(&t, &Policy::default(), None).iter().filter(|c| ["exp", "nbf", "iat"].contains(&c.name)) {
+            assert_eq!(check.outcome, Outcome::Skipped);
+            assert_eq!(check.message, "No current time was given.");
+            assert!(check.actual.as_deref().is_some_and(|a| a.starts_with("2001-09-09T0")), "{check:?}");
+        }
+        let with_clock = validate(&t, &Policy::default(), Some(1_000_000_100.0));
+        let exp = with_clock.iter().find(|c| c.name == "exp").unwrap();
+        assert_eq!(exp.actual.as_deref(), Some("2001-09-09T02:46:40Z"));
+    }
+
+    #[test]
     fn each_check() {
         let text = token(r#"{"iss":"a","aud":["x","y"],"sub":"s","iat":1000,"nbf":1000,"exp":2000}"#);
         let t = Token::parse(&text);
