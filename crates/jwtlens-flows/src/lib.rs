@@ -3,7 +3,7 @@
 //!
 //! Everything is deterministic: time moves only by [`Step::Advance`], and
 //! every session ID, token ID and signing key comes from [`Config::seed`].
-//! The cookies go through the core's RFC 6265bis [`CookieJar`], and the JWTs
+//! The cookies go through jwtlens-cookie's RFC 6265bis [`CookieJar`](jwtlens_cookie::CookieJar), and the JWTs
 //! are real HS256 tokens, signed with [`jwtlens::sign`] and checked with
 //! [`jwtlens::report::verdict`], so what the sandbox shows is what the rest
 //! of jwtlens would say about the same bytes.
