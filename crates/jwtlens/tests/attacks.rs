@@ -10,7 +10,7 @@ use jwtlens::key::{import_key, Detected, KeyInput, KeySet, SecretEncoding};
 use jwtlens::report::VerdictStatus;
 use jwtlens::token::{Limits, Token};
 use jwtlens::{inspect, Code, Options};
-use rand_chacha::ChaCha8Rng as SimRng;
+use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng as _;
 use rsa::pkcs1::EncodeRsaPublicKey;
 use rsa::pkcs8::EncodePublicKey;
@@ -48,7 +48,7 @@ struct PublicText {
 }
 
 fn public_text() -> PublicText {
-    let signing = jwtlens::sign::generate(Algorithm::RS256, &mut SimRng::seed_from_u64(11)).unwrap();
+    let signing = jwtlens::sign::generate(Algorithm::RS256, &mut ChaCha8Rng::seed_from_u64(11)).unwrap();
     let jwtlens::sign::SigningKey::Rsa(private) = &signing else { unreachable!() };
     let public = private.to_public_key();
     let spki_der = public.to_public_key_der().unwrap().as_bytes().to_vec();
@@ -218,7 +218,7 @@ fn hole_4_the_backend_checks_the_key_the_core_chose() {
             None
         }
     }
-    let mut rng = SimRng::seed_from_u64(4);
+    let mut rng = ChaCha8Rng::seed_from_u64(4);
     let a = jwtlens::sign::generate(Algorithm::ES256, &mut rng).unwrap();
     let b = jwtlens::sign::generate(Algorithm::ES256, &mut rng).unwrap();
     let with_kid = |k: &jwtlens::sign::SigningKey, kid: &str| {
@@ -328,7 +328,7 @@ fn public_key_in_secret(text: &str) -> Option<String> {
 #[test]
 fn key_material_in_operator_formats_is_never_a_secret() {
     let p = public_text();
-    let signing = jwtlens::sign::generate(Algorithm::RS256, &mut SimRng::seed_from_u64(11)).unwrap();
+    let signing = jwtlens::sign::generate(Algorithm::RS256, &mut ChaCha8Rng::seed_from_u64(11)).unwrap();
     let jwk: serde_json::Value = serde_json::from_str(&signing.public().to_jwk()).unwrap();
     let n = jwtlens::b64::decode(jwk["n"].as_str().unwrap()).unwrap().bytes;
     let b64std = |b: &[u8]| {

@@ -7,12 +7,12 @@ use jwtlens::report::{verdict, VerdictStatus};
 use jwtlens::sign::{generate, sign};
 use jwtlens::token::Token;
 use jwtlens::{inspect, Options};
-use rand_chacha::ChaCha8Rng as SimRng;
+use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng as _;
 
 #[test]
 fn the_fast_verdict_is_the_reports_verdict() {
-    let mut rng = SimRng::seed_from_u64(3);
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
     let hs = generate(Algorithm::HS256, &mut rng).unwrap();
     let other = generate(Algorithm::HS256, &mut rng).unwrap();
     let es = generate(Algorithm::ES256, &mut rng).unwrap();
