@@ -1,0 +1,176 @@
+//! How a key is given and why it could not be read: encodings, readings, errors.
+
+use alloc::format;
+use alloc::string::String;
+use core::fmt;
+
+use serde::Serialize;
+
+/// How an HMAC secret is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SecretEncoding {
+    /// The UTF-8 bytes of the text, as jwt.io and most libraries take it.
+    Utf8,
+    /// Standard base64 (padding optional).
+    Base64,
+    /// base64url (padding optional).
+    Base64Url,
+    /// Hexadecimal.
+    Hex,
+}
+
+/// What was being read when a key could not be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum KeySource {
+    /// Key text of a form not yet known.
+    Key,
+    /// A JWK.
+    Jwk,
+    /// A JWK Set.
+    JwkSet,
+    /// A PEM block.
+    Pem,
+    /// DER of a key.
+    Der,
+    /// A SubjectPublicKeyInfo.
+    Spki,
+    /// An X.509 certificate.
+    Certificate,
+    /// An RSA key's numbers.
+    RsaKey,
+    /// An OpenSSH public key.
+    OpenSsh,
+    /// A secret as text.
+    Secret,
+    /// A secret in base64 or base64url.
+    Base64Secret,
+    /// A secret in hex.
+    HexSecret,
+}
+
+impl KeySource {
+    /// The words every face shows: "JWK Set", "X.509 certificate".
+    pub fn label(self) -> &'static str {
+        match self {
+            KeySource::Key => "key",
+            KeySource::Jwk => "JWK",
+            KeySource::JwkSet => "JWK Set",
+            KeySource::Pem => "PEM",
+            KeySource::Der => "DER",
+            KeySource::Spki => "SubjectPublicKeyInfo",
+            KeySource::Certificate => "X.509 certificate",
+            KeySource::RsaKey => "RSA key",
+            KeySource::OpenSsh => "OpenSSH public key",
+            KeySource::Secret => "secret",
+            KeySource::Base64Secret => "base64 secret",
+            KeySource::HexSecret => "hex secret",
+        }
+    }
+}
+
+impl fmt::Display for KeySource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl core::str::FromStr for SecretEncoding {
+    type Err = String;
+
+    /// The words every face uses: `utf8`, `base64`, `base64url`, `hex`.
+    ///
+    /// ```
+    /// use jwtlens::key::SecretEncoding;
+    /// assert_eq!("base64url".parse(), Ok(SecretEncoding::Base64Url));
+    /// assert!("b64".parse::<SecretEncoding>().unwrap_err().contains("utf8, base64, base64url, hex"));
+    /// ```
+    fn from_str(s: &str) -> Result<SecretEncoding, String> {
+        match s {
+            "utf8" => Ok(SecretEncoding::Utf8),
+            "base64" => Ok(SecretEncoding::Base64),
+            "base64url" => Ok(SecretEncoding::Base64Url),
+            "hex" => Ok(SecretEncoding::Hex),
+            other => Err(format!("unknown secret encoding {other:?} (utf8, base64, base64url, hex)")),
+        }
+    }
+}
+
+impl KeyInput {
+    /// The reading named by the words every face uses: `auto`, `jwk`, `pem` or
+    /// `secret` (with the secret's encoding).
+    ///
+    /// ```
+    /// use jwtlens::key::{KeyInput, SecretEncoding};
+    /// assert_eq!(KeyInput::from_words("secret", SecretEncoding::Hex), Ok(KeyInput::Secret(SecretEncoding::Hex)));
+    /// assert!(KeyInput::from_words("x509", SecretEncoding::Utf8).is_err());
+    /// ```
+    pub fn from_words(format: &str, encoding: SecretEncoding) -> Result<KeyInput, String> {
+        match format {
+            "auto" => Ok(KeyInput::Auto),
+            "jwk" => Ok(KeyInput::Jwk),
+            "pem" => Ok(KeyInput::Pem),
+            "secret" => Ok(KeyInput::Secret(encoding)),
+            other => Err(format!("unknown key format {other:?} (auto, jwk, pem, secret)")),
+        }
+    }
+}
+
+/// Why a key could not be imported. `Display` is the sentence every face shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyError {
+    /// What was being read (serialized as its code: `jwk_set`, `pem`, ...).
+    pub format: KeySource,
+    /// The JWK member, PEM label or position concerned.
+    pub at: Option<String>,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.at {
+            Some(at) => write!(f, "{} ({}): {}", self.format, at, self.message),
+            None => write!(f, "{}: {}", self.format, self.message),
+        }
+    }
+}
+
+impl core::error::Error for KeyError {}
+
+pub(super) fn err(format: KeySource, at: Option<&str>, message: impl Into<String>) -> KeyError {
+    KeyError { format, at: at.map(String::from), message: message.into() }
+}
+
+/// How the caller says a key is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyInput {
+    /// Detect, as [`KeyInput::Key`] does; text that cannot be mistaken for key
+    /// material (see [`import_key`](super::import_key)) is an HMAC secret, its UTF-8 bytes exactly as given.
+    Auto,
+    /// Detect a public key, certificate, JWK or JWK Set, whatever wraps it; never a secret.
+    Key,
+    /// A JWK or JWK Set.
+    Jwk,
+    /// A PEM block.
+    Pem,
+    /// An HMAC secret in the given encoding.
+    Secret(SecretEncoding),
+}
+
+/// What [`import_key`](super::import_key) found the text to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detected {
+    /// A JWK or JWK Set.
+    Jwk,
+    /// A PEM block.
+    Pem,
+    /// The DER of a public key or certificate, written in base64 or hex.
+    Der,
+    /// An HMAC secret.
+    Secret,
+}

@@ -1,0 +1,174 @@
+//! RFC 7517: JWKs and JWK Sets.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::b64;
+use crate::json::{self, Json, Object};
+
+use super::*;
+
+pub(super) fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
+    let v = json::parse(text.as_bytes()).map_err(|e| {
+        err(
+            KeySource::Jwk,
+            Some(&format!("byte {}", e.offset)),
+            format!("not JSON: expected {}, found {}", e.expected, e.found),
+        )
+    })?;
+    let Json::Object(obj) = v else {
+        return Err(err(KeySource::Jwk, None, "not a JSON object"));
+    };
+    if let Some(name) = obj.duplicate_anywhere() {
+        // Two parsers could read two different keys out of it.
+        return Err(err(KeySource::Jwk, Some(name), "occurs twice in one object; a key must be unambiguous"));
+    }
+    match obj.get("keys") {
+        Some(Json::Array(items)) => {
+            let mut keys = Vec::new();
+            let mut skipped = Vec::new();
+            let kids = items.iter().filter_map(|i| i.as_object()?.get("kid")?.as_str().map(String::from)).collect();
+            let public_entries = items
+                .iter()
+                .filter(|i| i.as_object().and_then(|o| o.get("kty")).and_then(Json::as_str) != Some("oct"))
+                .count();
+            for (i, item) in items.iter().enumerate() {
+                match item
+                    .as_object()
+                    .ok_or_else(|| err(KeySource::JwkSet, Some(&format!("keys[{i}]")), "not a JSON object"))
+                    .and_then(jwk)
+                {
+                    Ok(k) => keys.push(k),
+                    Err(mut e) => {
+                        e.at = Some(format!("keys[{i}]{}", e.at.map(|a| format!(".{a}")).unwrap_or_default()));
+                        skipped.push(e);
+                    }
+                }
+            }
+            if keys.is_empty() {
+                return Err(match skipped.into_iter().next() {
+                    Some(e) => e,
+                    None => err(KeySource::JwkSet, Some("keys"), "the set has no keys"),
+                });
+            }
+            Ok(KeySet { keys, kids, skipped, public_entries })
+        }
+        Some(_) => Err(err(KeySource::JwkSet, Some("keys"), "\"keys\" must be an array")),
+        None => jwk(&obj).map(KeySet::single),
+    }
+}
+
+pub(super) fn member_str<'a>(obj: &'a Object, name: &str, format: KeySource) -> Result<Option<&'a str>, KeyError> {
+    match obj.get(name) {
+        None => Ok(None),
+        Some(Json::String(s)) => Ok(Some(s)),
+        Some(other) => Err(err(format, Some(name), format!("must be a string, found a JSON {}", other.type_name()))),
+    }
+}
+
+pub(super) fn member_b64(obj: &Object, name: &str, format: KeySource) -> Result<Vec<u8>, KeyError> {
+    let s = member_str(obj, name, format)?.ok_or_else(|| err(format, Some(name), "missing"))?;
+    let d = b64::decode(s).map_err(|e| {
+        err(
+            format,
+            Some(name),
+            format!("not base64url at character {}: expected {}, found {}", e.offset, e.expected, e.found),
+        )
+    })?;
+    if !d.forgiven.is_empty() {
+        return Err(err(format, Some(name), "not strict base64url (RFC 7517 §6 requires base64url without padding)"));
+    }
+    Ok(d.bytes)
+}
+
+/// RFC 7517 §4 (common members) and RFC 7518 §6 (key types).
+pub(super) fn jwk(obj: &Object) -> Result<Key, KeyError> {
+    const F: KeySource = KeySource::Jwk;
+    let kty = member_str(obj, "kty", F)?
+        .ok_or_else(|| err(F, Some("kty"), "missing (RFC 7517 §4.1: \"kty\" MUST be present)"))?;
+    let material = match kty {
+        "oct" => {
+            let k = member_b64(obj, "k", F)?;
+            if k.is_empty() {
+                return Err(err(F, Some("k"), "the secret is empty"));
+            }
+            Material::Hmac(HmacKey::new(k))
+        }
+        "RSA" => {
+            // RFC 7518 §6.3.1: "n" and "e", unsigned big-endian base64url.
+            let n = member_b64(obj, "n", F)?;
+            let e = member_b64(obj, "e", F)?;
+            let key = rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(&n), rsa::BigUint::from_bytes_be(&e))
+                .map_err(|e| err(F, Some("n"), format!("not a usable RSA public key: {e}")))?;
+            Material::Rsa(RsaKey::new(key).map_err(|e| err(F, e.at.as_deref(), e.message))?)
+        }
+        "EC" => {
+            // RFC 7518 §6.2.1.2: "The length of this octet string MUST be the full size of a coordinate for the curve".
+            let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;
+            let size = match crv {
+                "P-256" | "secp256k1" => 32,
+                "P-384" => 48,
+                "P-521" => 66,
+                other => {
+                    return Err(err(
+                        F,
+                        Some("crv"),
+                        format!("unsupported curve \"{other}\" (P-256, P-384, P-521, secp256k1)"),
+                    ))
+                }
+            };
+            let x = member_b64(obj, "x", F)?;
+            let y = member_b64(obj, "y", F)?;
+            for (name, v) in [("x", &x), ("y", &y)] {
+                if v.len() != size {
+                    return Err(err(F, Some(name), format!("must be {size} bytes for {crv}, found {}", v.len())));
+                }
+            }
+            let mut sec1 = Vec::with_capacity(1 + 2 * size);
+            sec1.push(0x04);
+            sec1.extend_from_slice(&x);
+            sec1.extend_from_slice(&y);
+            let bad = |_| err(F, Some("x"), format!("the point (x, y) is not on {crv}"));
+            match crv {
+                "P-256" => {
+                    Material::P256(P256Key::new(p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?))
+                }
+                "P-384" => Material::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
+                "P-521" => Material::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
+                _ => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
+            }
+        }
+        "OKP" => {
+            let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;
+            if crv != "Ed25519" {
+                return Err(err(F, Some("crv"), format!("unsupported OKP curve \"{crv}\" (Ed25519)")));
+            }
+            let x = member_b64(obj, "x", F)?;
+            let bytes: [u8; 32] = x
+                .as_slice()
+                .try_into()
+                .map_err(|_| err(F, Some("x"), format!("must be 32 bytes, found {}", x.len())))?;
+            Material::Ed25519(Ed25519Key::new(
+                ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+                    .map_err(|_| err(F, Some("x"), "not a valid Ed25519 point"))?,
+            ))
+        }
+        other => return Err(err(F, Some("kty"), format!("unsupported key type \"{other}\" (oct, RSA, EC, OKP)"))),
+    };
+    let key_ops = match obj.get("key_ops") {
+        None => None,
+        Some(Json::Array(a)) => Some(a.iter().filter_map(|v| v.as_str().map(String::from)).collect()),
+        Some(_) => return Err(err(F, Some("key_ops"), "must be an array of strings")),
+    };
+    Ok(Key {
+        material,
+        kid: member_str(obj, "kid", F)?.map(String::from),
+        alg: member_str(obj, "alg", F)?.map(String::from),
+        use_: member_str(obj, "use", F)?.map(String::from),
+        key_ops,
+        format: KeyFormat::Jwk,
+    })
+}
+
+// ---------------------------------------------------------------- PEM

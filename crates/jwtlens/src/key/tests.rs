@@ -1,0 +1,135 @@
+use super::*;
+
+#[test]
+fn hex_secrets_every_way_they_are_written() {
+    // Upper and lower case, a 0x prefix, colons and spaces between bytes (openssl's dumps).
+    assert_eq!(hex_decode("0xDEADbeef09"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xef, 0x09]));
+    assert_eq!(hex_decode("de:ad be\tef"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xef]));
+    assert_eq!(hex_decode("de-add"), Err((2, String::from("expected a hex digit, found '-'"))));
+    assert_eq!(hex_decode("de:AD be\nF0"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xf0]));
+    assert_eq!(hex_decode("ab"), Ok(alloc::vec![0xab]));
+    assert_eq!(hex_decode("abc"), Err((3, String::from("an even number of hex digits"))));
+    assert_eq!(hex_decode("a"), Err((1, String::from("an even number of hex digits"))));
+    assert_eq!(hex_decode("zz").unwrap_err().0, 0);
+}
+
+#[test]
+fn size_and_debug_never_show_a_secret() {
+    let key = Key::secret("a-secret-of-thirty-two-bytes-yes", SecretEncoding::Utf8).unwrap();
+    assert_eq!(key.bits(), 256);
+    let debug = alloc::format!("{key:?}");
+    assert_eq!(debug, r#"Key { type: Oct, bits: 256, kid: None }"#);
+    assert!(!debug.contains("a-secret"));
+}
+
+#[test]
+fn secrets_in_every_encoding() {
+    let want = b"hello".to_vec();
+    for (text, enc) in [
+        ("hello", SecretEncoding::Utf8),
+        ("aGVsbG8=", SecretEncoding::Base64),
+        ("aGVsbG8", SecretEncoding::Base64Url),
+        ("68656c6c6f", SecretEncoding::Hex),
+    ] {
+        match Key::secret(text, enc).unwrap().material {
+            Material::Hmac(k) => assert_eq!(&*k, want, "{enc:?}"),
+            _ => panic!("not hmac"),
+        }
+    }
+    let e = Key::secret("68656x", SecretEncoding::Hex).unwrap_err();
+    assert_eq!(e.at.as_deref(), Some("character 5"));
+    assert!(Key::secret("", SecretEncoding::Utf8).is_err());
+}
+
+/// What the import paths say and read, one by one (kills the mutants
+/// `cargo mutants` found surviving in import_key, pem, der_key, jwk, secret).
+#[test]
+fn every_import_path_reads_and_says_what_it_should() {
+    const ED_PEM: &str =
+            "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
+    // The PEM format, explicitly.
+    let (set, found) = import_key(ED_PEM, KeyInput::Pem).unwrap();
+    assert_eq!((found, set.keys()[0].key_type()), (Detected::Pem, KeyType::Ed25519));
+    assert!(import_key("{\"kty\":\"oct\",\"k\":\"AAAA\"}", KeyInput::Pem).is_err());
+    // A secret that is a PEM says which key it is.
+    let secret = Key::secret(ED_PEM, SecretEncoding::Utf8).unwrap();
+    let Material::Hmac(h) = &secret.material else { unreachable!() };
+    assert_eq!(h.public_key(), Some("Ed25519 public key, 256 bits (PEM public key)"));
+    // The hex of a PEM given as a base64 secret: its decoding is noise, but the text is the key.
+    let hex: String = ED_PEM.bytes().map(|b| format!("{b:02x}")).collect();
+    let secret = Key::secret(&hex, SecretEncoding::Base64).unwrap();
+    let Material::Hmac(h) = &secret.material else { unreachable!() };
+    assert!(h.public_key().is_some());
+    // An ordinary base64 secret stays ordinary.
+    let secret = Key::secret("c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==", SecretEncoding::Base64).unwrap();
+    let Material::Hmac(h) = &secret.material else { unreachable!() };
+    assert_eq!(h.public_key(), None);
+    // P-384 from a JWK (RFC 7520 §3.1's key is P-521; this one is RFC 7517 A.1's shape on P-384).
+    let p384 = p384::ecdsa::SigningKey::from_slice(&[7; 48]).unwrap();
+    let pt = p384.verifying_key().to_encoded_point(false);
+    let jwk = format!(
+        r#"{{"kty":"EC","crv":"P-384","x":"{}","y":"{}"}}"#,
+        b64::encode(pt.x().unwrap()),
+        b64::encode(pt.y().unwrap())
+    );
+    assert_eq!(Key::import(&jwk).unwrap().keys()[0].key_type(), KeyType::P384);
+    // A private key PEM says so.
+    let e = Key::import("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH\n-----END PRIVATE KEY-----").unwrap_err();
+    assert!(e.message.starts_with("a private key"), "{e}");
+    let e = Key::import("-----BEGIN FOO-----\nAAAA\n-----END FOO-----").unwrap_err();
+    assert!(e.message.starts_with("unsupported PEM label"), "{e}");
+    // A certificate that is not one: the certificate's error, named as the PEM's.
+    let e = Key::import("-----BEGIN CERTIFICATE-----\nMAMCAQA=\n-----END CERTIFICATE-----").unwrap_err();
+    assert_eq!((e.format, e.at.as_deref()), (KeySource::Pem, Some("CERTIFICATE")));
+    // DER that is a SEQUENCE but no key: the reason names the SubjectPublicKeyInfo reading's failure.
+    let e = import_key("MAwCAQACAQACAQACAQA=MAwCAQACAQACAQACAQA", KeyInput::Key).unwrap_err();
+    assert!(!e.message.is_empty());
+    let e = der_key(&[0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00]).unwrap_err();
+    assert_eq!(
+        e.message,
+        "it is a DER structure, but not a SubjectPublicKeyInfo, a PKCS#1 RSA public key or an X.509 certificate"
+    );
+    // An X25519 SubjectPublicKeyInfo reads as one, with an algorithm jwtlens does not verify with.
+    let mut x25519 = alloc::vec![0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00];
+    x25519.extend_from_slice(&[9; 32]);
+    assert_eq!(der_key(&x25519).unwrap_err().message, "unsupported key algorithm (RSA, EC, Ed25519)");
+}
+
+#[test]
+fn a_set_mixing_secrets_and_public_keys_is_known_as_one() {
+    let oct =
+        r#"{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#;
+    let ed = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+    let broken_rsa = r#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#;
+    let set = |members: &[&str]| jwk_or_set(&format!(r#"{{"keys":[{}]}}"#, members.join(","))).unwrap();
+    assert!(set(&[oct, ed]).mixes_secrets_and_public_keys());
+    // A public key that could not be imported still makes the set mixed.
+    assert!(set(&[oct, broken_rsa]).mixes_secrets_and_public_keys());
+    assert!(!set(&[oct, oct]).mixes_secrets_and_public_keys());
+    assert!(!set(&[ed, broken_rsa]).mixes_secrets_and_public_keys());
+}
+
+#[test]
+fn wrapped_jwks_import() {
+    let jwk = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"a\nb"}"#;
+    // JSON escapes inside a JWK's strings are the JWK's own: not line breaks to undo.
+    assert_eq!(import_key(jwk, KeyInput::Auto).unwrap().0.keys()[0].kid.as_deref(), Some("a\nb"));
+    // A JWK written as a JSON string (quoted, its quotes escaped) is unescaped first.
+    let quoted = serde_json::to_string(jwk).unwrap();
+    assert_eq!(import_key(&quoted, KeyInput::Auto).unwrap().1, Detected::Jwk);
+    // In single quotes it is taken as it stands.
+    assert_eq!(import_key(&format!("'{jwk}'"), KeyInput::Auto).unwrap().1, Detected::Jwk);
+}
+
+#[test]
+fn jwk_errors_name_the_member() {
+    let e = Key::import(r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#).unwrap_err();
+    assert_eq!((e.at.as_deref(), e.message.as_str()), (Some("x"), "must be 32 bytes for P-256, found 3"));
+    let e = Key::import(r#"{"kty":"RSA","n":"AQAB"}"#).unwrap_err();
+    assert_eq!(e.at.as_deref(), Some("e"));
+    let e = Key::import(r#"{"kty":"XYZ"}"#).unwrap_err();
+    assert_eq!(e.at.as_deref(), Some("kty"));
+    let e = Key::import(r#"{"keys":[{"kty":"oct"}]}"#).unwrap_err();
+    assert_eq!(e.at.as_deref(), Some("keys[0].k"));
+    assert!(Key::import("not a key").is_err());
+}
