@@ -22,8 +22,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::json::{self, Json, Object};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::Policy;
 
@@ -144,6 +144,11 @@ pub enum PolicyError {
         /// The member jwtlens reads.
         use_instead: PolicyField,
     },
+    /// A member given twice: which one counts would depend on the reader.
+    Duplicate {
+        /// The name given twice.
+        name: String,
+    },
     /// The time, which is not part of the policy.
     TimeInPolicy {
         /// The name given (`now`, `currentDate`, ...).
@@ -210,7 +215,10 @@ impl PolicyError {
             | PolicyError::TooLong { field, .. } => Some(*field),
             PolicyError::UnknownAlgorithm { .. } => Some(PolicyField::Algorithms),
             PolicyError::Synonym { use_instead, .. } => Some(*use_instead),
-            PolicyError::NotAnObject { .. } | PolicyError::Unknown { .. } | PolicyError::TimeInPolicy { .. } => None,
+            PolicyError::NotAnObject { .. }
+            | PolicyError::Unknown { .. }
+            | PolicyError::Duplicate { .. }
+            | PolicyError::TimeInPolicy { .. } => None,
         }
     }
 
@@ -232,6 +240,9 @@ impl PolicyError {
             }
             PolicyError::Synonym { name: given, use_instead } => {
                 format!("{} is not a jwtlens option: use {}", name(given), field(use_instead))
+            }
+            PolicyError::Duplicate { name: given } => {
+                format!("{} is given twice: give it once", name(given))
             }
             PolicyError::TimeInPolicy { name: given } => {
                 format!("{} is not a policy field: the time is given beside the policy, as now", name(given))
@@ -266,21 +277,21 @@ impl fmt::Display for PolicyError {
 
 impl core::error::Error for PolicyError {}
 
-fn type_name(v: &Value) -> &'static str {
+fn type_name(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "an object",
     }
 }
 
-fn strings(field: PolicyField, v: &Value, one_allowed: bool) -> Result<Vec<String>, PolicyError> {
+fn strings(field: PolicyField, v: &Json, one_allowed: bool) -> Result<Vec<String>, PolicyError> {
     match v {
-        Value::String(s) if one_allowed => Ok(alloc::vec![s.clone()]),
-        Value::Array(items) => {
+        Json::String(s) if one_allowed => Ok(alloc::vec![String::from(s.as_str())]),
+        Json::Array(items) => {
             if items.is_empty() && field != PolicyField::Required {
                 return Err(PolicyError::EmptyList { field });
             }
@@ -288,7 +299,7 @@ fn strings(field: PolicyField, v: &Value, one_allowed: bool) -> Result<Vec<Strin
                 .iter()
                 .enumerate()
                 .map(|(i, item)| match item {
-                    Value::String(s) => Ok(s.clone()),
+                    Json::String(s) => Ok(String::from(s.as_str())),
                     other => Err(PolicyError::WrongType { field, index: Some(i), found: type_name(other) }),
                 })
                 .collect()
@@ -297,18 +308,15 @@ fn strings(field: PolicyField, v: &Value, one_allowed: bool) -> Result<Vec<Strin
     }
 }
 
-fn string(field: PolicyField, v: &Value) -> Result<String, PolicyError> {
+fn string(field: PolicyField, v: &Json) -> Result<String, PolicyError> {
     match v {
-        Value::String(s) => Ok(s.clone()),
+        Json::String(s) => Ok(String::from(s.as_str())),
         other => Err(PolicyError::WrongType { field, index: None, found: type_name(other) }),
     }
 }
 
-fn seconds(field: PolicyField, v: &Value) -> Result<f64, PolicyError> {
-    match v.as_f64() {
-        Some(n) if v.is_number() => Ok(n),
-        _ => Err(PolicyError::WrongType { field, index: None, found: type_name(v) }),
-    }
+fn seconds(field: PolicyField, v: &Json) -> Result<f64, PolicyError> {
+    v.as_f64().ok_or_else(|| PolicyError::WrongType { field, index: None, found: type_name(v) })
 }
 
 impl Policy {
@@ -318,26 +326,30 @@ impl Policy {
     /// Unknown names, names from other libraries, `null`, empty allow-lists
     /// and unusable durations are refused, so that no policy fails open.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| PolicyError::NotAnObject { found: e.to_string() })?;
+        // The core's strict reader, which keeps duplicate names (serde_json's map would keep the last).
+        let value = json::parse(text.as_bytes()).map_err(|e| PolicyError::NotAnObject { found: e.to_string() })?;
         match value {
-            Value::Object(map) => Policy::from_map(&map),
+            Json::Object(map) => Policy::from_object(&map),
             other => Err(PolicyError::NotAnObject { found: String::from(type_name(&other)) }),
         }
     }
 
-    fn from_map(map: &Map<String, Value>) -> Result<Policy, PolicyError> {
+    fn from_object(map: &Object) -> Result<Policy, PolicyError> {
+        if let Some(m) = map.duplicate_members().next() {
+            return Err(PolicyError::Duplicate { name: String::from(m.name.as_str()) });
+        }
         let mut p = Policy::default();
-        for (name, v) in map {
+        for (name, v) in map.members().iter().map(|m| (m.name.as_str(), &m.value)) {
             let Some(field) = PolicyField::named(name) else {
-                if let Some((_, right)) = SYNONYMS.iter().find(|(wrong, _)| wrong == name) {
-                    return Err(PolicyError::Synonym { name: name.clone(), use_instead: *right });
+                if let Some((_, right)) = SYNONYMS.iter().find(|(wrong, _)| *wrong == name) {
+                    return Err(PolicyError::Synonym { name: String::from(name), use_instead: *right });
                 }
-                if TIME_NAMES.contains(&name.as_str()) {
-                    return Err(PolicyError::TimeInPolicy { name: name.clone() });
+                if TIME_NAMES.contains(&name) {
+                    return Err(PolicyError::TimeInPolicy { name: String::from(name) });
                 }
-                return Err(PolicyError::Unknown { name: name.clone() });
+                return Err(PolicyError::Unknown { name: String::from(name) });
             };
-            if v.is_null() {
+            if matches!(v, Json::Null) {
                 return Err(PolicyError::Null { field });
             }
             match field {
@@ -396,6 +408,9 @@ mod tests {
             (r#"{"issuer":[]}"#, "issuer is an empty list: give at least one value, or leave it out"),
             (r#"{"algorithms":[]}"#, "algorithms is an empty list: give at least one value, or leave it out"),
             (r#"{"issuer":null}"#, "issuer is null: give a value, or leave it out"),
+            // A reader keeping the first and one keeping the last would apply different policies.
+            (r#"{"audience":"api","audience":"other"}"#, "audience is given twice: give it once"),
+            (r#"{"leeway":0,"leeway":600}"#, "leeway is given twice: give it once"),
             (r#"{"audience":[1]}"#, "audience[0] must be a string, found a number"),
             (r#"{"audience":{"a":1}}"#, "audience must be a string or a list of strings, found an object"),
             (r#"{"algorithms":"RS256"}"#, "algorithms must be a list of strings, found a string"),
