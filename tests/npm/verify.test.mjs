@@ -217,6 +217,8 @@ test("createVerifier: the key and policy read once, the same verdicts as verifyF
   assert.throws(() => jwtlens.createVerifier({ key: secret, issuer: "x" }), /use options\.policy\.issuer/);
   assert.throws(() => jwtlens.createVerifier({ policy }), /options\.key is required/);
   assert.throws(() => verifier(good, { policy }), /createVerifier/);
+  assert.throws(() => verifier(good, { clockTolerance: 5 }), /options\.clockTolerance is not an option of a verifier: use options\.policy\.leeway when the verifier is made/);
+  assert.throws(() => jwtlens.createVerifier({ key: secret, constructor: 1 }), /not an option of createVerifier \(the options are key, policy\)/);
   assert.throws(() => verifier(good, { now: Date.now() }), /milliseconds/);
   assert.throws(() => verifier(42), /token must be a string/);
 });

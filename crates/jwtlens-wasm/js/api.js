@@ -72,6 +72,12 @@ const MISPLACED = {
 };
 const VERIFY_OPTIONS = ["now", "policy"];
 
+// Where jwtlens takes a name from MISPLACED; undefined for others (own
+// properties only: `constructor` must not read as a hint).
+function misplaced(name) {
+  return Object.hasOwn(MISPLACED, name) ? MISPLACED[name] : undefined;
+}
+
 // An option's value only when the caller set it on the object itself: a polluted
 // Object.prototype (say `Object.prototype.now = false`) must not change a verdict.
 function own(options, name) {
@@ -85,7 +91,7 @@ function verifyOptions(options) {
   }
   for (const name of Object.keys(options)) {
     if (VERIFY_OPTIONS.includes(name)) continue;
-    const right = MISPLACED[name];
+    const right = misplaced(name);
     throw argumentError(
       right
         ? `options.${name} is not a verify option: use ${right}.`
@@ -179,13 +185,20 @@ const ENCODINGS = ["utf8", "base64", "base64url", "hex"];
 const IMPORT_OPTIONS = ["format", "encoding", "arithmetic"];
 
 // Refuse option names a function does not take, so a typo is never silently ignored.
-function knownOptions(options, names, what) {
+// Only the names in `names`. `hint(name)`, when given, says where a name another
+// library uses (or a misplaced one) goes in jwtlens.
+function knownOptions(options, names, what, hint = () => undefined) {
   if (options === undefined || options === null) return {};
   if (typeof options !== "object" || Array.isArray(options)) throw argumentError(`${what} options must be an object.`, describe(options));
   for (const name of Object.keys(options)) {
-    if (!names.includes(name)) {
-      throw argumentError(`options.${name} is not an option of ${what} (the options are ${names.join(", ")}).`, name);
-    }
+    if (names.includes(name)) continue;
+    const right = hint(name);
+    throw argumentError(
+      right
+        ? `options.${name} is not an option of ${what}: use ${right}.`
+        : `options.${name} is not an option of ${what} (the options are ${names.join(", ")}).`,
+      name,
+    );
   }
   return options;
 }
@@ -319,23 +332,12 @@ function fastResult(out) {
 const VERIFIER_OPTIONS = ["key", "policy"];
 const CALL_OPTIONS = ["now"];
 
-// Only the names in `names`; a name a peer library uses says where jwtlens takes it.
-function knownNames(options, names, what, where) {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== "object" || Array.isArray(options)) {
-    throw argumentError(`${what} must be an object such as { ${names.join(", ")} }.`, describe(options));
-  }
-  for (const name of Object.keys(options)) {
-    if (names.includes(name)) continue;
-    const right = MISPLACED[name] ?? (name === "key" || name === "policy" ? `options.${name}` : undefined);
-    throw argumentError(
-      right
-        ? `${what}.${name} is not an option here: use ${right}${where}.`
-        : `${what}.${name} is not an option here (the options are ${names.join(" and ")}).`,
-      name,
-    );
-  }
-  return options;
+// Where a name that is not a verifier call's option goes.
+function verifierCallHint(name) {
+  if (name === "key" || name === "policy") return "createVerifier({ key, policy }), when the verifier is made";
+  const right = misplaced(name);
+  if (right === undefined || right === "options.now") return right;
+  return `${right} when the verifier is made (createVerifier)`;
 }
 
 /**
@@ -348,12 +350,12 @@ function knownNames(options, names, what, where) {
  * @returns {(token: string, options?: { now?: number | Date | false }) => import("./index.d.ts").FastVerdict}
  */
 export function createVerifier(options) {
-  const o = knownNames(options, VERIFIER_OPTIONS, "options", "");
+  const o = knownOptions(options, VERIFIER_OPTIONS, "createVerifier", misplaced);
   if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
   const handle = callCore(() => new VerifierHandle(keyArgument(own(o, "key")), policyArgument(own(o, "policy"))));
   return function verifier(token, callOptions) {
     const input = tokenArgument(token);
-    const now = verifyNowArgument(own(knownNames(callOptions, CALL_OPTIONS, "options", " when the verifier is made (createVerifier)"), "now"));
+    const now = verifyNowArgument(own(knownOptions(callOptions, CALL_OPTIONS, "a verifier", verifierCallHint), "now"));
     return fastResult(callCore(() => handle.verifyJson(input, now)));
   };
 }
