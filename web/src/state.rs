@@ -52,14 +52,9 @@ impl PolicyInput {
             leeway,
             ..Default::default()
         };
-        // The core's sentence, with the page's labels for the fields.
+        // The core's sentence, with the page's label for the one duration it has.
         p.validate().map_err(|e| {
-            let sentence = e.render(&|name| match name {
-                "leeway" => String::from("Leeway"),
-                "issuer" => String::from("Issuers"),
-                "audience" => String::from("Audiences"),
-                other => String::from(other),
-            });
+            let sentence = e.render(&|name| if name == "leeway" { String::from("Leeway") } else { String::from(name) });
             format!("{sentence}.")
         })?;
         Ok(Some(p))

@@ -348,6 +348,8 @@ struct Input<'t, 'a> {
     time: Option<&'t TimeReport>,
     /// The header's `alg`, as written.
     alg: Option<&'t str>,
+    /// The same, when it names an algorithm jwtlens knows.
+    algorithm: Option<Algorithm>,
 }
 
 /// One finding rule: look at the input, push what it finds.
@@ -374,7 +376,7 @@ const RULES: [Rule; 13] = [
 /// and its time report, most severe first.
 pub fn findings(token: &Token<'_>, keys: Option<&KeySet>, time: Option<&TimeReport>) -> Vec<Finding> {
     let alg = token.header().and_then(|h| h.alg.as_deref());
-    let input = Input { token, keys, time, alg };
+    let input = Input { token, keys, time, alg, algorithm: alg.and_then(|a| a.parse().ok()) };
     let mut c = Collector { token, out: Vec::new() };
     for rule in RULES {
         rule(&input, &mut c);
@@ -404,7 +406,6 @@ fn alg_none(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
 /// Each offered key: well-known or short secrets, weak RSA keys, key confusion.
 fn offered_keys(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
     let Some(keys) = i.keys else { return };
-    let alg = i.alg.and_then(|a| a.parse::<Algorithm>().ok());
     let hmac_alg = i.alg.is_some_and(|a| a.starts_with("HS"));
     let alg_name = i.alg.unwrap_or("HS256");
     for key in keys.keys() {
@@ -414,7 +415,7 @@ fn offered_keys(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
                     c.push(FindingCode::WeakSecret, Severity::Critical, Part::Signature, String::from("The HMAC secret is a well-known one (from documentation, examples or leaked lists): anyone can forge tokens with it."));
                 }
                 // RFC 7518 §3.2; HS256's 32 bytes when the token names no HMAC algorithm.
-                let need = alg.and_then(Algorithm::min_hmac_key_len).unwrap_or(32);
+                let need = i.algorithm.and_then(Algorithm::min_hmac_key_len).unwrap_or(32);
                 if secret.len() < need {
                     c.push(FindingCode::ShortHmacKey, Severity::High, Part::Signature, format!("The HMAC secret has {} bits; RFC 7518 §3.2 requires at least {} for {alg_name}, and short secrets can be brute-forced offline from one token.", secret.len() * 8, need * 8));
                 }
@@ -526,7 +527,7 @@ fn parser_notices(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
 
 /// CVE-2022-21449: r or s zero in a signature of the JWS size (RFC 7518 §3.4).
 fn ecdsa_zero_scalar(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
-    let size = i.alg.and_then(|a| a.parse::<Algorithm>().ok()).and_then(Algorithm::ecdsa_scalar_len);
+    let size = i.algorithm.and_then(Algorithm::ecdsa_scalar_len);
     let (Some(size), Some(sig)) = (size, i.token.signature()) else { return };
     if sig.len() == 2 * size {
         let (r, s) = sig.split_at(size);
