@@ -788,6 +788,20 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_inside_a_segment_suggests_line_wrapping() {
+        const HINT: &str = "wrapped across lines";
+        for (input, hinted) in [
+            ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig nature", true),
+            ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig\tnature", true),
+            ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig*nature", false),
+        ] {
+            let t = Token::parse(input);
+            let e = t.errors().first().unwrap_or_else(|| panic!("{input:?} has no error"));
+            assert_eq!(e.message.contains(HINT), hinted, "{input:?}: {}", e.message);
+        }
+    }
+
+    #[test]
     fn jwe_is_recognised() {
         let h = b64::encode(br#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#);
         let tok = alloc::format!("{h}.a2V5.aXY.Y2lwaGVy.dGFn");
