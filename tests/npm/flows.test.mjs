@@ -24,22 +24,22 @@ test("simulate: a JWT in localStorage is stolen by XSS and outlives logout", () 
     "The script read the token from localStorage and can now call the API from anywhere until 12:06 UTC (1 h from now).",
   );
   const stolen = run.steps[1].events.find((e) => e.kind.type === "stolen");
-  assert.equal(stolen.kind.works_until, 1795003600);
+  assert.equal(stolen.kind.worksUntil, 1795003600);
   assert.equal(statusOf(run.steps[4]), 200);
   assert.match(run.steps[4].outcome, /still works: accepted until 12:06 UTC \(50 min from now\)/);
-  assert.deepEqual(run.snapshot.local_storage, []);
+  assert.deepEqual(run.snapshot.localStorage, []);
   assert.equal(run.snapshot.now, 1795000600);
 });
 
 test("simulate: sessions, their lookups, bytes and the second server", () => {
   const run = jwtlens.simulate({}, [{ step: "login" }, { step: "request", server: 1 }, { step: "request", server: 2 }]);
   assert.equal(run.config.strategy, "session");
-  assert.deepEqual(run.metrics, { requests: 2, credential_bytes: 36, lookups: 1 });
+  assert.deepEqual(run.metrics, { requests: 2, credentialBytes: 36, lookups: 1 });
   assert.equal(statusOf(run.steps[1]), 200);
   assert.equal(statusOf(run.steps[2]), 401);
   const request = run.steps[1].events.find((e) => e.kind.type === "request");
   assert.deepEqual(request.kind.headers.map((h) => h.name), ["Cookie"]);
-  assert.equal(run.snapshot.cookies[0].http_only, true);
+  assert.equal(run.snapshot.cookies[0].httpOnly, true);
   assert.equal(run.snapshot.servers[0].sessions.length, 1);
   const shared = jwtlens.simulate({ sharedStore: true }, ["login", { step: "request", server: 2 }]);
   assert.equal(statusOf(shared.steps[1]), 200);
@@ -59,9 +59,9 @@ test("Simulation steps one at a time and is deterministic", () => {
   const b = new jwtlens.Simulation({ strategy: "access_refresh", seed: 9 });
   for (const step of ["login", { step: "advance", seconds: 301 }, "request"]) assert.deepEqual(a.step(step), b.step(step));
   const snap = a.snapshot();
-  assert.equal(snap.refresh_tokens.length, 2);
-  assert.equal(snap.refresh_tokens[0].used, true);
-  assert.equal(typeof snap.page_memory, "string");
+  assert.equal(snap.refreshTokens.length, 2);
+  assert.equal(snap.refreshTokens[0].used, true);
+  assert.equal(typeof snap.pageMemory, "string");
 });
 
 test("compareStrategies: the articles' table, measured", () => {
@@ -96,8 +96,8 @@ const run: FlowRun = simulate({ strategy: "jwt_cookie", sameSite: null, denyList
 const t: Comparison = compareStrategies({ servers: 3 });
 const s = new Simulation();
 const outcome: string = s.step("xss").outcome;
-for (const e of run.steps[0].events) if (e.kind.type === "request") { const n: number = e.kind.credential_bytes; console.log(n); }
-console.log(t.rows[0].cells, outcome, s.snapshot().server_state_bytes);
+for (const e of run.steps[0].events) if (e.kind.type === "request") { const n: number = e.kind.credentialBytes; console.log(n); }
+console.log(t.rows[0].cells, outcome, s.snapshot().serverStateBytes);
 // @ts-expect-error not a strategy
 simulate({ strategy: "cookies" }, []);
 // @ts-expect-error advance needs seconds

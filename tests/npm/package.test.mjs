@@ -52,7 +52,7 @@ test("inspect judges times against the given now (number or Date)", async () => 
   const soon = inspect(WITH_EXP, { now: 1700000180 });
   assert.equal(soon.time.status, "valid");
   assert.equal(soon.time.exp.relative, "expires in 57 min");
-  assert.equal(soon.time.lifetime_text, "1 h");
+  assert.equal(soon.time.lifetimeText, "1 h");
   const late = inspect(WITH_EXP, { now: new Date((1700003600 + 3 * 3600) * 1000) });
   assert.equal(late.time.status, "expired");
   assert.equal(late.time.exp.relative, "expired 3 h ago");

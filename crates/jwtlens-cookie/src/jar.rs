@@ -11,7 +11,7 @@ use crate::*;
 
 /// What storing one `Set-Cookie` line did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[serde(tag = "outcome", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Outcome {
     /// A new cookie was stored.
     Stored {
@@ -59,6 +59,7 @@ impl Outcome {
 
 /// A stored cookie (RFC 6265bis §5.7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Cookie {
     /// Name.
     pub name: String,
@@ -86,6 +87,7 @@ pub struct Cookie {
 
 /// Who makes a request, from where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Request {
     /// The URL requested.
     pub url: Url,
@@ -144,7 +146,7 @@ impl Request {
 
 /// Why a cookie was or was not sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code", rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 #[allow(missing_docs)]
 pub enum Reason {
@@ -181,6 +183,7 @@ impl fmt::Display for Reason {
 
 /// One stored cookie's verdict for a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CookieVerdict {
     /// The cookie's name.
     pub name: String,
@@ -198,6 +201,7 @@ pub struct CookieVerdict {
 
 /// A cookie jar. Outcomes are values; nothing prints.
 #[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CookieJar {
     cookies: Vec<Cookie>,
     seq: u64,

@@ -9,6 +9,7 @@ use crate::*;
 
 /// A parsed `Set-Cookie` line (RFC 6265bis §5.6), before storage decisions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SetCookie {
     /// The cookie name (may be empty).
     pub name: String,
@@ -32,7 +33,7 @@ pub struct SetCookie {
 
 /// Why a line was not stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code", rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 #[allow(missing_docs)]
 pub enum Reject {

@@ -22,6 +22,7 @@ use crate::{set_cookie_value, CookieJar, CookieVerdict, Outcome, Request};
 
 /// One stored line and what the jar did with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Stored {
     /// The line as given (trimmed).
     pub line: String,
@@ -31,6 +32,7 @@ pub struct Stored {
 
 /// What [`replay`] found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Replay {
     /// Each non-empty line, in order (a `Set-Cookie:` prefix is allowed).
     pub set: Vec<Stored>,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// An absolute `scheme://host[:port][/path][?query]` URL, host lowercased.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Url {
     /// `http`, `https`, ...
     pub scheme: String,
@@ -22,6 +23,7 @@ pub struct Url {
 
 /// Why a URL could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct UrlError {
     /// What was wrong.
     pub message: &'static str,

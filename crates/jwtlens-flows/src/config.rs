@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// How the browser proves who it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Strategy {
     /// A random session ID in an HttpOnly cookie; the server keeps the session.
     Session,

@@ -9,6 +9,7 @@ use crate::Step;
 
 /// An HTTP header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Header {
     /// Name.
     pub name: String,
@@ -22,7 +23,7 @@ pub(crate) fn header(name: &str, value: impl Into<String>) -> Header {
 
 /// What happened, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum EventKind {
     /// An HTTP request.
     Request {
@@ -98,6 +99,7 @@ pub enum EventKind {
 
 /// One event: when, who, what, and a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Event {
     /// Simulated time.
     pub at: i64,
@@ -111,6 +113,7 @@ pub struct Event {
 
 /// The result of one step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StepResult {
     /// The step.
     pub step: Step,

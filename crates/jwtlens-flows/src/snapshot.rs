@@ -9,6 +9,7 @@ use crate::Header;
 
 /// A session record on a server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Session {
     /// The session ID (the cookie's value).
     pub id: String,
@@ -30,6 +31,7 @@ impl Session {
 
 /// A refresh token record (strategy 4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RefreshRecord {
     /// The token (the cookie's value).
     pub id: String,
@@ -53,6 +55,7 @@ impl RefreshRecord {
 
 /// A deny-list entry: a token ID refused until it expires anyway.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Denied {
     /// The `jti`.
     pub jti: String,
@@ -62,6 +65,7 @@ pub struct Denied {
 
 /// A signing key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SigningKeyView {
     /// Its `kid`.
     pub kid: String,
@@ -73,6 +77,7 @@ pub struct SigningKeyView {
 
 /// One server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ServerView {
     /// "server 1".
     pub name: String,
@@ -84,6 +89,7 @@ pub struct ServerView {
 
 /// A credential the attacker holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Stolen {
     /// What it is ("the token from localStorage").
     pub what: String,
@@ -95,6 +101,7 @@ pub struct Stolen {
 
 /// Everything visible at one moment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Snapshot {
     /// The clock.
     pub now: i64,
@@ -126,6 +133,7 @@ pub struct Snapshot {
 
 /// Numbers from the last authenticated request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Metrics {
     /// Requests the page made.
     pub requests: u32,

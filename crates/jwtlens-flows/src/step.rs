@@ -9,7 +9,7 @@ use jwtlens::time::humanize;
 
 /// One thing that happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(tag = "step", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Step {
     /// The user logs in (POST /login, handled by server `server`).
     Login {
@@ -57,7 +57,7 @@ pub enum Step {
 
 /// Why a step word was not understood; `Display` is the sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code", rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 pub enum StepError {
     /// No step has this name.

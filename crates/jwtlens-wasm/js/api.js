@@ -22,7 +22,7 @@ function algorithmNames() {
   algorithms ??= coreAlgorithmNames().split(",");
   return algorithms;
 }
-import { JwtlensError, argumentError, callCore, describe, nowArgument } from "./common.js";
+import { JwtlensError, argumentError, callCore, coreError, describe, nowArgument } from "./common.js";
 
 export { JwtlensError };
 
@@ -219,17 +219,7 @@ export function importKey(text, options = {}) {
     const effective = own(options, "format") === undefined && own(options, "encoding") !== undefined ? "secret" : format;
     return new JwtlensKey(constructing, importKeyRaw(text, effective, encoding), arithmetic);
   } catch (e) {
-    if (typeof e !== "string") throw e;
-    const err = JSON.parse(e);
-    throw new JwtlensError({
-      code: "bad_key",
-      part: "key",
-      offset: 0,
-      end: 0,
-      message: err.message,
-      expected: err.format,
-      found: err.at ?? undefined,
-    });
+    throw coreError(e, "key");
   }
 }
 
@@ -383,10 +373,6 @@ export function verifySignature(alg, key, data, signature) {
   return callVerify(verifySignatureJson, [alg, keyArgument(key), bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
 }
 
-function signError(message) {
-  return new JwtlensError({ code: "sign_error", part: "input", offset: 0, end: 0, message });
-}
-
 /**
  * Generate a key for `alg` with the platform's cryptographic random source.
  * @param {string} alg
@@ -394,12 +380,7 @@ function signError(message) {
  */
 export function generateKey(alg) {
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
-  try {
-    return JSON.parse(generateKeyJson(alg));
-  } catch (e) {
-    if (typeof e === "string") throw signError(e);
-    throw e;
-  }
+  return JSON.parse(callCore(() => generateKeyJson(alg)));
 }
 
 /**
@@ -418,12 +399,7 @@ export function sign(header, claims, key) {
   if (typeof header.alg !== "string") throw argumentError("header.alg must name the algorithm, e.g. \"HS256\".", describe(header.alg));
   const keyText = typeof key === "string" ? key : key !== null && typeof key === "object" ? JSON.stringify(key) : undefined;
   if (keyText === undefined) throw argumentError("key must be a PEM, a JWK or a secret string.", describe(key));
-  try {
-    return signToken(header.alg, JSON.stringify(header), JSON.stringify(claims), keyText);
-  } catch (e) {
-    if (typeof e === "string") throw signError(e);
-    throw e;
-  }
+  return callCore(() => signToken(header.alg, JSON.stringify(header), JSON.stringify(claims), keyText));
 }
 
 /** The version of the jwtlens core inside this package. */

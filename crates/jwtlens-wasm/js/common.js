@@ -13,7 +13,7 @@ export class JwtlensError extends Error {
     this.part = diagnostic.part;
     this.offset = diagnostic.offset;
     this.end = diagnostic.end;
-    if (diagnostic.decoded_offset !== undefined) this.decodedOffset = diagnostic.decoded_offset;
+    if (diagnostic.decodedOffset !== undefined) this.decodedOffset = diagnostic.decodedOffset;
     if (diagnostic.expected !== undefined) this.expected = diagnostic.expected;
     if (diagnostic.found !== undefined) this.found = diagnostic.found;
   }
@@ -51,12 +51,31 @@ export function nowArgument(now) {
   return seconds;
 }
 
-export function callCore(fn) {
+// A core error thrown across the wasm boundary: JSON text `{code, message,
+// ...}` from the core's own serialization (KeyError, SignError), or a plain
+// sentence about an argument.
+export function coreError(e, part = "input") {
+  if (typeof e !== "string") return e;
+  if (e.startsWith("{")) {
+    const err = JSON.parse(e);
+    return new JwtlensError({
+      code: err.code,
+      part,
+      offset: 0,
+      end: 0,
+      message: err.message,
+      expected: err.format ?? err.stage,
+      found: err.at ?? undefined,
+    });
+  }
+  return argumentError(e, undefined);
+}
+
+export function callCore(fn, part) {
   try {
     return fn();
   } catch (e) {
-    if (typeof e === "string") throw argumentError(e, undefined);
-    throw e;
+    throw coreError(e, part);
   }
 }
 

@@ -18,11 +18,11 @@ export interface Cookie {
   name: string;
   value: string;
   domain: string;
-  host_only: boolean;
+  hostOnly: boolean;
   path: string;
   secure: boolean;
-  http_only: boolean;
-  same_site: "Strict" | "Lax" | "None" | null;
+  httpOnly: boolean;
+  sameSite: "Strict" | "Lax" | "None" | null;
   expires: number | null;
   created: number;
   seq: number;

@@ -39,14 +39,14 @@ export type FlowStep =
 export interface FlowHeader { name: string; value: string }
 
 export type FlowEventKind =
-  | { type: "request"; method: string; url: string; from: string; headers: FlowHeader[]; credential_bytes: number }
+  | { type: "request"; method: string; url: string; from: string; headers: FlowHeader[]; credentialBytes: number }
   | { type: "response"; status: number; headers: FlowHeader[]; body: string | null }
   | { type: "cookie"; name: string; sent: boolean; reason: string }
   | { type: "stored"; name: string; outcome: string }
   | { type: "lookup"; store: string; key: string; hit: boolean }
   | { type: "verify"; valid: boolean; message: string }
   | { type: "read"; source: string; value: string }
-  | { type: "stolen"; credential: string; works_until: number | null }
+  | { type: "stolen"; credential: string; worksUntil: number | null }
   | { type: "note" };
 
 export interface FlowEvent { at: number; actor: string; kind: FlowEventKind; text: string }
@@ -62,18 +62,18 @@ export interface FlowStepResult {
 
 export interface FlowSnapshot {
   now: number;
-  now_iso: string;
-  local_storage: [string, string][];
-  page_memory: string | null;
+  nowIso: string;
+  localStorage: [string, string][];
+  pageMemory: string | null;
   cookies: Cookie[];
   servers: { name: string; sessions: FlowSession[]; restarts: number }[];
-  shared_sessions: FlowSession[] | null;
-  refresh_tokens: { id: string; family: string; user: string; expires: number; used: boolean; revoked: boolean }[];
-  deny_list: { jti: string; until: number }[];
-  revoked_users: [string, number][];
+  sharedSessions: FlowSession[] | null;
+  refreshTokens: { id: string; family: string; user: string; expires: number; used: boolean; revoked: boolean }[];
+  denyList: { jti: string; until: number }[];
+  revokedUsers: [string, number][];
   keys: { kid: string; created: number; active: boolean }[];
   stolen: { what: string; header: FlowHeader; at: number }[];
-  server_state_bytes: number;
+  serverStateBytes: number;
 }
 
 export interface FlowSession { id: string; user: string; data: string; created: number; expires: number }
@@ -82,14 +82,14 @@ export interface FlowRun {
   config: Required<FlowOptions>;
   steps: FlowStepResult[];
   snapshot: FlowSnapshot;
-  metrics: { requests: number; credential_bytes: number; lookups: number };
+  metrics: { requests: number; credentialBytes: number; lookups: number };
 }
 
 export interface Comparison {
   config: Required<FlowOptions>;
   strategies: FlowStrategy[];
   labels: string[];
-  rows: { factor: string; claim: string; measured_by: string; cells: string[] }[];
+  rows: { factor: string; claim: string; measuredBy: string; cells: string[] }[];
 }
 
 export function simulate(options: FlowOptions | undefined, steps: (FlowStep | FlowStep["step"])[]): FlowRun;

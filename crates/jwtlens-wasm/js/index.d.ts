@@ -26,7 +26,7 @@ export interface Diagnostic {
   offset: number;
   end: number;
   /** For problems inside a decoded header or payload: the byte within the decoded JSON. */
-  decoded_offset?: number;
+  decodedOffset?: number;
   expected?: string;
   found?: string;
   message: string;
@@ -81,14 +81,14 @@ export interface Moment {
 
 export interface TimeReport {
   now: number | null;
-  now_iso: string | null;
+  nowIso: string | null;
   exp: Moment | null;
   nbf: Moment | null;
   iat: Moment | null;
   lifetime: number | null;
-  lifetime_text: string | null;
+  lifetimeText: string | null;
   status: "unchecked" | "valid" | "expired" | "not_yet_valid";
-  issued_in_future: boolean;
+  issuedInFuture: boolean;
   summary: string;
 }
 
@@ -196,7 +196,7 @@ export class JwtlensKey {
   /** Each key; `jwk` is the public key as a JWK (never given for secrets). */
   readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string; thumbprint: string; jwk?: Record<string, string> }[];
   /** Keys of a set that could not be read: what was being read, where, and why. */
-  readonly skipped: { format: KeySource; at: string | null; message: string }[];
+  readonly skipped: { code: "bad_key"; format: KeySource; at: string | null; message: string }[];
   /**
    * Who does the last arithmetic step of RSA, ECDSA and EdDSA checks: "platform" (Node's
    * OpenSSL, the default in Node) or "core" (the Rust code, always in browsers). Every

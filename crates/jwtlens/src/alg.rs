@@ -38,7 +38,7 @@ pub enum Algorithm {
 
 /// Which kind of key an algorithm needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Family {
     /// A shared secret (HS*).
     Hmac,

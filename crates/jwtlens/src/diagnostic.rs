@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// A part of the input a diagnostic points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Part {
     /// The text as pasted, before any part was found.
     Input,
@@ -49,7 +49,7 @@ impl Part {
 
 /// The stable code of a diagnostic. Codes never change meaning; new ones may be added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 pub enum Code {
     // ---- errors ----
@@ -118,6 +118,7 @@ pub enum Code {
 /// group holding the problem byte, and `decoded_offset` is the byte within
 /// the decoded JSON text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     /// Stable machine-readable code.
     pub code: Code,

@@ -29,7 +29,7 @@ use crate::token::{Kind, Token};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Severity {
     /// Anyone can forge tokens this verifier accepts.
     Critical,
@@ -45,7 +45,7 @@ pub enum Severity {
 
 /// Stable finding codes; the README's table documents each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 #[allow(missing_docs)]
 pub enum FindingCode {
@@ -75,6 +75,7 @@ pub enum FindingCode {
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Stable code.
     pub code: FindingCode,

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// A registered name with a title, a one-line explanation and its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Registered {
     /// The member name as it appears in JSON.
     pub name: &'static str,

@@ -91,6 +91,7 @@ impl<'k> Options<'k> {
 
 /// Everything jwtlens found in one input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The version of jwtlens that made the report.
     pub jwtlens: &'static str,
@@ -130,6 +131,7 @@ pub use crate::verdict::{Verdict, VerdictStatus};
 
 /// A byte range in the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -139,6 +141,7 @@ pub struct Span {
 
 /// The token's algorithm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Algorithm {
     /// The `alg` value.
     pub name: String,
@@ -148,7 +151,7 @@ pub struct Algorithm {
 
 /// How a part's bytes read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Encoding {
     /// JSON text.
     Json,
@@ -160,6 +163,7 @@ pub enum Encoding {
 
 /// A decoded header or payload.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PartReport {
     /// How the bytes read.
     pub encoding: Encoding,
@@ -175,6 +179,7 @@ pub struct PartReport {
 
 /// One top-level member of the header or claims set.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MemberReport {
     /// The member name.
     pub name: String,
@@ -192,6 +197,7 @@ pub struct MemberReport {
 
 /// The signature segment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SignatureReport {
     /// Length in bytes.
     pub bytes: usize,

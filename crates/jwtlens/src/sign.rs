@@ -72,7 +72,7 @@ impl fmt::Debug for SigningKey {
 
 /// What was being done when signing failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 pub enum SignStage {
     /// Reading the header JSON.
@@ -98,8 +98,9 @@ impl SignStage {
 }
 
 /// Why a token could not be signed, or a key made or read. `Display` is the
-/// sentence every face shows; serialized, `stage` is a code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// sentence every face shows; serialized, it is `{code: "sign_error", stage,
+/// message}` with `stage` a code and `message` the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignError {
     /// What was being done.
     pub stage: SignStage,
@@ -114,6 +115,23 @@ impl fmt::Display for SignError {
 }
 
 impl core::error::Error for SignError {}
+
+impl SignError {
+    /// The code every face reports for a token that cannot be signed or a key
+    /// that cannot be made.
+    pub const CODE: &'static str = "sign_error";
+}
+
+impl Serialize for SignError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("SignError", 3)?;
+        s.serialize_field("code", Self::CODE)?;
+        s.serialize_field("stage", &self.stage)?;
+        s.serialize_field("message", &self.to_string())?;
+        s.end()
+    }
+}
 
 fn err(stage: SignStage, message: impl Into<String>) -> SignError {
     SignError { stage, message: message.into() }

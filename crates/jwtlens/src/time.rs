@@ -241,7 +241,7 @@ pub fn parse_rfc3339(s: &str) -> Option<f64> {
 
 /// Which time claim a [`Moment`] describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum TimeClaim {
     /// `exp`
     Exp,
@@ -253,6 +253,7 @@ pub enum TimeClaim {
 
 /// One NumericDate claim, as a date and relative to `now`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Moment {
     /// The NumericDate as written (seconds since the epoch, maybe fractional).
     pub value: f64,
@@ -293,7 +294,7 @@ impl Moment {
 
 /// Where the token stands in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum TimeStatus {
     /// `now` was not given, so nothing was judged.
     Unchecked,
@@ -307,6 +308,7 @@ pub enum TimeStatus {
 
 /// The token's time claims relative to `now`, with no leeway.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TimeReport {
     /// The `now` the caller gave, in NumericDate seconds.
     pub now: Option<f64>,

@@ -84,7 +84,7 @@ impl Default for Limits {
 
 /// What kind of token the input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Kind {
     /// A JWS in compact form: header.payload.signature.
     Jws,
@@ -96,6 +96,7 @@ pub enum Kind {
 
 /// One dot-separated segment of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Segment {
     /// What the segment is.
     pub part: Part,

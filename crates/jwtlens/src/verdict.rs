@@ -37,6 +37,7 @@ use crate::verify::{SignatureStatus, SignatureVerdict};
 
 /// The overall answer: may this token be trusted now?
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Verdict {
     /// `valid`, `invalid_signature`, `no_key`, `claims_fail`, `unsecured`, `nested` or `malformed`.
     pub status: VerdictStatus,
@@ -46,7 +47,7 @@ pub struct Verdict {
 
 /// See [`Verdict`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum VerdictStatus {
     /// Every invariant of the module documentation holds.
     Valid,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// How an HMAC secret is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum SecretEncoding {
     /// The UTF-8 bytes of the text, as jwt.io and most libraries take it.
     Utf8,
@@ -22,7 +22,7 @@ pub enum SecretEncoding {
 
 /// What was being read when a key could not be imported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 pub enum KeySource {
     /// Key text of a form not yet known.
@@ -119,7 +119,18 @@ impl KeyInput {
 }
 
 /// Why a key could not be imported. `Display` is the sentence every face shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Serialized, it is what every face reports: the stable `code` `bad_key`,
+/// `format` (what was being read), `at` and `message` (the sentence).
+///
+/// ```
+/// let e = jwtlens::key::import_key("{\"kty\":\"EC\"}", jwtlens::key::KeyInput::Jwk).unwrap_err();
+/// let json = serde_json::to_value(&e).unwrap();
+/// assert_eq!(json["code"], "bad_key");
+/// assert_eq!(json["format"], "jwk");
+/// assert_eq!(json["message"], e.to_string());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyError {
     /// What was being read (serialized as its code: `jwk_set`, `pem`, ...).
     pub format: KeySource,
@@ -140,13 +151,30 @@ impl fmt::Display for KeyError {
 
 impl core::error::Error for KeyError {}
 
+impl KeyError {
+    /// The code every face reports for a key that cannot be imported.
+    pub const CODE: &'static str = "bad_key";
+}
+
+impl Serialize for KeyError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("KeyError", 4)?;
+        s.serialize_field("code", Self::CODE)?;
+        s.serialize_field("format", &self.format)?;
+        s.serialize_field("at", &self.at)?;
+        s.serialize_field("message", &alloc::string::ToString::to_string(self))?;
+        s.end()
+    }
+}
+
 pub(super) fn err(format: KeySource, at: Option<&str>, message: impl Into<String>) -> KeyError {
     KeyError { format, at: at.map(String::from), message: message.into() }
 }
 
 /// How the caller says a key is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum KeyInput {
     /// Detect, as [`KeyInput::Key`] does; text that cannot be mistaken for key
     /// material (see [`import_key`](super::import_key)) is an HMAC secret, its UTF-8 bytes exactly as given.
@@ -163,7 +191,7 @@ pub enum KeyInput {
 
 /// What [`import_key`](super::import_key) found the text to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Detected {
     /// A JWK or JWK Set.
     Jwk,

@@ -289,7 +289,7 @@ pub enum Material {
 
 /// The JWK `kty` (with the curve for EC keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum KeyType {
     /// A symmetric secret (`oct`).
     Oct,

@@ -41,7 +41,7 @@ pub use material::{BuildTable, Ed25519Key, HmacKey, KeyType, Material, P256Key, 
 
 /// Where a key came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum KeyFormat {
     /// A secret typed as text or in an encoding.
     Secret,

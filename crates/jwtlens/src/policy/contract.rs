@@ -124,7 +124,7 @@ const TIME_NAMES: [&str; 3] = ["now", "currentDate", "clockTimestamp"];
 /// (`options.policy.`) before every member it names. Serialized, `code` is
 /// the variant in snake_case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code", rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 pub enum PolicyError {
     /// Not a JSON object.
@@ -449,7 +449,7 @@ mod tests {
         let e = Policy::from_json(r#"{"maxTokenAge":5}"#).unwrap_err();
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
-            r#"{"code":"synonym","name":"maxTokenAge","use_instead":"maxAge"}"#
+            r#"{"code":"synonym","name":"maxTokenAge","useInstead":"maxAge"}"#
         );
         assert_eq!(e.field(), Some(PolicyField::MaxAge));
     }

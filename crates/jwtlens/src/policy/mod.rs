@@ -100,7 +100,7 @@ impl Policy {
 
 /// The result of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Outcome {
     /// The token satisfies it.
     Passed,
@@ -112,6 +112,7 @@ pub enum Outcome {
 
 /// One claim check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Check {
     /// What was checked: `alg`, `typ`, `iss`, `aud`, `sub`, `required`, `exp`, `nbf`, `iat`, `max_age`.
     pub name: &'static str,

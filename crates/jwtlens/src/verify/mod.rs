@@ -39,7 +39,7 @@ pub const MIN_RSA_BITS: usize = 2048;
 
 /// Why a signature was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code", rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 pub enum VerifyError {
     /// `alg: none` is never verified.

@@ -12,7 +12,7 @@ use super::*;
 
 /// The outcome of verifying a token's signature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum SignatureStatus {
     /// A key verified the signature.
     Verified,
@@ -30,6 +30,7 @@ pub enum SignatureStatus {
 
 /// Why each offered key was or was not used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Candidate {
     /// Position in the key set.
     pub index: usize,
@@ -45,6 +46,7 @@ pub struct Candidate {
 
 /// The signature verdict for a token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SignatureVerdict {
     /// The outcome.
     pub status: SignatureStatus,
