@@ -96,6 +96,30 @@ test("the .d.ts declarations match the runtime output of every function", async 
   };
   assert.ok(steps.length >= 8, `${steps.length} steps ran`);
 
+  // One casing: every property name the package produces is camelCase. Member
+  // names read from a token or a key (`x5t#S256`, `key_ops`) are data, not ours.
+  const data = new Set(["json", "claims", "jwk", "privateJwk", "publicJwk"]);
+  const notCamel = [];
+  let names = 0;
+  const walk = (v, path, raw) => {
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}[${i}]`, raw));
+    if (v === null || typeof v !== "object") return;
+    for (const [k, x] of Object.entries(v)) {
+      names++;
+      if (!/^[a-z][a-zA-Z0-9]*$/.test(k)) notCamel.push(`${path}.${k}`);
+      if (!data.has(k) && !raw.has(k)) walk(x, `${path}.${k}`, raw);
+    }
+  };
+  for (const group of [samples, cookieSamples, flowSamples]) {
+    for (const [type, values] of Object.entries(group)) {
+      const raw = new Set(type === "FastVerdict" || type === "Decoded" ? ["header", "payload"] : []);
+      values.forEach((v, i) => walk(v, `${type}[${i}]`, raw));
+    }
+  }
+  assert.deepEqual(notCamel, [], "property names that are not camelCase");
+  assert.ok(names > 1000, `${names} property names checked`);
+  console.log(`# ${names} property names are camelCase`);
+
   const lines = [
     'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey, generateKey } from "jwtlens";',
     'import type { CookieOutcome, CookieVerdict, Cookie } from "jwtlens/cookies";',
