@@ -24,6 +24,7 @@ const hs256 = (header, payload) => {
 
 test("the .d.ts declarations match the runtime output of every function", async () => {
   const jwt = await installed();
+  const signing = await installed("sign");
   const cookies = await installed("cookies");
   const flows = await installed("flows");
   const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
@@ -59,7 +60,7 @@ test("the .d.ts declarations match the runtime output of every function", async 
       jwt.verifySignature("ES256", ecKey, "a.b", new Uint8Array(64)),
       jwt.verifySignature("ES256", ecKey, "a.b", new Uint8Array(3)),
     ],
-    "ReturnType<typeof generateKey>": [jwt.generateKey("ES256"), jwt.generateKey("HS256"), jwt.generateKey("EdDSA")],
+    "ReturnType<typeof generateKey>": [signing.generateKey("ES256"), signing.generateKey("HS256"), signing.generateKey("EdDSA")],
     "Pick<JwtlensKey, \"detected\" | \"keys\" | \"skipped\" | \"arithmetic\">": [key, ecKey, jwt.importKey(JSON.stringify({ keys: [{ kty: "EC", crv: "P-256", x: "AA", y: "AA" }, publicKey.export({ format: "jwk" })] }))].map(
       (k) => ({ detected: k.detected, keys: k.keys, skipped: k.skipped, arithmetic: k.arithmetic }),
     ),
@@ -121,7 +122,8 @@ test("the .d.ts declarations match the runtime output of every function", async 
   console.log(`# ${names} property names are camelCase`);
 
   const lines = [
-    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey, generateKey } from "jwtlens";',
+    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey } from "jwtlens";',
+    'import type { generateKey } from "jwtlens/sign";',
     'import type { CookieOutcome, CookieVerdict, Cookie } from "jwtlens/cookies";',
     'import type { FlowRun, FlowStepResult, FlowSnapshot, Comparison } from "jwtlens/flows";',
   ];

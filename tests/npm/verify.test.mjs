@@ -116,7 +116,8 @@ test("verify checks a policy and reports each check", async () => {
 });
 
 test("jwtlens generates keys and signs with every algorithm; jose verifies", async () => {
-  const { generateKey, sign, verify, importKey } = jwtlens;
+  const { generateKey, sign } = await installed("sign");
+  const { verify, importKey } = jwtlens;
   const { importJWK } = await import("jose");
   for (const alg of [...ALGS, "ES256K"]) {
     const key = generateKey(alg);
@@ -134,8 +135,10 @@ test("jwtlens generates keys and signs with every algorithm; jose verifies", asy
   }
 });
 
-test("sign refuses what it must, with a JwtlensError", () => {
-  const { sign, generateKey } = jwtlens;
+test("sign refuses what it must, with a JwtlensError", async () => {
+  const { sign, generateKey, JwtlensError } = await installed("sign");
+  assert.equal(JwtlensError, jwtlens.JwtlensError, "one error type across the entries");
+  assert.throws(() => sign({ alg: "HS256" }, { a: 1 }, "short"), JwtlensError);
   assert.throws(() => sign({ alg: "HS256" }, { a: 1 }, "short"), (e) => e.code === "sign_error" && /at least 32 bytes/.test(e.message));
   assert.throws(() => sign({ alg: "RS256" }, { a: 1 }, "a-secret-that-is-long-enough-for-hs256!!"), (e) => e.code === "sign_error");
   assert.throws(() => sign({ alg: "none" }, { a: 1 }, "x".repeat(32)), (e) => e.code === "sign_error");

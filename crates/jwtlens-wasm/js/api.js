@@ -6,8 +6,6 @@ import {
   verifyJson,
   verifyFastJson,
   importKey as importKeyRaw,
-  generateKeyJson,
-  signToken,
   verifySignatureJson,
   VerifierHandle,
   algorithmNames as coreAlgorithmNames,
@@ -371,35 +369,6 @@ function bytesArgument(value, name) {
 export function verifySignature(alg, key, data, signature) {
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
   return callVerify(verifySignatureJson, [alg, keyArgument(key), bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
-}
-
-/**
- * Generate a key for `alg` with the platform's cryptographic random source.
- * @param {string} alg
- * @returns {{ alg: string, privateJwk: object, publicJwk: object, thumbprint: string }}
- */
-export function generateKey(alg) {
-  if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
-  return JSON.parse(callCore(() => generateKeyJson(alg)));
-}
-
-/**
- * Sign `claims` with `key` and return the compact token. The algorithm is
- * `header.alg`; other header members are kept in order.
- * @param {object} header e.g. { alg: "ES256", typ: "JWT", kid: "k1" }
- * @param {object} claims
- * @param {string | object} key a private PEM, a private JWK (object or text), or an HMAC secret as text
- */
-export function sign(header, claims, key) {
-  for (const [name, value] of [["header", header], ["claims", claims]]) {
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw argumentError(`${name} must be an object.`, describe(value));
-    }
-  }
-  if (typeof header.alg !== "string") throw argumentError("header.alg must name the algorithm, e.g. \"HS256\".", describe(header.alg));
-  const keyText = typeof key === "string" ? key : key !== null && typeof key === "object" ? JSON.stringify(key) : undefined;
-  if (keyText === undefined) throw argumentError("key must be a PEM, a JWK or a secret string.", describe(key));
-  return callCore(() => signToken(header.alg, JSON.stringify(header), JSON.stringify(claims), keyText));
 }
 
 /** The version of the jwtlens core inside this package. */

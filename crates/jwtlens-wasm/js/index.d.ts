@@ -311,17 +311,5 @@ export type Algorithm =
   | "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512"
   | "ES256" | "ES384" | "ES512" | "ES256K" | "EdDSA";
 
-/** Generate a key with the platform's cryptographic random source (RSA keys are 2048 bits). */
-export function generateKey(alg: Algorithm): {
-  alg: Algorithm;
-  privateJwk: { [name: string]: string };
-  publicJwk: { [name: string]: string };
-  /** RFC 7638 thumbprint of the public key. */
-  thumbprint: string;
-};
-
-/** Sign claims; `header.alg` chooses the algorithm. Throws JwtlensError (code "sign_error") for an unusable key. */
-export function sign(header: { alg: Algorithm; [name: string]: Json }, claims: { [name: string]: Json }, key: string | object): string;
-
 /** The version of the jwtlens core inside this package. */
 export function version(): string;

@@ -1,0 +1,62 @@
+//! WebAssembly bindings of the core's signing and key generation: the npm
+//! subpath `jwtlens/sign`, kept out of the JWT module so that verifying a
+//! token does not load private-key parsing, nonce generation and key
+//! generation for six curves.
+//!
+//! Each export takes and returns strings; `js/sign.js` in jwtlens-wasm turns
+//! them into plain objects and `JwtlensError`s. A core error crosses as the
+//! core's own JSON (`{code, stage, message}`).
+
+// A faster allocator than Rust's default for wasm (dlmalloc); single-threaded wasm only.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+use wasm_bindgen::prelude::wasm_bindgen;
+
+fn json_error(e: &impl serde::Serialize) -> String {
+    serde_json::to_string(e).unwrap_or_else(|e| e.to_string())
+}
+
+fn parse_alg(alg: &str) -> Result<jwtlens::alg::Algorithm, String> {
+    alg.parse().map_err(|e: jwtlens::alg::UnknownAlgorithm| format!("{alg:?}: {e}"))
+}
+
+/// `generateKey(alg)`: `{"alg","privateJwk","publicJwk","thumbprint"}` as JSON text, from the platform's CSPRNG.
+#[wasm_bindgen(js_name = generateKeyJson)]
+pub fn generate_key_json(alg: &str) -> Result<String, String> {
+    let alg = parse_alg(alg)?;
+    let key = jwtlens::sign::generate(alg, &mut rand_core::OsRng).map_err(|e| json_error(&e))?;
+    serde_json::to_string(&jwtlens::sign::GeneratedKey::new(alg, &key)).map_err(|e| e.to_string())
+}
+
+/// `sign(alg, header, claims, key)`: the compact JWS. `key` is a private PEM,
+/// a private JWK (text) or an HMAC secret as text.
+#[wasm_bindgen(js_name = signToken)]
+pub fn sign_token(alg: &str, header: &str, claims: &str, key: &str) -> Result<String, String> {
+    let alg = parse_alg(alg)?;
+    let key = jwtlens::sign::import_signing_key(key).map_err(|e| json_error(&e))?;
+    jwtlens::sign::sign(alg, header, claims, &key, &mut rand_core::OsRng).map_err(|e| json_error(&e))
+}
+
+/// The version of the core.
+#[wasm_bindgen]
+pub fn version() -> String {
+    String::from(env!("CARGO_PKG_VERSION"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_cross_as_the_cores_json() {
+        let e = sign_token("HS256", r#"{"alg":"HS256"}"#, "{}", "short").unwrap_err();
+        let v: serde_json::Value = serde_json::from_str(&e).unwrap();
+        assert_eq!(v["code"], "sign_error");
+        assert!(v["message"].as_str().unwrap().contains("32 bytes"), "{v}");
+        assert!(generate_key_json("HS999").unwrap_err().contains("not a JWS algorithm"));
+        let key: serde_json::Value = serde_json::from_str(&generate_key_json("ES256").unwrap()).unwrap();
+        let token = sign_token("ES256", r#"{"alg":"ES256"}"#, r#"{"a":1}"#, &key["privateJwk"].to_string()).unwrap();
+        assert_eq!(token.split('.').count(), 3);
+    }
+}

@@ -1,0 +1,7 @@
+// `jwtlens/sign` in Node, Deno and Bun: read the signing wasm next to this file, synchronously.
+import { readFileSync } from "node:fs";
+import { initSync } from "./jwtlens_sign.js";
+
+initSync({ module: readFileSync(new URL("./jwtlens_sign_bg.wasm", import.meta.url)) });
+
+export * from "./sign.js";
