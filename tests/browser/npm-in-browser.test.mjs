@@ -9,11 +9,16 @@ import { serve, launch, watch, root } from "./harness.mjs";
 const pkg = join(root, "crates/jwtlens-wasm/pkg");
 const page = `<!doctype html><meta charset="utf-8"><title>npm</title><link rel="icon" href="data:,">
 <script type="module">
-import { inspect, decode, JwtlensError, version } from "/pkg/index.js";
+import { inspect, decode, verifyFast, importKey, JwtlensError, version } from "/pkg/index.js";
+const loaded = performance.getEntriesByType("resource").map((e) => e.name.split("/").at(-1)).filter((n) => n.endsWith(".wasm"));
+const { sign, generateKey, JwtlensError: SignError } = await import("/pkg/sign.browser.js");
+const ed = generateKey("EdDSA");
+const signed = sign({ alg: "EdDSA" }, { sub: "ada" }, ed.privateJwk);
+const signing = { loadedBefore: loaded, sameError: SignError === JwtlensError, valid: verifyFast(signed, importKey(JSON.stringify(ed.publicJwk)), { now: false }).valid };
 const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJicm93c2VyIiwiZXhwIjoxMDB9.c2ln";
 let thrown = null;
 try { decode("nope"); } catch (e) { thrown = { isError: e instanceof JwtlensError, code: e.code, offset: e.offset }; }
-window.result = { report: inspect(token, { now: 40 }), decoded: decode(token), thrown, version: version() };
+window.result = { report: inspect(token, { now: 40 }), decoded: decode(token), thrown, version: version(), signing };
 </script>`;
 
 let server, browser;
@@ -39,6 +44,8 @@ test("index.js instantiates the wasm beside it and answers like the Node entry",
   assert.deepEqual(r.decoded.payload, { sub: "browser", exp: 100 });
   assert.deepEqual(r.thrown, { isError: true, code: "wrong_segment_count", offset: 4 });
   assert.match(r.version, /^\d+\.\d+\.\d+/);
+  // jwtlens/sign has its own wasm, fetched only when imported; what it signs, the JWT entry verifies.
+  assert.deepEqual(r.signing, { loadedBefore: ["jwtlens_wasm_bg.wasm"], sameError: true, valid: true });
   assert.deepEqual(seen.problems, []);
   assert.ok(seen.requests.every((u) => u.startsWith(server.origin)), seen.requests.join("\n"));
 });
