@@ -15,6 +15,7 @@ pub enum SecretEncoding {
     /// Standard base64 (padding optional).
     Base64,
     /// base64url (padding optional).
+    #[serde(rename = "base64url")]
     Base64Url,
     /// Hexadecimal.
     Hex,
@@ -77,6 +78,22 @@ impl fmt::Display for KeySource {
     }
 }
 
+impl SecretEncoding {
+    /// Every encoding, in the order faces list them.
+    pub const ALL: [SecretEncoding; 4] =
+        [SecretEncoding::Utf8, SecretEncoding::Base64, SecretEncoding::Base64Url, SecretEncoding::Hex];
+
+    /// The word every face uses (and serialization writes): `utf8`, `base64`, `base64url`, `hex`.
+    pub fn word(self) -> &'static str {
+        match self {
+            SecretEncoding::Utf8 => "utf8",
+            SecretEncoding::Base64 => "base64",
+            SecretEncoding::Base64Url => "base64url",
+            SecretEncoding::Hex => "hex",
+        }
+    }
+}
+
 impl core::str::FromStr for SecretEncoding {
     type Err = String;
 
@@ -86,15 +103,16 @@ impl core::str::FromStr for SecretEncoding {
     /// use jwtlens::key::SecretEncoding;
     /// assert_eq!("base64url".parse(), Ok(SecretEncoding::Base64Url));
     /// assert!("b64".parse::<SecretEncoding>().unwrap_err().contains("utf8, base64, base64url, hex"));
+    /// for e in SecretEncoding::ALL {
+    ///     assert_eq!(e.word().parse(), Ok(e));
+    ///     assert_eq!(serde_json::to_value(e).unwrap(), e.word());
+    /// }
     /// ```
     fn from_str(s: &str) -> Result<SecretEncoding, String> {
-        match s {
-            "utf8" => Ok(SecretEncoding::Utf8),
-            "base64" => Ok(SecretEncoding::Base64),
-            "base64url" => Ok(SecretEncoding::Base64Url),
-            "hex" => Ok(SecretEncoding::Hex),
-            other => Err(format!("unknown secret encoding {other:?} (utf8, base64, base64url, hex)")),
-        }
+        SecretEncoding::ALL.into_iter().find(|e| e.word() == s).ok_or_else(|| {
+            let words: alloc::vec::Vec<&str> = SecretEncoding::ALL.map(SecretEncoding::word).to_vec();
+            format!("unknown secret encoding {s:?} ({})", words.join(", "))
+        })
     }
 }
 

@@ -1,0 +1,180 @@
+//! `inspect` and `verify`: the core's report, rendered or as JSON.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use jwtlens::{inspect, Options};
+
+use crate::{parse_now, read_token, render, ColorChoice};
+
+#[derive(clap::Args)]
+pub(crate) struct InspectArgs {
+    /// The token; read from stdin when absent or "-". A "Bearer " prefix and
+    /// surrounding whitespace or quotes are removed (with a notice).
+    pub(crate) token: Option<String>,
+    /// Print the report as JSON (the shape the npm package returns).
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// The current time, as seconds since 1970 or RFC 3339
+    /// (2026-11-22T10:00:00Z); default: the system clock.
+    #[arg(long, value_parser = parse_now)]
+    pub(crate) now: Option<f64>,
+    /// When to use colours.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub(crate) color: ColorChoice,
+}
+
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("keysource").required(true).args(["key", "secret", "jwks"])))]
+pub(crate) struct VerifyArgs {
+    #[command(flatten)]
+    pub(crate) common: InspectArgs,
+    /// A key file: PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE), a JWK / JWK Set, or
+    /// the base64 of a DER key; never read as an HMAC secret (use --secret).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) key: Option<std::path::PathBuf>,
+    /// A JWK Set file; the key is chosen by kid, use, alg and type.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) jwks: Option<std::path::PathBuf>,
+    /// An HMAC secret, as text (see --secret-encoding).
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) secret: Option<String>,
+    /// How --secret is written.
+    #[arg(long, default_value = "utf8", value_parser = encoding_words())]
+    pub(crate) secret_encoding: String,
+    /// Accepted issuer (repeat for several).
+    #[arg(long)]
+    pub(crate) iss: Vec<String>,
+    /// Accepted audience (repeat for several); the token must name one.
+    #[arg(long)]
+    pub(crate) aud: Vec<String>,
+    /// Required subject.
+    #[arg(long)]
+    pub(crate) sub: Option<String>,
+    /// Required typ header (e.g. JWT, at+jwt).
+    #[arg(long)]
+    pub(crate) typ: Option<String>,
+    /// Allowed algorithm (repeat for several); default: any the key can verify.
+    #[arg(long = "alg")]
+    pub(crate) algs: Vec<String>,
+    /// Claim that must be present (repeat for several).
+    #[arg(long = "require")]
+    pub(crate) required: Vec<String>,
+    /// Maximum age since iat, in seconds.
+    #[arg(long)]
+    pub(crate) max_age: Option<f64>,
+    /// Clock-skew leeway in seconds for exp/nbf/iat (0 to 600).
+    #[arg(long, default_value_t = jwtlens::policy::DEFAULT_LEEWAY)]
+    pub(crate) leeway: f64,
+    /// Do not judge exp, nbf and iat (the report says so); without it, the
+    /// system clock or --now is always used.
+    #[arg(long, conflicts_with = "now")]
+    pub(crate) skip_time_checks: bool,
+}
+
+/// The secret encodings' words, from the core.
+fn encoding_words() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(jwtlens::key::SecretEncoding::ALL.map(jwtlens::key::SecretEncoding::word))
+}
+
+fn policy(args: &VerifyArgs) -> Result<jwtlens::policy::Policy, String> {
+    let algorithms = args
+        .algs
+        .iter()
+        .map(|a| a.parse::<jwtlens::alg::Algorithm>().map_err(|_| format!("--alg {a:?} is not a JWS algorithm")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let p = jwtlens::policy::Policy {
+        algorithms,
+        issuers: args.iss.clone(),
+        audiences: args.aud.clone(),
+        subject: args.sub.clone(),
+        typ: args.typ.clone(),
+        required: args.required.clone(),
+        max_age: args.max_age,
+        leeway: args.leeway,
+    };
+    p.validate().map_err(|e| {
+        e.render(&|name| match name {
+            "maxAge" => String::from("--max-age"),
+            other => format!("--{other}"),
+        })
+    })?;
+    Ok(p)
+}
+
+fn load_keys(args: &VerifyArgs) -> Result<jwtlens::key::KeySet, String> {
+    use jwtlens::key::{import_key, KeyInput};
+    let (text, input) = if let Some(secret) = &args.secret {
+        // clap has checked the word against the core's.
+        let enc = args.secret_encoding.parse().map_err(|e: String| format!("--secret-encoding: {e}"))?;
+        (secret.clone(), KeyInput::Secret(enc))
+    } else {
+        let (path, input) = match (&args.key, &args.jwks) {
+            (Some(p), _) => (p, KeyInput::Key),
+            (_, Some(p)) => (p, KeyInput::Jwk),
+            _ => return Err(String::from("give --key, --jwks or --secret")),
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        (text, input)
+    };
+    import_key(&text, input).map(|(set, _)| set).map_err(|e| format!("bad key: {e}"))
+}
+
+pub(crate) fn run_verify(args: Box<VerifyArgs>) -> ExitCode {
+    let (keys, policy) = match load_keys(&args).and_then(|k| Ok((k, policy(&args)?))) {
+        Ok(kp) => kp,
+        Err(e) => {
+            eprintln!("jwtlens: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let skip = args.skip_time_checks;
+    run(args.common, Some(&keys), Some(&policy), skip)
+}
+
+pub(crate) fn run_inspect(args: InspectArgs) -> ExitCode {
+    run(args, None, None, false)
+}
+
+fn run(
+    args: InspectArgs,
+    keys: Option<&jwtlens::key::KeySet>,
+    policy: Option<&jwtlens::policy::Policy>,
+    skip_time_checks: bool,
+) -> ExitCode {
+    let token = match read_token(args.token) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("jwtlens: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // The system clock unless --now is given; none at all only when asked for explicitly.
+    let now = if skip_time_checks { None } else { Some(args.now.unwrap_or_else(jwtlens::system_now)) };
+    let report = inspect(&token, &Options { now, skip_time_checks, keys, policy, ..Options::default() });
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text = if args.json {
+        let mut s = report.to_json();
+        s.push('\n');
+        s
+    } else {
+        render::report(&token, &report, color)
+    };
+    let mut out = std::io::stdout().lock();
+    if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
+        return ExitCode::from(2);
+    }
+    let valid = match keys {
+        None => report.errors.is_empty(),
+        Some(_) => report.verdict.status == jwtlens::report::VerdictStatus::Valid,
+    };
+    if valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

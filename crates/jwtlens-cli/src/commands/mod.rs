@@ -1,0 +1,6 @@
+//! One module per subcommand: its arguments (clap) and what it runs.
+
+pub(crate) mod cookie;
+pub(crate) mod flows;
+pub(crate) mod inspect;
+pub(crate) mod sign;
