@@ -123,7 +123,7 @@ test("validator: public key text is never an HMAC secret, whatever wraps it (key
   assert.match(await page.textContent("#key-status"), /Read as DER/);
   // Said to be secret text: refused, and the page says why.
   await page.fill("#key-input", pem);
-  await page.selectOption("#key-mode", "text");
+  await page.selectOption("#key-mode", "utf8");
   assert.match(await page.textContent("#key-status"), /text of a public key/);
   assert.match(await page.textContent("#verdict"), /^Invalid signature.*key confusion/);
   assert.match(await page.textContent("#panel-findings"), /CRITICAL\s*key_confusion/);

@@ -37,7 +37,7 @@ pub fn app() -> Html {
     // The key is imported once per change of the key box, not on every keystroke in the token box.
     let keys: Rc<Option<Result<(KeySet, Detected), KeyError>>> = {
         let (key, mode) = (state.key.clone(), state.key_mode);
-        use_memo((key, mode), |(key, mode)| (!key.trim().is_empty()).then(|| import_key(key, mode.input())))
+        use_memo((key, mode), |(key, mode)| (!key.trim().is_empty()).then(|| import_key(key, *mode)))
     };
     let policy: Rc<Result<Option<jwtlens::policy::Policy>, String>> = use_memo(state.policy.clone(), |p| p.to_policy());
     let report: Rc<Report> = {

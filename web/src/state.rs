@@ -74,42 +74,15 @@ pub enum View {
     Sandbox,
 }
 
-/// The choices of the key format selector.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum KeyMode {
-    /// Detect PEM / JWK; otherwise a UTF-8 secret.
-    Auto,
-    /// A secret in base64.
-    Base64,
-    /// A secret in base64url.
-    Base64Url,
-    /// A secret: the UTF-8 bytes of the text, exactly as typed.
-    Text,
-    /// A secret in hex.
-    Hex,
-}
+/// How the key box is read: the core's [`jwtlens::key::KeyInput`].
+pub type KeyMode = jwtlens::key::KeyInput;
 
-impl KeyMode {
-    /// All choices with their labels and form values.
-    pub const ALL: [(KeyMode, &'static str, &'static str); 5] = [
-        (KeyMode::Auto, "auto", "Detect (PEM, JWK, JWKS, DER, or secret text)"),
-        (KeyMode::Text, "text", "Secret, text (UTF-8)"),
-        (KeyMode::Base64, "base64", "Secret, base64"),
-        (KeyMode::Base64Url, "base64url", "Secret, base64url"),
-        (KeyMode::Hex, "hex", "Secret, hex"),
-    ];
-
-    /// What the core is told about the key text.
-    pub fn input(self) -> jwtlens::key::KeyInput {
-        use jwtlens::key::{KeyInput, SecretEncoding};
-        match self {
-            KeyMode::Auto => KeyInput::Auto,
-            KeyMode::Text => KeyInput::Secret(SecretEncoding::Utf8),
-            KeyMode::Base64 => KeyInput::Secret(SecretEncoding::Base64),
-            KeyMode::Base64Url => KeyInput::Secret(SecretEncoding::Base64Url),
-            KeyMode::Hex => KeyInput::Secret(SecretEncoding::Hex),
-        }
-    }
+/// The choices of the "Read as" selector, from the core: detection, then a
+/// secret in each encoding; `(mode, form value, label)`.
+pub fn key_modes() -> impl Iterator<Item = (KeyMode, &'static str, String)> {
+    use jwtlens::key::{KeyInput, SecretEncoding};
+    core::iter::once((KeyInput::Auto, "auto", String::from("Detect (PEM, JWK, JWKS, DER, or secret text)")))
+        .chain(SecretEncoding::ALL.map(|e| (KeyInput::Secret(e), e.word(), format!("Secret, {}", e.label()))))
 }
 
 /// Every intent the user (or the clock) can have.

@@ -6,7 +6,7 @@ use jwtlens::key::{Detected, KeyError, KeySet};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::state::{Action, KeyMode, State};
+use crate::state::{key_modes, Action, KeyMode, State};
 
 #[derive(Properties)]
 pub struct Props {
@@ -79,8 +79,8 @@ pub fn key_panel(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let value = select.value();
-            if let Some((mode, _, _)) = KeyMode::ALL.iter().find(|(_, v, _)| *v == value) {
-                dispatch.dispatch(Action::SetKeyMode(*mode));
+            if let Some((mode, _, _)) = key_modes().find(|(_, v, _)| *v == value) {
+                dispatch.dispatch(Action::SetKeyMode(mode));
             }
         })
     };
@@ -97,8 +97,8 @@ pub fn key_panel(props: &Props) -> Html {
             <div class="key-row">
                 <label for="key-mode" class="small">{ "Read as " }</label>
                 <select id="key-mode" {onchange}>
-                    { for KeyMode::ALL.iter().map(|(mode, value, label)| html! {
-                        <option value={*value} selected={*mode == props.mode}>{ *label }</option>
+                    { for key_modes().map(|(mode, value, label)| html! {
+                        <option value={value} selected={mode == props.mode}>{ label }</option>
                     }) }
                 </select>
                 <button type="button" id="example-key" onclick={example}>{ "Example secret" }</button>

@@ -83,6 +83,14 @@ impl SecretEncoding {
     pub const ALL: [SecretEncoding; 4] =
         [SecretEncoding::Utf8, SecretEncoding::Base64, SecretEncoding::Base64Url, SecretEncoding::Hex];
 
+    /// What a person reads: "UTF-8 text", "base64", "base64url", "hex".
+    pub fn label(self) -> &'static str {
+        match self {
+            SecretEncoding::Utf8 => "UTF-8 text",
+            other => other.word(),
+        }
+    }
+
     /// The word every face uses (and serialization writes): `utf8`, `base64`, `base64url`, `hex`.
     pub fn word(self) -> &'static str {
         match self {
