@@ -1,0 +1,79 @@
+//! Unit tests of the JSON reader: order, spans, duplicates, escapes, located errors, limits.
+
+use super::*;
+
+fn err(s: &str) -> JsonError {
+    parse(s.as_bytes()).unwrap_err()
+}
+
+#[test]
+fn keeps_order_spans_and_duplicates() {
+    let text = br#" {"z":1, "a":{"x":[1,2.5,-3e2]}, "z":"two"}"#;
+    let v = parse(text).unwrap();
+    let o = v.as_object().unwrap();
+    let names: Vec<_> = o.members().iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["z", "a", "z"]);
+    assert_eq!(o.get("z").and_then(Json::as_str), Some("two"));
+    let first = &o.members()[0];
+    assert_eq!(&text[first.span.clone()], br#""z":1"#);
+    assert_eq!(o.duplicates().collect::<Vec<_>>(), ["z"]);
+}
+
+proptest::proptest! {
+    /// The sorted path (many members) lists the same names in the same order as
+    /// the definition: each name once, at its second occurrence.
+    #[test]
+    fn duplicates_by_sorting_match_the_definition(names in proptest::collection::vec(0u8..12, 0..60)) {
+        let members = names
+            .iter()
+            .map(|n| Member { name: CompactString::from(alloc::format!("n{n}")), value: Json::Null, span: 0..0 })
+            .collect();
+        let o = Object::from_members(members);
+        let want: Vec<&str> = o
+            .members()
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| o.members()[..*i].iter().filter(|e| e.name == m.name).count() == 1)
+            .map(|(_, m)| m.name.as_str())
+            .collect();
+        proptest::prop_assert_eq!(o.duplicates().collect::<Vec<_>>(), want);
+    }
+}
+
+#[test]
+fn escapes_and_surrogates() {
+    let v = parse(br#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#).unwrap();
+    assert_eq!(v.as_str(), Some("a\"\\/\u{8}\u{c}\n\r\té😀"));
+    assert_eq!(err(r#""\ud83d""#).expected, "a low surrogate \\uDC00-\\uDFFF after a high surrogate");
+    assert_eq!(err(r#""\ude00""#).offset, 3);
+}
+
+#[test]
+fn located_errors() {
+    assert_eq!(err("{\"a\":1,}").offset, 7);
+    assert_eq!(err("{\"a\" 1}").expected, "':' after the member name");
+    assert_eq!(err("[01]").offset, 2);
+    assert_eq!(err("{} x").expected, "end of JSON text");
+    assert_eq!(err("").found, "end of input");
+    assert_eq!(err("\"a\u{1}\"").found, "control character U+0001");
+    let e = parse(b"\"\xff\"").unwrap_err();
+    assert_eq!((e.offset, e.expected), (1, "UTF-8 text"));
+    assert_eq!(err("nul").expected, "null");
+}
+
+#[test]
+fn depth_is_limited() {
+    let deep = "[".repeat(MAX_DEPTH + 1);
+    assert_eq!(err(&deep).offset, MAX_DEPTH);
+    let ok = alloc::format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+    assert!(parse(ok.as_bytes()).is_ok());
+}
+
+#[test]
+fn numbers_keep_their_text() {
+    let v = parse(b"[12345678901234567890123, 1.5e3, -0]").unwrap();
+    let a = v.as_array().unwrap();
+    assert!(matches!(&a[0], Json::Number(n) if n.as_str() == "12345678901234567890123"));
+    assert_eq!(a[1].as_f64(), Some(1500.0));
+    assert_eq!(serde_json::to_string(&v).unwrap(), "[1.2345678901234568e+22,1500.0,0]");
+}
