@@ -300,4 +300,3 @@ impl Serialize for Object {
         map.end()
     }
 }
-

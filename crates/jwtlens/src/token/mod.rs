@@ -312,7 +312,6 @@ pub(super) fn next_char_boundary(s: &str, i: usize) -> usize {
     j.min(s.len())
 }
 
-
 mod decode;
 mod strip;
 #[cfg(test)]
