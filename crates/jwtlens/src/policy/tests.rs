@@ -1,8 +1,8 @@
 //! Unit tests of each claim check and of the policy's own checks.
 
 use super::*;
-use alloc::format;
 use crate::b64;
+use alloc::format;
 
 fn token(payload: &str) -> alloc::string::String {
     format!("{}.{}.c2ln", b64::encode(br#"{"alg":"HS256","typ":"at+jwt"}"#), b64::encode(payload.as_bytes()))
