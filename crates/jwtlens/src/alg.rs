@@ -74,6 +74,16 @@ impl Hash {
             Hash::Sha512 => 64,
         }
     }
+
+    /// The digest of `data`.
+    pub(crate) fn digest(self, data: &[u8]) -> alloc::vec::Vec<u8> {
+        use sha2::Digest;
+        match self {
+            Hash::Sha256 => sha2::Sha256::digest(data).to_vec(),
+            Hash::Sha384 => sha2::Sha384::digest(data).to_vec(),
+            Hash::Sha512 => sha2::Sha512::digest(data).to_vec(),
+        }
+    }
 }
 
 /// The `alg` is not one jwtlens knows.

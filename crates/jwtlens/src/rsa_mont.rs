@@ -8,7 +8,7 @@
 //! 7,400 RS256 checks a second). This module does the
 //! exponentiation and the encoding checks of RFC 8017; the caller has already
 //! checked the key size, ROCA and the signature's length (`verify::rsa_checks`).
-//! Every modulus up to 4096 bits (the most [`crate::key::RsaKey`] accepts) is
+//! Every modulus up to 4096 bits (the most `key::RsaKey` accepts) is
 //! handled, in limbs for 2048, 3072 or 4096 bits; an exponent over 64 bits
 //! (which no real key has) is left to `rsa`'s arithmetic. Wycheproof's RSA
 //! sets run through both paths.
@@ -69,7 +69,7 @@ impl Modulus {
         let Some(em) = self.public_op(sig) else {
             return false;
         };
-        let m_hash = crate::verify::digest(hash, data);
+        let m_hash = hash.digest(data);
         if pss {
             emsa_pss_verify(hash, &m_hash, &em, mod_bits.saturating_sub(1))
         } else {
@@ -198,7 +198,7 @@ fn emsa_pss_verify(hash: Hash, m_hash: &[u8], em: &[u8], em_bits: usize) -> bool
     m_prime.extend_from_slice(&[0; 8]);
     m_prime.extend_from_slice(m_hash);
     m_prime.extend_from_slice(salt);
-    crate::verify::digest(hash, &m_prime).as_slice() == h
+    hash.digest(&m_prime).as_slice() == h
 }
 
 /// RFC 8017 B.2.1 MGF1: `len` bytes of Hash(seed || counter) blocks.
@@ -209,7 +209,7 @@ fn mgf1(hash: Hash, seed: &[u8], len: usize) -> Vec<u8> {
         let mut block = Vec::with_capacity(seed.len() + 4);
         block.extend_from_slice(seed);
         block.extend_from_slice(&counter.to_be_bytes());
-        out.extend_from_slice(&crate::verify::digest(hash, &block));
+        out.extend_from_slice(&hash.digest(&block));
         counter += 1;
     }
     out.truncate(len);

@@ -135,12 +135,12 @@ impl RsaKey {
         if e >= n {
             return Err(err(F, Some("e"), "the public exponent is not below the modulus"));
         }
-        let roca = crate::verify::roca_fingerprint(n);
+        let roca = super::roca_fingerprint(n);
         Ok(RsaKey { key, roca, montgomery: once_cell::race::OnceBox::new() })
     }
     /// A key whose checks [`RsaKey::new`] made when its private key was read or generated.
     pub(crate) fn checked_elsewhere(key: rsa::RsaPublicKey) -> RsaKey {
-        let roca = crate::verify::roca_fingerprint(key.n());
+        let roca = super::roca_fingerprint(key.n());
         RsaKey { key, roca, montgomery: once_cell::race::OnceBox::new() }
     }
     /// The modulus has the ROCA fingerprint: its private key can be computed.

@@ -32,12 +32,14 @@ mod der;
 mod input;
 mod jwk;
 mod material;
+mod roca;
 
 use der::*;
 use input::err;
 pub use input::{Detected, KeyError, KeyInput, KeySource, SecretEncoding};
 use jwk::*;
 pub use material::{BuildTable, Ed25519Key, HmacKey, KeyType, Material, P256Key, RsaKey, TabledKey, MAX_RSA_BITS};
+pub use roca::roca_fingerprint;
 
 /// Where a key came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -124,21 +124,13 @@ pub fn hmac(alg: Algorithm, key: &[u8], data: &[u8]) -> Vec<u8> {
     }
 }
 
-pub(crate) fn digest(hash: Hash, data: &[u8]) -> Vec<u8> {
-    match hash {
-        Hash::Sha256 => Sha256::digest(data).to_vec(),
-        Hash::Sha384 => Sha384::digest(data).to_vec(),
-        Hash::Sha512 => Sha512::digest(data).to_vec(),
-    }
-}
-
 mod ecdsa;
 mod ed25519;
 mod rsassa;
 mod token;
 
-pub use self::rsassa::roca_fingerprint;
 use self::rsassa::*;
+pub use crate::key::roca_fingerprint;
 use ecdsa::*;
 use ed25519::*;
 pub(crate) use token::verify_token_brief;
