@@ -144,11 +144,7 @@ struct SummaryProps {
 #[function_component(Summary)]
 fn summary(props: &SummaryProps) -> Html {
     let r = &props.report;
-    let kind = match r.kind {
-        jwtlens::token::Kind::Jws => "Signed token (JWS)",
-        jwtlens::token::Kind::Jwe => "Encrypted token (JWE)",
-        jwtlens::token::Kind::Unknown => "Not a well-formed token",
-    };
+    let kind = r.kind.title();
     let alg = r
         .algorithm
         .as_ref()

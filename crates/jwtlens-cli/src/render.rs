@@ -4,7 +4,6 @@ use core::fmt::Write as _;
 
 use jwtlens::diagnostic::{Diagnostic, Part};
 use jwtlens::report::{MemberReport, PartReport, Report};
-use jwtlens::token::Kind;
 use jwtlens::verify::SignatureStatus;
 
 struct Style {
@@ -48,11 +47,7 @@ impl Style {
 pub fn report(input: &str, r: &Report, color: bool) -> String {
     let st = Style { on: color };
     let mut o = String::new();
-    let kind = match r.kind {
-        Kind::Jws => "JWS",
-        Kind::Jwe => "JWE (encrypted)",
-        Kind::Unknown => "not a well-formed token",
-    };
+    let kind = r.kind.title();
     let alg = r
         .algorithm
         .as_ref()

@@ -31,7 +31,7 @@ fn inspect_argument_human_output() {
     let o = jwtlens(&["inspect", JWT, "--now", "1516242622"], None);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.starts_with("JWS  HS256 — HMAC using SHA-256"), "{out}");
+    assert!(out.starts_with("Signed token (JWS)  HS256 — HMAC using SHA-256"), "{out}");
     assert!(out.contains("\"1234567890\""), "{out}");
     assert!(out.contains("2018-01-18T01:30:22Z (issued 1 h ago)"), "{out}");
     assert!(!out.contains('\x1b'), "no colours when stdout is not a terminal");

@@ -12,6 +12,7 @@ use crate::*;
 /// What storing one `Set-Cookie` line did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Outcome {
     /// A new cookie was stored.
     Stored {

@@ -24,6 +24,7 @@ pub(crate) fn header(name: &str, value: impl Into<String>) -> Header {
 /// What happened, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum EventKind {
     /// An HTTP request.
     Request {

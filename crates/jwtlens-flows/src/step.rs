@@ -10,6 +10,7 @@ use jwtlens::time::humanize;
 /// One thing that happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Step {
     /// The user logs in (POST /login, handled by server `server`).
     Login {

@@ -17,6 +17,7 @@ use serde::Serialize;
 /// A JWS `alg` value jwtlens can verify (and `none`, which it never accepts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[allow(missing_docs)]
+#[non_exhaustive]
 pub enum Algorithm {
     HS256,
     HS384,
@@ -39,6 +40,7 @@ pub enum Algorithm {
 /// Which kind of key an algorithm needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Family {
     /// A shared secret (HS*).
     Hmac,

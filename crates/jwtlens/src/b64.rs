@@ -32,6 +32,7 @@ use serde::Serialize;
 /// Something a strict decoder would refuse but that could still be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Leniency {
     /// Trailing `=` padding, which base64url in JOSE omits.
     Padding,

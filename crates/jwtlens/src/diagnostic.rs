@@ -9,6 +9,7 @@ use serde::Serialize;
 /// A part of the input a diagnostic points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Part {
     /// The text as pasted, before any part was found.
     Input,

@@ -47,6 +47,7 @@ pub const MAX_NOW_SECONDS: f64 = 1e11;
 
 /// Why a time given as "now" cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum NowError {
     /// NaN or infinite.
     NotFinite,

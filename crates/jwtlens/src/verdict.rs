@@ -48,6 +48,7 @@ pub struct Verdict {
 /// See [`Verdict`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum VerdictStatus {
     /// Every invariant of the module documentation holds.
     Valid,
@@ -84,6 +85,24 @@ impl VerdictStatus {
             VerdictStatus::Unsecured => "unsecured",
             VerdictStatus::Nested => "nested",
             VerdictStatus::Malformed => "malformed",
+        }
+    }
+
+    /// The heading every face shows for it: "Verified", "Invalid signature", ...
+    ///
+    /// ```
+    /// use jwtlens::report::VerdictStatus;
+    /// assert_eq!(VerdictStatus::NoKey.title(), "Signature not checked");
+    /// ```
+    pub fn title(self) -> &'static str {
+        match self {
+            VerdictStatus::Valid => "Verified",
+            VerdictStatus::InvalidSignature => "Invalid signature",
+            VerdictStatus::NoKey => "Signature not checked",
+            VerdictStatus::ClaimsFail => "Claims fail",
+            VerdictStatus::Unsecured => "Unsecured (alg none)",
+            VerdictStatus::Nested => "Nested token",
+            VerdictStatus::Malformed => "Not a valid JWT",
         }
     }
 }

@@ -35,10 +35,7 @@ fn detected(imported: &Option<Result<(KeySet, Detected), KeyError>>) -> Html {
         Some(Ok((set, found))) => {
             let what = match found {
                 Detected::Jwk if set.keys().len() > 1 => format!("JWK Set with {} keys", set.keys().len()),
-                Detected::Jwk => String::from("JWK"),
-                Detected::Pem => String::from("PEM"),
-                Detected::Der => String::from("DER (base64 or hex)"),
-                Detected::Secret => String::from("HMAC secret"),
+                other => String::from(other.label()),
             };
             // A secret that is a public key's text never verifies: say so at once.
             let confusion = set.keys().iter().find_map(|k| match &k.material {

@@ -14,15 +14,14 @@ pub struct Props {
 #[function_component(VerdictBanner)]
 pub fn verdict_banner(props: &Props) -> Html {
     let r = &props.report;
-    let (class, title) = match r.verdict.status {
-        VerdictStatus::Valid => ("verdict ok", "Verified"),
-        VerdictStatus::InvalidSignature => ("verdict bad", "Invalid signature"),
-        VerdictStatus::NoKey => ("verdict none", "Signature not checked"),
-        VerdictStatus::ClaimsFail => ("verdict warn", "Claims fail"),
-        VerdictStatus::Unsecured => ("verdict bad", "Unsecured (alg none)"),
-        VerdictStatus::Nested => ("verdict warn", "Nested token"),
-        VerdictStatus::Malformed => ("verdict bad", "Not a valid JWT"),
+    let class = match r.verdict.status {
+        VerdictStatus::Valid => "verdict ok",
+        VerdictStatus::NoKey => "verdict none",
+        VerdictStatus::ClaimsFail | VerdictStatus::Nested => "verdict warn",
+        // Invalid, unsecured, malformed, and any status a later core adds: not valid.
+        _ => "verdict bad",
     };
+    let title = r.verdict.status.title();
     let candidates = &r.verification.candidates;
     html! {
         <div class={class} id="verdict" role="status">

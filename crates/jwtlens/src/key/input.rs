@@ -218,6 +218,7 @@ pub enum KeyInput {
 /// What [`import_key`](super::import_key) found the text to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Detected {
     /// A JWK or JWK Set.
     Jwk,
@@ -227,4 +228,17 @@ pub enum Detected {
     Der,
     /// An HMAC secret.
     Secret,
+}
+
+impl Detected {
+    /// What the key text was read as, in words every face shows: "JWK", "PEM",
+    /// "DER (base64 or hex)", "HMAC secret".
+    pub fn label(self) -> &'static str {
+        match self {
+            Detected::Jwk => "JWK",
+            Detected::Pem => "PEM",
+            Detected::Der => "DER (base64 or hex)",
+            Detected::Secret => "HMAC secret",
+        }
+    }
 }

@@ -270,6 +270,7 @@ impl BuildTable<crate::comb::P256Table> for p256::ecdsa::VerifyingKey {
 
 /// The key material jwtlens can verify with.
 #[derive(Clone)]
+#[non_exhaustive]
 pub enum Material {
     /// An HMAC secret.
     Hmac(HmacKey),
@@ -290,6 +291,7 @@ pub enum Material {
 /// The JWK `kty` (with the curve for EC keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum KeyType {
     /// A symmetric secret (`oct`).
     Oct,

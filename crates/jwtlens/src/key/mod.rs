@@ -44,6 +44,7 @@ pub use roca::roca_fingerprint;
 /// Where a key came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum KeyFormat {
     /// A secret typed as text or in an encoding.
     Secret,

@@ -84,6 +84,7 @@ impl Default for Limits {
 /// What kind of token the input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Kind {
     /// A JWS in compact form: header.payload.signature.
     Jws,
@@ -91,6 +92,23 @@ pub enum Kind {
     Jwe,
     /// Neither: a wrong number of segments, or nothing at all.
     Unknown,
+}
+
+impl Kind {
+    /// What the input is, in words every face shows.
+    ///
+    /// ```
+    /// use jwtlens::token::{Kind, Token};
+    /// assert_eq!(Token::parse("a.b.c.d.e").kind().title(), "Encrypted token (JWE)");
+    /// assert_eq!(Kind::Jws.title(), "Signed token (JWS)");
+    /// ```
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Jws => "Signed token (JWS)",
+            Kind::Jwe => "Encrypted token (JWE)",
+            Kind::Unknown => "Not a well-formed token",
+        }
+    }
 }
 
 /// One dot-separated segment of the input.

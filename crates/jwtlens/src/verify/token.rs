@@ -13,6 +13,7 @@ use super::*;
 /// The outcome of verifying a token's signature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum SignatureStatus {
     /// A key verified the signature.
     Verified,
