@@ -11,7 +11,7 @@ import {
   algorithmNames as coreAlgorithmNames,
   version as coreVersion,
 } from "./jwtlens_wasm.js";
-import { platformFactory } from "./platform.js";
+import { platformFactory, ready } from "./platform.js";
 
 // The core's algorithms in the order its platform callback numbers them (read
 // once, on first use: this module is evaluated before the wasm is instantiated).
@@ -23,6 +23,19 @@ function algorithmNames() {
 import { JwtlensError, argumentError, callCore, coreError, describe, nowArgument } from "./common.js";
 
 export { JwtlensError };
+
+// With `jwtlens/init`, the API is usable once init() or initSync() has run.
+function requireReady() {
+  if (!ready) {
+    throw new JwtlensError({
+      code: "not_initialized",
+      part: "input",
+      offset: 0,
+      end: 0,
+      message: "The jwtlens wasm is not instantiated yet: with \"jwtlens/init\", await init() (or call initSync({ module })) first.",
+    });
+  }
+}
 
 function tokenArgument(token) {
   if (typeof token !== "string") {
@@ -107,6 +120,7 @@ function verifyOptions(options) {
  * @returns {import("./index.d.ts").Report}
  */
 export function inspect(token, options = {}) {
+  requireReady();
   const input = tokenArgument(token);
   knownOptions(options, ["now"], "inspect");
   const now = nowArgument(own(options, "now"));
@@ -119,6 +133,7 @@ export function inspect(token, options = {}) {
  * @param {string} token
  */
 export function decode(token) {
+  requireReady();
   // "+" header NUL payload NUL signature, or "!" and the diagnostic as JSON (see decode_json).
   const out = decodeJson(tokenArgument(token));
   if (out[0] !== "+") throw new JwtlensError(JSON.parse(out.slice(1)));
@@ -202,6 +217,7 @@ function knownOptions(options, names, what, hint = () => undefined) {
 }
 
 export function importKey(text, options = {}) {
+  requireReady();
   if (typeof text !== "string") {
     throw argumentError(`The key must be a string, but a ${describe(text)} was given.`, describe(text));
   }
@@ -285,6 +301,7 @@ function callVerify(fn, args) {
  * @param {{ now?: number | Date | false, policy?: import("./index.d.ts").Policy }} [options]
  */
 export function verify(token, key, options = {}) {
+  requireReady();
   return callVerify(verifyJson, verifyArguments(token, key, options));
 }
 
@@ -298,6 +315,7 @@ export function verify(token, key, options = {}) {
  * @param {{ now?: number | Date | false, policy?: import("./index.d.ts").Policy }} [options]
  */
 export function verifyFast(token, key, options = {}) {
+  requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
   // status NUL header NUL payload NUL message (see verify_fast_json).
   return fastResult(callCore(() => verifyFastJson(input, k, now, policy)));
@@ -338,6 +356,7 @@ function verifierCallHint(name) {
  * @returns {(token: string, options?: { now?: number | Date | false }) => import("./index.d.ts").FastVerdict}
  */
 export function createVerifier(options) {
+  requireReady();
   const o = knownOptions(options, VERIFIER_OPTIONS, "createVerifier", misplaced);
   if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
   const handle = callCore(() => new VerifierHandle(keyArgument(own(o, "key")), policyArgument(own(o, "policy"))));
@@ -367,11 +386,13 @@ function bytesArgument(value, name) {
  * @returns {{ valid: boolean, error: { code: string } | null, message: string }}
  */
 export function verifySignature(alg, key, data, signature) {
+  requireReady();
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
   return callVerify(verifySignatureJson, [alg, keyArgument(key), bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
 }
 
 /** The version of the jwtlens core inside this package. */
 export function version() {
+  requireReady();
   return coreVersion();
 }

@@ -175,7 +175,7 @@ export function decode(token: string): Decoded;
 /** Thrown by `decode`, and by every function given an argument of the wrong type (code "invalid_argument"). */
 export class JwtlensError extends Error {
   readonly name: "JwtlensError";
-  readonly code: Code | "invalid_argument" | "bad_key" | "sign_error";
+  readonly code: Code | "invalid_argument" | "not_initialized" | "bad_key" | "sign_error";
   readonly part: Part;
   readonly offset: number;
   readonly end: number;

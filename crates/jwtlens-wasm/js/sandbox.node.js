@@ -1,4 +1,4 @@
-// Node, Deno and Bun: read the cookie jar and simulation wasm next to this file, synchronously.
+// Node and Bun: read the cookie jar and simulation wasm next to this file, synchronously.
 import { readFileSync } from "node:fs";
 import { initSync } from "./jwtlens_sandbox.js";
 

@@ -1,4 +1,4 @@
-// `jwtlens/sign` in Node, Deno and Bun: read the signing wasm next to this file, synchronously.
+// `jwtlens/sign` in Node and Bun: read the signing wasm next to this file, synchronously.
 import { readFileSync } from "node:fs";
 import { initSync } from "./jwtlens_sign.js";
 

@@ -1,0 +1,2 @@
+// `jwtlens/flows`: sessions vs JWTs, simulated (its own wasm, loaded only when imported).
+export { simulate, compareStrategies, Simulation, JwtlensError, version } from "./sandbox.deno.js";

@@ -1,0 +1,7 @@
+// `jwtlens/sign` in Deno: the .wasm imported as a module (no permission flag needed).
+import source wasm from "./jwtlens_sign_bg.wasm";
+import { initSync } from "./jwtlens_sign.js";
+
+initSync({ module: wasm });
+
+export * from "./sign.js";

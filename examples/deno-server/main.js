@@ -1,0 +1,19 @@
+// Deno: a server that answers only requests with a valid bearer token.
+// Reading jwtlens needs no permission; serving needs --allow-net:
+//   deno run --allow-net --allow-read=jwks.json main.js
+import { createVerifier, importKey } from "jwtlens";
+
+export function authHandler({ jwks, issuer, audience }) {
+  const verifyToken = createVerifier({ key: importKey(jwks), policy: { algorithms: ["RS256", "ES256"], issuer, audience } });
+  return (request) => {
+    const auth = request.headers.get("Authorization") ?? "";
+    const result = verifyToken(auth.startsWith("Bearer ") ? auth.slice(7) : "");
+    if (!result.valid) return Response.json({ error: result.status, message: result.message }, { status: 401 });
+    return Response.json({ hello: result.payload.sub });
+  };
+}
+
+if (import.meta.main) {
+  const jwks = await Deno.readTextFile("jwks.json");
+  Deno.serve({ port: 8000 }, authHandler({ jwks, issuer: "https://issuer.example", audience: "api" }));
+}

@@ -1,0 +1,228 @@
+// The packed package in every runtime and bundler it claims, each running the
+// examples in examples/ the way a user would: Node (http middleware), Deno
+// (no permission flags), Bun, Cloudflare's workerd (through Miniflare, after
+// bundling with the conditions wrangler uses), esbuild bundles for Node; plus
+// publint and `attw --profile esm-only` on the package. Browser bundles and the
+// service worker are in tests/browser/bundlers.test.mjs.
+//
+// Tokens are signed here with node:crypto, not with jwtlens. Their times (iat
+// 2023, exp 2100; the expired one 2001) give the same verdicts for any clock
+// between those years.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createHmac, createPrivateKey, generateKeyPairSync, sign as cryptoSign } from "node:crypto";
+import { install, pkgDir } from "./install.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "../..");
+const bin = (name) => join(here, "../node_modules/.bin", name);
+
+// The Bun binary: its postinstall links it into .bin; if install scripts were
+// skipped, the platform package still holds it.
+function bunPath() {
+  const linked = join(here, "../node_modules/bun/bin/bun.exe");
+  if (existsSync(linked)) return linked;
+  return join(here, "../node_modules/@oven/bun-linux-x64/bin/bun");
+}
+
+const ISSUER = "https://issuer.example";
+const AUDIENCE = "api";
+const b64 = (x) => Buffer.from(typeof x === "string" ? x : JSON.stringify(x)).toString("base64url");
+
+const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const ec = generateKeyPairSync("ec", { namedCurve: "P-256" });
+const jwks = JSON.stringify({
+  keys: [
+    { ...rsa.publicKey.export({ format: "jwk" }), kid: "rsa-1", alg: "RS256", use: "sig" },
+    { ...ec.publicKey.export({ format: "jwk" }), kid: "ec-1", alg: "ES256", use: "sig" },
+  ],
+});
+
+function jws(header, claims, signer) {
+  const input = `${b64(header)}.${b64(claims)}`;
+  return `${input}.${signer(Buffer.from(input)).toString("base64url")}`;
+}
+const rs256 = (claims, kid = "rsa-1") => jws({ alg: "RS256", typ: "JWT", kid }, claims, (d) => cryptoSign("sha256", d, rsa.privateKey));
+const es256 = (claims) =>
+  jws({ alg: "ES256", typ: "JWT", kid: "ec-1" }, claims, (d) => cryptoSign("sha256", d, { key: ec.privateKey, dsaEncoding: "ieee-p1363" }));
+const good = { iss: ISSUER, aud: AUDIENCE, sub: "ada", iat: 1_700_000_000, exp: 4_102_444_800 };
+const rsaPem = rsa.publicKey.export({ type: "spki", format: "pem" });
+
+/** [name, Authorization header, expected HTTP status, expected body fields]. */
+export const CASES = [
+  ["RS256 from the issuer", `Bearer ${rs256(good)}`, 200, { hello: "ada" }],
+  ["ES256 from the issuer", `Bearer ${es256({ ...good, sub: "grace" })}`, 200, { hello: "grace" }],
+  ["no token", undefined, 401, { error: "malformed" }],
+  ["expired (2001)", `Bearer ${rs256({ ...good, exp: 1_000_000_000 })}`, 401, { error: "claims_fail" }],
+  ["another audience", `Bearer ${rs256({ ...good, aud: "billing" })}`, 401, { error: "claims_fail" }],
+  ["another issuer", `Bearer ${rs256({ ...good, iss: "https://evil.example" })}`, 401, { error: "claims_fail" }],
+  ["alg none", `Bearer ${b64({ alg: "none" })}.${b64(good)}.`, 401, { error: "unsecured" }],
+  [
+    "HS256 keyed with the RSA public key (key confusion)",
+    `Bearer ${jws({ alg: "HS256", kid: "rsa-1" }, good, (d) => createHmac("sha256", rsaPem).update(d).digest())}`,
+    401,
+    {},
+  ],
+  ["payload changed after signing", `Bearer ${rs256(good).replace(/\.[^.]+\./, `.${b64({ ...good, sub: "root" })}.`)}`, 401, { error: "invalid_signature" }],
+];
+
+// A script run in each runtime: import the example, send every case through it, print the results.
+function casesModule() {
+  return `export const jwks = ${JSON.stringify(jwks)};
+export const cases = ${JSON.stringify(CASES.map(([name, auth]) => ({ name, auth })))};
+export async function run(handle) {
+  const out = [];
+  for (const c of cases) {
+    const headers = c.auth ? { Authorization: c.auth } : {};
+    const res = await handle(new Request("http://example.test/", { headers }));
+    out.push({ name: c.name, status: res.status, body: await res.json() });
+  }
+  return out;
+}
+`;
+}
+
+function check(results, where) {
+  assert.equal(results.length, CASES.length, where);
+  for (const [i, [name, , status, body]] of CASES.entries()) {
+    const r = results[i];
+    assert.equal(r.name, name);
+    assert.equal(r.status, status, `${where}, ${name}: ${JSON.stringify(r.body)}`);
+    for (const [k, v] of Object.entries(body)) assert.equal(r.body[k], v, `${where}, ${name}: ${JSON.stringify(r.body)}`);
+  }
+}
+
+let scratch;
+before(() => {
+  scratch = install().scratch;
+  cpSync(join(root, "examples"), join(scratch, "examples"), { recursive: true });
+  writeFileSync(join(scratch, "cases.mjs"), casesModule());
+});
+
+test("Node: the http middleware example, over a real socket", async () => {
+  const { app } = await import(pathToFileURL(join(scratch, "examples/node-middleware/server.js")).href);
+  const server = app({ jwks, issuer: ISSUER, audience: AUDIENCE });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const { run } = await import(pathToFileURL(join(scratch, "cases.mjs")).href);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    check(await run((req) => fetch(base, { headers: req.headers })), "node");
+  } finally {
+    server.close();
+  }
+});
+
+test("Deno: the server example's handler, with no permission flags at all", () => {
+  writeFileSync(
+    join(scratch, "deno-run.mjs"),
+    `import { authHandler } from "./examples/deno-server/main.js";
+import { jwks, run } from "./cases.mjs";
+console.log(JSON.stringify(await run(authHandler({ jwks, issuer: ${JSON.stringify(ISSUER)}, audience: ${JSON.stringify(AUDIENCE)} }))));
+`,
+  );
+  const r = spawnSync(bin("deno"), ["run", "--no-prompt", "--no-config", "--node-modules-dir=manual", "deno-run.mjs"], {
+    cwd: scratch,
+    encoding: "utf8",
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, ".deno") },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  check(JSON.parse(r.stdout), "deno");
+});
+
+test("Bun: the server example's handler", () => {
+  writeFileSync(
+    join(scratch, "bun-run.mjs"),
+    `import { authHandler } from "./examples/bun-server/server.js";
+import { jwks, run } from "./cases.mjs";
+console.log(JSON.stringify(await run(authHandler({ jwks, issuer: ${JSON.stringify(ISSUER)}, audience: ${JSON.stringify(AUDIENCE)} }))));
+`,
+  );
+  const r = spawnSync(bunPath(), ["bun-run.mjs"], { cwd: scratch, encoding: "utf8", env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" } });
+  assert.equal(r.status, 0, r.stderr);
+  check(JSON.parse(r.stdout), "bun");
+});
+
+test("workerd: the Cloudflare Worker example, bundled as wrangler does, in Miniflare", async () => {
+  const out = join(scratch, "worker-dist");
+  // wrangler's bundling: esbuild with the workerd/worker/browser conditions, and
+  // .wasm imports kept as imports of a file beside the bundle (a compiled module).
+  execFileSync(bin("esbuild"), [
+    join(scratch, "examples/cloudflare-worker/src/index.js"),
+    "--bundle", "--format=esm", "--platform=neutral", "--main-fields=module,main",
+    "--conditions=workerd,worker,browser", "--loader:.wasm=copy", `--outdir=${out}`,
+  ], { cwd: scratch, stdio: "pipe" });
+  const { Miniflare } = await import(pathToFileURL(join(here, "../node_modules/miniflare/dist/src/index.js")).href);
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: join(out, "index.js"),
+    modulesRoot: out,
+    modulesRules: [
+      { type: "ESModule", include: ["**/*.js"] },
+      { type: "CompiledWasm", include: ["**/*.wasm"] },
+    ],
+    compatibilityDate: "2025-01-01",
+    bindings: { JWKS: jwks, ISSUER, AUDIENCE },
+  });
+  try {
+    const { run } = await import(pathToFileURL(join(scratch, "cases.mjs")).href);
+    check(await run((req) => mf.dispatchFetch(req.url, { headers: Object.fromEntries(req.headers) })), "workerd");
+  } finally {
+    await mf.dispose();
+  }
+});
+
+test("esbuild --platform=node: a bundle runs once the .wasm is beside it", () => {
+  const dir = join(scratch, "esbuild-node");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "app.mjs"),
+    `import { inspect } from "jwtlens";
+import { sign, generateKey } from "jwtlens/sign";
+const k = generateKey("EdDSA");
+console.log(JSON.stringify({ sub: inspect(sign({ alg: "EdDSA" }, { sub: "bundled" }, k.privateJwk)).claims.sub }));
+`,
+  );
+  execFileSync(bin("esbuild"), ["app.mjs", "--bundle", "--platform=node", "--format=esm", "--outfile=out/app.mjs"], { cwd: dir, stdio: "pipe" });
+  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_sign_bg.wasm"]) cpSync(join(scratch, "node_modules/jwtlens", f), join(dir, "out", f));
+  const out = execFileSync(process.execPath, [join(dir, "out/app.mjs")], { encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), { sub: "bundled" });
+});
+
+test("jwtlens/init: no top-level await; a clear error before init, the API after", async () => {
+  const r = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", `
+      import { init, initSync, inspect, JwtlensError } from "jwtlens/init";
+      import { readFileSync } from "node:fs";
+      import { createRequire } from "node:module";
+      let before;
+      try { inspect("a.b.c"); } catch (e) { before = { isError: e instanceof JwtlensError, code: e.code }; }
+      const wasmPath = createRequire(import.meta.url).resolve("jwtlens/wasm");
+      initSync({ module: readFileSync(wasmPath) });
+      await init(); // a second call does nothing
+      console.log(JSON.stringify({ before, sub: inspect("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJpbml0In0.c2ln").claims.sub }));
+    `],
+    { cwd: scratch, encoding: "utf8" },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { before: { isError: true, code: "not_initialized" }, sub: "init" });
+  // `require()` of the ESM package (Node >= 20.19 / 22.12): no top-level await in the Node entry.
+  const req = spawnSync(process.execPath, ["-e", `console.log(require("jwtlens").decode("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjanMifQ.c2ln").payload.sub)`], { cwd: scratch, encoding: "utf8" });
+  assert.equal(req.stdout.trim(), "cjs", req.stderr);
+});
+
+test("publint and attw --profile esm-only find nothing", () => {
+  const { scratch: s } = install();
+  const tarball = execFileSync("ls", [s], { encoding: "utf8" }).split("\n").find((f) => f.endsWith(".tgz"));
+  const lint = spawnSync(bin("publint"), [pkgDir, "--strict"], { encoding: "utf8" });
+  assert.equal(lint.status, 0, lint.stdout + lint.stderr);
+  // "jwtlens/wasm" is the .wasm file itself, an asset for loaders, not a module with types.
+  const attw = spawnSync(bin("attw"), [join(s, tarball), "--profile", "esm-only", "--exclude-entrypoints", "./wasm", "--format", "table-flipped"], {
+    encoding: "utf8",
+  });
+  assert.equal(attw.status, 0, attw.stdout + attw.stderr);
+});
