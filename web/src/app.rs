@@ -61,7 +61,7 @@ pub fn app() -> Html {
 
     html! {
         <>
-        <a class="skip-link" href="#token-input">{ "Skip to the token box" }</a>
+        <a class="skip-link" href="#main">{ "Skip to the content" }</a>
         <header class="top">
             <h1>{ "JWT Decoder & Validator" }</h1>
             <p class="tagline">
@@ -86,7 +86,7 @@ pub fn app() -> Html {
         } else if state.view == View::Sandbox {
             <Sandbox />
         } else {
-        <main class="layout">
+        <main id="main" tabindex="-1" class="layout">
                 <section class="col input-col" aria-label="Token">
                     <TokenInput value={state.input.clone()} node={textarea.clone()} dispatch={dispatch.clone()} />
                     <KeyPanel value={state.key.clone()} mode={state.key_mode} imported={keys.clone()} dispatch={dispatch.clone()} />

@@ -100,7 +100,7 @@ pub fn cookie_lab(props: &Props) -> Html {
     };
     let header_label = if lab.context == "script" { "document.cookie" } else { "Cookie header" };
     html! {
-        <main class="layout cookie-lab">
+        <main id="main" tabindex="-1" class="layout cookie-lab">
             <section class="col" aria-label="Cookies and request">
                 <label for="lab-lines" class="label">{ "Set-Cookie lines, one per line" }</label>
                 <textarea id="lab-lines" rows="7" spellcheck="false" value={lab.lines.clone()} oninput={edit(|l, v| l.lines = v).reform(|e: InputEvent| e.into())} />

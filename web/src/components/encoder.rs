@@ -100,7 +100,7 @@ pub fn encoder(props: &Props) -> Html {
     };
 
     html! {
-        <main class="layout encoder">
+        <main id="main" tabindex="-1" class="layout encoder">
             <section class="col" aria-label="Token contents">
                 <div class="key-row">
                     <label for="enc-alg" class="label">{ "Algorithm" }</label>

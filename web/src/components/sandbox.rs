@@ -89,7 +89,7 @@ pub fn sandbox() -> Html {
     let attack_class = |attack: bool| classes!("button", attack.then_some("attack"));
 
     html! {
-        <main class="sandbox">
+        <main id="main" tabindex="-1" class="sandbox">
             <section class="panel" id="sb-controls" aria-label="Strategy and options">
                 <div class="panel-head"><h2>{ "Sessions, cookies and JWTs: play the story" }</h2></div>
                 <p class="small muted">{ "A simulated browser at https://app.example, servers behind it, an admin and an attacker at https://evil.example. Time moves only when you advance it. The JWTs are real (HS256, verified by jwtlens); the cookies go through jwtlens's RFC 6265bis jar." }</p>
