@@ -41,3 +41,16 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("an inline script
 if (html.includes("_bg.wasm")) throw new Error("index.html still refers to the .wasm file");
 writeFileSync(indexPath, html);
 console.log(`postbuild: embedded ${wasmFile} (${wasm.length} bytes) in ${bootName}`);
+
+// The service worker's cache list: every file of the build but the worker
+// itself, and a version that changes whenever any of them does.
+const swPath = join(dir, "sw.js");
+const appFiles = readdirSync(dir).filter((f) => f !== "sw.js").sort();
+const version = createHash("sha256");
+for (const f of appFiles) version.update(f).update(readFileSync(join(dir, f)));
+const sw = readFileSync(swPath, "utf8")
+  .replace('"__VERSION__"', JSON.stringify(version.digest("hex").slice(0, 16)))
+  .replace("__FILES__", JSON.stringify(["./", ...appFiles.filter((f) => f !== "index.html").map((f) => `./${f}`)]));
+if (sw.includes("__VERSION__") || sw.includes("__FILES__")) throw new Error("sw.js placeholders were not filled");
+writeFileSync(swPath, sw);
+console.log(`postbuild: sw.js caches ${appFiles.length} files`);

@@ -237,8 +237,9 @@ test("private: no request leaves the page's origin, nothing is stored, the token
   assert.ok(token.length > 100);
   const foreign = seen.requests.filter((u) => !u.startsWith(server.origin + "/"));
   assert.deepEqual(foreign, [], "requests to other origins");
-  // After load, the page made no request at all: only the page, its CSS and its scripts.
-  assert.ok(seen.requests.every((u) => /\/$|\.(js|css)$/.test(u)), seen.requests.join("\n"));
+  // After load, the page made no request at all: only the page, its CSS, scripts, icons and
+  // manifest, and the service worker caching those same files for offline use.
+  assert.ok(seen.requests.every((u) => /\/$|\.(js|css|png|webmanifest)$/.test(u)), seen.requests.join("\n"));
   assert.ok(!seen.requests.some((u) => u.includes(token.slice(0, 20))));
   const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie, location.href]);
   assert.deepEqual(stored, [0, 0, "", server.origin + "/"]);
