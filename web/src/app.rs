@@ -8,8 +8,8 @@ use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
 use crate::components::{
-    ChecksPanel, CookieLab, Diagnostics, Encoder, FindingsPanel, KeyPanel, PartPanel, PolicyPanel, Sandbox,
-    SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
+    ChecksPanel, CookieLab, Diagnostics, Encoder, FindingsPanel, IncomingShare, KeyPanel, PartPanel, PolicyPanel,
+    Sandbox, SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
 };
 use crate::state::{browser_now, Action, KeyMode, PolicyInput, State, View};
 
@@ -24,6 +24,14 @@ pub fn app() -> Html {
         policy: PolicyInput::default(),
     });
     let textarea = use_node_ref();
+    // A token brought by a share link waits here until the person opens or discards it.
+    let incoming = use_state(crate::components::take_shared_token);
+    // The member lit up by hovering or focusing it (its span in the token).
+    let highlight = use_state(|| None::<jwtlens::report::Span>);
+    let on_highlight = {
+        let highlight = highlight.clone();
+        Callback::from(move |h| highlight.set(h))
+    };
 
     // The clock ticks every 10 s so relative times stay true.
     {
@@ -79,6 +87,21 @@ pub fn app() -> Html {
             <button type="button" id="tab-sandbox" class={classes!("tab", (state.view == View::Sandbox).then_some("active"))}
                 aria-pressed={(state.view == View::Sandbox).to_string()} onclick={show(View::Sandbox)}>{ "Sessions vs JWT sandbox" }</button>
         </nav>
+        if let Some(token) = (*incoming).clone() {
+            <IncomingShare token={token.clone()}
+                on_open={{
+                    let (incoming, dispatch) = (incoming.clone(), dispatch.clone());
+                    Callback::from(move |()| {
+                        dispatch.dispatch(Action::Show(View::Decoder));
+                        dispatch.dispatch(Action::SetInput(token.clone()));
+                        incoming.set(None);
+                    })
+                }}
+                on_discard={{
+                    let incoming = incoming.clone();
+                    Callback::from(move |()| incoming.set(None))
+                }} />
+        }
         if state.view == View::Encoder {
             <Encoder on_open={open} now={state.now} />
         } else if state.view == View::Cookies {
@@ -92,7 +115,7 @@ pub fn app() -> Html {
                     <KeyPanel value={state.key.clone()} mode={state.key_mode} imported={keys.clone()} dispatch={dispatch.clone()} />
                 <PolicyPanel value={state.policy.clone()} error={policy.as_ref().as_ref().err().cloned()} dispatch={dispatch.clone()} />
                     if !empty {
-                        <TokenView input={state.input.clone()} report={report.clone()} />
+                        <TokenView input={state.input.clone()} report={report.clone()} highlight={*highlight} />
                         <Diagnostics input={state.input.clone()} report={report.clone()} textarea={textarea.clone()} />
                     }
                 </section>
@@ -111,12 +134,12 @@ pub fn app() -> Html {
                             <TimePanel time={t} />
                         }
                         if let Some(h) = report.header.clone() {
-                            <PartPanel title="Header" class="part-header" part={h} />
+                            <PartPanel title="Header" class="part-header" part={h} highlight={*highlight} on_highlight={on_highlight.clone()} />
                         } else {
                             <Undecoded title="Header" class="part-header" />
                         }
                         if let Some(p) = report.payload.clone() {
-                            <PartPanel title="Payload" class="part-payload" part={p} />
+                            <PartPanel title="Payload" class="part-payload" part={p} highlight={*highlight} on_highlight={on_highlight.clone()} />
                         } else if report.kind != jwtlens::token::Kind::Jwe {
                             <Undecoded title="Payload" class="part-payload" />
                         }

@@ -6,6 +6,7 @@
 
 mod app;
 mod components;
+mod json_view;
 mod state;
 mod view;
 

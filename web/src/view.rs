@@ -13,11 +13,16 @@ pub struct Run {
     pub part: Option<Part>,
     /// Index of the error that covers it, if any.
     pub error: Option<usize>,
+    /// Inside the highlighted span (a member lit up in the decoded JSON).
+    pub lit: bool,
 }
 
 /// Cut `input` at every segment and error boundary, so each run has one part and one error state.
-pub fn runs(input: &str, report: &Report) -> Vec<Run> {
+pub fn runs(input: &str, report: &Report, highlight: Option<jwtlens::report::Span>) -> Vec<Run> {
     let mut cuts = vec![0, input.len()];
+    if let Some(h) = highlight {
+        cuts.extend([h.start, h.end]);
+    }
     for s in &report.segments {
         cuts.extend([s.start, s.end]);
     }
@@ -36,9 +41,10 @@ pub fn runs(input: &str, report: &Report) -> Vec<Run> {
         let part = report.segments.iter().find(|s| s.start <= a && b <= s.end && s.start < s.end).map(|s| s.part);
         let error =
             report.errors.iter().position(|e| e.offset <= a && b <= e.end.max(e.offset + 1) && e.offset < input.len());
+        let lit = highlight.is_some_and(|h| h.start <= a && b <= h.end && h.start < h.end);
         match out.last_mut() {
-            Some(last) if last.part == part && last.error == error => last.text.push_str(text),
-            _ => out.push(Run { text: text.to_owned(), part, error }),
+            Some(last) if last.part == part && last.error == error && last.lit == lit => last.text.push_str(text),
+            _ => out.push(Run { text: text.to_owned(), part, error, lit }),
         }
     }
     out

@@ -10,6 +10,9 @@ pub struct Props {
     pub text: AttrValue,
     /// What it is, for the accessible label ("Copy header JSON").
     pub label: AttrValue,
+    /// The button's text, when "Copy" alone would not say what it copies.
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
 }
 
 /// Write `text` with `navigator.clipboard.writeText`, looked up at run time
@@ -46,7 +49,7 @@ pub fn copy_button(props: &Props) -> Html {
     };
     html! {
         <button type="button" class="copy" aria-label={props.label.clone()} {onclick}>
-            { if *copied { "Copied" } else { "Copy" } }
+            { if *copied { AttrValue::from("Copied") } else { props.caption.clone().unwrap_or(AttrValue::from("Copy")) } }
         </button>
     }
 }

@@ -4,18 +4,28 @@ use jwtlens::report::{Encoding, MemberReport, PartReport};
 use yew::prelude::*;
 
 use super::CopyButton;
+use crate::json_view::{self, Highlight};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub title: AttrValue,
     pub class: AttrValue,
     pub part: PartReport,
+    /// The member lit up anywhere on the page (by its span in the token).
+    #[prop_or_default]
+    pub highlight: Highlight,
+    #[prop_or_default]
+    pub on_highlight: Callback<Highlight>,
 }
 
-fn member_row(m: &MemberReport) -> Html {
+fn member_row(id: String, m: &MemberReport, lit: bool, on_highlight: &Callback<Highlight>) -> Html {
     let value = serde_json::to_string(&m.value).unwrap_or_default();
+    let span = m.span;
+    let enter = on_highlight.reform(move |_: MouseEvent| Some(span));
+    let leave = on_highlight.reform(|_: MouseEvent| None);
     html! {
-        <li class={classes!("member", m.duplicate.then_some("duplicate"))}>
+        <li {id} class={classes!("member", m.duplicate.then_some("duplicate"), lit.then_some("lit"))}
+            onmouseenter={enter} onmouseleave={leave}>
             <div class="member-head">
                 <code class="name">{ &m.name }</code>
                 <code class="value">{ value }</code>
@@ -45,15 +55,22 @@ pub fn part_panel(props: &Props) -> Html {
     };
     let id = format!("panel-{}", props.title.to_lowercase());
     html! {
-        <section class={classes!("panel", props.class.to_string())} id={id} aria-label={props.title.clone()}>
+        <section class={classes!("panel", props.class.to_string())} id={id.clone()} aria-label={props.title.clone()}>
             <div class="panel-head">
                 <h2>{ &props.title }</h2>
                 <span class="muted small">{ format!("{kind} · {} bytes", p.bytes) }</span>
                 <CopyButton text={pretty.clone()} label={format!("Copy the {} JSON", props.title.to_lowercase())} />
             </div>
-            <pre class="json" tabindex="0">{ pretty }</pre>
+            <pre class="json" tabindex="0">{
+                match &p.json {
+                    Some(j) => json_view::object(j, &p.members, &id, props.highlight, &props.on_highlight),
+                    None => html! { pretty.clone() },
+                }
+            }</pre>
             if !p.members.is_empty() {
-                <ul class="members">{ for p.members.iter().map(member_row) }</ul>
+                <ul class="members">{ for p.members.iter().enumerate().map(|(i, m)| {
+                    member_row(format!("{id}-{i}"), m, props.highlight == Some(m.span), &props.on_highlight)
+                }) }</ul>
             }
         </section>
     }

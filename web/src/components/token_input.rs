@@ -3,6 +3,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::ShareButton;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -53,6 +54,7 @@ pub fn token_input(props: &Props) -> Html {
             <div class="buttons">
                 <button type="button" id="example" onclick={example}>{ "Example token" }</button>
                 <button type="button" id="clear" onclick={clear}>{ "Clear" }</button>
+                <ShareButton token={props.value.clone()} />
             </div>
         </div>
     }

@@ -6,12 +6,16 @@ use jwtlens::diagnostic::Part;
 use jwtlens::Report;
 use yew::prelude::*;
 
+use super::CopyButton;
 use crate::view::runs;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub input: AttrValue,
     pub report: Rc<Report>,
+    /// A member's base64url characters to light up.
+    #[prop_or_default]
+    pub highlight: Option<jwtlens::report::Span>,
 }
 
 fn part_class(part: Option<Part>) -> &'static str {
@@ -27,7 +31,7 @@ fn part_class(part: Option<Part>) -> &'static str {
 
 #[function_component(TokenView)]
 pub fn token_view(props: &Props) -> Html {
-    let runs = runs(&props.input, &props.report);
+    let runs = runs(&props.input, &props.report, props.highlight);
     html! {
         <div class="token-view-wrap">
             <div class="label">{ "Parts" }
@@ -47,13 +51,20 @@ pub fn token_view(props: &Props) -> Html {
                             let text: String = r.text.chars().map(|c| if c.is_whitespace() { '␣' } else { c }).collect();
                             html! { <mark class={classes!(class, "error-mark")} title={title} data-error={i.to_string()}>{ text }</mark> }
                         }
-                        None => html! { <span class={class}>{ r.text }</span> },
+                        None => html! { <span class={classes!(class, r.lit.then_some("lit"))}>{ r.text }</span> },
                     }
                 }) }
                 if props.report.errors.iter().any(|e| e.offset >= props.input.len()) {
                     <mark class="error-mark end-mark" title="expected more here">{ "␣" }</mark>
                 }
             </pre>
+            <div class="buttons copy-parts">
+                { for props.report.segments.iter().filter(|s| matches!(s.part, Part::Header | Part::Payload | Part::Signature)).map(|s| {
+                    let name = match s.part { Part::Header => "header", Part::Payload => "payload", _ => "signature" };
+                    let text = props.input.get(s.start..s.end).unwrap_or_default().to_string();
+                    html! { <CopyButton {text} label={format!("Copy the encoded {name}")} caption={AttrValue::from(format!("Copy {name}"))} /> }
+                }) }
+            </div>
         </div>
     }
 }
