@@ -7,11 +7,21 @@ use jwtlens::key::{import_key, Detected, KeyError, KeySet};
 use jwtlens::{inspect, Options, Report};
 use yew::prelude::*;
 
+use crate::bridge;
 use crate::components::{
-    ChecksPanel, CookieLab, Diagnostics, Encoder, FindingsPanel, IncomingShare, KeyPanel, PartPanel, PolicyPanel,
-    Sandbox, SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
+    ChecksPanel, Diagnostics, FindingsPanel, IncomingShare, KeyPanel, PartPanel, PolicyPanel, SignaturePanel,
+    TimePanel, TokenInput, TokenView, VerdictBanner,
 };
 use crate::state::{browser_now, Action, KeyMode, PolicyInput, State, View};
+
+/// Render the page into `#app`.
+pub fn start() {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -61,10 +71,21 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(v)))
     };
-    let open = {
+    // The labs live in their own module, shown in #labs-root; the page tells them which.
+    use_effect_with(state.view, |view| bridge::show(*view));
+    // The Encoder's "Open in decoder" comes back as an event.
+    {
         let dispatch = dispatch.clone();
-        Callback::from(move |t: String| dispatch.dispatch(Action::Open(t)))
-    };
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = gloo_events::EventListener::new(&window, bridge::OPEN_EVENT, move |e| {
+                if let Some(token) = bridge::detail(e) {
+                    dispatch.dispatch(Action::Open(token));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let empty = state.input.trim().is_empty();
 
     html! {
@@ -102,13 +123,7 @@ pub fn app() -> Html {
                     Callback::from(move |()| incoming.set(None))
                 }} />
         }
-        if state.view == View::Encoder {
-            <Encoder on_open={open} now={state.now} />
-        } else if state.view == View::Cookies {
-            <CookieLab now={state.now} />
-        } else if state.view == View::Sandbox {
-            <Sandbox />
-        } else {
+        if state.view == View::Decoder {
         <main id="main" tabindex="-1" class="layout">
                 <section class="col input-col" aria-label="Token">
                     <TokenInput value={state.input.clone()} node={textarea.clone()} dispatch={dispatch.clone()} />

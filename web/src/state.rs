@@ -74,6 +74,26 @@ pub enum View {
     Sandbox,
 }
 
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 4] = [View::Decoder, View::Encoder, View::Cookies, View::Sandbox];
+
+    /// Its name in ids (`tab-encoder`) and in the events between the page's two modules.
+    pub fn word(self) -> &'static str {
+        match self {
+            View::Decoder => "decoder",
+            View::Encoder => "encoder",
+            View::Cookies => "cookies",
+            View::Sandbox => "sandbox",
+        }
+    }
+
+    /// The view named `word`.
+    pub fn from_word(word: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.word() == word)
+    }
+}
+
 /// How the key box is read: the core's [`jwtlens::key::KeyInput`].
 pub type KeyMode = jwtlens::key::KeyInput;
 

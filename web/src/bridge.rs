@@ -1,0 +1,76 @@
+//! How the page's two WebAssembly modules talk: the element the labs render
+//! into (`#labs-root`, its `data-view` saying which lab shows), and two DOM
+//! events on `window` — `jwtlens-view` (the page → the labs: show a view) and
+//! `jwtlens-open` (the labs → the page: open this token in the decoder). The
+//! labs module's script is named in `<meta name="jwtlens-labs">`, written by
+//! web/postbuild.mjs, and added to the page the first time a lab is shown.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Element};
+
+use crate::state::View;
+
+/// The page asks the labs to show a view.
+pub const VIEW_EVENT: &str = "jwtlens-view";
+/// The labs ask the page to open a token in the decoder.
+pub const OPEN_EVENT: &str = "jwtlens-open";
+
+fn labs_root() -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id("labs-root")
+}
+
+fn dispatch(name: &str, detail: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let init = CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(detail));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// The detail of a bridge event, as text.
+pub fn detail(event: &web_sys::Event) -> Option<String> {
+    event.dyn_ref::<CustomEvent>()?.detail().as_string()
+}
+
+/// The page: show `view` — a lab in `#labs-root` (loading the labs module the
+/// first time), or the decoder, with the labs hidden.
+pub fn show(view: View) {
+    let Some(root) = labs_root() else { return };
+    let _ = root.set_attribute("data-view", view.word());
+    if view == View::Decoder {
+        let _ = root.set_attribute("hidden", "");
+    } else {
+        let _ = root.remove_attribute("hidden");
+        load_labs();
+    }
+    dispatch(VIEW_EVENT, view.word());
+}
+
+/// Add the labs module's script once; it renders the view `data-view` names when it starts.
+fn load_labs() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if document.get_element_by_id("labs-script").is_some() {
+        return;
+    }
+    let Some(src) =
+        document.query_selector("meta[name=\"jwtlens-labs\"]").ok().flatten().and_then(|m| m.get_attribute("content"))
+    else {
+        return;
+    };
+    let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) else { return };
+    let _ = script.set_attribute("id", "labs-script");
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", &src);
+    let _ = head.append_child(&script);
+}
+
+/// The labs: the view the page last asked for.
+pub fn current_view() -> View {
+    labs_root().and_then(|r| r.get_attribute("data-view")).and_then(|w| View::from_word(&w)).unwrap_or(View::Encoder)
+}
+
+/// The labs: open `token` in the decoder.
+pub fn open_in_decoder(token: &str) {
+    dispatch(OPEN_EVENT, token);
+}

@@ -1,0 +1,54 @@
+//! The labs module: the Encoder, the Cookie lab and the Sandbox, rendered
+//! into `#labs-root` when the page shows one of them (see [`crate::bridge`]).
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Interval;
+use yew::prelude::*;
+
+use crate::bridge;
+use crate::components::{CookieLab, Encoder, Sandbox};
+use crate::state::{browser_now, View};
+
+/// Render the labs into `#labs-root`.
+pub fn start() {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("labs-root"));
+    if let Some(root) = root {
+        yew::Renderer::<Labs>::with_root(root).render();
+    }
+}
+
+#[function_component(Labs)]
+fn labs() -> Html {
+    let view = use_state(bridge::current_view);
+    let now = use_state(browser_now);
+    {
+        let view = view.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, bridge::VIEW_EVENT, move |e| {
+                if let Some(v) = bridge::detail(e).as_deref().and_then(View::from_word) {
+                    view.set(v);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let now = now.clone();
+        use_effect_with((), move |_| {
+            let interval = Interval::new(10_000, move || now.set(browser_now()));
+            move || drop(interval)
+        });
+    }
+    let open = Callback::from(|token: String| bridge::open_in_decoder(&token));
+    html! {
+        <div class="labs">
+            { match *view {
+                View::Encoder => html! { <Encoder on_open={open} now={*now} /> },
+                View::Cookies => html! { <CookieLab now={*now} /> },
+                View::Sandbox => html! { <Sandbox /> },
+                View::Decoder => html! {},
+            } }
+        </div>
+    }
+}
