@@ -20,7 +20,7 @@ after(async () => {
   await server?.close();
 });
 
-const embedded = (file) => Buffer.from(/atob\("([^"]+)"\)|const base64 = "([^"]+)"/.exec(readFileSync(join(dist, file), "utf8")).slice(1).find(Boolean), "base64");
+const embedded = (file) => Buffer.from(/decode\("([^"]+)"\)/.exec(readFileSync(join(dist, file), "utf8"))[1], "base64");
 
 test("the page's module holds no cookie jar or simulation; the labs module does", () => {
   const files = readdirSync(dist);
