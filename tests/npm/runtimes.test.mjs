@@ -210,6 +210,35 @@ test("jwtlens/init: no top-level await; a clear error before init, the API after
   );
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { before: { isError: true, code: "not_initialized" }, sub: "init" });
+  // The same for every product: sign, cookies, flows.
+  const sub = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", `
+      import * as sign from "jwtlens/sign/init";
+      import * as cookies from "jwtlens/cookies/init";
+      import * as flows from "jwtlens/flows/init";
+      import { readFileSync } from "node:fs";
+      import { createRequire } from "node:module";
+      const require = createRequire(import.meta.url);
+      const codes = [];
+      for (const f of [() => sign.generateKey("EdDSA"), () => new cookies.CookieJar(), () => flows.simulate({ strategy: "session" }, ["login"])]) {
+        try { f(); codes.push("ran"); } catch (e) { codes.push(e.code); }
+      }
+      sign.initSync({ module: readFileSync(require.resolve("jwtlens/sign/wasm")) });
+      await cookies.init(readFileSync(require.resolve("jwtlens/cookies/wasm")));
+      const jar = new cookies.CookieJar();
+      jar.setCookie("a=1", "https://x.example/", { now: 1 });
+      console.log(JSON.stringify({
+        codes,
+        alg: sign.generateKey("EdDSA").alg,
+        header: jar.cookieHeader("https://x.example/", { now: 2 }),
+        steps: flows.simulate({ strategy: "session" }, ["login"]).steps.length,
+      }));
+    `],
+    { cwd: scratch, encoding: "utf8" },
+  );
+  assert.equal(sub.status, 0, sub.stderr);
+  assert.deepEqual(JSON.parse(sub.stdout), { codes: ["not_initialized", "not_initialized", "not_initialized"], alg: "EdDSA", header: "a=1", steps: 1 });
   // `require()` of the ESM package (Node >= 20.19 / 22.12): no top-level await in the Node entry.
   const req = spawnSync(process.execPath, ["-e", `console.log(require("jwtlens").decode("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjanMifQ.c2ln").payload.sub)`], { cwd: scratch, encoding: "utf8" });
   assert.equal(req.stdout.trim(), "cjs", req.stderr);
@@ -220,8 +249,8 @@ test("publint and attw --profile esm-only find nothing", () => {
   const tarball = execFileSync("ls", [s], { encoding: "utf8" }).split("\n").find((f) => f.endsWith(".tgz"));
   const lint = spawnSync(bin("publint"), [pkgDir, "--strict"], { encoding: "utf8" });
   assert.equal(lint.status, 0, lint.stdout + lint.stderr);
-  // "jwtlens/wasm" is the .wasm file itself, an asset for loaders, not a module with types.
-  const attw = spawnSync(bin("attw"), [join(s, tarball), "--profile", "esm-only", "--exclude-entrypoints", "./wasm", "--format", "table-flipped"], {
+  // The "…/wasm" entries are the .wasm files themselves, assets for loaders, not modules with types.
+  const attw = spawnSync(bin("attw"), [join(s, tarball), "--profile", "esm-only", "--exclude-entrypoints", "./wasm", "./sign/wasm", "./cookies/wasm", "./flows/wasm", "--format", "table-flipped"], {
     encoding: "utf8",
   });
   assert.equal(attw.status, 0, attw.stdout + attw.stderr);

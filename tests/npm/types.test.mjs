@@ -126,6 +126,14 @@ test("the .d.ts declarations match the runtime output of every function", async 
     'import type { generateKey } from "jwtlens/sign";',
     'import type { CookieOutcome, CookieVerdict, Cookie } from "jwtlens/cookies";',
     'import type { FlowRun, FlowStepResult, FlowSnapshot, Comparison } from "jwtlens/flows";',
+    // The /init entries: the same API, plus init and initSync.
+    'import { init as jwtInit, initSync as jwtInitSync, inspect as initInspect } from "jwtlens/init";',
+    'import { init as signInit, generateKey as initGenerateKey } from "jwtlens/sign/init";',
+    'import { init as cookiesInit, CookieJar as InitJar } from "jwtlens/cookies/init";',
+    'import { init as flowsInit, simulate as initSimulate } from "jwtlens/flows/init";',
+    "export const inits: Promise<void>[] = [jwtInit(), jwtInit(new URL(\"file:///x.wasm\")), signInit(), cookiesInit(), flowsInit()];",
+    "export const initSyncs: void = jwtInitSync({ module: new Uint8Array(0) });",
+    "export const initTypes: [Report, ReturnType<typeof initGenerateKey>, InitJar, FlowRun] = [initInspect(\"a.b.c\"), initGenerateKey(\"EdDSA\"), new InitJar(), initSimulate({ strategy: \"session\" }, [\"login\"])];",
   ];
   let n = 0;
   for (const group of [samples, cookieSamples, flowSamples]) {

@@ -11,7 +11,7 @@ import {
   algorithmNames as coreAlgorithmNames,
   version as coreVersion,
 } from "./jwtlens_wasm.js";
-import { platformFactory, ready } from "./platform.js";
+import { platformFactory, requireLoaded } from "./platform.js";
 
 // The core's algorithms in the order its platform callback numbers them (read
 // once, on first use: this module is evaluated before the wasm is instantiated).
@@ -26,15 +26,7 @@ export { JwtlensError };
 
 // With `jwtlens/init`, the API is usable once init() or initSync() has run.
 function requireReady() {
-  if (!ready) {
-    throw new JwtlensError({
-      code: "not_initialized",
-      part: "input",
-      offset: 0,
-      end: 0,
-      message: "The jwtlens wasm is not instantiated yet: with \"jwtlens/init\", await init() (or call initSync({ module })) first.",
-    });
-  }
+  requireLoaded("jwt", (d) => new JwtlensError(d), "jwtlens/init");
 }
 
 function tokenArgument(token) {

@@ -8,10 +8,24 @@ export function setPlatformFactory(factory) {
   platformFactory = factory;
 }
 
-// Whether the wasm is instantiated: every entry but `jwtlens/init` does it
-// when loaded; with `jwtlens/init` the caller does, with init() or initSync().
-export let ready = false;
+// Which products' wasm is instantiated ("jwt", "sign", "sandbox"): every
+// entry but the `/init` ones does it when loaded; with those the caller does,
+// with init() or initSync().
+export const loaded = { jwt: false, sign: false, sandbox: false };
 
-export function setReady() {
-  ready = true;
+export function setReady(product = "jwt") {
+  loaded[product] = true;
+}
+
+// Throw a JwtlensError (made by the caller's module, to avoid an import cycle) until `product` is loaded.
+export function requireLoaded(product, makeError, entry) {
+  if (!loaded[product]) {
+    throw makeError({
+      code: "not_initialized",
+      part: "input",
+      offset: 0,
+      end: 0,
+      message: `The jwtlens wasm is not instantiated yet: with "${entry}", await init() (or call initSync({ module })) first.`,
+    });
+  }
 }

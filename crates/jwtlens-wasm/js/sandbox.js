@@ -9,8 +9,11 @@ import {
   version as coreVersion,
 } from "./jwtlens_sandbox.js";
 import { JwtlensError, argumentError, callCore, describe, nowArgument } from "./common.js";
+import { requireLoaded } from "./platform.js";
 
 export { JwtlensError };
+
+const requireReady = () => requireLoaded("sandbox", (d) => new JwtlensError(d), "jwtlens/cookies/init or jwtlens/flows/init");
 
 function requestArgument(request, name = "request") {
   const r = typeof request === "string" ? { url: request } : request;
@@ -32,7 +35,7 @@ function nowSeconds(options) {
  * `{ url, method?, site?, topLevel?, fromScript? }` (`site`: the top-level page's URL; absent = same-site).
  */
 export class CookieJar {
-  #jar = new CookieJarHandle();
+  #jar = (requireReady(), new CookieJarHandle());
 
   /** Store one Set-Cookie line received for `request`; returns the outcome (stored, replaced, deleted, rejected + reason). */
   setCookie(line, request, options) {
@@ -88,6 +91,7 @@ function stepArgument(step, name) {
  * @returns {import("./index.d.ts").FlowRun}
  */
 export function simulate(options, steps) {
+  requireReady();
   if (!Array.isArray(steps)) throw argumentError("steps must be an array.", describe(steps));
   const list = JSON.stringify(steps.map((s, i) => stepArgument(s, `steps[${i}]`)));
   return JSON.parse(callCore(() => simulateJson(optionsArgument(options), list)));
@@ -100,6 +104,7 @@ export function simulate(options, steps) {
  * @returns {import("./index.d.ts").Comparison}
  */
 export function compareStrategies(options) {
+  requireReady();
   return JSON.parse(callCore(() => compareJson(optionsArgument(options))));
 }
 
@@ -109,6 +114,7 @@ export class Simulation {
 
   /** @param {import("./index.d.ts").FlowOptions} [options] */
   constructor(options) {
+    requireReady();
     const config = optionsArgument(options);
     this.#sim = callCore(() => new SimulationHandle(config));
   }
@@ -127,5 +133,6 @@ export class Simulation {
 
 /** The version of the jwtlens core inside this package. */
 export function version() {
+  requireReady();
   return coreVersion();
 }

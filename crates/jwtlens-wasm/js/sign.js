@@ -3,8 +3,11 @@
 // private-key parsing and key generation. Every decision is the core's.
 import { generateKeyJson, signToken, version as coreVersion } from "./jwtlens_sign.js";
 import { JwtlensError, argumentError, callCore, describe } from "./common.js";
+import { requireLoaded } from "./platform.js";
 
 export { JwtlensError };
+
+const requireReady = () => requireLoaded("sign", (d) => new JwtlensError(d), "jwtlens/sign/init");
 
 /**
  * Generate a key for `alg` with the platform's cryptographic random source.
@@ -12,6 +15,7 @@ export { JwtlensError };
  * @returns {{ alg: string, privateJwk: object, publicJwk: object, thumbprint: string }}
  */
 export function generateKey(alg) {
+  requireReady();
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
   return JSON.parse(callCore(() => generateKeyJson(alg)));
 }
@@ -24,6 +28,7 @@ export function generateKey(alg) {
  * @param {string | object} key a private PEM, a private JWK (object or text), or an HMAC secret as text
  */
 export function sign(header, claims, key) {
+  requireReady();
   for (const [name, value] of [["header", header], ["claims", claims]]) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       throw argumentError(`${name} must be an object.`, describe(value));
@@ -37,5 +42,6 @@ export function sign(header, claims, key) {
 
 /** The version of the jwtlens core inside this module. */
 export function version() {
+  requireReady();
   return coreVersion();
 }
