@@ -37,3 +37,22 @@ test("rejections say why, and time is passed in", () => {
   assert.throws(() => jar.cookieHeader("https://shop.example/"), (e) => e.code === "invalid_argument");
   assert.throws(() => jar.setCookie("a=1", "not a url", { now }), (e) => e.code === "invalid_argument");
 });
+
+test("a host-only and a domain cookie of one name: two cookies, each with its own value (the id=host; id=host bug)", () => {
+  const jar = new CookieJar();
+  jar.setCookie("id=host; Path=/", "https://a.example/", { now });
+  jar.setCookie("id=dom; Domain=a.example; Path=/", "https://a.example/", { now });
+  assert.equal(jar.cookieHeader("https://a.example/", { now: now + 1 }), "id=host; id=dom");
+  assert.deepEqual(jar.cookiesFor("https://a.example/", { now: now + 1 }).map((v) => [v.value, v.hostOnly]), [["host", true], ["dom", false]]);
+});
+
+test("Chromium's rules: loopback is trustworthy, __Host- needs Path=/, nameless values with '=' are refused, Lax-allowing-unsafe", () => {
+  const jar = new CookieJar();
+  assert.equal(jar.setCookie("__Host-s=1; Secure; Path=/", "http://localhost:8080/", { now }).outcome, "stored");
+  assert.equal(jar.setCookie("__Host-t=1; Secure", "https://a.example/", { now }).reason.code, "host_prefix");
+  assert.equal(jar.setCookie("=a=b", "https://a.example/", { now }).reason.code, "nameless_with_equals");
+  jar.setCookie("sid=1; Secure; Path=/", "https://bank.example/", { now });
+  const post = { url: "https://bank.example/t", method: "POST", site: "https://evil.example", topLevel: true };
+  assert.equal(jar.cookiesFor(post, { now: now + 60 })[0].reason.code, "sent_lax_allowing_unsafe");
+  assert.equal(jar.cookieHeader(post, { now: now + 300 }), "");
+});

@@ -161,6 +161,8 @@ pub enum Reason {
     SameSiteStrictCrossSite,
     SameSiteLaxCrossSite,
     SameSiteDefaultLaxCrossSite,
+    /// Sent, by Chromium's "Lax-allowing-unsafe" rule.
+    SentLaxAllowingUnsafe,
 }
 
 impl fmt::Display for Reason {
@@ -178,6 +180,9 @@ impl fmt::Display for Reason {
             Reason::SameSiteDefaultLaxCrossSite => {
                 "no SameSite, so Lax (as Chromium): not sent on a cross-site POST or subresource request"
             }
+            Reason::SentLaxAllowingUnsafe => {
+                "sent: no SameSite and set under 2 minutes ago, so Chromium's Lax-allowing-unsafe lets it ride a cross-site top-level POST (RFC 6265bis §5.8.3 would not send it)"
+            }
         })
     }
 }
@@ -188,8 +193,12 @@ impl fmt::Display for Reason {
 pub struct CookieVerdict {
     /// The cookie's name.
     pub name: String,
+    /// Its value.
+    pub value: String,
     /// Its domain.
     pub domain: String,
+    /// Host-only (set without Domain): two cookies may share name, domain and path and differ only here.
+    pub host_only: bool,
     /// Its path.
     pub path: String,
     /// Whether it is sent (or, from script, visible).
@@ -231,13 +240,19 @@ impl CookieJar {
     fn try_set(&mut self, line: &str, req: &Request, now: i64) -> Result<Outcome, Reject> {
         let sc = parse_set_cookie(line)?;
         let host = req.url.host.as_str();
-        let secure_origin = req.url.scheme_is_secure();
+        // Secure for cookies: https, or a potentially trustworthy origin such as http://localhost.
+        let secure_origin = req.url.is_potentially_trustworthy();
         let lower = sc.name.to_ascii_lowercase();
         if sc.name.is_empty()
             && (sc.value.to_ascii_lowercase().starts_with("__secure-")
                 || sc.value.to_ascii_lowercase().starts_with("__host-"))
         {
             return Err(Reject::NameLooksLikeAPrefix);
+        }
+        // A nameless cookie serializes as its value alone; with an '=' in it, it would read
+        // back as a named cookie ("=a=b" as "a=b"). Chromium refuses it.
+        if sc.name.is_empty() && sc.value.contains('=') {
+            return Err(Reject::NamelessWithEquals);
         }
         // §5.7 step 3: expiry — Max-Age wins over Expires; both capped at 400 days.
         let expires = match (sc.max_age, sc.expires) {
@@ -284,8 +299,10 @@ impl CookieJar {
         if lower.starts_with("__secure-") && !(sc.secure && secure_origin) {
             return Err(Reject::SecurePrefix);
         }
+        // RFC 6265bis §5.7 step 21: the attribute list must contain Path, with the value "/";
+        // a cookie set at "/" without the attribute does not qualify.
         if lower.starts_with("__host-")
-            && !(sc.secure && secure_origin && host_only && sc.domain.is_none() && path == "/")
+            && !(sc.secure && secure_origin && host_only && sc.domain.is_none() && sc.path.as_deref() == Some("/"))
         {
             return Err(Reject::HostPrefix);
         }
@@ -309,7 +326,10 @@ impl CookieJar {
                 return Err(Reject::OverwritesHttpOnlyFromScript);
             }
         }
-        let created = existing.and_then(|i| self.cookies.get(i)).map_or(now, |c| c.created);
+        // RFC 6265bis §5.7 step 23 keeps the old cookie's creation-time on an overwrite;
+        // Chromium gives the new cookie its own, so it sorts after older ones in the
+        // Cookie header. jwtlens follows Chromium here.
+        let created = now;
         if expires.is_some_and(|e| e <= now) {
             if let Some(i) = existing {
                 self.cookies.remove(i);
@@ -328,7 +348,7 @@ impl CookieJar {
             same_site: sc.same_site,
             expires,
             created,
-            seq: existing.and_then(|i| self.cookies.get(i)).map_or(self.seq, |c| c.seq),
+            seq: self.seq,
         };
         let domain = cookie.domain.clone();
         let outcome = match existing {
@@ -373,7 +393,9 @@ impl CookieJar {
     /// Sent cookies come first, in Cookie-header order (§5.8.3: longer paths first, then older).
     pub fn cookies_for(&self, req: &Request, now: i64) -> Vec<CookieVerdict> {
         let same_site = req.same_site();
-        let lax_ok = req.top_level && matches!(req.method.as_str(), "GET" | "HEAD" | "OPTIONS" | "TRACE");
+        let safe_method = matches!(req.method.as_str(), "GET" | "HEAD" | "OPTIONS" | "TRACE");
+        let lax_ok = req.top_level && safe_method;
+        let secure_request = req.url.is_potentially_trustworthy();
         let mut order: Vec<&Cookie> = self.cookies.iter().collect();
         order.sort_by(|a, b| b.path.len().cmp(&a.path.len()).then(a.created.cmp(&b.created)).then(a.seq.cmp(&b.seq)));
         let mut out: Vec<CookieVerdict> = order
@@ -387,7 +409,7 @@ impl CookieJar {
                     Reason::DomainMismatch
                 } else if !path_match(&req.url.path, &c.path) {
                     Reason::PathMismatch
-                } else if c.secure && !req.url.scheme_is_secure() {
+                } else if c.secure && !secure_request {
                     Reason::SecureOnInsecure
                 } else if c.http_only && req.from_script {
                     Reason::HttpOnlyFromScript
@@ -396,15 +418,24 @@ impl CookieJar {
                 } else if !same_site && c.same_site == Some(SameSite::Lax) && !lax_ok {
                     Reason::SameSiteLaxCrossSite
                 } else if !same_site && c.same_site.is_none() && !lax_ok {
-                    Reason::SameSiteDefaultLaxCrossSite
+                    // Chromium's Lax-allowing-unsafe: a cookie without SameSite, at most
+                    // 2 minutes old, still rides a cross-site top-level navigation with an
+                    // unsafe method (a form POST), so that sign-in flows keep working.
+                    if req.top_level && !safe_method && now.saturating_sub(c.created) <= LAX_ALLOWING_UNSAFE_SECONDS {
+                        Reason::SentLaxAllowingUnsafe
+                    } else {
+                        Reason::SameSiteDefaultLaxCrossSite
+                    }
                 } else {
                     Reason::Sent
                 };
                 CookieVerdict {
                     name: c.name.clone(),
+                    value: c.value.clone(),
                     domain: c.domain.clone(),
+                    host_only: c.host_only,
                     path: c.path.clone(),
-                    sent: reason == Reason::Sent,
+                    sent: matches!(reason, Reason::Sent | Reason::SentLaxAllowingUnsafe),
                     message: reason.to_string(),
                     reason,
                 }
@@ -416,11 +447,11 @@ impl CookieJar {
 
     /// The `Cookie` header for `request` (or the `document.cookie` string from script), `None` when nothing is sent.
     pub fn cookie_header(&self, req: &Request, now: i64) -> Option<String> {
-        let by_name = |v: &CookieVerdict| {
-            let c = self.cookies.iter().find(|c| c.name == v.name && c.domain == v.domain && c.path == v.path);
-            c.map(|c| if c.name.is_empty() { c.value.clone() } else { format!("{}={}", c.name, c.value) })
-        };
-        let parts: Vec<String> = self.cookies_for(req, now).iter().filter(|v| v.sent).filter_map(by_name).collect();
+        // Each verdict carries its own cookie's value: a host-only and a domain cookie can
+        // share name, domain and path (RFC 6265bis §5.7 step 22 tells them apart by host-only-flag).
+        let pair =
+            |v: &CookieVerdict| if v.name.is_empty() { v.value.clone() } else { format!("{}={}", v.name, v.value) };
+        let parts: Vec<String> = self.cookies_for(req, now).iter().filter(|v| v.sent).map(pair).collect();
         (!parts.is_empty()).then(|| parts.join("; "))
     }
 }

@@ -48,6 +48,11 @@ pub use url::{Url, UrlError};
 
 /// The 400-day cap on expiry (RFC 6265bis §5.5, "Cookie Lifetime Limits").
 pub const MAX_AGE_CAP: i64 = 400 * 86_400;
+
+/// Chromium's "Lax-allowing-unsafe" window: a cookie with no SameSite attribute
+/// is still sent on a cross-site top-level navigation with an unsafe method
+/// (a form POST) for this long after it was created.
+pub const LAX_ALLOWING_UNSAFE_SECONDS: i64 = 120;
 /// Cookies kept per domain before the oldest is evicted (the draft's minimum, as Chromium).
 pub const PER_DOMAIN_LIMIT: usize = 50;
 /// Cookies kept in all (Chromium's limit).

@@ -41,6 +41,7 @@ pub enum Reject {
     EmptyNameAndValue,
     TooLarge { bytes: usize },
     NameLooksLikeAPrefix,
+    NamelessWithEquals,
     PublicSuffix { domain: String },
     DomainMismatch { domain: String, host: String },
     SecureFromInsecureOrigin,
@@ -62,6 +63,9 @@ impl fmt::Display for Reject {
             Reject::NameLooksLikeAPrefix => {
                 f.write_str("a nameless cookie whose value starts with __Secure- or __Host- is refused")
             }
+            Reject::NamelessWithEquals => f.write_str(
+                "a nameless cookie whose value holds '=' would read back as a named cookie, so Chromium refuses it",
+            ),
             Reject::PublicSuffix { domain } => {
                 write!(f, "Domain={domain} is a public suffix: a cookie for every site under it is refused")
             }
@@ -84,7 +88,7 @@ impl fmt::Display for Reject {
             }
             Reject::SecurePrefix => f.write_str("a __Secure- cookie must be Secure and set from a secure origin"),
             Reject::HostPrefix => {
-                f.write_str("a __Host- cookie must be Secure, from a secure origin, without Domain, with Path=/")
+                f.write_str("a __Host- cookie must be Secure, from a secure origin, without Domain, and say Path=/")
             }
         }
     }

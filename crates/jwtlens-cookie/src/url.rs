@@ -81,9 +81,47 @@ impl Url {
         })
     }
 
-    /// `https` and `wss` are secure; everything else is not.
+    /// `https` and `wss` are secure; everything else is not. Same-site is
+    /// schemeful on this (`http://a.example` and `https://a.example` are two sites).
     pub fn scheme_is_secure(&self) -> bool {
         matches!(self.scheme.as_str(), "https" | "wss")
+    }
+
+    /// A potentially trustworthy origin (W3C Secure Contexts §3.1): a secure
+    /// scheme, or `http` to the loopback — `localhost`, a name under
+    /// `.localhost`, `127.0.0.0/8` or `[::1]`. RFC 6265bis §5.7 lets a user
+    /// agent treat these as secure for cookies, and Chromium does: Secure
+    /// cookies are set and sent there over http, and the `__Secure-`/`__Host-`
+    /// prefixes are accepted.
+    ///
+    /// ```
+    /// use jwtlens_cookie::Url;
+    /// assert!(Url::parse("http://localhost:8080/").unwrap().is_potentially_trustworthy());
+    /// assert!(Url::parse("http://app.localhost/").unwrap().is_potentially_trustworthy());
+    /// assert!(Url::parse("http://127.0.0.1/").unwrap().is_potentially_trustworthy());
+    /// assert!(!Url::parse("http://127.example/").unwrap().is_potentially_trustworthy());
+    /// assert!(!Url::parse("http://localhost.example/").unwrap().is_potentially_trustworthy());
+    /// ```
+    pub fn is_potentially_trustworthy(&self) -> bool {
+        if self.scheme_is_secure() {
+            return true;
+        }
+        if self.scheme != "http" && self.scheme != "ws" {
+            return false;
+        }
+        let h = self.host.as_str();
+        if h == "localhost" || h.ends_with(".localhost") || h == "[::1]" || h == "::1" {
+            return true;
+        }
+        let octets: alloc::vec::Vec<&str> = h.split('.').collect();
+        octets.len() == 4
+            && octets.first() == Some(&"127")
+            && octets.iter().all(|o| {
+                !o.is_empty()
+                    && o.len() <= 3
+                    && o.bytes().all(|b| b.is_ascii_digit())
+                    && o.parse::<u16>().is_ok_and(|n| n <= 255)
+            })
     }
 
     /// Resolve `reference` (absolute, or an absolute path) against this URL.

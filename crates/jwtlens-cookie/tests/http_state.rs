@@ -28,6 +28,9 @@ fn data() -> PathBuf {
 const NAMELESS: &str = "RFC 6265bis §5.6 step 3: a pair without '=' is a cookie with an empty name";
 
 /// Cases where RFC 6265bis / Chromium behaviour differs from the 2011 expectations.
+/// (NAME0017 `=a=bar` and NAME0025 `===a=bar` are not among them: a nameless
+/// cookie whose value holds '=' would read back as a named one, and Chromium
+/// refuses it, as the 2011 suite expects.)
 const DIVERGENT: &[(&str, &str)] = &[
     ("0004", NAMELESS),
     ("0021", NAMELESS),
@@ -45,9 +48,7 @@ const DIVERGENT: &[(&str, &str)] = &[
     ("MOZILLA0015", NAMELESS),
     ("MOZILLA0016", NAMELESS),
     ("MOZILLA0017", NAMELESS),
-    ("NAME0017", NAMELESS),
     ("NAME0023", NAMELESS),
-    ("NAME0025", NAMELESS),
     ("NAME0028", NAMELESS),
     ("NAME0031", NAMELESS),
     ("NAME0032", NAMELESS),

@@ -35,8 +35,12 @@ export type CookieOutcome =
 
 export interface CookieVerdict {
   name: string;
+  value: string;
   domain: string;
+  /** Set without Domain: a host-only and a domain cookie may share name, domain and path. */
+  hostOnly: boolean;
   path: string;
+  /** Sent (from script: visible), by the rule `reason.code` names ("sent", "sent_lax_allowing_unsafe", or why not). */
   sent: boolean;
   reason: { code: string };
   message: string;

@@ -150,6 +150,11 @@ impl Simulation {
         match auth {
             Auth::User { .. } => {
                 self.respond(0, 200, Vec::new(), None, String::from("200 OK: transfer made as ada."));
+                let same_site = if self.config.same_site.is_none() && method != "GET" {
+                    "no SameSite, and set under 2 minutes ago: Chromium's Lax-allowing-unsafe still sends it on a cross-site top-level POST"
+                } else {
+                    same_site
+                };
                 format!("CSRF worked: the browser attached ada's cookie ({same_site}) to the cross-site {method}, and the server made the transfer.")
             }
             Auth::Refused(why) => {

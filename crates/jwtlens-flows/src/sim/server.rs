@@ -55,6 +55,9 @@ impl Simulation {
     pub(crate) fn attach_cookies(&mut self, req: &CookieRequest) -> Option<String> {
         for v in self.jar.cookies_for(req, self.now) {
             let text = match (v.sent, req.from_script) {
+                (true, false) if v.reason != jwtlens_cookie::Reason::Sent => {
+                    format!("Cookie {} is sent — {}.", v.name, v.message.trim_start_matches("sent: "))
+                }
                 (true, false) => format!("Cookie {} is sent.", v.name),
                 (false, false) => format!("Cookie {} is not sent: {}.", v.name, v.message),
                 (true, true) => format!("Cookie {} is visible to document.cookie.", v.name),
