@@ -56,3 +56,18 @@ test("Chromium's rules: loopback is trustworthy, __Host- needs Path=/, nameless 
   assert.equal(jar.cookiesFor(post, { now: now + 60 })[0].reason.code, "sent_lax_allowing_unsafe");
   assert.equal(jar.cookieHeader(post, { now: now + 300 }), "");
 });
+
+test("third-party cookies: blocked by default (as Chromium), allowed on request", () => {
+  const pixel = { url: "https://ads.example/p", site: "https://news.example/", topLevel: false };
+  for (const [options, header] of [[undefined, ""], [{ thirdPartyCookies: "blocked" }, ""], [{ thirdPartyCookies: "allowed" }, "id=1"]]) {
+    const jar = new CookieJar(options);
+    jar.setCookie("id=1; SameSite=None; Secure", "https://ads.example/", { now });
+    assert.equal(jar.cookieHeader(pixel, { now }), header, JSON.stringify(options));
+  }
+  const blocked = new CookieJar();
+  blocked.setCookie("id=1; SameSite=None; Secure", "https://ads.example/", { now });
+  assert.equal(blocked.cookiesFor(pixel, { now })[0].reason.code, "third_party_blocked");
+  assert.match(blocked.cookiesFor(pixel, { now })[0].message, /third-party cookies are blocked/);
+  assert.throws(() => new CookieJar({ thirdPartyCookies: "sometimes" }), { code: "invalid_argument" });
+  assert.throws(() => new CookieJar({ partitioned: true }), /not a CookieJar option/);
+});

@@ -163,6 +163,8 @@ pub enum Reason {
     SameSiteDefaultLaxCrossSite,
     /// Sent, by Chromium's "Lax-allowing-unsafe" rule.
     SentLaxAllowingUnsafe,
+    /// Third-party cookies are blocked, and this is a cross-site subresource or frame request.
+    ThirdPartyBlocked,
 }
 
 impl fmt::Display for Reason {
@@ -179,6 +181,9 @@ impl fmt::Display for Reason {
             Reason::SameSiteLaxCrossSite => "SameSite=Lax: not sent on a cross-site POST or subresource request",
             Reason::SameSiteDefaultLaxCrossSite => {
                 "no SameSite, so Lax (as Chromium): not sent on a cross-site POST or subresource request"
+            }
+            Reason::ThirdPartyBlocked => {
+                "third-party cookies are blocked (Chromium's default here): not sent to a cross-site subresource or frame (RFC 6265bis §5.8.3 alone would send a SameSite=None cookie)"
             }
             Reason::SentLaxAllowingUnsafe => {
                 "sent: no SameSite and set under 2 minutes ago, so Chromium's Lax-allowing-unsafe lets it ride a cross-site top-level POST (RFC 6265bis §5.8.3 would not send it)"
@@ -215,12 +220,32 @@ pub struct CookieVerdict {
 pub struct CookieJar {
     cookies: Vec<Cookie>,
     seq: u64,
+    third_party: ThirdPartyCookies,
 }
 
 impl CookieJar {
-    /// An empty jar.
+    /// An empty jar, with third-party cookies blocked (Chromium's default here).
     pub fn new() -> CookieJar {
         CookieJar::default()
+    }
+
+    /// An empty jar with third-party cookies blocked or allowed.
+    ///
+    /// ```
+    /// use jwtlens_cookie::{CookieJar, Request, ThirdPartyCookies};
+    /// let mut jar = CookieJar::with_third_party_cookies(ThirdPartyCookies::Allowed);
+    /// jar.set("id=1; SameSite=None; Secure", &Request::navigate("https://ads.example/").unwrap(), 0);
+    /// let img = Request::subresource("https://ads.example/pixel", "GET", "https://news.example/").unwrap();
+    /// assert_eq!(jar.cookie_header(&img, 1).as_deref(), Some("id=1"));
+    /// assert_eq!(CookieJar::new().third_party_cookies(), ThirdPartyCookies::Blocked);
+    /// ```
+    pub fn with_third_party_cookies(setting: ThirdPartyCookies) -> CookieJar {
+        CookieJar { third_party: setting, ..CookieJar::default() }
+    }
+
+    /// Whether third-party cookies are blocked.
+    pub fn third_party_cookies(&self) -> ThirdPartyCookies {
+        self.third_party
     }
 
     /// Every stored cookie (expired ones included until the next store or lookup).
@@ -289,6 +314,10 @@ impl CookieJar {
         }
         if sc.same_site == Some(SameSite::None) && !sc.secure {
             return Err(Reject::SameSiteNoneWithoutSecure);
+        }
+        let third_party = !req.same_site() && !req.top_level;
+        if third_party && self.third_party == ThirdPartyCookies::Blocked {
+            return Err(Reject::ThirdPartyBlocked);
         }
         if sc.same_site != Some(SameSite::None) && !req.same_site() && !req.top_level {
             // §5.7 step 15: a non-None SameSite cookie from a cross-site subresource response is ignored
@@ -396,6 +425,7 @@ impl CookieJar {
         let safe_method = matches!(req.method.as_str(), "GET" | "HEAD" | "OPTIONS" | "TRACE");
         let lax_ok = req.top_level && safe_method;
         let secure_request = req.url.is_potentially_trustworthy();
+        let third_party_blocked = !same_site && !req.top_level && self.third_party == ThirdPartyCookies::Blocked;
         let mut order: Vec<&Cookie> = self.cookies.iter().collect();
         order.sort_by(|a, b| b.path.len().cmp(&a.path.len()).then(a.created.cmp(&b.created)).then(a.seq.cmp(&b.seq)));
         let mut out: Vec<CookieVerdict> = order
@@ -413,6 +443,8 @@ impl CookieJar {
                     Reason::SecureOnInsecure
                 } else if c.http_only && req.from_script {
                     Reason::HttpOnlyFromScript
+                } else if third_party_blocked && c.same_site == Some(SameSite::None) {
+                    Reason::ThirdPartyBlocked
                 } else if !same_site && c.same_site == Some(SameSite::Strict) {
                     Reason::SameSiteStrictCrossSite
                 } else if !same_site && c.same_site == Some(SameSite::Lax) && !lax_ok {

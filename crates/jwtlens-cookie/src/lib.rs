@@ -58,6 +58,42 @@ pub const PER_DOMAIN_LIMIT: usize = 50;
 /// Cookies kept in all (Chromium's limit).
 pub const TOTAL_LIMIT: usize = 3000;
 
+/// Whether the browser sends and stores cookies in third-party contexts
+/// (cross-site subresources and frames).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThirdPartyCookies {
+    /// Blocked: what Chromium 156 does in a fresh profile here (measured,
+    /// `tests/cookies/chromium-results.json`): a `SameSite=None` cookie is
+    /// neither sent nor stored in a cross-site subresource or frame; top-level
+    /// cross-site navigations still carry it.
+    #[default]
+    Blocked,
+    /// Allowed, as RFC 6265bis §5.8.3 alone would have it.
+    Allowed,
+}
+
+impl ThirdPartyCookies {
+    /// The word every face uses: `blocked` or `allowed`.
+    pub fn word(self) -> &'static str {
+        match self {
+            ThirdPartyCookies::Blocked => "blocked",
+            ThirdPartyCookies::Allowed => "allowed",
+        }
+    }
+}
+
+impl core::str::FromStr for ThirdPartyCookies {
+    type Err = alloc::string::String;
+    /// `blocked` or `allowed`.
+    fn from_str(s: &str) -> Result<ThirdPartyCookies, alloc::string::String> {
+        [ThirdPartyCookies::Blocked, ThirdPartyCookies::Allowed]
+            .into_iter()
+            .find(|t| t.word() == s)
+            .ok_or_else(|| alloc::format!("third-party cookies are \"blocked\" or \"allowed\", not {s:?}"))
+    }
+}
+
 /// The SameSite attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum SameSite {
@@ -135,7 +171,12 @@ mod tests {
         cross_nav.site_for_cookies = Some(Url::parse("https://evil.example").unwrap());
         assert_eq!(sent(&cross_nav), ["lax", "none", "unset"]);
         let cross_post = Request::subresource("https://app.example.com/", "POST", "https://evil.example").unwrap();
-        assert_eq!(sent(&cross_post), ["none"]);
+        assert_eq!(sent(&cross_post), [] as [&str; 0], "third-party cookies are blocked by default");
+        let mut open = CookieJar::with_third_party_cookies(ThirdPartyCookies::Allowed);
+        open.set("none=1; Secure; SameSite=None", &https("/"), NOW);
+        let sent_open: Vec<alloc::string::String> =
+            open.cookies_for(&cross_post, NOW).into_iter().filter(|v| v.sent).map(|v| v.name).collect();
+        assert_eq!(sent_open, ["none"], "allowed, only SameSite=None rides a cross-site subresource POST");
         let same_site_sub =
             Request::subresource("https://api.example.com/", "POST", "https://www.example.com").unwrap();
         assert!(same_site_sub.same_site());

@@ -56,10 +56,14 @@ pub struct CookieJarHandle {
 
 #[wasm_bindgen]
 impl CookieJarHandle {
-    /// An empty jar.
+    /// An empty jar; `third_party` is "blocked" (the default, as Chromium) or "allowed".
     #[wasm_bindgen(constructor)]
-    pub fn new() -> CookieJarHandle {
-        CookieJarHandle::default()
+    pub fn new(third_party: Option<String>) -> Result<CookieJarHandle, String> {
+        let setting: jwtlens_cookie::ThirdPartyCookies = match third_party.as_deref() {
+            None => jwtlens_cookie::ThirdPartyCookies::default(),
+            Some(word) => word.parse().map_err(|e| format!("options.thirdPartyCookies: {e}"))?,
+        };
+        Ok(CookieJarHandle { jar: jwtlens_cookie::CookieJar::with_third_party_cookies(setting) })
     }
 
     /// Store a Set-Cookie line received for `request` (JSON); the Outcome as JSON text.

@@ -48,7 +48,8 @@ export interface CookieVerdict {
 
 /** An RFC 6265bis cookie jar; every method takes `{ now }` (seconds or Date): it reads no clock. */
 export class CookieJar {
-  constructor();
+  /** Third-party cookies are blocked by default, as in a fresh Chromium profile; "allowed" is RFC 6265bis alone. */
+  constructor(options?: { thirdPartyCookies?: "blocked" | "allowed" });
   setCookie(line: string, request: CookieRequest, options: { now: number | Date }): CookieOutcome;
   cookiesFor(request: CookieRequest, options: { now: number | Date }): CookieVerdict[];
   cookieHeader(request: CookieRequest, options: { now: number | Date }): string;

@@ -35,7 +35,21 @@ function nowSeconds(options) {
  * `{ url, method?, site?, topLevel?, fromScript? }` (`site`: the top-level page's URL; absent = same-site).
  */
 export class CookieJar {
-  #jar = (requireReady(), new CookieJarHandle());
+  #jar;
+
+  /**
+   * @param {{ thirdPartyCookies?: "blocked" | "allowed" }} [options] third-party cookies are
+   * blocked by default, as in a fresh Chromium profile; "allowed" is RFC 6265bis alone.
+   */
+  constructor(options = {}) {
+    requireReady();
+    if (options === null || typeof options !== "object") throw argumentError("options must be an object.", describe(options));
+    const known = Object.keys(options).filter((k) => k !== "thirdPartyCookies");
+    if (known.length) throw argumentError(`options.${known[0]} is not a CookieJar option (the option is thirdPartyCookies).`, known[0]);
+    const setting = Object.hasOwn(options, "thirdPartyCookies") ? options.thirdPartyCookies : undefined;
+    if (setting !== undefined && typeof setting !== "string") throw argumentError('options.thirdPartyCookies must be "blocked" or "allowed".', describe(setting));
+    this.#jar = callCore(() => new CookieJarHandle(setting));
+  }
 
   /** Store one Set-Cookie line received for `request`; returns the outcome (stored, replaced, deleted, rejected + reason). */
   setCookie(line, request, options) {

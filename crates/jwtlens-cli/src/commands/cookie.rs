@@ -29,9 +29,18 @@ pub(crate) struct CookieArgs {
     /// The time, as seconds since 1970 or RFC 3339; default: the system clock.
     #[arg(long, value_parser = parse_now)]
     pub(crate) now: Option<f64>,
+    /// Third-party cookies: blocked (Chromium's default in a fresh profile) or allowed.
+    #[arg(long, default_value = "blocked", value_parser = third_party_words())]
+    pub(crate) third_party_cookies: String,
     /// Print JSON: the outcome of each line, each cookie's verdict, and the header.
     #[arg(long)]
     pub(crate) json: bool,
+}
+
+/// The third-party cookie settings' words, from the core.
+fn third_party_words() -> clap::builder::PossibleValuesParser {
+    use jwtlens_cookie::ThirdPartyCookies;
+    clap::builder::PossibleValuesParser::new([ThirdPartyCookies::Blocked, ThirdPartyCookies::Allowed].map(ThirdPartyCookies::word))
 }
 
 fn report(args: CookieArgs) -> Result<String, String> {
@@ -60,7 +69,8 @@ fn report(args: CookieArgs) -> Result<String, String> {
         site_for_cookies: site,
         top_level: !args.subresource,
     };
-    let run = jwtlens_cookie::replay(&text, &origin, &req, now);
+    let third_party: jwtlens_cookie::ThirdPartyCookies = args.third_party_cookies.parse()?;
+    let run = jwtlens_cookie::replay(&text, &origin, &req, now, third_party);
     if args.json {
         return Ok(serde_json::json!({ "set": run.set, "request": req, "cookies": run.cookies, "header": run.header })
             .to_string());

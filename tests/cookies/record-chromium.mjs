@@ -1,0 +1,100 @@
+// Replays tests/cookies/scenarios.mjs in real headless Chromium and saves what
+// it did to tests/cookies/chromium-results.json, so the jar can be compared
+// with it without a browser (tests/npm/cookie-differential.test.mjs).
+//
+//   node tests/cookies/record-chromium.mjs            (about a minute)
+//
+// Two local servers on 127.0.0.1 — https (a self-signed, test-only
+// certificate; Chromium is told to ignore certificate errors) and http — and
+// Chromium resolving every *.test name to 127.0.0.1. Each scenario runs in a
+// fresh browser context: a top-level navigation whose response sets the
+// cookies; a page on `from` that makes the request of `kind`; the Cookie
+// header the server received for it; then document.cookie on `read`.
+import { createServer as createHttps } from "node:https";
+import { createServer as createHttp } from "node:http";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { scenarios, concrete } from "./scenarios.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export async function record({ only } = {}) {
+  const list = scenarios().filter((s) => !only || only.includes(s.id));
+  const byId = new Map(list.map((s) => [s.id, s]));
+  const hits = new Map();
+  const ports = {};
+  const page = (body) => `<!doctype html><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,"><body>${body}</body>`;
+  const handler = (req, res) => {
+    const url = new URL(req.url, "http://x");
+    const q = url.searchParams;
+    const s = byId.get(q.get("set") ?? q.get("from") ?? q.get("hit") ?? q.get("read") ?? "");
+    if (q.has("set") && s) {
+      res.setHeader("Set-Cookie", s.lines);
+      res.writeHead(200, { "content-type": "text/html" }).end(page("set"));
+    } else if (q.has("from") && s) {
+      const hit = `${concrete(s.hit, ports)}?hit=${encodeURIComponent(s.id)}`;
+      const body = {
+        navigate: `<script>location.href = ${JSON.stringify(hit)};</script>`,
+        "form-post": `<form method="POST" action="${hit}"><input name="x" value="1"></form><script>document.forms[0].submit();</script>`,
+        fetch: `<script>fetch(${JSON.stringify(hit)}, { credentials: "include", mode: "no-cors" });</script>`,
+        "fetch-post": `<script>fetch(${JSON.stringify(hit)}, { method: "POST", body: "x", credentials: "include", mode: "no-cors" });</script>`,
+        img: `<img src="${hit}" alt="">`,
+        iframe: `<iframe src="${hit}"></iframe>`,
+      }[s.kind];
+      res.writeHead(200, { "content-type": "text/html" }).end(page(body));
+    } else if (q.has("hit") && s) {
+      if (!hits.has(s.id)) hits.set(s.id, req.headers.cookie ?? "");
+      res.writeHead(200, { "content-type": s.kind === "img" ? "image/gif" : "text/html" });
+      res.end(s.kind === "img" ? Buffer.from("R0lGODlhAQABAAAAACw=", "base64") : page("hit"));
+    } else {
+      res.writeHead(200, { "content-type": "text/html" }).end(page("read"));
+    }
+  };
+  const tls = { key: readFileSync(join(here, "test-only-key.pem")), cert: readFileSync(join(here, "test-only-cert.pem")) };
+  const https = createHttps(tls, handler);
+  const http = createHttp(handler);
+  await new Promise((ok) => https.listen(0, "127.0.0.1", ok));
+  await new Promise((ok) => http.listen(0, "127.0.0.1", ok));
+  ports.https = https.address().port;
+  ports.http = http.address().port;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync",
+      "--host-resolver-rules=MAP *.test 127.0.0.1",
+      "--ignore-certificate-errors",
+    ],
+  });
+  const results = {};
+  try {
+    for (const s of list) {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true });
+      const p = await context.newPage();
+      const at = (u, key) => `${concrete(u, ports)}${u.includes("?") ? "&" : "?"}${key}=${encodeURIComponent(s.id)}`;
+      await p.goto(at(s.set, "set"));
+      await p.goto(at(s.from, "from"));
+      for (let i = 0; i < 100 && !hits.has(s.id); i++) await new Promise((r) => setTimeout(r, 20));
+      const header = hits.has(s.id) ? hits.get(s.id) : null;
+      await p.goto(at(s.read, "read"));
+      const documentCookie = await p.evaluate(() => document.cookie);
+      results[s.id] = { header, documentCookie };
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    https.close();
+    http.close();
+  }
+  return { chromium: browser.version(), results };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { chromium: version, results } = await record();
+  const out = { chromium: version, scenarios: Object.keys(results).length, note: "written by tests/cookies/record-chromium.mjs", results };
+  writeFileSync(join(here, "chromium-results.json"), JSON.stringify(out, null, 1) + "\n");
+  console.log(`recorded ${out.scenarios} scenarios in Chromium ${version}`);
+}

@@ -1,0 +1,124 @@
+// The cookie scenarios replayed in real Chromium (record-chromium.mjs) and in
+// the jar (tests/npm/cookie-differential.test.mjs). Each scenario: a top-level
+// navigation to `set` whose response carries `lines` as Set-Cookie headers;
+// then, from a page at `from`, one request of `kind` to `hit`; then
+// document.cookie read on a top-level page at `read`. Hosts are *.test names
+// that Chromium resolves to 127.0.0.1; ports are the local servers' and are
+// written as {https} and {http} here.
+//
+// Expires dates are 2001 (past) or 2100 (future), so the verdicts hold for the
+// jar's pinned clock and Chromium's real one alike.
+
+const S = "https://bank.test:{https}";
+const H = "http://bank.test:{http}";
+const SUB = "https://www.bank.test:{https}";
+const EVIL = "https://evil.test:{https}";
+
+/** Request kinds: [kind, top-level navigation?, method]. */
+export const KINDS = {
+  navigate: [true, "GET"],
+  "form-post": [true, "POST"],
+  fetch: [false, "GET"],
+  "fetch-post": [false, "POST"],
+  img: [false, "GET"],
+  iframe: [false, "GET"],
+};
+
+function scenario(id, lines, kind, from, hit, extra = {}) {
+  return { id, set: extra.set ?? `${S}/`, lines, kind, from, hit, read: extra.read ?? `${S}/read`, note: extra.note };
+}
+
+export function scenarios() {
+  const out = [];
+  // SameSite × Secure × HttpOnly × context.
+  const sameSites = [["unset", ""], ["lax", "; SameSite=Lax"], ["strict", "; SameSite=Strict"], ["none", "; SameSite=None"]];
+  const contexts = [
+    ["same-nav", "navigate", `${S}/`],
+    ["same-fetch", "fetch", `${S}/`],
+    ["same-post", "form-post", `${S}/`],
+    ["sub-fetch", "fetch", `${SUB}/`],
+    ["x-nav", "navigate", `${EVIL}/`],
+    ["x-post", "form-post", `${EVIL}/`],
+    ["x-fetch", "fetch", `${EVIL}/`],
+    ["x-fetch-post", "fetch-post", `${EVIL}/`],
+    ["x-img", "img", `${EVIL}/`],
+    ["x-iframe", "iframe", `${EVIL}/`],
+  ];
+  for (const [ssName, ss] of sameSites) {
+    for (const secure of [true, false]) {
+      for (const httpOnly of [true, false]) {
+        for (const [ctxName, kind, from] of contexts) {
+          const attrs = `${ss}${secure ? "; Secure" : ""}${httpOnly ? "; HttpOnly" : ""}`;
+          out.push(scenario(`ss-${ssName}-${secure ? "sec" : "insec"}-${httpOnly ? "ho" : "js"}-${ctxName}`, [`c=1; Path=/${attrs}`], kind, from, `${S}/target`));
+        }
+      }
+    }
+  }
+  // Secure and the scheme: an https cookie asked for over http, and set over http.
+  out.push(scenario("secure-over-http", ["s=1; Secure; Path=/", "p=1; Path=/"], "navigate", `${H}/`, `${H}/target`, { read: `${H}/read` }));
+  out.push(scenario("secure-set-over-http", ["s=1; Secure; Path=/", "p=1; Path=/"], "navigate", `${H}/`, `${H}/target`, { set: `${H}/`, read: `${H}/read` }));
+  out.push(scenario("http-to-https-same-host", ["p=1; Path=/; SameSite=Lax"], "navigate", `${H}/`, `${S}/target`, { set: `${S}/`, note: "schemeful same-site: http://bank.test is another site" }));
+  // Prefixes.
+  const prefix = [
+    ["host-ok", "__Host-a=1; Secure; Path=/"],
+    ["host-no-path", "__Host-a=1; Secure"],
+    ["host-domain", "__Host-a=1; Secure; Path=/; Domain=bank.test"],
+    ["host-insecure", "__Host-a=1; Path=/"],
+    ["host-path-x", "__Host-a=1; Secure; Path=/x"],
+    ["secure-ok", "__Secure-a=1; Secure; Path=/"],
+    ["secure-missing", "__Secure-a=1; Path=/"],
+    ["host-lowercase", "__host-a=1; Path=/"],
+    ["nameless-host", "__Host-a; Secure; Path=/"],
+  ];
+  for (const [name, line] of prefix) out.push(scenario(`prefix-${name}`, [line], "navigate", `${S}/`, `${S}/target`));
+  // Domain and Path.
+  const dp = [
+    ["domain-parent", ["d=1; Domain=bank.test; Path=/"], `${SUB}/target`],
+    ["domain-dot", ["d=1; Domain=.bank.test; Path=/"], `${SUB}/target`],
+    ["host-only-to-sub", ["h=1; Path=/"], `${SUB}/target`],
+    ["domain-other", ["d=1; Domain=evil.test; Path=/"], `${S}/target`],
+    ["domain-tld", ["d=1; Domain=test; Path=/"], `${S}/target`],
+    ["host-and-domain-same-name", ["id=host; Path=/", "id=dom; Domain=bank.test; Path=/"], `${S}/target`],
+    ["path-prefix", ["p=1; Path=/tar"], `${S}/target`],
+    ["path-dir", ["p=1; Path=/target"], `${S}/target/deeper`],
+    ["path-miss", ["p=1; Path=/other"], `${S}/target`],
+    ["path-default", ["p=1"], `${S}/dir/target`, { set: `${S}/dir/page` }],
+    ["path-default-miss", ["p=1"], `${S}/target`, { set: `${S}/dir/page` }],
+    ["path-trailing-slash", ["p=1; Path=/target/"], `${S}/target`],
+  ];
+  for (const [name, lines, hit, extra] of dp) out.push(scenario(`dp-${name}`, lines, "navigate", `${S}/`, hit, extra));
+  // Expiry.
+  const exp = [
+    ["max-age-0", ["e=1; Path=/; Max-Age=0"]],
+    ["max-age-neg", ["e=1; Path=/; Max-Age=-1"]],
+    ["max-age-pos", ["e=1; Path=/; Max-Age=3600"]],
+    ["expires-past", ["e=1; Path=/; Expires=Mon, 01 Jan 2001 00:00:00 GMT"]],
+    ["expires-future", ["e=1; Path=/; Expires=Fri, 01 Jan 2100 00:00:00 GMT"]],
+    ["max-age-wins", ["e=1; Path=/; Max-Age=3600; Expires=Mon, 01 Jan 2001 00:00:00 GMT"]],
+    ["delete-existing", ["e=1; Path=/", "e=; Path=/; Max-Age=0"]],
+  ];
+  for (const [name, lines] of exp) out.push(scenario(`exp-${name}`, lines, "navigate", `${S}/`, `${S}/target`));
+  // Ordering and overwriting.
+  const order = [
+    ["longer-path-first", ["a=1; Path=/", "b=1; Path=/target"]],
+    ["creation-order", ["b=1; Path=/", "a=1; Path=/", "c=1; Path=/"]],
+    ["overwrite", ["a=1; Path=/", "b=1; Path=/", "a=2; Path=/"]],
+    ["same-name-two-paths", ["a=root; Path=/", "a=deep; Path=/target"]],
+  ];
+  for (const [name, lines] of order) out.push(scenario(`order-${name}`, lines, "navigate", `${S}/`, `${S}/target`));
+  // Names and values.
+  const names = [
+    ["nameless", ["foo; Path=/"]],
+    ["nameless-eq", ["=a=bar; Path=/"]],
+    ["empty-name-value", ["=; Path=/"]],
+    ["quoted", ['q="a b"; Path=/']],
+    ["spaces", ["  sp  =  v  ; Path=/"]],
+  ];
+  for (const [name, lines] of names) out.push(scenario(`name-${name}`, lines, "navigate", `${S}/`, `${S}/target`));
+  return out;
+}
+
+/** Replace the port placeholders. */
+export function concrete(url, ports) {
+  return url.replace("{https}", String(ports.https)).replace("{http}", String(ports.http));
+}
