@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { createVerifier, importKey } from "jwtlens";
 
 export function requireJwt({ jwks, issuer, audience }) {
-  const verifyToken = createVerifier({ key: importKey(jwks), policy: { algorithms: ["RS256", "ES256"], issuer, audience } });
+  const verifyToken = createVerifier({ key: importKey(jwks, { format: "jwk" }), policy: { algorithms: ["RS256", "ES256"], issuer, audience, required: ["exp"] } });
   return (req, res, next) => {
     const auth = req.headers.authorization ?? "";
     const result = verifyToken(auth.startsWith("Bearer ") ? auth.slice(7) : "");

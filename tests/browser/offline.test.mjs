@@ -54,6 +54,11 @@ test("first visit caches the app; offline, the page reloads, decodes, verifies a
   await page.waitForSelector("#verdict");
   assert.match(await page.textContent("#verdict"), /Verified|Invalid signature|Claims fail/);
   await page.screenshot({ path: join(outputDir, "offline-reloaded.png") });
+  // Only the app's own address is answered with the cached page: another path goes to the network.
+  const other = await context.newPage();
+  const response = await other.goto(server.origin + "/not-the-app").catch((e) => e);
+  assert.ok(response instanceof Error || response.status() !== 200 || !(await response.text()).includes("JWT Decoder"), "a path that is not the app is not answered with the app");
+  await other.close();
   // Offline, nothing failed to load: every request the page made was answered by the worker.
   assert.deepEqual(seen.problems, []);
   assert.ok(seen.requests.every((u) => u.startsWith(server.origin)), seen.requests.join("\n"));

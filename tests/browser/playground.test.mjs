@@ -191,8 +191,16 @@ test("cookie lab: CSRF under SameSite=Lax, a cross-site navigation, and document
   assert.match(verdicts, /NOT SENT\s*theme .*no SameSite, so Lax \(as Chromium\)/);
   assert.match(await page.textContent("#lab-header"), /Cookie header: \(nothing\)/);
   await page.screenshot({ path: join(outputDir, "playground-cookie-lab.png"), fullPage: true });
-  // With SameSite=None the same POST carries the cookie: the CSRF works.
+  // With SameSite=None a cross-site subresource POST carries the cookie only where third-party
+  // cookies are allowed (Chromium blocks them in a fresh profile); a form that navigates
+  // (a top-level POST) carries it either way: the CSRF works.
   await page.fill("#lab-lines", "sid=abc123; Secure; HttpOnly; SameSite=None; Path=/");
+  assert.match(await page.textContent("#lab-header"), /Cookie header: \(nothing\)/);
+  assert.match(await page.textContent("#lab-verdicts"), /third-party cookies are blocked/);
+  await page.selectOption("#lab-third-party", "allowed");
+  assert.match(await page.textContent("#lab-header"), /Cookie header: sid=abc123/);
+  await page.selectOption("#lab-third-party", "blocked");
+  await page.selectOption("#lab-context", "navigation");
   assert.match(await page.textContent("#lab-header"), /Cookie header: sid=abc123/);
   // A cross-site top-level GET navigation carries Lax cookies but not Strict ones.
   await page.fill("#lab-lines", "lax=1; Secure; SameSite=Lax\nstrict=1; Secure; SameSite=Strict");

@@ -120,6 +120,16 @@ test("share: opt-in, a plain warning, the token in the fragment; opening a link 
   await third.click("#incoming-discard");
   assert.equal(await third.$("#incoming-share"), null);
   assert.equal(await third.inputValue("#token-input"), "");
+  // A link opened in a tab already on the page (a fragment change) asks too, and leaves the address.
+  await third.evaluate((l) => { location.hash = new URL(l).hash; }, link);
+  await third.waitForSelector("#incoming-share");
+  assert.equal(new URL(third.url()).hash, "");
+  await third.click("#incoming-discard");
+  // A malformed link (bad percent-encoding) leaves nothing in the address bar and shows nothing.
+  await third.goto(`${server.origin}/#token=%C0%AFabc`);
+  await third.waitForSelector("#token-input");
+  assert.equal(new URL(third.url()).hash, "");
+  assert.equal(await third.$("#incoming-share"), null);
   // No request carried the token, from any page.
   for (const r of [...seen.requests, ...otherSeen.requests]) assert.ok(!r.includes(token.slice(0, 20)), r);
   assert.deepEqual([...seen.problems, ...otherSeen.problems], []);

@@ -8,7 +8,8 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac, generateKeyPairSync, createPublicKey } from "node:crypto";
 import { SignJWT, importJWK } from "jose";
-import { installed } from "./install.mjs";
+import { spawnSync } from "node:child_process";
+import { installed, install } from "./install.mjs";
 
 let jwtlens;
 before(async () => {
@@ -344,4 +345,21 @@ test("review: a now that is not a clock is refused; cty application/jwt is neste
   const mixed = JSON.stringify({ keys: [{ kty: "oct", k }, { kty: "RSA", n: "AQAB", e: "AQAB" }] });
   assert.equal(jwtlens.verifyFast(hs256(secret, '{"alg":"HS256"}', '{"sub":"x"}'), mixed, { now: NOW }).status, "invalid_signature");
   assert.throws(() => jwtlens.importKey(`{"kty":"oct","k":"${k}","kty":"RSA"}`), { code: "bad_key" });
+});
+
+test("review: a polluted Object.prototype.toJSON cannot change what sign() signs or what the jar is asked", () => {
+  const { scratch } = install();
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", `
+    import { sign } from "jwtlens/sign";
+    import { decode } from "jwtlens";
+    import { CookieJar } from "jwtlens/cookies";
+    Object.prototype.toJSON = function () { return { sub: "admin", role: "root" }; };
+    const token = sign({ alg: "HS256" }, { sub: "alice" }, "a-secret-that-is-long-enough-for-hs256!!");
+    const jar = new CookieJar();
+    jar.setCookie("a=1", { url: "https://a.example/" }, { now: 1 });
+    delete Object.prototype.toJSON;
+    console.log(JSON.stringify({ payload: decode(token).payload, header: jar.cookieHeader({ url: "https://a.example/" }, { now: 2 }) }));
+  `], { cwd: scratch, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { payload: { sub: "alice" }, header: "a=1" });
 });

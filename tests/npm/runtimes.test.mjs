@@ -67,6 +67,7 @@ export const CASES = [
     401,
     {},
   ],
+  ["no exp: valid forever is refused", `Bearer ${rs256({ iss: ISSUER, aud: AUDIENCE, sub: "ada", iat: 1_700_000_000 })}`, 401, { error: "claims_fail" }],
   ["payload changed after signing", `Bearer ${rs256(good).replace(/\.[^.]+\./, `.${b64({ ...good, sub: "root" })}.`)}`, 401, { error: "invalid_signature" }],
 ];
 
@@ -79,7 +80,7 @@ export async function run(handle) {
   for (const c of cases) {
     const headers = c.auth ? { Authorization: c.auth } : {};
     const res = await handle(new Request("http://example.test/", { headers }));
-    out.push({ name: c.name, status: res.status, body: await res.json() });
+    out.push({ name: c.name, status: res.status, body: await res.json(), challenge: res.status === 401 ? res.headers.get("www-authenticate") : null });
   }
   return out;
 }
@@ -92,6 +93,7 @@ function check(results, where) {
     const r = results[i];
     assert.equal(r.name, name);
     assert.equal(r.status, status, `${where}, ${name}: ${JSON.stringify(r.body)}`);
+    if (status === 401) assert.equal(r.challenge, 'Bearer error="invalid_token"', `${where}, ${name}: the 401 names the scheme`);
     for (const [k, v] of Object.entries(body)) assert.equal(r.body[k], v, `${where}, ${name}: ${JSON.stringify(r.body)}`);
   }
 }

@@ -2,11 +2,13 @@
 // files listed below, written in by web/postbuild.mjs at build time — and then
 // serves them from that cache, so the page loads and works with no network.
 //
-// It sees nothing but requests for those files: the page makes no request with
-// a token (its CSP says connect-src 'none'), and a shared token sits in the URL
-// fragment, which is never sent. It caches nothing else. A new build changes
-// VERSION, so the browser installs the new worker, which takes over and
-// deletes the old cache.
+// The page makes no request with a token (its CSP says connect-src 'none').
+// A shared link's token sits in the URL fragment, which no server receives;
+// the worker does see it in a navigation's URL (browsers include the fragment
+// there), and ignores it: it answers every navigation to the app's address with
+// the cached page and stores nothing but the listed files. A new build changes
+// VERSION, so the browser installs the new worker, which takes over and deletes
+// the old cache.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = `jwtlens-${VERSION}`;
@@ -15,7 +17,8 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES))
+      // Past the HTTP cache: a server's max-age must not pair an old index.html with new files.
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -32,8 +35,14 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  // The page itself (with any query string) is index.html; every other app file is itself.
-  const key = request.mode === "navigate" ? new URL("./", self.registration.scope).href : request;
+  const url = new URL(request.url);
+  const root = new URL("./", self.registration.scope);
+  // The app's address (with any query string or fragment) is index.html; every
+  // listed file is itself; anything else (another page under the scope, the
+  // worker script) goes to the network untouched.
+  const isRoot = url.pathname === root.pathname || url.pathname === `${root.pathname}index.html`;
+  if (request.mode === "navigate" && !isRoot) return;
+  const key = request.mode === "navigate" ? root.href : request;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => (await cache.match(key, { ignoreSearch: true })) ?? fetch(request)),
   );

@@ -36,6 +36,19 @@ pub fn app() -> Html {
     let textarea = use_node_ref();
     // A token brought by a share link waits here until the person opens or discards it.
     let incoming = use_state(crate::components::take_shared_token);
+    // A share link opened in a tab already on the page arrives as a fragment change.
+    {
+        let incoming = incoming.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                if let Some(token) = crate::components::take_shared_token() {
+                    incoming.set(Some(token));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // The member lit up by hovering or focusing it (its span in the token).
     let highlight = use_state(|| None::<jwtlens::report::Span>);
     let on_highlight = {

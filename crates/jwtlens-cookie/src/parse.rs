@@ -87,9 +87,9 @@ impl fmt::Display for Reject {
             Reject::SameSiteFromCrossSite => {
                 f.write_str("a SameSite=Lax/Strict cookie cannot be set by a cross-site subresource response")
             }
-            Reject::ThirdPartyBlocked => f.write_str(
-                "third-party cookies are blocked: a cross-site subresource or frame cannot set cookies",
-            ),
+            Reject::ThirdPartyBlocked => {
+                f.write_str("third-party cookies are blocked: a cross-site subresource or frame cannot set cookies")
+            }
             Reject::SecurePrefix => f.write_str("a __Secure- cookie must be Secure and set from a secure origin"),
             Reject::HostPrefix => {
                 f.write_str("a __Host- cookie must be Secure, from a secure origin, without Domain, and say Path=/")

@@ -20,7 +20,7 @@ function algorithmNames() {
   algorithms ??= coreAlgorithmNames().split(",");
   return algorithms;
 }
-import { JwtlensError, argumentError, callCore, coreError, describe, nowArgument } from "./common.js";
+import { JwtlensError, argumentError, callCore, coreError, describe, jsonArgument, nowArgument } from "./common.js";
 
 export { JwtlensError };
 
@@ -229,33 +229,11 @@ export function importKey(text, options = {}) {
   }
 }
 
-// The policy as JSON text for the core, or "" for none. Written out by hand from
-// the object's own properties: JSON.stringify would call a toJSON that a polluted
-// Object.prototype or Array.prototype supplies, and rewrite the policy.
 // The policy as JSON text for the core, which owns its contract (names,
 // types, empty lists, durations: jwtlens::policy::Policy::from_json). Only
 // plain data crosses: own properties, no getters' side effects, no toJSON
 // (a polluted prototype must not change a policy), and numbers JSON can hold
 // (JSON.stringify would turn NaN into null).
-function jsonArgument(value, path) {
-  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw argumentError(`${path} must be a finite number, found ${value}.`, String(value));
-    return String(value);
-  }
-  if (Array.isArray(value)) {
-    const items = [];
-    for (let i = 0; i < value.length; i++) items.push(jsonArgument(value[i], `${path}[${i}]`));
-    return `[${items.join(",")}]`;
-  }
-  const proto = typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
-  if (proto === Object.prototype || proto === null) {
-    const members = Object.keys(value).map((name) => `${JSON.stringify(name)}:${jsonArgument(value[name], `${path}.${name}`)}`);
-    return `{${members.join(",")}}`;
-  }
-  throw argumentError(`${path} must be plain JSON data (strings, numbers, lists, objects), found ${describe(value)}.`, describe(value));
-}
-
 function policyArgument(policy) {
   if (policy === undefined) return "";
   if (policy === null || typeof policy !== "object" || Array.isArray(policy)) {

@@ -42,6 +42,28 @@ export function argumentError(message, found) {
   });
 }
 
+// JSON text of caller data, written out from own properties: JSON.stringify
+// would call a toJSON that a polluted Object.prototype supplies and rewrite
+// what is signed or checked. Plain data only (no Dates, Maps, class instances).
+export function jsonArgument(value, path) {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw argumentError(`${path} must be a finite number, found ${value}.`, String(value));
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    const items = [];
+    for (let i = 0; i < value.length; i++) items.push(jsonArgument(value[i], `${path}[${i}]`));
+    return `[${items.join(",")}]`;
+  }
+  const proto = typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    const members = Object.keys(value).map((name) => `${JSON.stringify(name)}:${jsonArgument(value[name], `${path}.${name}`)}`);
+    return `{${members.join(",")}}`;
+  }
+  throw argumentError(`${path} must be plain JSON data (strings, numbers, lists, objects), found ${describe(value)}.`, describe(value));
+}
+
 export function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";

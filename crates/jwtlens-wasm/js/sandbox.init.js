@@ -1,5 +1,5 @@
 // The cookie jar and the simulation with no top-level await (`jwtlens/cookies/init`,
-// `jwtlens/flows/init`; see `jwtlens/init`); the wasm is "jwtlens/sandbox/wasm".
+// `jwtlens/flows/init`; see `jwtlens/init`); the wasm is "jwtlens/cookies/wasm" (the same file as "jwtlens/flows/wasm").
 import initWasm, { initSync as initWasmSync } from "./jwtlens_sandbox.js";
 import { loader } from "./loader.js";
 

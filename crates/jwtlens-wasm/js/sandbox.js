@@ -8,7 +8,7 @@ import {
   SimulationHandle,
   version as coreVersion,
 } from "./jwtlens_sandbox.js";
-import { JwtlensError, argumentError, callCore, describe, nowArgument } from "./common.js";
+import { JwtlensError, argumentError, callCore, describe, jsonArgument, nowArgument } from "./common.js";
 import { requireLoaded } from "./platform.js";
 
 export { JwtlensError };
@@ -20,7 +20,7 @@ function requestArgument(request, name = "request") {
   if (r === null || typeof r !== "object" || typeof r.url !== "string") {
     throw argumentError(`${name} must be a URL string or an object with a url.`, describe(request));
   }
-  return JSON.stringify(r);
+  return jsonArgument(r, name);
 }
 
 function nowSeconds(options) {
@@ -85,7 +85,7 @@ export class CookieJar {
 function optionsArgument(options) {
   if (options === undefined || options === null) return "";
   if (typeof options !== "object" || Array.isArray(options)) throw argumentError("options must be an object.", describe(options));
-  return JSON.stringify(options);
+  return jsonArgument(options, "options");
 }
 
 // "logout" is shorthand for { step: "logout" }.
@@ -107,7 +107,7 @@ function stepArgument(step, name) {
 export function simulate(options, steps) {
   requireReady();
   if (!Array.isArray(steps)) throw argumentError("steps must be an array.", describe(steps));
-  const list = JSON.stringify(steps.map((s, i) => stepArgument(s, `steps[${i}]`)));
+  const list = `[${steps.map((s, i) => jsonArgument(stepArgument(s, `steps[${i}]`), `steps[${i}]`)).join(",")}]`;
   return JSON.parse(callCore(() => simulateJson(optionsArgument(options), list)));
 }
 
@@ -135,7 +135,7 @@ export class Simulation {
 
   /** Run one step; returns its events and outcome sentence. */
   step(step) {
-    const s = JSON.stringify(stepArgument(step, "step"));
+    const s = jsonArgument(stepArgument(step, "step"), "step");
     return JSON.parse(callCore(() => this.#sim.stepJson(s)));
   }
 

@@ -2,7 +2,7 @@
 // own wasm, loaded only when imported, so verifying a token does not carry
 // private-key parsing and key generation. Every decision is the core's.
 import { generateKeyJson, signToken, version as coreVersion } from "./jwtlens_sign.js";
-import { JwtlensError, argumentError, callCore, describe } from "./common.js";
+import { JwtlensError, argumentError, callCore, describe, jsonArgument } from "./common.js";
 import { requireLoaded } from "./platform.js";
 
 export { JwtlensError };
@@ -35,9 +35,9 @@ export function sign(header, claims, key) {
     }
   }
   if (typeof header.alg !== "string") throw argumentError("header.alg must name the algorithm, e.g. \"HS256\".", describe(header.alg));
-  const keyText = typeof key === "string" ? key : key !== null && typeof key === "object" ? JSON.stringify(key) : undefined;
+  const keyText = typeof key === "string" ? key : key !== null && typeof key === "object" ? jsonArgument(key, "key") : undefined;
   if (keyText === undefined) throw argumentError("key must be a PEM, a JWK or a secret string.", describe(key));
-  return callCore(() => signToken(header.alg, JSON.stringify(header), JSON.stringify(claims), keyText));
+  return callCore(() => signToken(header.alg, jsonArgument(header, "header"), jsonArgument(claims, "claims"), keyText));
 }
 
 /** The version of the jwtlens core inside this module. */

@@ -9,8 +9,8 @@ let verifier; // made once per isolate: the keys and the policy are read then
 export default {
   async fetch(request, env) {
     verifier ??= createVerifier({
-      key: importKey(env.JWKS),
-      policy: { algorithms: ["RS256", "ES256"], issuer: env.ISSUER, audience: env.AUDIENCE },
+      key: importKey(env.JWKS, { format: "jwk" }),
+      policy: { algorithms: ["RS256", "ES256"], issuer: env.ISSUER, audience: env.AUDIENCE, required: ["exp"] },
     });
     const auth = request.headers.get("Authorization") ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";

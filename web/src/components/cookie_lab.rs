@@ -120,7 +120,7 @@ pub fn cookie_lab(props: &Props) -> Html {
                     <input id="lab-site" type="text" value={lab.site.clone()} oninput={edit(|l, v| l.site = v).reform(|e: InputEvent| e.into())} />
                     <label for="lab-context" class="small">{ "As" }</label>
                     <select id="lab-context" onchange={edit(|l, v| l.context = v)}>
-                        { for [("navigation", "a top-level navigation"), ("subresource", "a fetch, form or image (subresource)"), ("script", "document.cookie (script)")].iter().map(|(v, t)| html! {
+                        { for [("navigation", "a top-level navigation (a link, or a form that navigates)"), ("subresource", "a fetch, image or frame (subresource)"), ("script", "document.cookie (script)")].iter().map(|(v, t)| html! {
                             <option value={*v} selected={lab.context == *v}>{ *t }</option>
                         }) }
                     </select>

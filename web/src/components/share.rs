@@ -15,16 +15,18 @@ fn share_link(token: &str) -> Option<String> {
     Some(format!("{origin}{path}{PREFIX}{}", String::from(js_sys::encode_uri_component(token.trim()))))
 }
 
-/// The token a link brought, taken out of the address at once so it is kept
-/// in neither the address bar nor the history.
+/// The token a link brought, taken out of the address bar at once — before it
+/// is even decoded, so a malformed link leaves nothing there either. (The
+/// browser's history, and any history it syncs, keeps the link as it was
+/// opened; the share warning says so.)
 pub fn take_shared_token() -> Option<String> {
     let window = web_sys::window()?;
     let location = window.location();
     let hash = location.hash().ok()?;
-    let encoded = hash.strip_prefix(PREFIX)?;
-    let token = js_sys::decode_uri_component(encoded).ok().map(String::from)?;
+    let encoded = hash.strip_prefix(PREFIX)?.to_owned();
     let clean = format!("{}{}", location.pathname().ok()?, location.search().ok()?);
     let _ = window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    let token = js_sys::decode_uri_component(&encoded).ok().map(String::from)?;
     (!token.trim().is_empty()).then_some(token)
 }
 
@@ -50,7 +52,7 @@ pub fn share_button(props: &ShareProps) -> Html {
             if *open && !empty {
                 <div class="share-panel panel small" id="share-panel" role="region" aria-label="Share link">
                     <p><strong>{ "A link carries the token itself." }</strong>{ " Anyone who has the link can read every claim in it, and can use the token wherever it is accepted until it expires. Share it only with people you would give the token to." }</p>
-                    <p class="muted">{ "The token goes after the # in the link: browsers never send that part to any server, and jwtlens makes no requests." }</p>
+                    <p class="muted">{ "The token goes after the # in the link: browsers never send that part to any server, and jwtlens makes no requests. But the link stays wherever you paste it, and in the browser history (and synced history) of whoever opens it." }</p>
                     if let Some(link) = share_link(&props.token) {
                         <div class="buttons">
                             <CopyButton text={link.clone()} label="Copy the share link" />
