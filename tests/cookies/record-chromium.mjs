@@ -9,7 +9,8 @@
 // Chromium resolving every *.test name to 127.0.0.1. Each scenario runs in a
 // fresh browser context: a top-level navigation whose response sets the
 // cookies; a page on `from` that makes the request of `kind`; the Cookie
-// header the server received for it; then document.cookie on `read`.
+// header the server received for it (for "frame-read": what document.cookie
+// showed inside a frame of `from`); then document.cookie on `read`.
 import { createServer as createHttps } from "node:https";
 import { createServer as createHttp } from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -42,8 +43,17 @@ export async function record({ only } = {}) {
         "fetch-post": `<script>fetch(${JSON.stringify(hit)}, { method: "POST", body: "x", credentials: "include", mode: "no-cors" });</script>`,
         img: `<img src="${hit}" alt="">`,
         iframe: `<iframe src="${hit}"></iframe>`,
+        "frame-read": `<iframe src="${hit}&frame=1"></iframe>`,
       }[s.kind];
       res.writeHead(200, { "content-type": "text/html" }).end(page(body));
+    } else if (q.has("report") && byId.has(q.get("report"))) {
+      // What document.cookie showed inside the frame.
+      hits.set(q.get("report"), q.get("c") ?? "");
+      res.writeHead(204).end();
+    } else if (q.has("hit") && s && s.kind === "frame-read") {
+      const report = `${url.pathname}?report=${encodeURIComponent(s.id)}&c=`;
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(page(`<script>fetch(${JSON.stringify(report)} + encodeURIComponent(document.cookie));</script>`));
     } else if (q.has("hit") && s) {
       if (!hits.has(s.id)) hits.set(s.id, req.headers.cookie ?? "");
       res.writeHead(200, { "content-type": s.kind === "img" ? "image/gif" : "text/html" });

@@ -22,6 +22,8 @@ export const KINDS = {
   "fetch-post": [false, "POST"],
   img: [false, "GET"],
   iframe: [false, "GET"],
+  // document.cookie read by a script inside a frame of `from`: not a request, a read.
+  "frame-read": [false, "GET"],
 };
 
 function scenario(id, lines, kind, from, hit, extra = {}) {
@@ -52,6 +54,12 @@ export function scenarios() {
           out.push(scenario(`ss-${ssName}-${secure ? "sec" : "insec"}-${httpOnly ? "ho" : "js"}-${ctxName}`, [`c=1; Path=/${attrs}`], kind, from, `${S}/target`));
         }
       }
+    }
+  }
+  // document.cookie inside a frame: same-site and cross-site parents.
+  for (const [ssName, ss] of sameSites) {
+    for (const [ctxName, from] of [["same-frame", `${S}/`], ["x-frame", `${EVIL}/`]]) {
+      out.push(scenario(`frame-read-${ssName}-${ctxName}`, [`c=1; Path=/; Secure${ss}`, "h=1; Path=/; Secure; HttpOnly; SameSite=None"], "frame-read", from, `${S}/frame`));
     }
   }
   // Secure and the scheme: an https cookie asked for over http, and set over http.

@@ -28,7 +28,9 @@ export async function jarResults() {
     const set = concrete(s.set, PORTS);
     for (const line of s.lines) jar.setCookie(line, { url: set }, { now: NOW });
     const [topLevel, method] = KINDS[s.kind];
-    const header = jar.cookieHeader({ url: concrete(s.hit, PORTS), method, site: concrete(s.from, PORTS), topLevel }, { now: NOW });
+    const request = { url: concrete(s.hit, PORTS), method, site: concrete(s.from, PORTS), topLevel };
+    // "frame-read": document.cookie inside a frame of `from`.
+    const header = s.kind === "frame-read" ? jar.documentCookie(request, { now: NOW }) : jar.cookieHeader(request, { now: NOW });
     const documentCookie = jar.documentCookie(concrete(s.read, PORTS), { now: NOW });
     out[s.id] = { header, documentCookie };
   }

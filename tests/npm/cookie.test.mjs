@@ -71,3 +71,17 @@ test("third-party cookies: blocked by default (as Chromium), allowed on request"
   assert.throws(() => new CookieJar({ thirdPartyCookies: "sometimes" }), { code: "invalid_argument" });
   assert.throws(() => new CookieJar({ partitioned: true }), /not a CookieJar option/);
 });
+
+test("document.cookie inside a frame of another site: read and write", () => {
+  const jar = new CookieJar();
+  jar.setCookie("lax=1; Secure; SameSite=Lax", "https://bank.example/", { now });
+  jar.setCookie("none=1; Secure; SameSite=None", "https://bank.example/", { now });
+  const framed = { url: "https://bank.example/widget", site: "https://news.example/", topLevel: false };
+  assert.equal(jar.documentCookie("https://bank.example/", { now }), "lax=1; none=1");
+  assert.equal(jar.documentCookie(framed, { now }), "", "a cross-site frame sees nothing while third-party cookies are blocked");
+  const open = new CookieJar({ thirdPartyCookies: "allowed" });
+  open.setCookie("lax=1; Secure; SameSite=Lax", "https://bank.example/", { now });
+  open.setCookie("none=1; Secure; SameSite=None", "https://bank.example/", { now });
+  assert.equal(open.documentCookie(framed, { now }), "none=1", "allowed: only SameSite=None is visible there");
+  assert.equal(jar.setCookie("w=1; Secure; SameSite=None", { ...framed, fromScript: true }, { now }).reason.code, "third_party_blocked");
+});

@@ -53,7 +53,14 @@ export class CookieJar {
   setCookie(line: string, request: CookieRequest, options: { now: number | Date }): CookieOutcome;
   cookiesFor(request: CookieRequest, options: { now: number | Date }): CookieVerdict[];
   cookieHeader(request: CookieRequest, options: { now: number | Date }): string;
-  documentCookie(url: string, options: { now: number | Date }): string;
+  /**
+   * What `document.cookie` shows to a script on a page at `page` — a URL, or
+   * `{ url, site, topLevel: false }` for a page inside a frame of `site` (a
+   * cross-site frame sees no SameSite=Lax/Strict cookies, and none at all
+   * while third-party cookies are blocked). HttpOnly cookies are never in it.
+   * Writing from such a frame: `setCookie(line, { url, site, topLevel: false, fromScript: true }, …)`.
+   */
+  documentCookie(page: string | { url: string; site?: string; topLevel?: boolean }, options: { now: number | Date }): string;
   cookies(): Cookie[];
 }
 

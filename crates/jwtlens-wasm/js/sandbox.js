@@ -70,7 +70,10 @@ export class CookieJar {
     return callCore(() => this.#jar.cookieHeader(req, nowSeconds(options)));
   }
 
-  /** What `document.cookie` returns on a page at `url`: HttpOnly cookies are not in it. */
+  /**
+   * What `document.cookie` returns on a page at `url` (a URL, or `{ url, site, topLevel: false }`
+   * for a page inside a frame of `site`): HttpOnly cookies are not in it.
+   */
   documentCookie(url, options) {
     const req = requestArgument(typeof url === "string" ? { url, fromScript: true } : { ...url, fromScript: true }, "url");
     return callCore(() => this.#jar.cookieHeader(req, nowSeconds(options)));
