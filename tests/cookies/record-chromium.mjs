@@ -30,10 +30,14 @@ export async function record({ only } = {}) {
   const handler = (req, res) => {
     const url = new URL(req.url, "http://x");
     const q = url.searchParams;
-    const s = byId.get(q.get("set") ?? q.get("from") ?? q.get("hit") ?? q.get("read") ?? "");
+    const s = byId.get(q.get("set") ?? q.get("setframe") ?? q.get("from") ?? q.get("hit") ?? q.get("read") ?? "");
     if (q.has("set") && s) {
       res.setHeader("Set-Cookie", s.lines);
       res.writeHead(200, { "content-type": "text/html" }).end(page("set"));
+    } else if (q.has("setframe") && s) {
+      // A top-level page on setIn whose frame's response sets the cookies.
+      const set = `${concrete(s.set, ports)}${s.set.includes("?") ? "&" : "?"}set=${encodeURIComponent(s.id)}`;
+      res.writeHead(200, { "content-type": "text/html" }).end(page(`<iframe src="${set}"></iframe>`));
     } else if (q.has("from") && s) {
       const hit = `${concrete(s.hit, ports)}?hit=${encodeURIComponent(s.id)}`;
       const body = {
@@ -85,7 +89,8 @@ export async function record({ only } = {}) {
       const context = await browser.newContext({ ignoreHTTPSErrors: true });
       const p = await context.newPage();
       const at = (u, key) => `${concrete(u, ports)}${u.includes("?") ? "&" : "?"}${key}=${encodeURIComponent(s.id)}`;
-      await p.goto(at(s.set, "set"));
+      if (s.setIn) await p.goto(at(s.setIn, "setframe"), { waitUntil: "load" });
+      else await p.goto(at(s.set, "set"));
       await p.goto(at(s.from, "from"));
       for (let i = 0; i < 100 && !hits.has(s.id); i++) await new Promise((r) => setTimeout(r, 20));
       const header = hits.has(s.id) ? hits.get(s.id) : null;

@@ -13,6 +13,7 @@ const S = "https://bank.test:{https}";
 const H = "http://bank.test:{http}";
 const SUB = "https://www.bank.test:{https}";
 const EVIL = "https://evil.test:{https}";
+const OTHER = "https://other.test:{https}";
 
 /** Request kinds: [kind, top-level navigation?, method]. */
 export const KINDS = {
@@ -27,7 +28,8 @@ export const KINDS = {
 };
 
 function scenario(id, lines, kind, from, hit, extra = {}) {
-  return { id, set: extra.set ?? `${S}/`, lines, kind, from, hit, read: extra.read ?? `${S}/read`, note: extra.note };
+  // setIn: the cookies are set by the response to a frame inside a top-level page at setIn.
+  return { id, set: extra.set ?? `${S}/`, setIn: extra.setIn ?? null, lines, kind, from, hit, read: extra.read ?? `${S}/read`, note: extra.note };
 }
 
 export function scenarios() {
@@ -62,6 +64,22 @@ export function scenarios() {
       out.push(scenario(`frame-read-${ssName}-${ctxName}`, [`c=1; Path=/; Secure${ss}`, "h=1; Path=/; Secure; HttpOnly; SameSite=None"], "frame-read", from, `${S}/frame`));
     }
   }
+  // Partitioned (CHIPS) cookies, set in a frame of a cross-site page or at top level.
+  const P = "p=1; Secure; SameSite=None; Partitioned; Path=/";
+  const chips = [
+    ["frame-same-top", [P], "iframe", `${EVIL}/`, { setIn: `${EVIL}/` }],
+    ["frame-other-top", [P], "iframe", `${OTHER}/`, { setIn: `${EVIL}/` }],
+    ["frame-then-top-level", [P], "navigate", `${S}/`, { setIn: `${EVIL}/` }],
+    ["frame-fetch-same-top", [P], "fetch", `${EVIL}/`, { setIn: `${EVIL}/` }],
+    ["top-level-then-frame", [P], "iframe", `${EVIL}/`, {}],
+    ["top-level-then-top-level", [P], "navigate", `${S}/`, {}],
+    ["unpartitioned-in-frame", ["u=1; Secure; SameSite=None; Path=/"], "iframe", `${EVIL}/`, { setIn: `${EVIL}/` }],
+    ["no-secure", ["p=1; SameSite=None; Partitioned; Path=/"], "navigate", `${S}/`, {}],
+    ["no-secure-top-level-lax", ["p=1; Partitioned; Path=/"], "navigate", `${S}/`, {}],
+    ["lax-in-frame", ["p=1; Secure; SameSite=Lax; Partitioned; Path=/"], "iframe", `${EVIL}/`, { setIn: `${EVIL}/` }],
+    ["two-partitions", ["p=1; Secure; SameSite=None; Partitioned; Path=/"], "iframe", `${EVIL}/`, { setIn: `${OTHER}/` }],
+  ];
+  for (const [name, lines, kind, from, extra] of chips) out.push(scenario(`chips-${name}`, lines, kind, from, `${S}/target`, extra));
   // Secure and the scheme: an https cookie asked for over http, and set over http.
   out.push(scenario("secure-over-http", ["s=1; Secure; Path=/", "p=1; Path=/"], "navigate", `${H}/`, `${H}/target`, { read: `${H}/read` }));
   out.push(scenario("secure-set-over-http", ["s=1; Secure; Path=/", "p=1; Path=/"], "navigate", `${H}/`, `${H}/target`, { set: `${H}/`, read: `${H}/read` }));

@@ -26,7 +26,9 @@ export async function jarResults() {
   for (const s of scenarios()) {
     const jar = new CookieJar(); // third-party cookies blocked: Chromium's default in a fresh profile
     const set = concrete(s.set, PORTS);
-    for (const line of s.lines) jar.setCookie(line, { url: set }, { now: NOW });
+    // Set by a top-level response, or by a frame's response inside a page at setIn.
+    const setRequest = s.setIn ? { url: set, site: concrete(s.setIn, PORTS), topLevel: false } : { url: set };
+    for (const line of s.lines) jar.setCookie(line, setRequest, { now: NOW });
     const [topLevel, method] = KINDS[s.kind];
     const request = { url: concrete(s.hit, PORTS), method, site: concrete(s.from, PORTS), topLevel };
     // "frame-read": document.cookie inside a frame of `from`.

@@ -80,6 +80,9 @@ pub struct Cookie {
     pub same_site: Option<SameSite>,
     /// Expiry time, `None` for a session cookie.
     pub expires: Option<i64>,
+    /// For a `Partitioned` (CHIPS) cookie, the top-level site it was set under
+    /// (`https://news.example`): it is sent only under that top-level site.
+    pub partition: Option<String>,
     /// When it was first created.
     pub created: i64,
     /// Creation order, for ties.
@@ -133,6 +136,14 @@ impl Request {
             top_level: true,
         })
     }
+    /// The top-level site the request is made under, as a partition key: the
+    /// scheme and registrable domain of the top-level page (`https://news.example`).
+    pub fn top_level_site(&self) -> String {
+        let top = self.site_for_cookies.as_ref().unwrap_or(&self.url);
+        let domain = registrable_domain(&top.host);
+        format!("{}://{}", top.scheme, domain)
+    }
+
     /// Whether the request is same-site (schemeful: https and http of one domain are different sites).
     pub fn same_site(&self) -> bool {
         match &self.site_for_cookies {
@@ -165,6 +176,8 @@ pub enum Reason {
     SentLaxAllowingUnsafe,
     /// Third-party cookies are blocked, and this is a cross-site subresource or frame request.
     ThirdPartyBlocked,
+    /// A partitioned (CHIPS) cookie of another top-level site.
+    OtherPartition,
 }
 
 impl fmt::Display for Reason {
@@ -184,6 +197,9 @@ impl fmt::Display for Reason {
             }
             Reason::ThirdPartyBlocked => {
                 "third-party cookies are blocked (Chromium's default here): not sent to a cross-site subresource or frame (RFC 6265bis §5.8.3 alone would send a SameSite=None cookie)"
+            }
+            Reason::OtherPartition => {
+                "Partitioned (CHIPS): kept for another top-level site, so not sent under this one"
             }
             Reason::SentLaxAllowingUnsafe => {
                 "sent: no SameSite and set under 2 minutes ago, so Chromium's Lax-allowing-unsafe lets it ride a cross-site top-level POST (RFC 6265bis §5.8.3 would not send it)"
@@ -315,8 +331,14 @@ impl CookieJar {
         if sc.same_site == Some(SameSite::None) && !sc.secure {
             return Err(Reject::SameSiteNoneWithoutSecure);
         }
+        // CHIPS: a Partitioned cookie must be Secure, and is kept under the top-level site.
+        if sc.partitioned && !sc.secure {
+            return Err(Reject::PartitionedWithoutSecure);
+        }
+        let partition = sc.partitioned.then(|| req.top_level_site());
         let third_party = !req.same_site() && !req.top_level;
-        if third_party && self.third_party == ThirdPartyCookies::Blocked {
+        // Blocking third-party cookies spares partitioned ones: they cannot follow a user across sites.
+        if third_party && self.third_party == ThirdPartyCookies::Blocked && partition.is_none() {
             return Err(Reject::ThirdPartyBlocked);
         }
         if sc.same_site != Some(SameSite::None) && !req.same_site() && !req.top_level {
@@ -346,10 +368,13 @@ impl CookieJar {
         {
             return Err(Reject::WouldShadowSecureCookie);
         }
-        let existing = self
-            .cookies
-            .iter()
-            .position(|c| c.name == sc.name && c.domain == domain && c.host_only == host_only && c.path == path);
+        let existing = self.cookies.iter().position(|c| {
+            c.name == sc.name
+                && c.domain == domain
+                && c.host_only == host_only
+                && c.path == path
+                && c.partition == partition
+        });
         if let Some(i) = existing {
             if self.cookies.get(i).is_some_and(|c| c.http_only) && req.from_script {
                 return Err(Reject::OverwritesHttpOnlyFromScript);
@@ -376,6 +401,7 @@ impl CookieJar {
             http_only: sc.http_only,
             same_site: sc.same_site,
             expires,
+            partition,
             created,
             seq: self.seq,
         };
@@ -426,6 +452,7 @@ impl CookieJar {
         let lax_ok = req.top_level && safe_method;
         let secure_request = req.url.is_potentially_trustworthy();
         let third_party_blocked = !same_site && !req.top_level && self.third_party == ThirdPartyCookies::Blocked;
+        let top_level_site = req.top_level_site();
         let mut order: Vec<&Cookie> = self.cookies.iter().collect();
         order.sort_by(|a, b| b.path.len().cmp(&a.path.len()).then(a.created.cmp(&b.created)).then(a.seq.cmp(&b.seq)));
         let mut out: Vec<CookieVerdict> = order
@@ -443,7 +470,9 @@ impl CookieJar {
                     Reason::SecureOnInsecure
                 } else if c.http_only && req.from_script {
                     Reason::HttpOnlyFromScript
-                } else if third_party_blocked && c.same_site == Some(SameSite::None) {
+                } else if c.partition.as_ref().is_some_and(|p| *p != top_level_site) {
+                    Reason::OtherPartition
+                } else if third_party_blocked && c.same_site == Some(SameSite::None) && c.partition.is_none() {
                     Reason::ThirdPartyBlocked
                 } else if !same_site && c.same_site == Some(SameSite::Strict) {
                     Reason::SameSiteStrictCrossSite

@@ -29,6 +29,8 @@ pub struct SetCookie {
     pub http_only: bool,
     /// `SameSite`, `None` when absent or unrecognized (which then behaves as Lax).
     pub same_site: Option<SameSite>,
+    /// `Partitioned` (CHIPS): kept apart per top-level site.
+    pub partitioned: bool,
 }
 
 /// Why a line was not stored.
@@ -51,6 +53,7 @@ pub enum Reject {
     SameSiteNoneWithoutSecure,
     SameSiteFromCrossSite,
     ThirdPartyBlocked,
+    PartitionedWithoutSecure,
     SecurePrefix,
     HostPrefix,
 }
@@ -90,6 +93,7 @@ impl fmt::Display for Reject {
             Reject::ThirdPartyBlocked => {
                 f.write_str("third-party cookies are blocked: a cross-site subresource or frame cannot set cookies")
             }
+            Reject::PartitionedWithoutSecure => f.write_str("a Partitioned cookie must be Secure"),
             Reject::SecurePrefix => f.write_str("a __Secure- cookie must be Secure and set from a secure origin"),
             Reject::HostPrefix => {
                 f.write_str("a __Host- cookie must be Secure, from a secure origin, without Domain, and say Path=/")
@@ -149,6 +153,7 @@ pub fn parse_set_cookie(line: &str) -> Result<SetCookie, Reject> {
         secure: false,
         http_only: false,
         same_site: None,
+        partitioned: false,
     };
     for av in attrs.split(';').skip(1) {
         let (k, v) = match av.find('=') {
@@ -178,6 +183,7 @@ pub fn parse_set_cookie(line: &str) -> Result<SetCookie, Reject> {
             "path" => c.path = if v.starts_with('/') { Some(String::from(v)) } else { None },
             "secure" => c.secure = true,
             "httponly" => c.http_only = true,
+            "partitioned" => c.partitioned = true,
             "samesite" => {
                 c.same_site = match v.to_ascii_lowercase().as_str() {
                     "strict" => Some(SameSite::Strict),

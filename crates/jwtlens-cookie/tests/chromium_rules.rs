@@ -117,3 +117,31 @@ fn an_overwrite_takes_a_new_creation_time_and_so_sorts_after_older_cookies() {
     // Chromium: "b=1; a=2". RFC 6265bis §5.7 step 23 would keep a's creation-time: "a=2; b=1".
     assert_eq!(header(&jar, &req, NOW + 4).as_deref(), Some("b=1; a=2"));
 }
+
+#[test]
+fn partitioned_cookies_live_under_their_top_level_site_even_with_third_party_cookies_blocked() {
+    let mut jar = CookieJar::new();
+    // Set by a frame of bank.example inside a news.example page.
+    let mut in_news = Request::subresource("https://bank.example/widget", "GET", "https://news.example/").unwrap();
+    in_news.top_level = false;
+    let line = "p=1; Secure; SameSite=None; Partitioned; Path=/";
+    assert!(jar.set(line, &in_news, NOW).accepted(), "CHIPS cookies are spared by third-party blocking");
+    assert_eq!(jar.cookies()[0].partition.as_deref(), Some("https://news.example"));
+    assert!(
+        !jar.set("u=1; Secure; SameSite=None; Path=/", &in_news, NOW).accepted(),
+        "an unpartitioned one is blocked"
+    );
+    // Sent to the frame under news.example, not under another site, not at top level.
+    assert_eq!(header(&jar, &in_news, NOW + 1).as_deref(), Some("p=1"));
+    let mut in_blog = Request::subresource("https://bank.example/widget", "GET", "https://blog.example/").unwrap();
+    in_blog.top_level = false;
+    assert_eq!(header(&jar, &in_blog, NOW + 1), None);
+    let top = Request::navigate("https://bank.example/").unwrap();
+    let v = jar.cookies_for(&top, NOW + 1);
+    assert_eq!((v[0].sent, v[0].reason.clone()), (false, Reason::OtherPartition));
+    // Partitioned needs Secure.
+    assert_eq!(
+        set(&mut jar, "q=1; Partitioned; Path=/", "https://bank.example/"),
+        Outcome::Rejected { reason: Reject::PartitionedWithoutSecure }
+    );
+}

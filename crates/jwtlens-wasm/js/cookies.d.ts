@@ -24,6 +24,8 @@ export interface Cookie {
   httpOnly: boolean;
   sameSite: "Strict" | "Lax" | "None" | null;
   expires: number | null;
+  /** A Partitioned (CHIPS) cookie's top-level site ("https://news.example"); null for an ordinary cookie. */
+  partition: string | null;
   created: number;
   seq: number;
 }
