@@ -102,6 +102,15 @@ test("CSRF: a cross-site form POST under SameSite=Lax vs None", async () => {
   await page.selectOption("#sb-samesite", "Lax");
   await page.click("#sb-csrf-get");
   assert.match(await outcome(), /CSRF worked: .*SameSite=Lax.*cross-site GET/);
+  // A cross-site fetch is a third-party request: even SameSite=None stays home while the
+  // browser blocks third-party cookies (a fresh Chromium profile does); allow them and it goes.
+  await page.selectOption("#sb-samesite", "None");
+  await page.click("#sb-csrf-fetch");
+  assert.match(await outcome(), /CSRF failed: no token cookie \(third-party cookies are blocked/);
+  await page.check("#sb-third-party");
+  assert.match(await outcome(), /CSRF worked: .*SameSite=None, and third-party cookies allowed/);
+  await page.uncheck("#sb-third-party");
+  await page.selectOption("#sb-samesite", "Lax");
 });
 
 test("the comparison table is measured, and follows the options", async () => {

@@ -80,7 +80,7 @@ test("the .d.ts declarations match the runtime output of every function", async 
     "Cookie[]": [jar.cookies()],
   };
   const sim = new flows.Simulation({ strategy: "access_refresh", denyList: true });
-  const steps = ["login", "request", "xss", "csrf_post", "csrf_get", "hijack", "replay", "logout", "revoke", "restart", "rotate_key"].map((s) => {
+  const steps = ["login", "request", "xss", "csrf_post", "csrf_get", "csrf_fetch", "hijack", "replay", "logout", "revoke", "restart", "rotate_key"].map((s) => {
     try {
       return sim.step(s);
     } catch {

@@ -100,6 +100,9 @@ pub struct Config {
     pub deny_list: bool,
     /// After a key rotation, keep accepting tokens signed with the previous key.
     pub keep_previous_key: bool,
+    /// Whether the browser blocks cookies in third-party contexts (cross-site
+    /// fetches and frames): blocked by default, as a fresh Chromium profile.
+    pub third_party_cookies: jwtlens_cookie::ThirdPartyCookies,
     /// The clock at the start (seconds since 1970).
     pub start: i64,
     /// Where every random value comes from.
@@ -121,6 +124,7 @@ impl Default for Config {
             refresh_lifetime: 7 * 86_400,
             deny_list: false,
             keep_previous_key: false,
+            third_party_cookies: jwtlens_cookie::ThirdPartyCookies::Blocked,
             start: 1_795_000_000,
             seed: 1,
         }

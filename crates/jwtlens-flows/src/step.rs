@@ -49,6 +49,10 @@ pub enum Step {
     /// The logged-in user visits the attacker's site, which submits a hidden
     /// form POST to the app.
     CsrfPost,
+    /// The logged-in user visits the attacker's site, whose script sends a
+    /// `fetch` POST with `credentials: "include"` to the app: a cross-site
+    /// subresource request, which third-party cookie blocking stops.
+    CsrfFetch,
     /// The attacker copies the credentials the browser sends (malware, a shared
     /// computer, a proxy log): session hijacking, whatever the storage.
     Hijack,
@@ -98,7 +102,7 @@ impl fmt::Display for StepError {
         match self {
             StepError::Unknown { found } => write!(
                 f,
-                "unknown step {found:?} (login[:k], request[:k], logout, revoke, advance:SECONDS, restart[:k], rotate-key, xss, csrf-get, csrf-post, hijack, replay)"
+                "unknown step {found:?} (login[:k], request[:k], logout, revoke, advance:SECONDS, restart[:k], rotate-key, xss, csrf-get, csrf-post, csrf-fetch, hijack, replay)"
             ),
             StepError::NotANumber { step, found, what } => write!(f, "{step}:{found}: {what} must be a whole number"),
             StepError::NoSuchServer { step, server } => write!(f, "{step}:{server}: servers are numbered 1 to 8"),
@@ -161,6 +165,7 @@ impl core::str::FromStr for Step {
             "xss" => plain(Step::Xss),
             "csrf-get" => plain(Step::CsrfGet),
             "csrf-post" => plain(Step::CsrfPost),
+            "csrf-fetch" => plain(Step::CsrfFetch),
             "hijack" => plain(Step::Hijack),
             "replay" => plain(Step::Replay),
             _ => Err(StepError::Unknown { found: String::from(s) }),
@@ -185,6 +190,7 @@ impl fmt::Display for Step {
             Step::Xss => f.write_str("XSS script runs on the page"),
             Step::CsrfGet => f.write_str("cross-site GET (CSRF)"),
             Step::CsrfPost => f.write_str("cross-site form POST (CSRF)"),
+            Step::CsrfFetch => f.write_str("cross-site fetch POST (CSRF)"),
             Step::Hijack => f.write_str("attacker copies the browser's credentials"),
             Step::Replay => f.write_str("attacker replays the stolen credentials"),
         }

@@ -158,6 +158,32 @@ fn httponly_hides_the_cookie_from_script_but_not_from_its_requests() {
 }
 
 #[test]
+fn csrf_by_cross_site_fetch_depends_on_third_party_cookies() {
+    use jwtlens_cookie::ThirdPartyCookies;
+    let run = |same_site: Option<SameSite>, third_party: ThirdPartyCookies| {
+        let mut s = with(Config {
+            strategy: Strategy::JwtCookie,
+            same_site,
+            third_party_cookies: third_party,
+            ..Config::default()
+        });
+        s.step(&Step::Login { server: 1 });
+        let r = s.step(&Step::CsrfFetch);
+        (status(&r), r.outcome)
+    };
+    // SameSite=None: a cross-site fetch carries the cookie only where third-party cookies are allowed.
+    let (blocked, why) = run(Some(SameSite::None), ThirdPartyCookies::Blocked);
+    assert_eq!(blocked, Some(401));
+    assert!(why.contains("third-party cookies are blocked"), "{why}");
+    let (allowed, why) = run(Some(SameSite::None), ThirdPartyCookies::Allowed);
+    assert_eq!(allowed, Some(200), "{why}");
+    // Lax, or no SameSite (even within Lax-allowing-unsafe's 2 minutes: that is for navigations), never.
+    assert_eq!(run(Some(SameSite::Lax), ThirdPartyCookies::Allowed).0, Some(401));
+    assert_eq!(run(None, ThirdPartyCookies::Allowed).0, Some(401));
+    assert_eq!("csrf-fetch".parse::<Step>(), Ok(Step::CsrfFetch));
+}
+
+#[test]
 fn csrf_under_each_same_site() {
     let run = |same_site: Option<SameSite>| {
         let mut s = with(Config { strategy: Strategy::JwtCookie, same_site, ..Config::default() });

@@ -25,6 +25,8 @@ export interface FlowOptions {
   denyList?: boolean;
   /** After a key rotation, keep accepting the previous key. */
   keepPreviousKey?: boolean;
+  /** Whether the browser lets cookies into cross-site fetches and frames (default "blocked", as a fresh Chromium profile). */
+  thirdPartyCookies?: "blocked" | "allowed";
   /** The clock at the start, seconds since 1970 (default 1795000000). */
   start?: number;
   /** Where session IDs, token IDs and keys come from (default 1). */
@@ -34,7 +36,7 @@ export interface FlowOptions {
 export type FlowStep =
   | { step: "login" | "request" | "restart"; server?: number }
   | { step: "advance"; seconds: number }
-  | { step: "logout" | "revoke" | "rotate_key" | "xss" | "csrf_get" | "csrf_post" | "hijack" | "replay" };
+  | { step: "logout" | "revoke" | "rotate_key" | "xss" | "csrf_get" | "csrf_post" | "csrf_fetch" | "hijack" | "replay" };
 
 export interface FlowHeader { name: string; value: string }
 

@@ -37,6 +37,7 @@ fn buttons(servers: usize) -> Vec<(String, String, Step, bool)> {
         (String::from("sb-xss"), String::from("XSS: run a script on the page"), Step::Xss, true),
         (String::from("sb-csrf-post"), String::from("CSRF: cross-site form POST"), Step::CsrfPost, true),
         (String::from("sb-csrf-get"), String::from("CSRF: cross-site GET link"), Step::CsrfGet, true),
+        (String::from("sb-csrf-fetch"), String::from("CSRF: cross-site fetch"), Step::CsrfFetch, true),
         (String::from("sb-hijack"), String::from("Copy the credentials (malware)"), Step::Hijack, true),
         (String::from("sb-replay"), String::from("Attacker replays"), Step::Replay, true),
     ]);
@@ -118,6 +119,9 @@ pub fn sandbox() -> Html {
                     <label><input type="checkbox" id="sb-shared" checked={cfg.shared_store} onchange={set_config(|c, v| c.shared_store = v == "true")} />{ " Shared session store" }</label>
                     <label><input type="checkbox" id="sb-deny" checked={cfg.deny_list} onchange={set_config(|c, v| c.deny_list = v == "true")} />{ " Deny-list" }</label>
                     <label><input type="checkbox" id="sb-keep-key" checked={cfg.keep_previous_key} onchange={set_config(|c, v| c.keep_previous_key = v == "true")} />{ " Keep previous key" }</label>
+                    <label><input type="checkbox" id="sb-third-party" checked={cfg.third_party_cookies == jwtlens_cookie::ThirdPartyCookies::Allowed}
+                        onchange={set_config(|c, v| c.third_party_cookies = if v == "true" { jwtlens_cookie::ThirdPartyCookies::Allowed } else { jwtlens_cookie::ThirdPartyCookies::Blocked })} />
+                        { " Browser allows third-party cookies" }</label>
                 </div>
                 <div class="sb-buttons" role="group" aria-label="Steps">
                     { for buttons(cfg.servers).into_iter().map(|(id, label, step, attack)| html! {

@@ -25,6 +25,9 @@ pub(crate) struct FlowArgs {
     /// After a key rotation, keep accepting the previous key.
     #[arg(long)]
     pub(crate) keep_previous_key: bool,
+    /// The browser allows third-party cookies (a fresh Chromium profile blocks them).
+    #[arg(long)]
+    pub(crate) allow_third_party_cookies: bool,
     /// Servers behind the load balancer (1-8).
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=8))]
     pub(crate) servers: u8,
@@ -41,7 +44,7 @@ pub(crate) struct SimulateArgs {
     #[command(flatten)]
     pub(crate) flow: FlowArgs,
     /// Steps: login[:k] request[:k] logout revoke advance:SECONDS restart[:k] rotate-key xss
-    /// csrf-get csrf-post hijack replay.
+    /// csrf-get csrf-post csrf-fetch hijack replay.
     #[arg(required = true, value_parser = parse_step)]
     pub(crate) steps: Vec<jwtlens_flows::Step>,
 }
@@ -76,6 +79,11 @@ impl FlowArgs {
             keep_previous_key: self.keep_previous_key,
             servers: usize::from(self.servers),
             seed: self.seed,
+            third_party_cookies: if self.allow_third_party_cookies {
+                jwtlens_cookie::ThirdPartyCookies::Allowed
+            } else {
+                jwtlens_cookie::ThirdPartyCookies::Blocked
+            },
             ..jwtlens_flows::Config::default()
         }
     }

@@ -123,9 +123,22 @@ impl Simulation {
     }
 
     pub(crate) fn csrf(&mut self, method: &str) -> String {
+        self.csrf_in(method, true)
+    }
+
+    /// A cross-site `fetch` with credentials: a subresource request, not a navigation.
+    pub(crate) fn csrf_fetch(&mut self) -> String {
+        self.csrf_in("POST", false)
+    }
+
+    fn csrf_in(&mut self, method: &str, top_level: bool) -> String {
         let url = format!("{APP}/api/transfer?to=mallory&amount=100");
         self.note("browser", format!("ada, still logged in, opens {EVIL}."));
-        let how = if method == "GET" { "navigates the tab to" } else { "auto-submits a hidden form to" };
+        let how = match (top_level, method) {
+            (false, _) => "runs fetch(…, { method: \"POST\", credentials: \"include\" }) against",
+            (true, "GET") => "navigates the tab to",
+            (true, _) => "auto-submits a hidden form to",
+        };
         self.note("attacker", format!("{EVIL} {how} {APP}/api/transfer."));
         let req = match Url::parse(&url) {
             Ok(u) => CookieRequest {
@@ -133,7 +146,7 @@ impl Simulation {
                 method: String::from(method),
                 from_script: false,
                 site_for_cookies: Url::parse(EVIL).ok(),
-                top_level: true,
+                top_level,
             },
             Err(_) => return String::from("bad URL"),
         };
@@ -150,7 +163,9 @@ impl Simulation {
         match auth {
             Auth::User { .. } => {
                 self.respond(0, 200, Vec::new(), None, String::from("200 OK: transfer made as ada."));
-                let same_site = if self.config.same_site.is_none() && method != "GET" {
+                let same_site = if !top_level {
+                    "SameSite=None, and third-party cookies allowed"
+                } else if self.config.same_site.is_none() && method != "GET" {
                     "no SameSite, and set under 2 minutes ago: Chromium's Lax-allowing-unsafe still sends it on a cross-site top-level POST"
                 } else {
                     same_site
@@ -165,7 +180,11 @@ impl Simulation {
                 {
                     format!("CSRF failed: the API wants an Authorization header, which {EVIL} cannot read or set.")
                 } else {
-                    format!("CSRF failed: {why} ({same_site} on the cross-site {method}).")
+                    if !top_level && self.config.third_party_cookies == jwtlens_cookie::ThirdPartyCookies::Blocked {
+                        format!("CSRF failed: {why} (third-party cookies are blocked, and a cross-site fetch is a third-party request).")
+                    } else {
+                        format!("CSRF failed: {why} ({same_site} on the cross-site {method}).")
+                    }
                 }
             }
         }

@@ -62,7 +62,7 @@ impl Simulation {
         let mut sim = Simulation {
             now: config.start,
             rng: SimRng::new(config.seed),
-            jar: CookieJar::new(),
+            jar: CookieJar::with_third_party_cookies(config.third_party_cookies),
             local_storage: Vec::new(),
             page_memory: None,
             servers: (0..config.servers).map(|_| Server { sessions: Vec::new(), restarts: 0 }).collect(),
@@ -105,6 +105,7 @@ impl Simulation {
             Step::Xss => self.xss(),
             Step::CsrfGet => self.csrf("GET"),
             Step::CsrfPost => self.csrf("POST"),
+            Step::CsrfFetch => self.csrf_fetch(),
             Step::Hijack => self.hijack(),
             Step::Replay => self.replay(),
         };
