@@ -59,6 +59,18 @@ test("JSON is coloured by type; a claim lights up its explanation and its charac
   await page.mouse.move(0, 0);
   await page.waitForFunction(() => !document.querySelector("#token-view .lit"));
 
+  // The reverse: pointing at a claim's characters in the token lights up the claim and its explanation.
+  const chars = page.locator("#token-view .seg-payload.member-chars").nth(2);
+  await chars.hover();
+  await page.waitForSelector("#panel-payload .j-member.lit");
+  await page.waitForSelector("#panel-payload li.member.lit");
+  assert.equal((await page.$$("#panel-payload .j-member.lit")).length, 1, "one claim lights up");
+  // And it is the claim those characters hold: its span in the token covers them.
+  const covered = await page.evaluate(() => document.querySelector("#token-view .member-chars.lit") !== null);
+  assert.ok(covered, "the characters under the pointer are lit with their claim");
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => !document.querySelector("#panel-payload .j-member.lit"));
+
   // The same by keyboard: focus the member, and its explanation lights up.
   await page.focus("#panel-payload .j-member >> nth=1");
   await page.waitForSelector("#panel-payload li.member.lit");

@@ -143,7 +143,7 @@ pub fn app() -> Html {
                     <KeyPanel value={state.key.clone()} mode={state.key_mode} imported={keys.clone()} dispatch={dispatch.clone()} />
                 <PolicyPanel value={state.policy.clone()} error={policy.as_ref().as_ref().err().cloned()} dispatch={dispatch.clone()} />
                     if !empty {
-                        <TokenView input={state.input.clone()} report={report.clone()} highlight={*highlight} />
+                        <TokenView input={state.input.clone()} report={report.clone()} highlight={*highlight} on_highlight={on_highlight.clone()} />
                         <Diagnostics input={state.input.clone()} report={report.clone()} textarea={textarea.clone()} />
                     }
                 </section>

@@ -15,6 +15,8 @@ pub struct Run {
     pub error: Option<usize>,
     /// Inside the highlighted span (a member lit up in the decoded JSON).
     pub lit: bool,
+    /// The header or payload member whose base64url characters these are, if any.
+    pub member: Option<jwtlens::report::Span>,
 }
 
 /// Cut `input` at every segment and error boundary, so each run has one part and one error state.
@@ -25,6 +27,14 @@ pub fn runs(input: &str, report: &Report, highlight: Option<jwtlens::report::Spa
     }
     for s in &report.segments {
         cuts.extend([s.start, s.end]);
+    }
+    let members: Vec<jwtlens::report::Span> = [&report.header, &report.payload]
+        .into_iter()
+        .flatten()
+        .flat_map(|p| p.members.iter().map(|m| m.span))
+        .collect();
+    for m in &members {
+        cuts.extend([m.start, m.end]);
     }
     for e in &report.errors {
         cuts.extend([e.offset, e.end]);
@@ -42,9 +52,12 @@ pub fn runs(input: &str, report: &Report, highlight: Option<jwtlens::report::Spa
         let error =
             report.errors.iter().position(|e| e.offset <= a && b <= e.end.max(e.offset + 1) && e.offset < input.len());
         let lit = highlight.is_some_and(|h| h.start <= a && b <= h.end && h.start < h.end);
+        let member = members.iter().find(|m| m.start <= a && b <= m.end && m.start < m.end).copied();
         match out.last_mut() {
-            Some(last) if last.part == part && last.error == error && last.lit == lit => last.text.push_str(text),
-            _ => out.push(Run { text: text.to_owned(), part, error, lit }),
+            Some(last) if last.part == part && last.error == error && last.lit == lit && last.member == member => {
+                last.text.push_str(text)
+            }
+            _ => out.push(Run { text: text.to_owned(), part, error, lit, member }),
         }
     }
     out

@@ -16,6 +16,9 @@ pub struct Props {
     /// A member's base64url characters to light up.
     #[prop_or_default]
     pub highlight: Option<jwtlens::report::Span>,
+    /// Pointing at a member's characters lights it up everywhere.
+    #[prop_or_default]
+    pub on_highlight: Callback<Option<jwtlens::report::Span>>,
 }
 
 fn part_class(part: Option<Part>) -> &'static str {
@@ -51,7 +54,14 @@ pub fn token_view(props: &Props) -> Html {
                             let text: String = r.text.chars().map(|c| if c.is_whitespace() { '␣' } else { c }).collect();
                             html! { <mark class={classes!(class, "error-mark")} title={title} data-error={i.to_string()}>{ text }</mark> }
                         }
-                        None => html! { <span class={classes!(class, r.lit.then_some("lit"))}>{ r.text }</span> },
+                        None => match r.member {
+                            Some(span) => {
+                                let enter = props.on_highlight.reform(move |_: MouseEvent| Some(span));
+                                let leave = props.on_highlight.reform(|_: MouseEvent| None);
+                                html! { <span class={classes!(class, "member-chars", r.lit.then_some("lit"))} onmouseenter={enter} onmouseleave={leave}>{ r.text }</span> }
+                            }
+                            None => html! { <span class={classes!(class, r.lit.then_some("lit"))}>{ r.text }</span> },
+                        },
                     }
                 }) }
                 if props.report.errors.iter().any(|e| e.offset >= props.input.len()) {
