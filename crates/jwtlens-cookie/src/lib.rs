@@ -35,16 +35,20 @@ mod jar;
 mod matching;
 mod parse;
 mod replay;
+mod request;
 pub mod suffix;
 mod url;
+mod verdict;
 
 use serde::Serialize;
 
-pub use jar::{Cookie, CookieJar, CookieVerdict, Outcome, Reason, Request};
+pub use jar::{Cookie, CookieJar, Outcome};
 pub use matching::{default_path, domain_match, path_match, registrable_domain};
 pub use parse::{parse_set_cookie, set_cookie_value, Reject, SetCookie};
 pub use replay::{replay, Replay, Stored};
+pub use request::Request;
 pub use url::{Url, UrlError};
+pub use verdict::{CookieVerdict, Reason};
 
 /// The 400-day cap on expiry (RFC 6265bis §5.5, "Cookie Lifetime Limits").
 pub const MAX_AGE_CAP: i64 = 400 * 86_400;
