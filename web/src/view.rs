@@ -52,7 +52,11 @@ pub fn runs(input: &str, report: &Report, highlight: Option<jwtlens::report::Spa
         let error =
             report.errors.iter().position(|e| e.offset <= a && b <= e.end.max(e.offset + 1) && e.offset < input.len());
         let lit = highlight.is_some_and(|h| h.start <= a && b <= h.end && h.start < h.end);
-        let member = members.iter().find(|m| m.start <= a && b <= m.end && m.start < m.end).copied();
+        // Top-level members follow one another, so their spans' starts and ends both grow:
+        // the first that can hold [a, b) is found by binary search, not a scan per run
+        // (a 64 KB payload can have thousands of members, and this runs on every keystroke).
+        let first = members.partition_point(|m| m.end < b);
+        let member = members.get(first).filter(|m| m.start <= a && b <= m.end && m.start < m.end).copied();
         match out.last_mut() {
             Some(last) if last.part == part && last.error == error && last.lit == lit && last.member == member => {
                 last.text.push_str(text)
