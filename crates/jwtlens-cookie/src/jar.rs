@@ -200,7 +200,7 @@ impl CookieJar {
         if third_party && self.third_party == ThirdPartyCookies::Blocked && partition.is_none() {
             return Err(Reject::ThirdPartyBlocked);
         }
-        if sc.same_site != Some(SameSite::None) && !req.same_site() && !req.top_level {
+        if sc.same_site != Some(SameSite::None) && third_party {
             // §5.7 step 15: a non-None SameSite cookie from a cross-site subresource response is ignored
             // (unset SameSite counts, as it behaves as Lax).
             return Err(Reject::SameSiteFromCrossSite);

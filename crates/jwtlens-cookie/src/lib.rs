@@ -78,6 +78,9 @@ pub enum ThirdPartyCookies {
 }
 
 impl ThirdPartyCookies {
+    /// Both settings, the default first.
+    pub const ALL: [ThirdPartyCookies; 2] = [ThirdPartyCookies::Blocked, ThirdPartyCookies::Allowed];
+
     /// The word every face uses: `blocked` or `allowed`.
     pub fn word(self) -> &'static str {
         match self {
@@ -91,7 +94,7 @@ impl core::str::FromStr for ThirdPartyCookies {
     type Err = alloc::string::String;
     /// `blocked` or `allowed`.
     fn from_str(s: &str) -> Result<ThirdPartyCookies, alloc::string::String> {
-        [ThirdPartyCookies::Blocked, ThirdPartyCookies::Allowed]
+        ThirdPartyCookies::ALL
             .into_iter()
             .find(|t| t.word() == s)
             .ok_or_else(|| alloc::format!("third-party cookies are \"blocked\" or \"allowed\", not {s:?}"))

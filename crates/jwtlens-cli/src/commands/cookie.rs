@@ -40,9 +40,7 @@ pub(crate) struct CookieArgs {
 /// The third-party cookie settings' words, from the core.
 fn third_party_words() -> clap::builder::PossibleValuesParser {
     use jwtlens_cookie::ThirdPartyCookies;
-    clap::builder::PossibleValuesParser::new(
-        [ThirdPartyCookies::Blocked, ThirdPartyCookies::Allowed].map(ThirdPartyCookies::word),
-    )
+    clap::builder::PossibleValuesParser::new(ThirdPartyCookies::ALL.map(ThirdPartyCookies::word))
 }
 
 fn report(args: CookieArgs) -> Result<String, String> {
