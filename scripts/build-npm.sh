@@ -13,9 +13,7 @@ for module in jwtlens_wasm:jwtlens_wasm jwtlens_wasm_sign:jwtlens_sign jwtlens_w
   crate=${module%%:*} name=${module##*:}
   wasm-bindgen --target web --weak-refs --out-dir "$pkg" --out-name "$name" \
     "$ROOT/target/wasm32-unknown-unknown/npm/$crate.wasm"
-  wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
+  wasm-opt -O3 "${WASM_OPT_FEATURES[@]}" "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
 done
 cp "$ROOT"/crates/jwtlens-wasm/js/* "$pkg/"
 rm -f "$pkg/.gitignore"

@@ -5,6 +5,7 @@
 # is first opened.
 set -euo pipefail
 : "${TRUNK_STAGING_DIR:?run this as a Trunk hook}"
+source "$(dirname "$0")/../scripts/env.sh"
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 profile=()
 dir=debug
@@ -17,7 +18,5 @@ target=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process
 wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name labs \
   "$target/wasm32-unknown-unknown/$dir/jwtlens-labs.wasm"
 if [ "$dir" = release ]; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$TRUNK_STAGING_DIR/labs_bg.wasm" -o "$TRUNK_STAGING_DIR/labs_bg.wasm"
+  wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$TRUNK_STAGING_DIR/labs_bg.wasm" -o "$TRUNK_STAGING_DIR/labs_bg.wasm"
 fi
