@@ -76,7 +76,11 @@ pub fn app() -> Html {
         use_memo((input, now.to_bits(), state.key.clone(), state.key_mode, state.policy.clone()), move |(input, ..)| {
             let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
             let policy = policy.as_ref().as_ref().ok().and_then(Option::as_ref);
-            inspect(input, &Options { now: Some(now), keys: set, policy, ..Options::default() })
+            // Date.now() is always finite; NumericDate::new says so in the type.
+            inspect(
+                input,
+                &Options { now: jwtlens::time::NumericDate::new(now), keys: set, policy, ..Options::default() },
+            )
         })
     };
     let dispatch = state.dispatcher();

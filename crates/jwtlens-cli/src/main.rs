@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use jwtlens::time::NumericDate;
 
 mod commands;
 mod render;
@@ -59,13 +60,18 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
-pub(crate) fn parse_now(s: &str) -> Result<f64, String> {
-    if let Ok(n) = s.trim().parse::<f64>() {
+/// `--now`: seconds since 1970, or an RFC 3339 time with its offset (read by
+/// `jiff`, which also takes a space or a lowercase `t` for the `T`).
+pub(crate) fn parse_now(s: &str) -> Result<NumericDate, String> {
+    let s = s.trim();
+    if let Ok(n) = s.parse::<f64>() {
         if n.is_finite() {
-            return jwtlens::time::now_seconds(n).map_err(|e| format!("--now {e}"));
+            return NumericDate::now(n).map_err(|e| format!("--now {e}"));
         }
     }
-    jwtlens::time::parse_rfc3339(s.trim())
+    s.parse::<jiff::Timestamp>()
+        .ok()
+        .and_then(|t| NumericDate::new(t.as_nanosecond() as f64 / 1e9))
         .ok_or_else(|| format!("expected seconds since 1970 (e.g. 1700000000) or an RFC 3339 time (e.g. 2026-11-22T10:00:00Z), found {s:?}"))
 }
 

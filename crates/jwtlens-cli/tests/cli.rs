@@ -62,9 +62,18 @@ fn json_is_the_report() {
     assert_eq!(v["time"]["exp"]["relative"], "expires in 57 min");
     assert_eq!(v["claims"]["exp"], 1_700_003_600.0);
     // the same JSON the core makes
-    let core =
-        jwtlens::inspect(WITH_EXP, &jwtlens::Options { now: Some(1_700_000_180.0), ..Default::default() }).to_json();
+    let now = jwtlens::time::NumericDate::from_secs(1_700_000_180);
+    let core = jwtlens::inspect(WITH_EXP, &jwtlens::Options::at(now)).to_json();
     assert_eq!(String::from_utf8(o.stdout).unwrap().trim_end(), core);
+    // The same instant written with an offset, a space, a lowercase t, or as seconds.
+    for now in ["2023-11-14 23:16:20+01:00", "2023-11-14t22:16:20z", "2023-11-14T17:16:20.000-05:00", "1700000180"] {
+        let o = jwtlens(&["inspect", "--json", "--now", now, WITH_EXP], None);
+        assert_eq!(String::from_utf8(o.stdout).unwrap().trim_end(), core, "--now {now}");
+    }
+    for bad in ["2023-02-30T00:00:00Z", "2023-11-14T22:16:20", "1700000180000", "yesterday"] {
+        let o = jwtlens(&["inspect", "--now", bad, WITH_EXP], None);
+        assert_eq!(o.status.code(), Some(2), "--now {bad}");
+    }
 }
 
 #[test]

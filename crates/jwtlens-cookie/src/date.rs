@@ -16,15 +16,16 @@
 //!
 //! # Example
 //! ```
-//! use jwtlens_cookie::date::parse_cookie_date;
-//! assert_eq!(parse_cookie_date("Wed, 21 Oct 2015 07:28:00 GMT"), Some(1_445_412_480));
-//! assert_eq!(parse_cookie_date("Thu, 10 Apr 1980 16:33:12 GMT"), Some(324_232_392));
-//! assert_eq!(parse_cookie_date("Sat, 1 Jan 70 0:0:0"), Some(0));
+//! use jwtlens_cookie::{date::parse_cookie_date, UnixTime};
+//! let secs = |s: &str| parse_cookie_date(s).map(UnixTime::secs);
+//! assert_eq!(secs("Wed, 21 Oct 2015 07:28:00 GMT"), Some(1_445_412_480));
+//! assert_eq!(secs("Thu, 10 Apr 1980 16:33:12 GMT"), Some(324_232_392));
+//! assert_eq!(secs("Sat, 1 Jan 70 0:0:0"), Some(0));
 //! assert_eq!(parse_cookie_date("not a date"), None);
 //! ```
 
 /// (year, month, day) to days since 1970-01-01 (H. Hinnant's `days_from_civil`;
-/// the JWT crate's `time::days_from_civil` is the same, kept apart so the jar
+/// the JWT crate's tests check its inverse the same way, kept apart so the jar
 /// does not depend on the JWT core).
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -82,7 +83,7 @@ fn month(t: &[u8]) -> Option<u32> {
 }
 
 /// Parse a cookie-date to seconds since 1970, or `None` when the algorithm fails.
-pub fn parse_cookie_date(s: &str) -> Option<i64> {
+pub fn parse_cookie_date(s: &str) -> Option<crate::UnixTime> {
     let bytes = s.as_bytes();
     let (mut t, mut d, mut mo, mut y) = (None, None, None, None);
     for token in bytes.split(|b| is_delimiter(*b)).filter(|t| !t.is_empty()) {
@@ -133,5 +134,5 @@ pub fn parse_cookie_date(s: &str) -> Option<i64> {
         return None;
     }
     let days = days_from_civil(i64::from(year), mon, day);
-    Some(days * 86_400 + i64::from(h * 3600 + mi * 60 + sec))
+    Some(crate::UnixTime::from_secs(days * 86_400 + i64::from(h * 3600 + mi * 60 + sec)))
 }

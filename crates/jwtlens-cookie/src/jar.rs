@@ -79,12 +79,12 @@ pub struct Cookie {
     /// SameSite as written (`None` = unset, behaves as Lax).
     pub same_site: Option<SameSite>,
     /// Expiry time, `None` for a session cookie.
-    pub expires: Option<i64>,
+    pub expires: Option<UnixTime>,
     /// For a `Partitioned` (CHIPS) cookie, the top-level site it was set under
     /// (`https://news.example`): it is sent only under that top-level site.
     pub partition: Option<String>,
-    /// When it was first created.
-    pub created: i64,
+    /// When it was created (an overwrite takes a new creation time, as in Chromium).
+    pub created: UnixTime,
     /// Creation order, for ties.
     pub seq: u64,
 }
@@ -107,11 +107,12 @@ impl CookieJar {
     /// An empty jar with third-party cookies blocked or allowed.
     ///
     /// ```
-    /// use jwtlens_cookie::{CookieJar, Request, ThirdPartyCookies};
+    /// use jwtlens_cookie::{CookieJar, Request, ThirdPartyCookies, UnixTime};
     /// let mut jar = CookieJar::with_third_party_cookies(ThirdPartyCookies::Allowed);
-    /// jar.set("id=1; SameSite=None; Secure", &Request::navigate("https://ads.example/").unwrap(), 0);
+    /// let now = UnixTime::from_secs(1_700_000_000);
+    /// jar.set("id=1; SameSite=None; Secure", &Request::navigate("https://ads.example/").unwrap(), now);
     /// let img = Request::subresource("https://ads.example/pixel", "GET", "https://news.example/").unwrap();
-    /// assert_eq!(jar.cookie_header(&img, 1).as_deref(), Some("id=1"));
+    /// assert_eq!(jar.cookie_header(&img, now + 1).as_deref(), Some("id=1"));
     /// assert_eq!(CookieJar::new().third_party_cookies(), ThirdPartyCookies::Blocked);
     /// ```
     pub fn with_third_party_cookies(setting: ThirdPartyCookies) -> CookieJar {
@@ -130,14 +131,14 @@ impl CookieJar {
 
     /// Store one `Set-Cookie` line received in answer to `request` (or written to
     /// `document.cookie` when `request.from_script`), at time `now`.
-    pub fn set(&mut self, line: &str, request: &Request, now: i64) -> Outcome {
+    pub fn set(&mut self, line: &str, request: &Request, now: UnixTime) -> Outcome {
         match self.try_set(line, request, now) {
             Ok(o) => o,
             Err(reason) => Outcome::Rejected { reason },
         }
     }
 
-    fn try_set(&mut self, line: &str, req: &Request, now: i64) -> Result<Outcome, Reject> {
+    fn try_set(&mut self, line: &str, req: &Request, now: UnixTime) -> Result<Outcome, Reject> {
         let sc = parse_set_cookie(line)?;
         let host = req.url.host.as_str();
         // Secure for cookies: https, or a potentially trustworthy origin such as http://localhost.
@@ -156,9 +157,9 @@ impl CookieJar {
         }
         // §5.7 step 3: expiry — Max-Age wins over Expires; both capped at 400 days.
         let expires = match (sc.max_age, sc.expires) {
-            (Some(age), _) if age <= 0 => Some(i64::MIN),
-            (Some(age), _) => Some(now.saturating_add(age.min(MAX_AGE_CAP))),
-            (None, Some(t)) => Some(t.min(now.saturating_add(MAX_AGE_CAP))),
+            (Some(age), _) if age <= 0 => Some(UnixTime::EARLIEST),
+            (Some(age), _) => Some(now + age.min(MAX_AGE_CAP)),
+            (None, Some(t)) => Some(t.min(now + MAX_AGE_CAP)),
             (None, None) => None,
         };
         // §5.7 steps 5-6: Domain.
@@ -283,7 +284,7 @@ impl CookieJar {
 
     /// §5.7 "Storage Model" limits: expired first, then the oldest of `domain` (the only
     /// domain that can have grown past its limit, since every store evicts), then the oldest overall.
-    fn evict(&mut self, now: i64, domain: &str) {
+    fn evict(&mut self, now: UnixTime, domain: &str) {
         self.cookies.retain(|c| c.expires.is_none_or(|e| e > now));
         let oldest = |cookies: &[Cookie], only: Option<&str>| {
             cookies
@@ -305,7 +306,7 @@ impl CookieJar {
 
     /// For each stored cookie: is it sent with `request` at `now` (or, from script, visible), and why.
     /// Sent cookies come first, in Cookie-header order (§5.8.3: longer paths first, then older).
-    pub fn cookies_for(&self, req: &Request, now: i64) -> Vec<CookieVerdict> {
+    pub fn cookies_for(&self, req: &Request, now: UnixTime) -> Vec<CookieVerdict> {
         let same_site = req.same_site();
         let safe_method = matches!(req.method.as_str(), "GET" | "HEAD" | "OPTIONS" | "TRACE");
         let lax_ok = req.top_level && safe_method;
@@ -341,7 +342,7 @@ impl CookieJar {
                     // Chromium's Lax-allowing-unsafe: a cookie without SameSite, at most
                     // 2 minutes old, still rides a cross-site top-level navigation with an
                     // unsafe method (a form POST), so that sign-in flows keep working.
-                    if req.top_level && !safe_method && now.saturating_sub(c.created) <= LAX_ALLOWING_UNSAFE_SECONDS {
+                    if req.top_level && !safe_method && now - c.created <= LAX_ALLOWING_UNSAFE_SECONDS {
                         Reason::SentLaxAllowingUnsafe
                     } else {
                         Reason::SameSiteDefaultLaxCrossSite
@@ -366,7 +367,7 @@ impl CookieJar {
     }
 
     /// The `Cookie` header for `request` (or the `document.cookie` string from script), `None` when nothing is sent.
-    pub fn cookie_header(&self, req: &Request, now: i64) -> Option<String> {
+    pub fn cookie_header(&self, req: &Request, now: UnixTime) -> Option<String> {
         // Each verdict carries its own cookie's value: a host-only and a domain cookie can
         // share name, domain and path (RFC 6265bis §5.7 step 22 tells them apart by host-only-flag).
         let pair =

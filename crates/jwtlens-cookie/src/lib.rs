@@ -5,16 +5,21 @@
 //! cookie, whether it is sent and why or why not. Time is an argument.
 //! Where the draft leaves a choice to the user agent, jwtlens does what
 //! current Chromium does, and says so where it matters:
-//! - SameSite unset behaves as Lax ("Lax by default"); Chromium's two-minute
-//!   "Lax+POST" grace for fresh cookies is not simulated.
+//! - SameSite unset behaves as Lax ("Lax by default"), with Chromium's
+//!   two-minute "Lax-allowing-unsafe" grace for fresh cookies on a cross-site
+//!   top-level POST ([`LAX_ALLOWING_UNSAFE_SECONDS`]).
 //! - `SameSite=None` without `Secure` is rejected.
-//! - Only `https` (and `wss`) origins are secure; `http://localhost` is not special.
+//! - Potentially trustworthy origins count as secure: `https`/`wss`, and
+//!   `http://localhost`, `http://*.localhost` and loopback addresses.
+//! - Third-party cookies are blocked, as in a fresh Chromium profile, unless
+//!   [`ThirdPartyCookies::Allowed`] says otherwise; `Partitioned` (CHIPS)
+//!   cookies are keyed by the top-level site.
 //!
 //! # Example
 //! ```
 //! use jwtlens_cookie::{CookieJar, Request, Outcome};
 //! let mut jar = CookieJar::new();
-//! let now = 1_700_000_000;
+//! let now = jwtlens_cookie::UnixTime::from_secs(1_700_000_000);
 //! let site = Request::navigate("https://app.example.com/login").unwrap();
 //! assert!(matches!(jar.set("sid=abc; Secure; HttpOnly; SameSite=Lax; Path=/", &site, now), Outcome::Stored { .. }));
 //! let cross_post = Request::subresource("https://app.example.com/transfer", "POST", "https://evil.example").unwrap();
@@ -37,6 +42,7 @@ mod parse;
 mod replay;
 mod request;
 pub mod suffix;
+mod time;
 mod url;
 mod verdict;
 
@@ -47,6 +53,7 @@ pub use matching::{default_path, domain_match, path_match, registrable_domain};
 pub use parse::{parse_set_cookie, set_cookie_value, Reject, SetCookie};
 pub use replay::{replay, Replay, Stored};
 pub use request::Request;
+pub use time::UnixTime;
 pub use url::{Url, UrlError};
 pub use verdict::{CookieVerdict, Reason};
 
@@ -153,7 +160,7 @@ mod tests {
     use alloc::format;
     use alloc::vec::Vec;
 
-    const NOW: i64 = 1_700_000_000;
+    const NOW: UnixTime = UnixTime::from_secs(1_700_000_000);
 
     fn https(path: &str) -> Request {
         Request::navigate(&format!("https://app.example.com{path}")).unwrap()

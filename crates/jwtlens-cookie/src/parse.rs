@@ -16,7 +16,7 @@ pub struct SetCookie {
     /// The cookie value.
     pub value: String,
     /// `Expires`, as seconds since 1970, when it parsed.
-    pub expires: Option<i64>,
+    pub expires: Option<crate::UnixTime>,
     /// `Max-Age` in seconds.
     pub max_age: Option<i64>,
     /// `Domain`, lowercased, leading dot removed.

@@ -2,15 +2,15 @@
 //! Chromium), each with the case that shows it. Where RFC 6265bis says
 //! otherwise, the test says so.
 
-use jwtlens_cookie::{CookieJar, Outcome, Reason, Reject, Request};
+use jwtlens_cookie::{CookieJar, Outcome, Reason, Reject, Request, UnixTime};
 
-const NOW: i64 = 1_795_000_000;
+const NOW: UnixTime = UnixTime::from_secs(1_795_000_000);
 
 fn set(jar: &mut CookieJar, line: &str, url: &str) -> Outcome {
     jar.set(line, &Request::navigate(url).unwrap(), NOW)
 }
 
-fn header(jar: &CookieJar, req: &Request, now: i64) -> Option<String> {
+fn header(jar: &CookieJar, req: &Request, now: UnixTime) -> Option<String> {
     jar.cookie_header(req, now)
 }
 
@@ -94,7 +94,7 @@ fn lax_allowing_unsafe_sends_a_young_cookie_without_samesite_on_a_cross_site_top
         r.top_level = top_level;
         r
     };
-    let verdict = |req: &Request, now: i64, name: &str| {
+    let verdict = |req: &Request, now: UnixTime, name: &str| {
         jar.cookies_for(req, now).into_iter().find(|v| v.name == name).map(|v| (v.sent, v.reason)).unwrap()
     };
     // Two minutes after it was set, a top-level cross-site POST still carries it (Chromium);

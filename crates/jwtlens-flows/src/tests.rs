@@ -277,12 +277,14 @@ fn the_tokens_are_real_jwts() {
     let mut s = sim(Strategy::JwtLocalStorage);
     s.step(&Step::Login { server: 1 });
     let token = s.snapshot().local_storage[0].1.clone();
-    let report =
-        jwtlens::inspect(&token, &jwtlens::Options { now: Some(1_795_000_060.0), ..jwtlens::Options::default() });
+    let report = jwtlens::inspect(
+        &token,
+        &jwtlens::Options { now: jwtlens::time::NumericDate::new(1_795_000_060.0), ..jwtlens::Options::default() },
+    );
     assert!(report.errors.is_empty());
     let claims = report.claims.unwrap();
     assert_eq!(claims.sub.as_deref(), Some("ada"));
-    assert_eq!(claims.exp, Some(1_795_003_600.0));
+    assert_eq!(claims.exp, Some(jwtlens::time::NumericDate::from_secs(1_795_003_600)));
     // Tampering is caught by the servers' verification.
     let mut parts: Vec<&str> = token.split('.').collect();
     let forged = jwtlens::b64::encode(

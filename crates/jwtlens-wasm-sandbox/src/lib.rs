@@ -43,8 +43,11 @@ fn request_from_json(text: &str) -> Result<jwtlens_cookie::Request, String> {
 }
 
 /// The jar's `now`, checked like every other (seconds, not milliseconds).
-fn jar_now(now: f64) -> Result<f64, String> {
-    jwtlens::time::now_seconds(now).map_err(|e| format!("options.now {e}"))
+fn jar_now(now: f64) -> Result<jwtlens_cookie::UnixTime, String> {
+    // Cookie dates are whole seconds: the fraction is dropped.
+    jwtlens::time::NumericDate::now(now)
+        .map(|d| jwtlens_cookie::UnixTime::from_secs(d.seconds() as i64))
+        .map_err(|e| format!("options.now {e}"))
 }
 
 /// A cookie jar (RFC 6265bis) kept in wasm memory.
@@ -71,7 +74,7 @@ impl CookieJarHandle {
     pub fn set_cookie_json(&mut self, line: &str, request: &str, now: f64) -> Result<String, String> {
         let req = request_from_json(request)?;
         let now = jar_now(now)?;
-        Ok(serde_json::to_string(&self.jar.set(line, &req, now as i64)).unwrap_or_default())
+        Ok(serde_json::to_string(&self.jar.set(line, &req, now)).unwrap_or_default())
     }
 
     /// Each cookie's verdict for `request` (JSON), as JSON text.
@@ -79,7 +82,7 @@ impl CookieJarHandle {
     pub fn cookies_for_json(&self, request: &str, now: f64) -> Result<String, String> {
         let req = request_from_json(request)?;
         let now = jar_now(now)?;
-        Ok(serde_json::to_string(&self.jar.cookies_for(&req, now as i64)).unwrap_or_default())
+        Ok(serde_json::to_string(&self.jar.cookies_for(&req, now)).unwrap_or_default())
     }
 
     /// The Cookie header (or document.cookie string) for `request`, empty when none.
@@ -87,7 +90,7 @@ impl CookieJarHandle {
     pub fn cookie_header(&self, request: &str, now: f64) -> Result<String, String> {
         let req = request_from_json(request)?;
         let now = jar_now(now)?;
-        Ok(self.jar.cookie_header(&req, now as i64).unwrap_or_default())
+        Ok(self.jar.cookie_header(&req, now).unwrap_or_default())
     }
 
     /// Every stored cookie as JSON text.

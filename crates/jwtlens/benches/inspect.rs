@@ -29,7 +29,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 jwtlens::inspect(
                     black_box(token),
-                    &jwtlens::Options { now: Some(1_600_000_000.0), ..Default::default() },
+                    &jwtlens::Options { now: jwtlens::time::NumericDate::new(1_600_000_000.0), ..Default::default() },
                 )
             })
         });
@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 jwtlens::inspect(
                     black_box(token),
-                    &jwtlens::Options { now: Some(1_600_000_000.0), ..Default::default() },
+                    &jwtlens::Options { now: jwtlens::time::NumericDate::new(1_600_000_000.0), ..Default::default() },
                 )
                 .to_json()
             })

@@ -31,8 +31,11 @@ fn bench(c: &mut Criterion) {
                 b.iter(|| {
                     let limits = jwtlens::token::Limits { max_bytes: 1 << 20, ..Default::default() };
                     let token = jwtlens::token::Token::parse_with(black_box(t), &limits);
-                    let options =
-                        jwtlens::Options { now: Some(1_795_000_000.0), keys: Some(&keys), ..Default::default() };
+                    let options = jwtlens::Options {
+                        now: jwtlens::time::NumericDate::new(1_795_000_000.0),
+                        keys: Some(&keys),
+                        ..Default::default()
+                    };
                     jwtlens::report::verdict(&token, &options)
                 })
             });

@@ -32,7 +32,7 @@ fn peer_key(key: &SigningKey) -> DecodingKey {
 }
 
 fn bench(c: &mut Criterion) {
-    let now = jwtlens::system_now() as i64;
+    let now = jwtlens::system_now().seconds() as i64;
     let claims = format!(
         r#"{{"iss":"{ISS}","aud":"{AUD}","sub":"ada","scope":"read write","iat":{now},"nbf":{},"exp":{}}}"#,
         now - 5,

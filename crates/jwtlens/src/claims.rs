@@ -12,7 +12,7 @@
 //! assert!(problems.is_empty());
 //! assert_eq!(claims.aud.as_deref(), Some(&["api".into()][..]));
 //! assert_eq!(claims.sub.as_deref(), Some("42"));
-//! assert_eq!(claims.exp, Some(1_700_000_000.5));
+//! assert_eq!(claims.exp, jwtlens::time::NumericDate::new(1_700_000_000.5));
 //! ```
 
 use crate::json::CompactString;
@@ -21,6 +21,7 @@ use alloc::vec::Vec;
 use serde::Serialize;
 
 use crate::json::{Json, Member, Object};
+use crate::time::NumericDate;
 
 /// A registered member whose value has the wrong type.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,10 +82,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn numeric_date(&mut self, name: &str) -> Option<f64> {
+    fn numeric_date(&mut self, name: &str) -> Option<NumericDate> {
         let m = self.obj.member(name)?;
-        match m.value.as_f64() {
-            Some(v) if v.is_finite() => Some(v),
+        match m.value.as_f64().and_then(NumericDate::new) {
+            Some(v) => Some(v),
             _ => {
                 self.problem(m, "a NumericDate (a JSON number of seconds since 1970)");
                 None
@@ -210,13 +211,13 @@ pub struct Claims {
     pub aud: Option<Vec<CompactString>>,
     /// `exp`: expiration time, NumericDate.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exp: Option<f64>,
+    pub exp: Option<NumericDate>,
     /// `nbf`: not-before time, NumericDate.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nbf: Option<f64>,
+    pub nbf: Option<NumericDate>,
     /// `iat`: issued-at time, NumericDate.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iat: Option<f64>,
+    pub iat: Option<NumericDate>,
     /// `jti`: token ID.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jti: Option<CompactString>,

@@ -4,7 +4,7 @@
 /// for one hour, signed with [`EXAMPLE_SECRET`].
 ///
 /// ```
-/// let r = jwtlens::inspect(jwtlens::examples::EXAMPLE_TOKEN, &jwtlens::Options { now: Some(1_795_000_180.0), ..Default::default() });
+/// let r = jwtlens::inspect(jwtlens::examples::EXAMPLE_TOKEN, &jwtlens::Options::at(jwtlens::time::NumericDate::from_secs(1_795_000_180)));
 /// assert!(r.errors.is_empty());
 /// assert_eq!(r.time.unwrap().exp.unwrap().relative.as_deref(), Some("expires in 57 min"));
 /// ```

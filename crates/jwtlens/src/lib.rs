@@ -12,7 +12,7 @@
 //! let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
 //!              eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.\
 //!              SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
-//! let report = inspect(token, &Options { now: Some(1_516_239_022.0 + 3600.0), ..Options::default() });
+//! let report = inspect(token, &Options::at(jwtlens::time::NumericDate::from_secs(1_516_239_022 + 3600)));
 //!
 //! assert_eq!(report.kind, Kind::Jws);
 //! assert_eq!(report.algorithm.as_ref().unwrap().name, "HS256");
@@ -77,9 +77,11 @@ pub use verifier::{Verified, Verifier};
 /// Only with the `std` feature, for faces that run natively; the core's
 /// functions never call it themselves.
 #[cfg(feature = "std")]
-pub fn system_now() -> f64 {
-    match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+pub fn system_now() -> time::NumericDate {
+    let seconds = match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
         Ok(d) => d.as_secs_f64(),
         Err(e) => -e.duration().as_secs_f64(),
-    }
+    };
+    // A Duration's seconds are always finite.
+    time::NumericDate::new(seconds).unwrap_or(time::NumericDate::from_secs(0))
 }

@@ -8,7 +8,7 @@
 //! ```
 //! use jwtlens::{inspect, Options, time::TimeStatus};
 //! let token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDM2MDB9.c2ln";
-//! let report = inspect(token, &Options { now: Some(1_700_000_180.0), ..Options::default() });
+//! let report = inspect(token, &Options::at(jwtlens::time::NumericDate::from_secs(1_700_000_180)));
 //! assert!(report.errors.is_empty());
 //! let time = report.time.as_ref().unwrap();
 //! assert_eq!(time.status, TimeStatus::Valid);
@@ -26,16 +26,15 @@ use crate::claims::Claims;
 use crate::diagnostic::Diagnostic;
 use crate::json::{Json, Object};
 use crate::registry::{self, Registered};
-use crate::time::{Moment, TimeClaim, TimeReport};
+use crate::time::{Moment, NumericDate, TimeClaim, TimeReport};
 use crate::token::{Kind, Payload, Segment, Token};
 
 /// What to inspect a token against.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options<'k> {
-    /// The current time as a NumericDate (seconds since 1970, may be fractional).
-    /// `None` leaves the time claims unjudged, and then no verdict is valid
+    /// The current time. `None` leaves the time claims unjudged, and then no verdict is valid
     /// unless [`Options::skip_time_checks`] says so. The core never reads a clock.
-    pub now: Option<f64>,
+    pub now: Option<NumericDate>,
     /// Judge the token without a clock: exp, nbf and iat are not checked, and
     /// the verdict says so. Only with `now: None`; a time given is always used.
     pub skip_time_checks: bool,
@@ -51,17 +50,18 @@ pub struct Options<'k> {
 }
 
 impl<'k> Options<'k> {
-    /// Options that judge times at `now` (a NumericDate, seconds since 1970).
+    /// Options that judge times at `now`.
     ///
     /// ```
-    /// use jwtlens::{key::{import_key, KeyInput}, policy::Policy, Options};
+    /// use jwtlens::{key::{import_key, KeyInput}, policy::Policy, time::NumericDate, Options};
     /// let (keys, _) = import_key("a-secret-of-at-least-thirty-two-bytes", KeyInput::Auto).unwrap();
     /// let policy = Policy { audiences: vec!["api".into()], ..Policy::default() };
-    /// let options = Options::at(1_795_000_000.0).with_keys(&keys).with_policy(&policy);
-    /// assert_eq!(options.now, Some(1_795_000_000.0));
+    /// let now = NumericDate::from_secs(1_795_000_000);
+    /// let options = Options::at(now).with_keys(&keys).with_policy(&policy);
+    /// assert_eq!(options.now, Some(now));
     /// assert!(Options::without_clock().skip_time_checks);
     /// ```
-    pub fn at(now: f64) -> Options<'k> {
+    pub fn at(now: NumericDate) -> Options<'k> {
         Options { now: Some(now), ..Options::default() }
     }
 
@@ -208,7 +208,7 @@ pub struct SignatureReport {
 impl Report {
     /// Build the report of a parsed token relative to `options.now`.
     pub fn new(token: &Token<'_>, options: &Options<'_>) -> Report {
-        let now = options.now.filter(|n| n.is_finite());
+        let now = options.now;
         let segments = token.segments().to_vec();
         let seg = |i: usize| segments.get(i).cloned();
         let header = match (token.header_text(), seg(0)) {
@@ -269,7 +269,7 @@ fn judge(
     explain: bool,
 ) -> (crate::verify::SignatureVerdict, Vec<crate::policy::Check>, Verdict) {
     use crate::verdict::Clock;
-    let now = options.now.filter(|n| n.is_finite());
+    let now = options.now;
     let verification = if explain {
         crate::verify::verify_token_with(token, options.keys, options.backend)
     } else {
@@ -299,7 +299,7 @@ fn judge(
 /// use jwtlens::{report::{verdict, VerdictStatus}, key::{import_key, KeyInput}, token::Token, Options};
 /// let (keys, _) = import_key("your-256-bit-secret-your-256-bit", KeyInput::Auto).unwrap();
 /// let t = Token::parse("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln");
-/// let v = verdict(&t, &Options { keys: Some(&keys), now: Some(1.8e9), ..Options::default() });
+/// let v = verdict(&t, &Options::at(jwtlens::time::NumericDate::from_secs(1_800_000_000)).with_keys(&keys));
 /// assert_eq!(v.status, VerdictStatus::InvalidSignature);
 /// ```
 pub fn verdict(token: &Token<'_>, options: &Options<'_>) -> Verdict {
@@ -329,7 +329,7 @@ pub fn inspect(input: &str, options: &Options<'_>) -> Report {
 
 use crate::text::hex;
 
-fn payload_report(p: &Payload, seg: &Segment, now: Option<f64>) -> PartReport {
+fn payload_report(p: &Payload, seg: &Segment, now: Option<NumericDate>) -> PartReport {
     match p {
         Payload::Json(j) => {
             let text = serde_json::to_string(j).unwrap_or_default();
@@ -345,7 +345,7 @@ fn payload_report(p: &Payload, seg: &Segment, now: Option<f64>) -> PartReport {
     }
 }
 
-fn members(obj: &Object, seg: &Segment, is_header: bool, now: Option<f64>) -> Vec<MemberReport> {
+fn members(obj: &Object, seg: &Segment, is_header: bool, now: Option<NumericDate>) -> Vec<MemberReport> {
     // Names that occur twice, sorted once: the flag costs O(n log n), not O(n²).
     let mut repeated: Vec<&str> = obj.duplicates().collect();
     repeated.sort_unstable();
@@ -368,7 +368,7 @@ fn members(obj: &Object, seg: &Segment, is_header: bool, now: Option<f64>) -> Ve
         .collect()
 }
 
-fn note(name: &str, value: &Json, is_header: bool, now: Option<f64>) -> Option<String> {
+fn note(name: &str, value: &Json, is_header: bool, now: Option<NumericDate>) -> Option<String> {
     if is_header {
         return match (name, value) {
             ("alg", Json::String(a)) => registry::algorithm(a).map(String::from),
@@ -381,7 +381,7 @@ fn note(name: &str, value: &Json, is_header: bool, now: Option<f64>) -> Option<S
         "iat" | "auth_time" => TimeClaim::Iat,
         _ => return None,
     };
-    let v = value.as_f64().filter(|v| v.is_finite())?;
+    let v = value.as_f64().and_then(NumericDate::new)?;
     let m = Moment::new(which, v, now);
     let date = m.iso.unwrap_or_else(|| String::from("outside years 0000-9999"));
     Some(match m.relative {

@@ -69,34 +69,88 @@ impl core::fmt::Display for NowError {
 
 impl core::error::Error for NowError {}
 
-/// Check a "now" given in seconds since 1970: finite, and not a count of
-/// milliseconds by mistake (see [`MAX_NOW_SECONDS`]).
+/// A NumericDate (RFC 7519 §2): "A JSON numeric value representing the
+/// number of seconds from 1970-01-01T00:00:00Z UTC until the specified UTC
+/// date/time, ignoring leap seconds. [...] non-integer values can be
+/// represented." Always finite: the type is the proof, so nothing that takes a
+/// `NumericDate` has to ask whether it is NaN.
+///
+/// A token's `exp`, `nbf` and `iat` are NumericDates, and so is the `now` every
+/// time check is made against (the core reads no clock). Serialized as the
+/// plain number.
 ///
 /// ```
-/// use jwtlens::time::{now_seconds, NowError};
-/// assert_eq!(now_seconds(1_795_000_000.0), Ok(1_795_000_000.0));
-/// assert_eq!(now_seconds(1_795_000_000_000.0), Err(NowError::Milliseconds(1_795_000_000_000.0)));
-/// assert_eq!(now_seconds(f64::NAN), Err(NowError::NotFinite));
+/// use jwtlens::time::{NumericDate, NowError};
+/// let exp = NumericDate::from_secs(1_300_819_380);
+/// assert_eq!(exp.iso().as_deref(), Some("2011-03-22T18:43:00Z"));
+/// assert_eq!(NumericDate::new(f64::NAN), None);
+/// // A "now" is also checked for milliseconds given by mistake (Date.now()).
+/// assert_eq!(NumericDate::now(1_795_000_000.0), Ok(NumericDate::from_secs(1_795_000_000)));
+/// assert_eq!(NumericDate::now(1_795_000_000_000.0), Err(NowError::Milliseconds(1_795_000_000_000.0)));
+/// assert_eq!(NumericDate::now(f64::INFINITY), Err(NowError::NotFinite));
+/// // The difference of two dates is a signed number of seconds.
+/// assert_eq!(exp - NumericDate::from_secs(1_300_819_320), 60.0);
 /// ```
-pub fn now_seconds(value: f64) -> Result<f64, NowError> {
-    if !value.is_finite() {
-        return Err(NowError::NotFinite);
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct NumericDate(f64);
+
+impl NumericDate {
+    /// The date `seconds` whole seconds after 1970-01-01T00:00:00Z (before it when negative).
+    pub const fn from_secs(seconds: i64) -> NumericDate {
+        NumericDate(seconds as f64)
     }
-    if value.abs() > MAX_NOW_SECONDS {
-        return Err(NowError::Milliseconds(value));
+
+    /// The date `seconds` after 1970 (may be fractional); `None` for NaN or infinity.
+    pub fn new(seconds: f64) -> Option<NumericDate> {
+        seconds.is_finite().then_some(NumericDate(seconds))
     }
-    Ok(value)
+
+    /// A "now" given in seconds since 1970: finite, and not a count of
+    /// milliseconds by mistake (see [`MAX_NOW_SECONDS`]).
+    pub fn now(seconds: f64) -> Result<NumericDate, NowError> {
+        let date = NumericDate::new(seconds).ok_or(NowError::NotFinite)?;
+        if seconds.abs() > MAX_NOW_SECONDS {
+            return Err(NowError::Milliseconds(seconds));
+        }
+        Ok(date)
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub const fn seconds(self) -> f64 {
+        self.0
+    }
+
+    /// ISO 8601 UTC (see [`iso_utc`]); `None` outside years 0000–9999.
+    pub fn iso(self) -> Option<String> {
+        iso_utc(self.0)
+    }
+
+    /// This date moved by `seconds` (a leeway, an age); `None` if the result is not finite.
+    ///
+    /// ```
+    /// use jwtlens::time::NumericDate;
+    /// assert_eq!(NumericDate::from_secs(100).plus(-60.0), Some(NumericDate::from_secs(40)));
+    /// assert_eq!(NumericDate::from_secs(100).plus(f64::MAX * 2.0), None);
+    /// ```
+    pub fn plus(self, seconds: f64) -> Option<NumericDate> {
+        NumericDate::new(self.0 + seconds)
+    }
 }
 
-/// (year, month, day) to days since 1970-01-01 (H. Hinnant's `days_from_civil`).
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// `a - b`: the seconds from `b` to `a` (negative when `a` is earlier).
+impl core::ops::Sub for NumericDate {
+    type Output = f64;
+    fn sub(self, earlier: NumericDate) -> f64 {
+        self.0 - earlier.0
+    }
+}
+
+impl core::fmt::Display for NumericDate {
+    /// The number of seconds, as JSON writes it.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Display::fmt(&self.0, f)
+    }
 }
 
 /// An ISO 8601 UTC timestamp for a NumericDate, with milliseconds when it
@@ -173,73 +227,6 @@ pub fn humanize(seconds: f64) -> String {
     }
 }
 
-/// Parse an RFC 3339 timestamp (`2026-11-22T10:00:00Z`, `2026-11-22T10:00:00.5+01:00`,
-/// also with a space for `T` or a lowercase `t`/`z`) into a NumericDate.
-///
-/// RFC 3339 §5.6: `date-time = full-date "T" full-time`, `time-offset = "Z" / time-numoffset`.
-///
-/// ```
-/// use jwtlens::time::parse_rfc3339;
-/// assert_eq!(parse_rfc3339("2011-03-22T18:43:00Z"), Some(1_300_819_380.0));
-/// assert_eq!(parse_rfc3339("2011-03-22T19:43:00.5+01:00"), Some(1_300_819_380.5));
-/// assert_eq!(parse_rfc3339("2011-02-30T00:00:00Z"), None);
-/// ```
-pub fn parse_rfc3339(s: &str) -> Option<f64> {
-    let b = s.as_bytes();
-    let num = |r: core::ops::Range<usize>| -> Option<u32> {
-        let part = s.get(r)?;
-        if part.bytes().all(|c| c.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
-    };
-    let sep = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
-    if b.len() < 20 || !sep(4, b"-") || !sep(7, b"-") || !sep(10, b"Tt ") || !sep(13, b":") || !sep(16, b":") {
-        return None;
-    }
-    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in_month = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let max_day = *days_in_month.get(mo.checked_sub(1)? as usize)?;
-    if d == 0 || d > max_day || h > 23 || mi > 59 || sec > 60 {
-        return None;
-    }
-    let mut i = 19;
-    let mut frac = 0.0;
-    if b.get(i) == Some(&b'.') {
-        let start = i + 1;
-        i = start;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-        frac = s.get(start - 1..i)?.parse::<f64>().ok()?;
-    }
-    let offset = match b.get(i..)? {
-        b"Z" | b"z" => 0,
-        [sign @ (b'+' | b'-'), ..] if b.len() == i + 6 && b.get(i + 3) == Some(&b':') => {
-            let (oh, om) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
-            if oh > 23 || om > 59 {
-                return None;
-            }
-            let o = i64::from(oh * 3600 + om * 60);
-            if *sign == b'+' {
-                o
-            } else {
-                -o
-            }
-        }
-        _ => return None,
-    };
-    let days = days_from_civil(i64::from(y), mo, d);
-    let secs = days * 86_400 + i64::from(h * 3600 + mi * 60 + sec) - offset;
-    Some(secs as f64 + frac)
-}
-
 /// Which time claim a [`Moment`] describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
@@ -257,7 +244,7 @@ pub enum TimeClaim {
 #[serde(rename_all = "camelCase")]
 pub struct Moment {
     /// The NumericDate as written (seconds since the epoch, maybe fractional).
-    pub value: f64,
+    pub value: NumericDate,
     /// ISO 8601 UTC, or `None` when outside years 0000–9999.
     pub iso: Option<String>,
     /// `value - now` in seconds, when `now` was given.
@@ -270,13 +257,14 @@ impl Moment {
     /// Describe claim `which` with value `value` relative to `now`.
     ///
     /// ```
-    /// use jwtlens::time::{Moment, TimeClaim};
-    /// let m = Moment::new(TimeClaim::Exp, 1000.0, Some(1000.0 - 3.0 * 3600.0));
+    /// use jwtlens::time::{Moment, NumericDate, TimeClaim};
+    /// let exp = NumericDate::from_secs(1000);
+    /// let m = Moment::new(TimeClaim::Exp, exp, Some(NumericDate::from_secs(1000 - 3 * 3600)));
     /// assert_eq!(m.relative.as_deref(), Some("expires in 3 h"));
-    /// let m = Moment::new(TimeClaim::Exp, 1000.0, Some(1060.0));
+    /// let m = Moment::new(TimeClaim::Exp, exp, Some(NumericDate::from_secs(1060)));
     /// assert_eq!(m.relative.as_deref(), Some("expired 1 min ago"));
     /// ```
-    pub fn new(which: TimeClaim, value: f64, now: Option<f64>) -> Moment {
+    pub fn new(which: TimeClaim, value: NumericDate, now: Option<NumericDate>) -> Moment {
         let delta = now.map(|n| value - n);
         let relative = delta.map(|d| {
             let h = humanize(d);
@@ -289,7 +277,7 @@ impl Moment {
                 (TimeClaim::Iat, false) => format!("issued {h} ago"),
             }
         });
-        Moment { value, iso: iso_utc(value), delta, relative }
+        Moment { value, iso: value.iso(), delta, relative }
     }
 }
 
@@ -311,8 +299,8 @@ pub enum TimeStatus {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TimeReport {
-    /// The `now` the caller gave, in NumericDate seconds.
-    pub now: Option<f64>,
+    /// The `now` the caller gave.
+    pub now: Option<NumericDate>,
     /// `now` as ISO 8601 UTC.
     pub now_iso: Option<String>,
     /// Expiration time.
@@ -341,12 +329,17 @@ pub struct TimeReport {
 /// §4.1.5: "the current date/time MUST be after or equal to the not-before date/time".
 ///
 /// ```
-/// use jwtlens::time::{failure, TimeStatus};
-/// assert_eq!(failure(Some(1000.0), None, Some(2500.0)), Some((TimeStatus::Expired, "Expired 25 min ago.".into())));
-/// assert_eq!(failure(Some(1000.0), None, Some(999.0)), None);
+/// use jwtlens::time::{failure, NumericDate, TimeStatus};
+/// let (exp, s) = (Some(NumericDate::from_secs(1000)), NumericDate::from_secs);
+/// assert_eq!(failure(exp, None, Some(s(2500))), Some((TimeStatus::Expired, "Expired 25 min ago.".into())));
+/// assert_eq!(failure(exp, None, Some(s(999))), None);
 /// ```
-pub fn failure(exp: Option<f64>, nbf: Option<f64>, now: Option<f64>) -> Option<(TimeStatus, String)> {
-    let n = now.filter(|n| n.is_finite())?;
+pub fn failure(
+    exp: Option<NumericDate>,
+    nbf: Option<NumericDate>,
+    now: Option<NumericDate>,
+) -> Option<(TimeStatus, String)> {
+    let n = now?;
     match (exp, nbf) {
         (Some(e), _) if n >= e => Some((TimeStatus::Expired, format!("Expired {} ago.", humanize(n - e)))),
         (_, Some(b)) if n < b => Some((TimeStatus::NotYetValid, format!("Not valid for another {}.", humanize(b - n)))),
@@ -358,15 +351,20 @@ impl TimeReport {
     /// Judge `exp`, `nbf` and `iat` against `now` (no leeway: that is a policy choice).
     ///
     /// ```
-    /// use jwtlens::time::{TimeReport, TimeStatus};
+    /// use jwtlens::time::{NumericDate, TimeReport, TimeStatus};
+    /// let s = |t| Some(NumericDate::from_secs(t));
     /// // exp, nbf, iat, now
-    /// let t = TimeReport::new(Some(1000.0), None, Some(0.0), Some(2500.0));
+    /// let t = TimeReport::new(s(1000), None, s(0), s(2500));
     /// assert_eq!(t.status, TimeStatus::Expired);
     /// assert_eq!(t.lifetime, Some(1000.0));
     /// assert_eq!(t.summary, "Expired 25 min ago.");
     /// ```
-    pub fn new(exp: Option<f64>, nbf: Option<f64>, iat: Option<f64>, now: Option<f64>) -> TimeReport {
-        let now = now.filter(|n| n.is_finite());
+    pub fn new(
+        exp: Option<NumericDate>,
+        nbf: Option<NumericDate>,
+        iat: Option<NumericDate>,
+        now: Option<NumericDate>,
+    ) -> TimeReport {
         let exp_m = exp.map(|v| Moment::new(TimeClaim::Exp, v, now));
         let nbf_m = nbf.map(|v| Moment::new(TimeClaim::Nbf, v, now));
         let iat_m = iat.map(|v| Moment::new(TimeClaim::Iat, v, now));
@@ -384,7 +382,7 @@ impl TimeReport {
         let issued_in_future = matches!((iat, now), (Some(i), Some(n)) if i > n);
         TimeReport {
             now,
-            now_iso: now.and_then(iso_utc),
+            now_iso: now.and_then(NumericDate::iso),
             exp: exp_m,
             nbf: nbf_m,
             iat: iat_m,
@@ -400,6 +398,21 @@ impl TimeReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (year, month, day) to days since 1970-01-01 (H. Hinnant's `days_from_civil`).
+    fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(m);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    fn d(seconds: f64) -> Option<NumericDate> {
+        NumericDate::new(seconds)
+    }
 
     #[test]
     fn dates_round_trip_over_the_calendar() {
@@ -427,14 +440,14 @@ mod tests {
 
     #[test]
     fn statuses() {
-        let t = TimeReport::new(Some(100.0), Some(50.0), Some(40.0), Some(45.0));
+        let t = TimeReport::new(d(100.0), d(50.0), d(40.0), d(45.0));
         assert_eq!(t.status, TimeStatus::NotYetValid);
-        let t = TimeReport::new(Some(100.0), None, Some(40.0), Some(100.0));
+        let t = TimeReport::new(d(100.0), None, d(40.0), d(100.0));
         assert_eq!(t.status, TimeStatus::Expired, "exp is exclusive");
-        let t = TimeReport::new(None, None, Some(400.0), Some(100.0));
+        let t = TimeReport::new(None, None, d(400.0), d(100.0));
         assert!(t.issued_in_future);
         assert_eq!(t.status, TimeStatus::Valid);
-        let t = TimeReport::new(Some(1.0), None, None, None);
+        let t = TimeReport::new(d(1.0), None, None, None);
         assert_eq!(t.status, TimeStatus::Unchecked);
         assert_eq!(t.exp.unwrap().relative, None);
     }

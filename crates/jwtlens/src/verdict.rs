@@ -110,8 +110,8 @@ impl VerdictStatus {
 /// The time a verdict is judged at.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Clock {
-    /// A finite NumericDate.
-    At(f64),
+    /// A time given.
+    At(crate::time::NumericDate),
     /// No time given, and the caller did not opt out: the verdict cannot be valid.
     Missing,
     /// The caller asked for exp and nbf not to be judged.

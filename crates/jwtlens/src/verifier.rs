@@ -7,7 +7,7 @@
 //! [`Verified`] token is through it.
 //!
 //! ```
-//! use jwtlens::{alg::Algorithm, key::{import_key, KeyInput}, policy::Policy, Verifier};
+//! use jwtlens::{alg::Algorithm, key::{import_key, KeyInput}, policy::Policy, time::NumericDate, Verifier};
 //!
 //! let (keys, _) = import_key("your-256-bit-secret-your-256-bit", KeyInput::Auto).unwrap();
 //! let policy = Policy { algorithms: vec![Algorithm::HS256], ..Policy::default() };
@@ -17,12 +17,12 @@
 //! let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
 //!              eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.\
 //!              l5R_LGI0U0AUZYlfzUidod1M4vlgu0JtPP8XpJB9Jx0";
-//! let verified = verifier.verify(token, 1_516_239_022.0 + 60.0).unwrap();
+//! let verified = verifier.verify(token, NumericDate::from_secs(1_516_239_022 + 60)).unwrap();
 //! assert_eq!(verified.claims().sub.as_deref(), Some("1234567890"));
 //! assert!(verified.payload_text().contains("John Doe"));
 //!
 //! // A changed signature is refused, with the reason.
-//! let refused = verifier.verify(&token.replace("l5R_", "l5R-"), 1.6e9).unwrap_err();
+//! let refused = verifier.verify(&token.replace("l5R_", "l5R-"), NumericDate::from_secs(1_600_000_000)).unwrap_err();
 //! assert_eq!(refused.status, jwtlens::report::VerdictStatus::InvalidSignature);
 //! ```
 
@@ -33,6 +33,7 @@ use crate::claims::{Claims, Header};
 use crate::key::KeySet;
 use crate::policy::{Policy, PolicyError};
 use crate::report::{verdict, Options, Verdict, VerdictStatus};
+use crate::time::NumericDate;
 use crate::token::{Limits, Token};
 use crate::verify::Backend;
 
@@ -71,10 +72,9 @@ impl Verifier {
         &self.policy
     }
 
-    /// Verify `token` at `now` (a NumericDate: seconds since 1970): the token,
-    /// [`Verified`], or the [`Verdict`] saying why not. A `now` that is not a
-    /// finite number is no clock, and no token is valid without one.
-    pub fn verify<'t>(&self, token: &'t str, now: f64) -> Result<Verified<'t>, Verdict> {
+    /// Verify `token` at `now`: the token, [`Verified`], or the [`Verdict`]
+    /// saying why not.
+    pub fn verify<'t>(&self, token: &'t str, now: NumericDate) -> Result<Verified<'t>, Verdict> {
         self.judge(token, Some(now), None)
     }
 
@@ -85,7 +85,7 @@ impl Verifier {
     pub fn verify_with_backend<'t>(
         &self,
         token: &'t str,
-        now: Option<f64>,
+        now: Option<NumericDate>,
         backend: &dyn Backend,
     ) -> Result<Verified<'t>, Verdict> {
         self.judge(token, now, Some(backend))
@@ -102,7 +102,7 @@ impl Verifier {
     fn judge<'t>(
         &self,
         token: &'t str,
-        now: Option<f64>,
+        now: Option<NumericDate>,
         backend: Option<&dyn Backend>,
     ) -> Result<Verified<'t>, Verdict> {
         let token = Token::parse_with(token, &self.limits);
@@ -215,10 +215,9 @@ mod tests {
         for policy in policies {
             let v = verifier(policy.clone());
             for token in tokens {
-                for now in [1_516_239_022.0, 1_516_239_200.0, f64::NAN] {
+                for now in [1_516_239_022, 1_516_239_200].map(NumericDate::from_secs) {
                     let keys = v.keys().clone();
-                    let options =
-                        Options { now: Some(now), keys: Some(&keys), policy: Some(&policy), ..Options::default() };
+                    let options = Options::at(now).with_keys(&keys).with_policy(&policy);
                     let expected = crate::inspect(token, &options).verdict;
                     match v.verify(token, now) {
                         Ok(_) => assert_eq!(expected.status, VerdictStatus::Valid, "{token} {policy:?}"),
@@ -238,7 +237,11 @@ mod tests {
     #[test]
     fn no_clock_is_not_valid_and_skipping_is_explicit() {
         let v = verifier(Policy::default());
-        assert_eq!(v.verify(JWT_IO, f64::NAN).unwrap_err().status, VerdictStatus::ClaimsFail);
+        // A NaN is no time at all, and with no time no verdict is valid.
+        assert_eq!(NumericDate::new(f64::NAN), None);
+        let keys = v.keys().clone();
+        let no_clock = Options { keys: Some(&keys), ..Options::default() };
+        assert_eq!(crate::inspect(JWT_IO, &no_clock).verdict.status, VerdictStatus::ClaimsFail);
         let skipped = v.verify_without_clock(JWT_IO).unwrap();
         assert_eq!(skipped.claims().sub.as_deref(), Some("1234567890"));
         assert_eq!(skipped.header().alg.as_deref(), Some("HS256"));
@@ -249,8 +252,14 @@ mod tests {
     fn the_wrong_key_and_the_wrong_algorithm_are_refused() {
         let (other, _) = import_key("another-secret-of-thirty-two-bytes", KeyInput::Auto).unwrap();
         let v = Verifier::new(other, Policy::default()).unwrap();
-        assert_eq!(v.verify(JWT_IO, 1.6e9).unwrap_err().status, VerdictStatus::InvalidSignature);
+        assert_eq!(
+            v.verify(JWT_IO, NumericDate::from_secs(1_600_000_000)).unwrap_err().status,
+            VerdictStatus::InvalidSignature
+        );
         let v = verifier(Policy { algorithms: vec![Algorithm::HS512], ..Policy::default() });
-        assert_eq!(v.verify(JWT_IO, 1.6e9).unwrap_err().status, VerdictStatus::ClaimsFail);
+        assert_eq!(
+            v.verify(JWT_IO, NumericDate::from_secs(1_600_000_000)).unwrap_err().status,
+            VerdictStatus::ClaimsFail
+        );
     }
 }

@@ -8,6 +8,7 @@ use jwtlens::alg::Algorithm;
 use jwtlens::findings::FindingCode;
 use jwtlens::key::{import_key, Detected, KeyInput, KeySet, SecretEncoding};
 use jwtlens::report::VerdictStatus;
+use jwtlens::time::NumericDate;
 use jwtlens::token::{Limits, Token};
 use jwtlens::{inspect, Code, Options};
 use rand_chacha::ChaCha8Rng;
@@ -15,7 +16,7 @@ use rand_core::SeedableRng as _;
 use rsa::pkcs1::EncodeRsaPublicKey;
 use rsa::pkcs8::EncodePublicKey;
 
-const NOW: f64 = 1_795_000_000.0;
+const NOW: NumericDate = NumericDate::from_secs(1_795_000_000);
 
 fn b64(bytes: &[u8]) -> String {
     jwtlens::b64::encode(bytes)
@@ -30,7 +31,7 @@ fn hs256(secret: &[u8], header: &[u8], payload: &[u8]) -> String {
     format!("{input}.{}", b64(&mac.finalize().into_bytes()))
 }
 
-fn status(token: &str, keys: &KeySet, now: Option<f64>) -> (VerdictStatus, String) {
+fn status(token: &str, keys: &KeySet, now: Option<NumericDate>) -> (VerdictStatus, String) {
     let r = inspect(token, &Options { now, keys: Some(keys), ..Options::default() });
     // The verdict-only path must agree.
     let fast = jwtlens::report::verdict(&Token::parse(token), &Options { now, keys: Some(keys), ..Options::default() });
@@ -248,7 +249,8 @@ fn hole_5_no_clock_no_valid_verdict() {
     assert_eq!(at(None, false).status, VerdictStatus::ClaimsFail);
     assert!(at(None, false).message.contains("no current time"));
     assert_eq!(at(Some(NOW), false).status, VerdictStatus::ClaimsFail);
-    assert_eq!(at(Some(f64::NAN), false).status, VerdictStatus::ClaimsFail);
+    // NaN is no time: the type cannot hold it, so a face that gets one has no clock.
+    assert_eq!(at(NumericDate::new(f64::NAN), false).status, VerdictStatus::ClaimsFail);
     // Asked for explicitly, and said so.
     let skipped = at(None, true);
     assert_eq!(skipped.status, VerdictStatus::Valid);
@@ -297,7 +299,7 @@ fn hole_7_one_leeway_whatever_the_options_shape() {
     let none = inspect(&token, &Options { now: Some(NOW), keys: Some(&set), ..Options::default() });
     assert_eq!(none.verdict.status, VerdictStatus::ClaimsFail);
     // A "now" that can only be milliseconds is refused with the reason.
-    let e = jwtlens::time::now_seconds(1_795_000_000_000.0).unwrap_err();
+    let e = NumericDate::now(1_795_000_000_000.0).unwrap_err();
     assert!(e.to_string().contains("milliseconds"));
 }
 

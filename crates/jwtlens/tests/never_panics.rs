@@ -10,7 +10,7 @@ fn b64(bytes: &[u8]) -> String {
 
 /// Every diagnostic points inside the input (or just past its end).
 fn check(input: &str, now: Option<f64>) {
-    let r = inspect(input, &Options { now, ..Options::default() });
+    let r = inspect(input, &Options { now: now.and_then(jwtlens::time::NumericDate::new), ..Options::default() });
     for d in r.errors.iter().chain(&r.notices) {
         assert!(d.offset <= input.len() && d.end <= input.len() && d.offset <= d.end, "{d:?} in {input:?}");
         assert!(input.is_char_boundary(d.offset) && input.is_char_boundary(d.end), "{d:?} in {input:?}");

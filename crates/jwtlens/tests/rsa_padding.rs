@@ -163,9 +163,12 @@ fn judge(s: &Signer, alg: Algorithm, em: &[u8]) -> (bool, bool, bool) {
     let input = format!("{}.{}", b64(format!(r#"{{"alg":"{}"}}"#, alg.name()).as_bytes()), b64(br#"{"sub":"x"}"#));
     let sig = raw_sign(&s.key, em);
     let token = format!("{input}.{}", b64(&sig));
-    let ours = jwtlens::inspect(&token, &jwtlens::Options { now: Some(NOW), keys: Some(&s.set), ..Default::default() })
-        .verdict
-        .status
+    let ours = jwtlens::inspect(
+        &token,
+        &jwtlens::Options { now: jwtlens::time::NumericDate::new(NOW), keys: Some(&s.set), ..Default::default() },
+    )
+    .verdict
+    .status
         == VerdictStatus::Valid;
     let hashed = Sha256::digest(input.as_bytes());
     let public = s.key.to_public_key();

@@ -20,7 +20,12 @@ fn input(alg: &str, n: usize) -> String {
 
 fn ours(set: &KeySet, input: &str, sig: &[u8]) -> bool {
     let token = format!("{input}.{}", b64(sig));
-    jwtlens::inspect(&token, &jwtlens::Options { now: Some(NOW), keys: Some(set), ..Default::default() }).verdict.status
+    jwtlens::inspect(
+        &token,
+        &jwtlens::Options { now: jwtlens::time::NumericDate::new(NOW), keys: Some(set), ..Default::default() },
+    )
+    .verdict
+    .status
         == VerdictStatus::Valid
 }
 

@@ -48,7 +48,7 @@ fn the_fast_verdict_is_the_reports_verdict() {
     let mut seen = std::collections::BTreeSet::new();
     for (what, keys) in &sets {
         for t in &tokens {
-            for now in [None, Some(1500.0), Some(2500.0)] {
+            for now in [None, Some(1500), Some(2500)].map(|s| s.map(jwtlens::time::NumericDate::from_secs)) {
                 let opts = Options { now, keys: keys.as_ref(), ..Options::default() };
                 let fast = verdict(&Token::parse(t), &opts);
                 let full = inspect(t, &opts).verdict;

@@ -48,7 +48,7 @@ fn outcomes(set: Vec<jwtlens_cookie::Stored>) -> Vec<(String, String, bool)> {
     set.into_iter().map(|s| (s.line, s.result.to_string(), s.result.accepted())).collect()
 }
 
-fn run(lab: &Lab, now: i64) -> Run {
+fn run(lab: &Lab, now: jwtlens_cookie::UnixTime) -> Run {
     let third_party: ThirdPartyCookies = lab.third_party.parse().unwrap_or_default();
     let mut out = Run { outcomes: Vec::new(), verdicts: Vec::new(), header: None, error: None };
     let origin = match Request::navigate(&lab.from) {
@@ -85,7 +85,7 @@ fn run(lab: &Lab, now: i64) -> Run {
 #[function_component(CookieLab)]
 pub fn cookie_lab(props: &Props) -> Html {
     let lab = use_state(Lab::default);
-    let result = run(&lab, props.now.floor() as i64);
+    let result = run(&lab, jwtlens_cookie::UnixTime::from_secs(props.now.floor() as i64));
     let edit = |f: fn(&mut Lab, String)| {
         let lab = lab.clone();
         Callback::from(move |e: Event| {

@@ -17,7 +17,7 @@ fn row(label: &str, name: &str, m: &Option<Moment>, highlight: bool) -> Html {
             <th scope="row">{ label }<code class="muted">{ format!(" {name}") }</code></th>
             <td class="rel">{ m.relative.clone().unwrap_or_default() }</td>
             <td><code>{ m.iso.clone().unwrap_or_else(|| "outside years 0000-9999".into()) }</code></td>
-            <td class="local">{ local_time(m.value).unwrap_or_default() }</td>
+            <td class="local">{ local_time(m.value.seconds()).unwrap_or_default() }</td>
         </tr>
     }
 }

@@ -28,7 +28,7 @@ pub(crate) struct CookieArgs {
     pub(crate) script: bool,
     /// The time, as seconds since 1970 or RFC 3339; default: the system clock.
     #[arg(long, value_parser = parse_now)]
-    pub(crate) now: Option<f64>,
+    pub(crate) now: Option<jwtlens::time::NumericDate>,
     /// Third-party cookies: blocked (Chromium's default in a fresh profile) or allowed.
     #[arg(long, default_value = "blocked", value_parser = third_party_words())]
     pub(crate) third_party_cookies: String,
@@ -51,7 +51,8 @@ fn report(args: CookieArgs) -> Result<String, String> {
         }
         _ => read_token(None)?,
     };
-    let now = args.now.unwrap_or_else(jwtlens::system_now).floor() as i64;
+    let now =
+        jwtlens_cookie::UnixTime::from_secs(args.now.unwrap_or_else(jwtlens::system_now).seconds().floor() as i64);
     let url = |s: &str, flag: &str| Url::parse(s).map_err(|e| format!("--{flag} {s:?}: {e}"));
     let origin = Request {
         url: url(&args.from, "from")?,

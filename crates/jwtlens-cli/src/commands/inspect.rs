@@ -18,7 +18,7 @@ pub(crate) struct InspectArgs {
     /// The current time, as seconds since 1970 or RFC 3339
     /// (2026-11-22T10:00:00Z); default: the system clock.
     #[arg(long, value_parser = parse_now)]
-    pub(crate) now: Option<f64>,
+    pub(crate) now: Option<jwtlens::time::NumericDate>,
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,

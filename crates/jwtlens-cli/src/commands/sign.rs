@@ -55,7 +55,7 @@ fn sign_token(args: SignArgs) -> Result<String, String> {
     let mut claims: serde_json::Value =
         serde_json::from_str(&claims_text).map_err(|e| format!("--claims is not JSON: {e}"))?;
     let obj = claims.as_object_mut().ok_or("--claims must be a JSON object")?;
-    let now = jwtlens::system_now().floor() as i64;
+    let now = jwtlens::system_now().seconds().floor() as i64;
     if args.iat {
         obj.insert(String::from("iat"), now.into());
     }

@@ -193,8 +193,12 @@ impl Simulation {
     /// The credential headers the page would send to the API now.
     pub(crate) fn api_credentials(&mut self) -> Vec<Header> {
         let req = page_request(&format!("{APP}/api/profile"), "GET");
-        let mut headers: Vec<Header> =
-            self.jar.cookie_header(&req, self.now).into_iter().map(|c| header("Cookie", c)).collect();
+        let mut headers: Vec<Header> = self
+            .jar
+            .cookie_header(&req, jwtlens_cookie::UnixTime::from_secs(self.now))
+            .into_iter()
+            .map(|c| header("Cookie", c))
+            .collect();
         if let Some(t) = self.page_bearer() {
             headers.push(header("Authorization", format!("Bearer {t}")));
         }

@@ -42,7 +42,7 @@ impl Simulation {
                     site_for_cookies: None,
                     top_level: false,
                 };
-                self.jar.set(line, &req, self.now).to_string()
+                self.jar.set(line, &req, jwtlens_cookie::UnixTime::from_secs(self.now)).to_string()
             }
             Err(e) => format!("rejected: {}", e.message),
         };
@@ -53,7 +53,7 @@ impl Simulation {
 
     /// The cookies the browser attaches to a request, with a verdict per cookie.
     pub(crate) fn attach_cookies(&mut self, req: &CookieRequest) -> Option<String> {
-        for v in self.jar.cookies_for(req, self.now) {
+        for v in self.jar.cookies_for(req, jwtlens_cookie::UnixTime::from_secs(self.now)) {
             let text = match (v.sent, req.from_script) {
                 (true, false) if v.reason != jwtlens_cookie::Reason::Sent => {
                     format!("Cookie {} is sent — {}.", v.name, v.message.trim_start_matches("sent: "))
@@ -65,7 +65,7 @@ impl Simulation {
             };
             self.event("browser", EventKind::Cookie { name: v.name, sent: v.sent, reason: v.message }, text);
         }
-        self.jar.cookie_header(req, self.now)
+        self.jar.cookie_header(req, jwtlens_cookie::UnixTime::from_secs(self.now))
     }
 
     pub(crate) fn send(&mut self, actor: &str, method: &str, url: &str, from: &str, headers: Vec<Header>) -> usize {
@@ -149,7 +149,7 @@ impl Simulation {
         };
         let parsed = jwtlens::token::Token::parse(token);
         let options = jwtlens::Options {
-            now: Some(self.now as f64),
+            now: Some(jwtlens::time::NumericDate::from_secs(self.now)),
             keys: Some(&keys),
             policy: Some(&policy),
             ..jwtlens::Options::default()
@@ -166,8 +166,8 @@ impl Simulation {
             return Auth::Refused(v.message);
         }
         let claims = parsed.claims();
-        let exp = claims.and_then(|c| c.exp).unwrap_or(0.0) as i64;
-        let iat = claims.and_then(|c| c.iat).unwrap_or(0.0) as i64;
+        let exp = claims.and_then(|c| c.exp).map_or(0.0, |d| d.seconds()) as i64;
+        let iat = claims.and_then(|c| c.iat).map_or(0.0, |d| d.seconds()) as i64;
         let jti = jti_of(&parsed);
         if self.config.deny_list {
             *lookups += 1;

@@ -10,7 +10,7 @@ fn codes(header: &str, payload: &str, sig: &[u8], keys: Option<&KeySet>) -> Vec<
     let text = format!("{}.{}.{}", b64::encode(header.as_bytes()), b64::encode(payload.as_bytes()), b64::encode(sig));
     let t = Token::parse(&text);
     let c = t.claims().cloned().unwrap_or_default();
-    let time = TimeReport::new(c.exp, c.nbf, c.iat, Some(1000.0));
+    let time = TimeReport::new(c.exp, c.nbf, c.iat, Some(crate::time::NumericDate::from_secs(1000)));
     findings(&t, keys, Some(&time)).iter().map(|f| f.code).collect()
 }
 

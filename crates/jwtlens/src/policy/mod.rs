@@ -12,7 +12,7 @@
 //! use jwtlens::{policy::{Policy, Outcome}, inspect, Options};
 //! let policy = Policy { audiences: vec!["api".into()], ..Policy::default() };
 //! let token = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ3ZWIiLCJleHAiOjEwMH0.c2ln"; // aud "web", exp 100
-//! let r = inspect(token, &Options { now: Some(50.0), policy: Some(&policy), ..Options::default() });
+//! let r = inspect(token, &Options::at(jwtlens::time::NumericDate::from_secs(50)).with_policy(&policy));
 //! let aud = r.checks.iter().find(|c| c.name == "aud").unwrap();
 //! assert_eq!(aud.outcome, Outcome::Failed);
 //! assert_eq!(aud.message, "The audience is [\"web\"], which does not include any of [\"api\"].");
@@ -25,7 +25,7 @@ use alloc::vec::Vec;
 use serde::Serialize;
 
 use crate::alg::Algorithm;
-use crate::time::humanize;
+use crate::time::{humanize, NumericDate};
 use crate::token::Token;
 
 /// The leeway used when none is set: one minute of clock skew.
@@ -180,12 +180,12 @@ impl Checks {
 }
 
 /// Run every check of `policy` on `token` at `now`.
-pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Check> {
+pub fn validate(token: &Token<'_>, policy: &Policy, now: Option<NumericDate>) -> Vec<Check> {
     run(token, policy, now, true)
 }
 
 /// Only the checks that fail, for the verdict-only path (the same decisions as [`validate`]).
-pub(crate) fn failures(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> Vec<Check> {
+pub(crate) fn failures(token: &Token<'_>, policy: &Policy, now: Option<NumericDate>) -> Vec<Check> {
     run(token, policy, now, false)
 }
 
@@ -194,8 +194,8 @@ pub(crate) fn failures(token: &Token<'_>, policy: &Policy, now: Option<f64>) -> 
 struct Ctx<'t, 'a> {
     token: &'t Token<'a>,
     policy: &'t Policy,
-    /// A finite time, or none.
-    now: Option<f64>,
+    /// The time, or none.
+    now: Option<NumericDate>,
     /// The policy's leeway, clamped to 0..=MAX_LEEWAY.
     leeway: f64,
     header: Option<&'t crate::claims::Header>,
@@ -219,17 +219,10 @@ const CHECKS: [ClaimCheck; 10] = [
     check_max_age,
 ];
 
-fn run(token: &Token<'_>, policy: &Policy, now: Option<f64>, explain: bool) -> Vec<Check> {
+fn run(token: &Token<'_>, policy: &Policy, now: Option<NumericDate>, explain: bool) -> Vec<Check> {
     let mut c = Checks { explain, out: Vec::new() };
     let leeway = if policy.leeway.is_finite() { policy.leeway.clamp(0.0, MAX_LEEWAY) } else { 0.0 };
-    let ctx = Ctx {
-        token,
-        policy,
-        now: now.filter(|n| n.is_finite()),
-        leeway,
-        header: token.header(),
-        claims: token.claims(),
-    };
+    let ctx = Ctx { token, policy, now, leeway, header: token.header(), claims: token.claims() };
     for check in CHECKS {
         check(&ctx, &mut c);
     }

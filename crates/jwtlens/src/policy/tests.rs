@@ -21,7 +21,7 @@ fn times_without_a_clock_say_so_and_show_the_claim() {
         assert_eq!(check.message, "No current time was given.");
         assert!(check.actual.as_deref().is_some_and(|a| a.starts_with("2001-09-09T0")), "{check:?}");
     }
-    let with_clock = validate(&t, &Policy::default(), Some(1_000_000_100.0));
+    let with_clock = validate(&t, &Policy::default(), d(1_000_000_100.0));
     let exp = with_clock.iter().find(|c| c.name == "exp").unwrap();
     assert_eq!(exp.actual.as_deref(), Some("2001-09-09T02:46:40Z"));
 }
@@ -40,7 +40,7 @@ fn each_check() {
         max_age: Some(100.0),
         leeway: 0.0,
     };
-    let c = validate(&t, &p, Some(1500.0));
+    let c = validate(&t, &p, d(1500.0));
     assert_eq!(outcome(&c, "alg"), Outcome::Failed);
     assert_eq!(outcome(&c, "typ"), Outcome::Passed);
     assert_eq!(outcome(&c, "iss"), Outcome::Passed);
@@ -49,11 +49,11 @@ fn each_check() {
     assert_eq!(outcome(&c, "required"), Outcome::Failed);
     assert_eq!(outcome(&c, "exp"), Outcome::Passed);
     assert_eq!(outcome(&c, "max_age"), Outcome::Failed);
-    let c = validate(&t, &p, Some(2000.0));
+    let c = validate(&t, &p, d(2000.0));
     assert_eq!(outcome(&c, "exp"), Outcome::Failed, "exp is exclusive");
-    let c = validate(&t, &Policy { leeway: 60.0, ..p.clone() }, Some(2030.0));
+    let c = validate(&t, &Policy { leeway: 60.0, ..p.clone() }, d(2030.0));
     assert_eq!(outcome(&c, "exp"), Outcome::Passed, "within leeway");
-    let c = validate(&t, &p, Some(999.0));
+    let c = validate(&t, &p, d(999.0));
     assert_eq!((outcome(&c, "nbf"), outcome(&c, "iat")), (Outcome::Failed, Outcome::Failed));
     let c = validate(&t, &p, None);
     assert_eq!(outcome(&c, "exp"), Outcome::Skipped);
@@ -69,29 +69,26 @@ fn boundaries_and_sentences() {
     let find = |c: &[Check], n: &str| c.iter().find(|c| c.name == n).cloned().unwrap();
     // aud: exactly the accepted one, and only another one.
     let p = Policy { audiences: alloc::vec!["api".into()], ..base.clone() };
-    assert_eq!(find(&validate(&t, &p, Some(1500.0)), "aud").outcome, Outcome::Passed);
-    assert_eq!(
-        find(&validate(&t, &p, Some(1500.0)), "aud").message,
-        "The audience [\"api\"] includes an accepted one."
-    );
+    assert_eq!(find(&validate(&t, &p, d(1500.0)), "aud").outcome, Outcome::Passed);
+    assert_eq!(find(&validate(&t, &p, d(1500.0)), "aud").message, "The audience [\"api\"] includes an accepted one.");
     let p = Policy { audiences: alloc::vec!["web".into()], ..base.clone() };
-    let c = find(&validate(&t, &p, Some(1500.0)), "aud");
+    let c = find(&validate(&t, &p, d(1500.0)), "aud");
     assert_eq!(c.outcome, Outcome::Failed);
     assert_eq!(c.message, "The audience is [\"api\"], which does not include any of [\"web\"].");
     // iss sentences.
     let p = Policy { issuers: alloc::vec!["a".into()], ..base.clone() };
-    assert_eq!(find(&validate(&t, &p, Some(1500.0)), "iss").message, "The issuer \"a\" is accepted.");
+    assert_eq!(find(&validate(&t, &p, d(1500.0)), "iss").message, "The issuer \"a\" is accepted.");
     let p = Policy { issuers: alloc::vec!["b".into()], ..base.clone() };
-    assert_eq!(find(&validate(&t, &p, Some(1500.0)), "iss").message, "The issuer \"a\" is not one of [\"b\"].");
+    assert_eq!(find(&validate(&t, &p, d(1500.0)), "iss").message, "The issuer \"a\" is not one of [\"b\"].");
     // required: present only, and missing only.
     let p = Policy { required: alloc::vec!["sub".into()], ..base.clone() };
-    assert_eq!(find(&validate(&t, &p, Some(1500.0)), "required").outcome, Outcome::Passed);
+    assert_eq!(find(&validate(&t, &p, d(1500.0)), "required").outcome, Outcome::Passed);
     let p = Policy { required: alloc::vec!["jti".into()], ..base.clone() };
-    let c = find(&validate(&t, &p, Some(1500.0)), "required");
+    let c = find(&validate(&t, &p, d(1500.0)), "required");
     assert_eq!((c.outcome, c.actual.as_deref()), (Outcome::Failed, Some("[\"jti\"]")));
     // max_age: within, within only by the leeway, and beyond it.
     let at = |max: f64, leeway: f64, now: f64| {
-        find(&validate(&t, &Policy { max_age: Some(max), leeway, ..base.clone() }, Some(now)), "max_age").outcome
+        find(&validate(&t, &Policy { max_age: Some(max), leeway, ..base.clone() }, d(now)), "max_age").outcome
     };
     assert_eq!(at(100.0, 0.0, 1050.0), Outcome::Passed);
     assert_eq!(at(100.0, 60.0, 1150.0), Outcome::Passed);
@@ -99,8 +96,8 @@ fn boundaries_and_sentences() {
     assert_eq!(at(100.0, 0.0, 1100.0), Outcome::Passed, "age == max");
     // The leeway is named in the sentence only when there is one.
     let p = Policy { leeway: 60.0, ..Policy::default() };
-    assert_eq!(find(&validate(&t, &p, Some(1500.0)), "exp").message, "Not expired (leeway 1 min).");
-    assert_eq!(find(&validate(&t, &base, Some(1500.0)), "exp").message, "Not expired.");
+    assert_eq!(find(&validate(&t, &p, d(1500.0)), "exp").message, "Not expired (leeway 1 min).");
+    assert_eq!(find(&validate(&t, &base, d(1500.0)), "exp").message, "Not expired.");
     // Durations at their bounds.
     assert_eq!(duration(PolicyField::Leeway, 0.0, MAX_LEEWAY), Ok(0.0));
     assert_eq!(duration(PolicyField::Leeway, MAX_LEEWAY, MAX_LEEWAY), Ok(MAX_LEEWAY));
@@ -113,4 +110,9 @@ fn bad_numbers_are_rejected() {
     }
     assert!(Policy { max_age: Some(f64::NAN), ..Policy::default() }.validate().is_err());
     assert!(Policy::default().validate().is_ok());
+}
+
+/// A time, for the checks.
+fn d(seconds: f64) -> Option<crate::time::NumericDate> {
+    crate::time::NumericDate::new(seconds)
 }

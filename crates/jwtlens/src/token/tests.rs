@@ -9,7 +9,7 @@ fn decodes_the_classic_example() {
     let t = Token::parse(JWT);
     assert_eq!(t.kind(), Kind::Jws);
     assert!(t.errors().is_empty() && t.notices().is_empty());
-    assert_eq!(t.claims().unwrap().iat, Some(1_516_239_022.0));
+    assert_eq!(t.claims().unwrap().iat, Some(crate::time::NumericDate::from_secs(1_516_239_022)));
     assert_eq!(t.signature().unwrap().len(), 32);
     assert_eq!(t.segments().len(), 3);
     assert_eq!(t.segments()[1].start, 37);

@@ -442,7 +442,12 @@ pub fn jwtlens_status(case: &Case) -> VerdictStatus {
         audiences: if case.strict_policy { vec![String::from(AUDIENCE)] } else { vec![] },
         ..Policy::default()
     };
-    let options = jwtlens::Options { now: Some(NOW), keys: Some(set), policy: Some(&policy), ..Default::default() };
+    let options = jwtlens::Options {
+        now: jwtlens::time::NumericDate::new(NOW),
+        keys: Some(set),
+        policy: Some(&policy),
+        ..Default::default()
+    };
     let full = jwtlens::inspect(&case.token, &options).verdict;
     let fast = jwtlens::report::verdict(&jwtlens::Token::parse(&case.token), &options);
     assert_eq!(full, fast, "the fast verdict is the report's: {case:?}");
