@@ -4,15 +4,20 @@
 //
 //   node tests/cookies/record-chromium.mjs            (about a minute)
 //
-// Two local servers on 127.0.0.1 — https (a self-signed, test-only
-// certificate; Chromium is told to ignore certificate errors) and http — and
-// Chromium resolving every *.test name to 127.0.0.1. Each scenario runs in a
-// fresh browser context: a top-level navigation whose response sets the
-// cookies; a page on `from` that makes the request of `kind`; the Cookie
-// header the server received for it (for "frame-read": what document.cookie
-// showed inside a frame of `from`); then document.cookie on `read`.
+// Three local servers on 127.0.0.1 — https (a self-signed, test-only
+// certificate; Chromium is told to ignore certificate errors), http, and one
+// port that speaks both (so that an http: image Chromium upgrades to https:
+// as mixed content still reaches a server) — and Chromium resolving every
+// *.test name to 127.0.0.1. Each scenario runs in a fresh browser context: a
+// top-level navigation whose response sets the cookies; a page on `from`
+// that makes the request of `kind` — from inside `frames`, nested in that
+// order, when the scenario has them (a "navigate" then is a click on a
+// target=_top link in the innermost frame); the Cookie header the server
+// received for it (null: no request arrived; for "frame-read": what
+// document.cookie showed inside the frame); then document.cookie on `read`.
 import { createServer as createHttps } from "node:https";
 import { createServer as createHttp } from "node:http";
+import { createServer as createTcp, connect } from "node:net";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,10 +43,19 @@ export async function record({ only } = {}) {
       // A top-level page on setIn whose frame's response sets the cookies.
       const set = `${concrete(s.set, ports)}${s.set.includes("?") ? "&" : "?"}set=${encodeURIComponent(s.id)}`;
       res.writeHead(200, { "content-type": "text/html" }).end(page(`<iframe src="${set}"></iframe>`));
+    } else if (q.has("from") && s && Number(q.get("depth") ?? 0) < (s.frames ?? []).length) {
+      // The next frame of the chain, down to the one that makes the request.
+      const depth = Number(q.get("depth") ?? 0);
+      const next = `${concrete(s.frames[depth], ports)}?from=${encodeURIComponent(s.id)}&depth=${depth + 1}`;
+      res.writeHead(200, { "content-type": "text/html" }).end(page(`<iframe src="${next}"></iframe>`));
     } else if (q.has("from") && s) {
       const hit = `${concrete(s.hit, ports)}?hit=${encodeURIComponent(s.id)}`;
+      // Inside frames, a navigation is a click (a user gesture) on a link to the top window.
+      const navigate = s.frames?.length
+        ? `<a id="go" href="${hit}" target="_top">go</a>`
+        : `<script>location.href = ${JSON.stringify(hit)};</script>`;
       const body = {
-        navigate: `<script>location.href = ${JSON.stringify(hit)};</script>`,
+        navigate,
         "form-post": `<form method="POST" action="${hit}"><input name="x" value="1"></form><script>document.forms[0].submit();</script>`,
         fetch: `<script>fetch(${JSON.stringify(hit)}, { credentials: "include", mode: "no-cors" });</script>`,
         "fetch-post": `<script>fetch(${JSON.stringify(hit)}, { method: "POST", body: "x", credentials: "include", mode: "no-cors" });</script>`,
@@ -69,10 +83,26 @@ export async function record({ only } = {}) {
   const tls = { key: readFileSync(join(here, "test-only-key.pem")), cert: readFileSync(join(here, "test-only-cert.pem")) };
   const https = createHttps(tls, handler);
   const http = createHttp(handler);
+  // Both on one port: a TLS handshake starts with byte 0x16, plain HTTP with a method name;
+  // each connection is relayed to the server that speaks its protocol.
+  const dual = createTcp((socket) => {
+    socket.once("data", (first) => {
+      socket.pause(); // until the relay is connected (pipe resumes it)
+      const to = connect((first[0] === 0x16 ? https : http).address().port, "127.0.0.1", () => {
+        to.write(first);
+        socket.pipe(to).pipe(socket);
+      });
+      const end = () => { socket.destroy(); to.destroy(); };
+      to.on("error", end);
+      socket.on("error", end);
+    });
+  });
   await new Promise((ok) => https.listen(0, "127.0.0.1", ok));
   await new Promise((ok) => http.listen(0, "127.0.0.1", ok));
+  await new Promise((ok) => dual.listen(0, "127.0.0.1", ok));
   ports.https = https.address().port;
   ports.http = http.address().port;
+  ports.dual = dual.address().port;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
@@ -92,6 +122,15 @@ export async function record({ only } = {}) {
       if (s.setIn) await p.goto(at(s.setIn, "setframe"), { waitUntil: "load" });
       else await p.goto(at(s.set, "set"));
       await p.goto(at(s.from, "from"));
+      if (s.kind === "navigate" && s.frames?.length) {
+        const innermost = `depth=${s.frames.length}`;
+        let frame;
+        for (let i = 0; i < 100 && !frame; i++) {
+          frame = p.frames().find((f) => f.url().includes(innermost));
+          if (!frame) await new Promise((r) => setTimeout(r, 20));
+        }
+        await frame.click("#go");
+      }
       for (let i = 0; i < 100 && !hits.has(s.id); i++) await new Promise((r) => setTimeout(r, 20));
       const header = hits.has(s.id) ? hits.get(s.id) : null;
       await p.goto(at(s.read, "read"));
@@ -103,6 +142,7 @@ export async function record({ only } = {}) {
     await browser.close();
     https.close();
     http.close();
+    dual.close();
   }
   return { chromium: browser.version(), results };
 }

@@ -4,7 +4,11 @@
 // then, from a page at `from`, one request of `kind` to `hit`; then
 // document.cookie read on a top-level page at `read`. Hosts are *.test names
 // that Chromium resolves to 127.0.0.1; ports are the local servers' and are
-// written as {https} and {http} here.
+// written as {https}, {http} and {dual} here ({dual} answers both http and
+// https, so an http: image upgraded to https: as mixed content still lands).
+// `frames`, when given, are the frames (outermost first) inside the page on
+// `from` that the request is made from; a "navigate" is then a click on a
+// target=_top link in the innermost one.
 //
 // Expires dates are 2001 (past) or 2100 (future), so the verdicts hold for the
 // jar's pinned clock and Chromium's real one alike.
@@ -14,22 +18,24 @@ const H = "http://bank.test:{http}";
 const SUB = "https://www.bank.test:{https}";
 const EVIL = "https://evil.test:{https}";
 const OTHER = "https://other.test:{https}";
+// http: on the port that also speaks https (mixed-content upgrades land there).
+const MIXED = "http://bank.test:{dual}";
 
-/** Request kinds: [kind, top-level navigation?, method]. */
+/** Request kinds: [top-level navigation?, method, destination]. */
 export const KINDS = {
-  navigate: [true, "GET"],
-  "form-post": [true, "POST"],
-  fetch: [false, "GET"],
-  "fetch-post": [false, "POST"],
-  img: [false, "GET"],
-  iframe: [false, "GET"],
+  navigate: [true, "GET", "document"],
+  "form-post": [true, "POST", "document"],
+  fetch: [false, "GET", "fetch"],
+  "fetch-post": [false, "POST", "fetch"],
+  img: [false, "GET", "image"],
+  iframe: [false, "GET", "document"],
   // document.cookie read by a script inside a frame of `from`: not a request, a read.
-  "frame-read": [false, "GET"],
+  "frame-read": [false, "GET", "document"],
 };
 
 function scenario(id, lines, kind, from, hit, extra = {}) {
   // setIn: the cookies are set by the response to a frame inside a top-level page at setIn.
-  return { id, set: extra.set ?? `${S}/`, setIn: extra.setIn ?? null, lines, kind, from, hit, read: extra.read ?? `${S}/read`, note: extra.note };
+  return { id, set: extra.set ?? `${S}/`, setIn: extra.setIn ?? null, lines, kind, from, frames: extra.frames ?? [], hit, read: extra.read ?? `${S}/read`, note: extra.note };
 }
 
 export function scenarios() {
@@ -79,7 +85,32 @@ export function scenarios() {
     ["lax-in-frame", ["p=1; Secure; SameSite=Lax; Partitioned; Path=/"], "iframe", `${EVIL}/`, { setIn: `${EVIL}/` }],
     ["two-partitions", ["p=1; Secure; SameSite=None; Partitioned; Path=/"], "iframe", `${EVIL}/`, { setIn: `${OTHER}/` }],
   ];
+  chips.push(["top-level-then-x-nav", [P], "navigate", `${EVIL}/`, { note: "a top-level navigation makes its own URL the top-level site, whoever started it" }]);
+  chips.push(["top-level-then-x-post", [P], "form-post", `${EVIL}/`, {}]);
   for (const [name, lines, kind, from, extra] of chips) out.push(scenario(`chips-${name}`, lines, kind, from, `${S}/target`, extra));
+  // Frame chains: a request is same-site only if the page and every frame around it are.
+  const FOUR = ["st=1; Secure; SameSite=Strict; Path=/", "lx=1; Secure; SameSite=Lax; Path=/", "no=1; Secure; SameSite=None; Path=/", "un=1; Secure; Path=/"];
+  const chains = [
+    ["same-in-same", `${S}/`, [`${SUB}/f`]],
+    ["same-in-x-in-same", `${S}/`, [`${EVIL}/f`, `${SUB}/f`]],
+    ["x-in-same", `${S}/`, [`${EVIL}/f`]],
+    ["same-in-x", `${EVIL}/`, [`${S}/f`]],
+    ["same-in-same-in-x", `${EVIL}/`, [`${S}/f`, `${SUB}/f`]],
+  ];
+  for (const [name, from, frames] of chains) {
+    for (const kind of ["fetch", "fetch-post", "img", "iframe", "navigate"]) {
+      out.push(scenario(`chain-${name}-${kind}`, FOUR, kind, from, `${S}/target`, { frames }));
+    }
+    out.push(scenario(`chain-${name}-frame-read`, FOUR, "frame-read", from, `${S}/frame`, { frames }));
+  }
+  // Mixed content: an http: image from an https: page is upgraded to https: before cookies
+  // are chosen; an http: fetch or frame is blocked (no request at all).
+  const MIX = ["s=1; Secure; Path=/", "p=1; Path=/", "lx=1; SameSite=Lax; Path=/"];
+  for (const kind of ["img", "fetch", "iframe"]) {
+    out.push(scenario(`mixed-${kind}-from-https`, MIX, kind, `${S}/`, `${MIXED}/target`));
+    out.push(scenario(`mixed-${kind}-from-https-frame`, MIX, kind, `${EVIL}/`, `${MIXED}/target`, { frames: [`${S}/f`] }));
+  }
+  out.push(scenario("mixed-img-from-http", MIX, "img", `${H}/`, `${MIXED}/target`, { note: "not mixed content: an http: page" }));
   // Secure and the scheme: an https cookie asked for over http, and set over http.
   out.push(scenario("secure-over-http", ["s=1; Secure; Path=/", "p=1; Path=/"], "navigate", `${H}/`, `${H}/target`, { read: `${H}/read` }));
   out.push(scenario("secure-set-over-http", ["s=1; Secure; Path=/", "p=1; Path=/"], "navigate", `${H}/`, `${H}/target`, { set: `${H}/`, read: `${H}/read` }));
@@ -146,5 +177,5 @@ export function scenarios() {
 
 /** Replace the port placeholders. */
 export function concrete(url, ports) {
-  return url.replace("{https}", String(ports.https)).replace("{http}", String(ports.http));
+  return url.replace("{https}", String(ports.https)).replace("{http}", String(ports.http)).replace("{dual}", String(ports.dual));
 }

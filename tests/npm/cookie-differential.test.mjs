@@ -15,7 +15,7 @@ import { scenarios, concrete, KINDS } from "../cookies/scenarios.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const saved = JSON.parse(readFileSync(join(here, "../cookies/chromium-results.json"), "utf8"));
 const NOW = 1_795_000_000;
-const PORTS = { https: 8443, http: 8080 };
+const PORTS = { https: 8443, http: 8080, dual: 8444 };
 
 /** Disagreements with Chromium that remain, each with why (none is silent). */
 export const KNOWN = {};
@@ -29,10 +29,17 @@ export async function jarResults() {
     // Set by a top-level response, or by a frame's response inside a page at setIn.
     const setRequest = s.setIn ? { url: set, site: concrete(s.setIn, PORTS), topLevel: false } : { url: set };
     for (const line of s.lines) jar.setCookie(line, setRequest, { now: NOW });
-    const [topLevel, method] = KINDS[s.kind];
-    const request = { url: concrete(s.hit, PORTS), method, site: concrete(s.from, PORTS), topLevel };
-    // "frame-read": document.cookie inside a frame of `from`.
-    const header = s.kind === "frame-read" ? jar.documentCookie(request, { now: NOW }) : jar.cookieHeader(request, { now: NOW });
+    const [topLevel, method, destination] = KINDS[s.kind];
+    const frames = s.frames.map((f) => concrete(f, PORTS));
+    const request = { url: concrete(s.hit, PORTS), method, site: concrete(s.from, PORTS), topLevel, frames, destination };
+    // A request blocked as mixed content is never made: no header arrives (null), as in Chromium.
+    const blocked = jar.cookiesFor(request, { now: NOW }).some((v) => v.reason.code === "mixed_content_blocked");
+    // "frame-read": document.cookie inside a frame of `from` (and of `frames`).
+    const header = blocked
+      ? null
+      : s.kind === "frame-read"
+        ? jar.documentCookie(request, { now: NOW })
+        : jar.cookieHeader(request, { now: NOW });
     const documentCookie = jar.documentCookie(concrete(s.read, PORTS), { now: NOW });
     out[s.id] = { header, documentCookie };
   }

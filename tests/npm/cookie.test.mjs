@@ -85,3 +85,25 @@ test("document.cookie inside a frame of another site: read and write", () => {
   assert.equal(open.documentCookie(framed, { now }), "none=1", "allowed: only SameSite=None is visible there");
   assert.equal(jar.setCookie("w=1; Secure; SameSite=None", { ...framed, fromScript: true }, { now }).reason.code, "third_party_blocked");
 });
+
+test("frame chains, frame-started navigations and mixed content: the request context is the core's", () => {
+  const jar = new CookieJar();
+  for (const line of ["st=1; Secure; SameSite=Strict", "lx=1; Secure; SameSite=Lax", "p=1"]) jar.setCookie(line, "https://bank.example/", { now });
+  // A fetch from a bank.example frame inside an ad frame of the bank's own page is cross-site.
+  const deep = { url: "https://bank.example/api", site: "https://bank.example/", topLevel: false, frames: ["https://ads.example/f", "https://www.bank.example/f"] };
+  assert.equal(jar.cookieHeader(deep, { now }), "");
+  assert.equal(jar.cookieHeader({ ...deep, frames: ["https://www.bank.example/f"] }, { now }), "st=1; lx=1; p=1");
+  // A target=_top link in the ad frame: judged by the frame that started it.
+  assert.equal(jar.cookieHeader({ url: "https://bank.example/t", site: "https://bank.example/", frames: ["https://ads.example/f"] }, { now }), "lx=1; p=1");
+  // An http: image from the https: page is upgraded; an http: fetch is never made.
+  const img = { url: "http://bank.example/logo", site: "https://bank.example/", topLevel: false, destination: "image" };
+  assert.equal(jar.cookieHeader(img, { now }), "st=1; lx=1; p=1");
+  assert.match(jar.cookiesFor(img, { now })[0].message, /Mixed Content §4\.1/);
+  const fetch = { ...img, destination: "fetch" };
+  assert.deepEqual([...new Set(jar.cookiesFor(fetch, { now }).map((v) => v.reason.code))], ["mixed_content_blocked"]);
+  assert.equal(jar.setCookie("x=1", fetch, { now }).reason.code, "mixed_content_blocked");
+  // Bad context is a located error, never a silent default.
+  assert.throws(() => jar.cookieHeader({ ...deep, frames: ["https://a.example/", "nope"] }, { now }), /request\.frames\[1\]/);
+  assert.throws(() => jar.cookieHeader({ ...img, destination: "video" }, { now }), /video/);
+  assert.throws(() => jar.cookieHeader({ ...img, frame: [] }, { now }), /unknown field `frame`/);
+});

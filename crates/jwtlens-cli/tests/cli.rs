@@ -261,6 +261,34 @@ fn cookie_verdicts() {
     assert_eq!(v["header"], "theme=dark", "HttpOnly is hidden from document.cookie");
     assert_eq!(v["set"][2]["result"]["reason"]["code"], "public_suffix");
     assert_eq!(jwtlens(&["cookie", "--from", "nope"], Some("a=1")).status.code(), Some(2));
+    // Frames and mixed content: a link in an evil.example frame of the bank's own page keeps
+    // Strict cookies home; an http: image from the https: page is upgraded, an http: fetch blocked.
+    let four = "st=1; Secure; SameSite=Strict; Path=/\nlx=1; Secure; SameSite=Lax; Path=/\n";
+    let from = ["cookie", "--from", "https://bank.example/", "--now", "1700000000", "--json"];
+    let frame_link =
+        ["--request", "https://bank.example/t", "--site", "https://bank.example/", "--frame", "https://evil.example/f"];
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&jwtlens(&[&from[..], &frame_link[..]].concat(), Some(four)))).unwrap();
+    assert_eq!(v["header"], "lx=1");
+    assert_eq!(v["request"]["frames"][0]["host"], "evil.example");
+    let img = [
+        "--request",
+        "http://bank.example/logo",
+        "--site",
+        "https://bank.example/",
+        "--subresource",
+        "--destination",
+        "image",
+    ];
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&jwtlens(&[&from[..], &img[..]].concat(), Some(four)))).unwrap();
+    assert_eq!(v["header"], "st=1; lx=1");
+    let fetch = ["--request", "http://bank.example/api", "--site", "https://bank.example/", "--subresource"];
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&jwtlens(&[&from[..], &fetch[..]].concat(), Some(four)))).unwrap();
+    assert_eq!(v["cookies"][0]["reason"]["code"], "mixed_content_blocked");
+    assert_eq!(jwtlens(&[&from[..], &["--frame", "nope"]].concat(), Some(four)).status.code(), Some(2));
+    assert_eq!(jwtlens(&[&from[..], &["--destination", "video"]].concat(), Some(four)).status.code(), Some(2));
 }
 
 #[test]

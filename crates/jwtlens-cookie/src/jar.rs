@@ -43,7 +43,10 @@ impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Outcome::Stored { .. } => f.write_str("stored"),
-            Outcome::Replaced { .. } => f.write_str("replaced an earlier one"),
+            // RFC 6265bis §5.7 step 23 would keep the old cookie's creation time.
+            Outcome::Replaced { .. } => f.write_str(
+                "replaced an earlier one, with a new creation time as in Chromium (RFC 6265bis §5.7 step 23 keeps the old one), so it now comes after older cookies whose paths are as long",
+            ),
             Outcome::Deleted { existed: true, .. } => f.write_str("deleted (expiry in the past)"),
             Outcome::Deleted { existed: false, .. } => f.write_str("deleted (expiry in the past; there was none)"),
             Outcome::Rejected { reason } => write!(f, "rejected: {reason}"),
@@ -139,6 +142,15 @@ impl CookieJar {
     }
 
     fn try_set(&mut self, line: &str, req: &Request, now: UnixTime) -> Result<Outcome, Reject> {
+        let upgraded;
+        let req = match req.mixed_content() {
+            MixedContent::None => req,
+            MixedContent::Upgraded(url) => {
+                upgraded = Request { url, ..req.clone() };
+                &upgraded
+            }
+            MixedContent::Blocked => return Err(Reject::MixedContentBlocked),
+        };
         let sc = parse_set_cookie(line)?;
         let host = req.url.host.as_str();
         // Secure for cookies: https, or a potentially trustworthy origin such as http://localhost.
@@ -307,6 +319,15 @@ impl CookieJar {
     /// For each stored cookie: is it sent with `request` at `now` (or, from script, visible), and why.
     /// Sent cookies come first, in Cookie-header order (§5.8.3: longer paths first, then older).
     pub fn cookies_for(&self, req: &Request, now: UnixTime) -> Vec<CookieVerdict> {
+        // Mixed content is settled before any cookie is chosen: an upgraded request
+        // is judged as the https: one it becomes; a blocked one is never made.
+        let (upgraded, blocked) = match req.mixed_content() {
+            MixedContent::None => (None, false),
+            MixedContent::Upgraded(url) => (Some(Request { url, ..req.clone() }), false),
+            MixedContent::Blocked => (None, true),
+        };
+        let was_upgraded = upgraded.is_some();
+        let req = upgraded.as_ref().unwrap_or(req);
         let same_site = req.same_site();
         let safe_method = matches!(req.method.as_str(), "GET" | "HEAD" | "OPTIONS" | "TRACE");
         let lax_ok = req.top_level && safe_method;
@@ -320,6 +341,8 @@ impl CookieJar {
             .map(|c| {
                 let reason = if c.expires.is_some_and(|e| e <= now) {
                     Reason::Expired
+                } else if blocked {
+                    Reason::MixedContentBlocked
                 } else if c.host_only && req.url.host != c.domain {
                     Reason::HostMismatch
                 } else if !c.host_only && !domain_match(&req.url.host, &c.domain) {
@@ -357,7 +380,11 @@ impl CookieJar {
                     host_only: c.host_only,
                     path: c.path.clone(),
                     sent: matches!(reason, Reason::Sent | Reason::SentLaxAllowingUnsafe),
-                    message: reason.to_string(),
+                    message: if was_upgraded {
+                        format!("{reason} (judged as https: Chromium upgrades an http: image or media request from an https: page, as Mixed Content §4.1 says; RFC 6265bis alone would judge the http: request)")
+                    } else {
+                        reason.to_string()
+                    },
                     reason,
                 }
             })

@@ -52,7 +52,7 @@ pub use jar::{Cookie, CookieJar, Outcome};
 pub use matching::{default_path, domain_match, path_match, registrable_domain};
 pub use parse::{parse_set_cookie, set_cookie_value, Reject, SetCookie};
 pub use replay::{replay, Replay, Stored};
-pub use request::Request;
+pub use request::{Destination, MixedContent, Request};
 pub use time::UnixTime;
 pub use url::{Url, UrlError};
 pub use verdict::{CookieVerdict, Reason};

@@ -41,11 +41,18 @@ pub struct SetCookie {
 pub enum Reject {
     ControlCharacter,
     EmptyNameAndValue,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NameLooksLikeAPrefix,
     NamelessWithEquals,
-    PublicSuffix { domain: String },
-    DomainMismatch { domain: String, host: String },
+    PublicSuffix {
+        domain: String,
+    },
+    DomainMismatch {
+        domain: String,
+        host: String,
+    },
     SecureFromInsecureOrigin,
     HttpOnlyFromScript,
     OverwritesHttpOnlyFromScript,
@@ -53,6 +60,8 @@ pub enum Reject {
     SameSiteNoneWithoutSecure,
     SameSiteFromCrossSite,
     ThirdPartyBlocked,
+    /// The request is blockable mixed content: it is never made, so nothing answers it.
+    MixedContentBlocked,
     PartitionedWithoutSecure,
     SecurePrefix,
     HostPrefix,
@@ -93,6 +102,9 @@ impl fmt::Display for Reject {
             Reject::ThirdPartyBlocked => {
                 f.write_str("third-party cookies are blocked: a cross-site subresource or frame cannot set cookies")
             }
+            Reject::MixedContentBlocked => f.write_str(
+                "the request is never made: an http: fetch, script or frame from an https: page is blocked as mixed content",
+            ),
             Reject::PartitionedWithoutSecure => f.write_str("a Partitioned cookie must be Secure"),
             Reject::SecurePrefix => f.write_str("a __Secure- cookie must be Secure and set from a secure origin"),
             Reject::HostPrefix => {

@@ -27,6 +27,8 @@ pub enum Reason {
     ThirdPartyBlocked,
     /// A partitioned (CHIPS) cookie of another top-level site.
     OtherPartition,
+    /// The request is blockable mixed content and is never made.
+    MixedContentBlocked,
 }
 
 impl fmt::Display for Reason {
@@ -49,6 +51,9 @@ impl fmt::Display for Reason {
             }
             Reason::OtherPartition => {
                 "Partitioned (CHIPS): kept for another top-level site, so not sent under this one"
+            }
+            Reason::MixedContentBlocked => {
+                "not sent: an http: fetch, script or frame from an https: page is blocked as mixed content, so there is no request"
             }
             Reason::SentLaxAllowingUnsafe => {
                 "sent: no SameSite and set under 2 minutes ago, so Chromium's Lax-allowing-unsafe lets it ride a cross-site top-level POST (RFC 6265bis §5.8.3 would not send it)"

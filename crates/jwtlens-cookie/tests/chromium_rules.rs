@@ -145,3 +145,153 @@ fn partitioned_cookies_live_under_their_top_level_site_even_with_third_party_coo
         Outcome::Rejected { reason: Reject::PartitionedWithoutSecure }
     );
 }
+
+fn url(s: &str) -> jwtlens_cookie::Url {
+    jwtlens_cookie::Url::parse(s).unwrap()
+}
+
+/// Four Secure cookies, one per SameSite value (and unset), on bank.example.
+fn four(jar: &mut CookieJar) {
+    for line in [
+        "st=1; Secure; SameSite=Strict; Path=/",
+        "lx=1; Secure; SameSite=Lax; Path=/",
+        "no=1; Secure; SameSite=None; Path=/",
+        "un=1; Secure; Path=/",
+    ] {
+        assert!(set(jar, line, "https://bank.example/").accepted(), "{line}");
+    }
+}
+
+#[test]
+fn a_top_level_navigation_makes_its_own_url_the_partition_whoever_started_it() {
+    // Chromium 156 (scenario chips-top-level-then-x-nav): a Partitioned cookie set at top level on
+    // bank.example is sent when evil.example's link navigates the tab there. The bug this fixes took
+    // the page being left (evil.example) as the top-level site.
+    let mut jar = CookieJar::new();
+    assert!(set(&mut jar, "p=1; Secure; SameSite=None; Partitioned; Path=/", "https://bank.example/").accepted());
+    let mut nav = Request::navigate("https://bank.example/target").unwrap();
+    nav.site_for_cookies = Some(url("https://evil.example/"));
+    assert_eq!(nav.top_level_site(), "https://bank.example");
+    assert_eq!(header(&jar, &nav, NOW + 1).as_deref(), Some("p=1"));
+    nav.method = "POST".into();
+    assert_eq!(header(&jar, &nav, NOW + 1).as_deref(), Some("p=1"));
+}
+
+#[test]
+fn every_frame_around_a_request_must_be_same_site() {
+    // Scenarios chain-*: a same-site fetch from a bank.example frame is cross-site when any frame
+    // between it and the top-level page is of another site; with third-party cookies blocked,
+    // nothing is sent at all (not even SameSite=None).
+    let mut jar = CookieJar::new();
+    four(&mut jar);
+    let chains: [(&str, &[&str], Option<&str>); 4] = [
+        ("https://bank.example/", &["https://www.bank.example/f"], Some("st=1; lx=1; no=1; un=1")),
+        ("https://bank.example/", &["https://evil.example/f", "https://www.bank.example/f"], None),
+        ("https://bank.example/", &["https://evil.example/f"], None),
+        ("https://evil.example/", &["https://bank.example/f"], None),
+    ];
+    for (page, frames, want) in chains {
+        let mut fetch = Request::subresource("https://bank.example/target", "GET", page).unwrap();
+        fetch.frames = frames.iter().map(|f| url(f)).collect();
+        assert_eq!(header(&jar, &fetch, NOW + 1).as_deref(), want, "{page} {frames:?}");
+        // document.cookie in a bank.example frame at the end of the chain sees the same.
+        let mut read = fetch.clone();
+        read.from_script = true;
+        assert_eq!(header(&jar, &read, NOW + 1).as_deref(), want, "document.cookie in {page} {frames:?}");
+    }
+}
+
+#[test]
+fn a_navigation_started_in_a_frame_is_judged_by_that_frame() {
+    // Scenarios chain-*-navigate: a target=_top link clicked in a frame. Chromium judges the
+    // navigation by its initiator, the frame: an evil.example frame in bank.example's own page
+    // makes it cross-site (Strict stays home); a bank.example frame in evil.example's page makes it
+    // same-site.
+    let mut jar = CookieJar::new();
+    four(&mut jar);
+    let nav = |page: &str, frames: &[&str]| {
+        let mut r = Request::navigate("https://bank.example/target").unwrap();
+        r.site_for_cookies = Some(url(page));
+        r.frames = frames.iter().map(|f| url(f)).collect();
+        r
+    };
+    let x_in_bank = nav("https://bank.example/", &["https://evil.example/f"]);
+    assert_eq!(x_in_bank.initiator().map(|u| u.host.as_str()), Some("evil.example"));
+    assert_eq!(header(&jar, &x_in_bank, NOW + 1).as_deref(), Some("lx=1; no=1; un=1"));
+    let v = jar.cookies_for(&x_in_bank, NOW + 1);
+    assert_eq!(v.iter().find(|v| v.name == "st").unwrap().reason, Reason::SameSiteStrictCrossSite);
+    let bank_in_x = nav("https://evil.example/", &["https://bank.example/f"]);
+    assert_eq!(header(&jar, &bank_in_x, NOW + 1).as_deref(), Some("st=1; lx=1; no=1; un=1"));
+    let deep = nav("https://bank.example/", &["https://evil.example/f", "https://www.bank.example/f"]);
+    assert_eq!(header(&jar, &deep, NOW + 1).as_deref(), Some("st=1; lx=1; no=1; un=1"));
+}
+
+#[test]
+fn mixed_content_is_upgraded_or_blocked_before_cookies_are_chosen() {
+    use jwtlens_cookie::{Destination, MixedContent};
+    // Scenarios mixed-*: an http: image from an https: page goes out as https (so Secure cookies
+    // ride it); an http: fetch or frame from an https: page is never made.
+    let mut jar = CookieJar::new();
+    for line in ["s=1; Secure; Path=/", "p=1; Path=/", "lx=1; SameSite=Lax; Path=/"] {
+        assert!(set(&mut jar, line, "https://bank.example/").accepted());
+    }
+    let mut img = Request::subresource("http://bank.example:8080/target", "GET", "https://bank.example/").unwrap();
+    img.destination = Destination::Image;
+    let MixedContent::Upgraded(to) = img.mixed_content() else { panic!("{:?}", img.mixed_content()) };
+    assert_eq!((to.scheme.as_str(), to.port), ("https", Some(8080)), "the port stays unless it is 80");
+    assert_eq!(header(&jar, &img, NOW + 1).as_deref(), Some("s=1; p=1; lx=1"));
+    let v = jar.cookies_for(&img, NOW + 1);
+    assert!(v[0].message.contains("Mixed Content") && v[0].message.contains("RFC 6265bis"), "{}", v[0].message);
+    for destination in [Destination::Fetch, Destination::Document] {
+        let mut blocked = img.clone();
+        blocked.destination = destination;
+        assert_eq!(blocked.mixed_content(), MixedContent::Blocked);
+        assert_eq!(header(&jar, &blocked, NOW + 1), None);
+        assert!(jar.cookies_for(&blocked, NOW + 1).iter().all(|v| v.reason == Reason::MixedContentBlocked));
+        assert_eq!(
+            jar.clone().set("x=1; Path=/", &blocked, NOW),
+            Outcome::Rejected { reason: Reject::MixedContentBlocked }
+        );
+    }
+    // From an http: page it is no mixed content; to a loopback URL neither.
+    let plain = Request { site_for_cookies: Some(url("http://bank.example/")), ..img.clone() };
+    assert_eq!(plain.mixed_content(), MixedContent::None);
+    assert_eq!(header(&jar, &plain, NOW + 1).as_deref(), Some("p=1; lx=1"));
+    let local = Request { url: url("http://localhost:3000/x"), ..img.clone() };
+    assert_eq!(local.mixed_content(), MixedContent::None);
+    // A top-level navigation is never mixed content.
+    let mut nav = Request::navigate("http://bank.example/").unwrap();
+    nav.site_for_cookies = Some(url("https://bank.example/"));
+    assert_eq!(nav.mixed_content(), MixedContent::None);
+}
+
+#[test]
+fn an_overwrite_says_which_creation_time_it_takes() {
+    let mut jar = CookieJar::new();
+    set(&mut jar, "a=1; Path=/", "https://bank.example/");
+    let o = set(&mut jar, "a=2; Path=/", "https://bank.example/");
+    assert!(matches!(o, Outcome::Replaced { .. }));
+    let s = o.to_string();
+    assert!(s.contains("Chromium") && s.contains("RFC 6265bis §5.7 step 23"), "{s}");
+}
+
+#[test]
+fn the_request_contract_is_the_cores() {
+    // The faces (npm, page) hand the core this JSON; the core reads and checks it.
+    let r: Request = serde_json::from_str(
+        r#"{"url":"http://bank.example/logo.png","site":"https://bank.example/","topLevel":false,"frames":["https://ads.example/f"],"destination":"image"}"#,
+    )
+    .unwrap();
+    assert_eq!((r.frames.len(), r.destination), (1, jwtlens_cookie::Destination::Image));
+    assert!(!r.same_site());
+    for (bad, field) in [
+        (r#"{"url":"nope"}"#, "url: "),
+        (r#"{"url":"https://a.example/","site":"x"}"#, "site: "),
+        (r#"{"url":"https://a.example/","frames":["https://b.example/","x"]}"#, "frames[1]: "),
+    ] {
+        let e = serde_json::from_str::<Request>(bad).unwrap_err().to_string();
+        assert!(e.starts_with(field), "{bad}: {e}");
+    }
+    assert!(serde_json::from_str::<Request>(r#"{"url":"https://a.example/","destination":"video"}"#).is_err());
+    assert!(serde_json::from_str::<Request>(r#"{"url":"https://a.example/","frame":[]}"#).is_err());
+}

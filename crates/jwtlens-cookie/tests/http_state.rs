@@ -77,8 +77,7 @@ fn parser_cases() {
             Some(to) => origin.url.join(to).unwrap(),
             None => Url::parse(&format!("http://home.example.org:8888/cookie-parser-result?{name}")).unwrap(),
         };
-        let req =
-            Request { url: target, method: "GET".into(), from_script: false, site_for_cookies: None, top_level: true };
+        let req = Request { url: target, ..Request::navigate("http://home.example.org:8888/").unwrap() };
         let got = jar.cookie_header(&req, NOW).unwrap_or_default();
         let want: Vec<String> = case["sent"]
             .as_array()

@@ -12,33 +12,18 @@
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// A request as JavaScript describes it.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct RequestJs {
-    url: String,
-    #[serde(default)]
-    method: Option<String>,
-    #[serde(default)]
-    from_script: bool,
-    /// The top-level site the request is made from; absent = same-site.
-    #[serde(default)]
-    site: Option<String>,
-    #[serde(default)]
-    top_level: Option<bool>,
-}
-
+/// A request as JavaScript describes it: the core reads it (`Request`'s
+/// `Deserialize`: `{ url, method?, fromScript?, site?, topLevel?, frames?, destination? }`).
 fn request_from_json(text: &str) -> Result<jwtlens_cookie::Request, String> {
-    let r: RequestJs = serde_json::from_str(text).map_err(|e| format!("request: {e}"))?;
-    let url = jwtlens_cookie::Url::parse(&r.url).map_err(|e| format!("request.url: {e}"))?;
-    let site =
-        r.site.as_deref().map(jwtlens_cookie::Url::parse).transpose().map_err(|e| format!("request.site: {e}"))?;
-    Ok(jwtlens_cookie::Request {
-        url,
-        method: r.method.unwrap_or_else(|| String::from("GET")).to_ascii_uppercase(),
-        from_script: r.from_script,
-        site_for_cookies: site,
-        top_level: r.top_level.unwrap_or(true),
+    serde_json::from_str(text).map_err(|e| {
+        let e = e.to_string();
+        // A URL's error names its field ("url: ...", "frames[1]: ..."): make it "request.url: ...".
+        let located = ["url:", "site:", "frames["].iter().any(|f| e.starts_with(f));
+        if located {
+            format!("request.{e}")
+        } else {
+            format!("request: {e}")
+        }
     })
 }
 

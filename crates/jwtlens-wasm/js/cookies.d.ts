@@ -6,12 +6,28 @@ export type CookieRequest =
   | {
       url: string;
       method?: string;
-      /** The URL of the top-level page making the request; absent = same-site. */
+      /**
+       * The top-level page in the tab: for a subresource or frame, the page it belongs to; for a
+       * top-level navigation, the page it leaves (whose link or form started it). Absent = the
+       * request's own site.
+       */
       site?: string;
       /** A top-level navigation (default true). */
       topLevel?: boolean;
       /** From script (document.cookie) rather than HTTP. */
       fromScript?: boolean;
+      /**
+       * Frames between the top-level page and the request, outermost first: a subresource is made
+       * by (a script runs in) the innermost; a top-level navigation was started by it. A request
+       * is same-site only if the page and every frame are same-site with its URL.
+       */
+      frames?: string[];
+      /**
+       * What is fetched; decides mixed content (an http: request from an https: page): "image" and
+       * "media" are upgraded to https, "fetch" and "document" (frames) blocked. Default: "document"
+       * for a top-level navigation, "fetch" otherwise.
+       */
+      destination?: "document" | "image" | "media" | "fetch";
     };
 
 export interface Cookie {
@@ -62,7 +78,7 @@ export class CookieJar {
    * while third-party cookies are blocked). HttpOnly cookies are never in it.
    * Writing from such a frame: `setCookie(line, { url, site, topLevel: false, fromScript: true }, …)`.
    */
-  documentCookie(page: string | { url: string; site?: string; topLevel?: boolean }, options: { now: number | Date }): string;
+  documentCookie(page: string | { url: string; site?: string; topLevel?: boolean; frames?: string[] }, options: { now: number | Date }): string;
   cookies(): Cookie[];
 }
 

@@ -32,7 +32,8 @@ function nowSeconds(options) {
 /**
  * A cookie jar that follows RFC 6265bis (and Chromium where the draft leaves a choice).
  * Time is always passed in. A request is a URL string or
- * `{ url, method?, site?, topLevel?, fromScript? }` (`site`: the top-level page's URL; absent = same-site).
+ * `{ url, method?, site?, topLevel?, fromScript?, frames?, destination? }` (`site`: the top-level
+ * page; `frames`: frames inside it, outermost first; see cookies.d.ts).
  */
 export class CookieJar {
   #jar;

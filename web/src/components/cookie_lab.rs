@@ -1,7 +1,7 @@
 //! The cookie lab: type Set-Cookie lines and a request; see what the jar stored and,
 //! for each cookie, whether it is sent and why. All decisions are the core's.
 
-use jwtlens_cookie::{Request, ThirdPartyCookies, Url};
+use jwtlens_cookie::{Destination, Request, ThirdPartyCookies, Url};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -18,6 +18,7 @@ struct Lab {
     url: String,
     method: String,
     site: String,
+    frames: String,
     context: String,
     third_party: String,
 }
@@ -30,6 +31,7 @@ impl Default for Lab {
             url: String::from("https://bank.example/transfer"),
             method: String::from("POST"),
             site: String::from("https://evil.example"),
+            frames: String::new(),
             context: String::from("subresource"),
             third_party: String::from(ThirdPartyCookies::default().word()),
         }
@@ -68,12 +70,29 @@ fn run(lab: &Lab, now: jwtlens_cookie::UnixTime) -> Run {
         }
     };
     let site = if lab.site.trim().is_empty() { None } else { Url::parse(&lab.site).ok() };
+    let mut frames = Vec::new();
+    for text in lab.frames.split([',', '\n', ' ']).filter(|t| !t.trim().is_empty()) {
+        match Url::parse(text.trim()) {
+            Ok(u) => frames.push(u),
+            Err(e) => {
+                out.error = Some(format!("Frame {text:?}: {e}"));
+                return out;
+            }
+        }
+    }
+    let destination = match lab.context.as_str() {
+        "subresource" => Destination::Fetch,
+        "image" => Destination::Image,
+        _ => Destination::Document,
+    };
     let req = Request {
         url,
         method: lab.method.clone(),
         from_script: lab.context == "script",
         site_for_cookies: site,
         top_level: lab.context == "navigation",
+        frames,
+        destination,
     };
     let run = jwtlens_cookie::replay(&lab.lines, &origin, &req, now, third_party);
     out.outcomes = outcomes(run.set);
@@ -116,11 +135,13 @@ pub fn cookie_lab(props: &Props) -> Html {
                     <select id="lab-method" onchange={edit(|l, v| l.method = v)}>
                         { for ["GET", "POST"].iter().map(|m| html! { <option value={*m} selected={lab.method == *m}>{ *m }</option> }) }
                     </select>
-                    <label for="lab-site" class="small">{ "Made by a page on (empty: same site)" }</label>
+                    <label for="lab-site" class="small">{ "The page in the tab (empty: the request's own site)" }</label>
                     <input id="lab-site" type="text" value={lab.site.clone()} oninput={edit(|l, v| l.site = v).reform(|e: InputEvent| e.into())} />
+                    <label for="lab-frames" class="small">{ "Inside frames of (outermost first; empty: none)" }</label>
+                    <input id="lab-frames" type="text" placeholder="https://ads.example/frame" value={lab.frames.clone()} oninput={edit(|l, v| l.frames = v).reform(|e: InputEvent| e.into())} />
                     <label for="lab-context" class="small">{ "As" }</label>
                     <select id="lab-context" onchange={edit(|l, v| l.context = v)}>
-                        { for [("navigation", "a top-level navigation (a link, or a form that navigates)"), ("subresource", "a fetch, image or frame (subresource)"), ("script", "document.cookie (script)")].iter().map(|(v, t)| html! {
+                        { for [("navigation", "a top-level navigation (a link, or a form that navigates)"), ("subresource", "a fetch, XHR or script (subresource)"), ("image", "an image or video (subresource)"), ("frame", "a page loaded in a frame"), ("script", "document.cookie (script)")].iter().map(|(v, t)| html! {
                             <option value={*v} selected={lab.context == *v}>{ *t }</option>
                         }) }
                     </select>
@@ -157,7 +178,7 @@ pub fn cookie_lab(props: &Props) -> Html {
                     </ul>
                     <p id="lab-header"><strong>{ format!("{header_label}: ") }</strong><code>{ result.header.clone().unwrap_or_else(|| "(nothing)".into()) }</code></p>
                 </section>
-                <p class="small muted">{ "RFC 6265bis, with Chromium's choices where the draft leaves one (SameSite unset = Lax, Lax-allowing-unsafe, loopback counts as secure, third-party cookies blocked unless you allow them); checked against real Chromium on 200 scenarios. Simulated in this page; no cookie is really set." }</p>
+                <p class="small muted">{ "RFC 6265bis, with Chromium's choices where the draft leaves one (SameSite unset = Lax, Lax-allowing-unsafe, loopback counts as secure, third-party cookies blocked unless you allow them); checked against real Chromium on 258 scenarios (frames and mixed content included). Simulated in this page; no cookie is really set." }</p>
             </section>
         </main>
     }

@@ -23,6 +23,16 @@ pub(crate) struct CookieArgs {
     /// The request is a subresource (fetch, image, frame), not a top-level navigation.
     #[arg(long)]
     pub(crate) subresource: bool,
+    /// A frame between the top-level page (--site) and the request, outermost first; repeat for
+    /// nested frames. A subresource is made by (a script runs in) the innermost; a navigation
+    /// was started by it.
+    #[arg(long = "frame", value_name = "URL")]
+    pub(crate) frames: Vec<String>,
+    /// What the request fetches (document, image, media, fetch): decides whether an http: request
+    /// from an https: page is upgraded or blocked as mixed content. Default: document for a
+    /// navigation, fetch for a subresource.
+    #[arg(long, value_parser = destination_words())]
+    pub(crate) destination: Option<String>,
     /// Ask as document.cookie (script) instead of HTTP.
     #[arg(long)]
     pub(crate) script: bool,
@@ -43,6 +53,12 @@ fn third_party_words() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(ThirdPartyCookies::ALL.map(ThirdPartyCookies::word))
 }
 
+/// The destinations' words, from the core.
+fn destination_words() -> clap::builder::PossibleValuesParser {
+    use jwtlens_cookie::Destination;
+    clap::builder::PossibleValuesParser::new(Destination::ALL.map(Destination::word))
+}
+
 fn report(args: CookieArgs) -> Result<String, String> {
     use jwtlens_cookie::{Request, Url};
     let text = match args.file.as_deref() {
@@ -56,19 +72,24 @@ fn report(args: CookieArgs) -> Result<String, String> {
     let url = |s: &str, flag: &str| Url::parse(s).map_err(|e| format!("--{flag} {s:?}: {e}"));
     let origin = Request {
         url: url(&args.from, "from")?,
-        method: String::from("GET"),
-        from_script: false,
-        site_for_cookies: None,
-        top_level: true,
+        ..Request::navigate("https://example.com/").map_err(|e| e.to_string())?
     };
     let target = url(args.request.as_deref().unwrap_or(&args.from), "request")?;
     let site = args.site.as_deref().map(|s| url(s, "site")).transpose()?;
+    let frames = args.frames.iter().map(|f| url(f, "frame")).collect::<Result<Vec<Url>, String>>()?;
+    let destination = match args.destination.as_deref() {
+        Some(word) => word.parse()?,
+        None if args.subresource => jwtlens_cookie::Destination::Fetch,
+        None => jwtlens_cookie::Destination::Document,
+    };
     let req = Request {
         url: target,
         method: args.method.to_ascii_uppercase(),
         from_script: args.script,
         site_for_cookies: site,
         top_level: !args.subresource,
+        frames,
+        destination,
     };
     let third_party: jwtlens_cookie::ThirdPartyCookies = args.third_party_cookies.parse()?;
     let run = jwtlens_cookie::replay(&text, &origin, &req, now, third_party);

@@ -147,6 +147,12 @@ impl Simulation {
                 from_script: false,
                 site_for_cookies: Url::parse(EVIL).ok(),
                 top_level,
+                frames: Vec::new(),
+                destination: if top_level {
+                    jwtlens_cookie::Destination::Document
+                } else {
+                    jwtlens_cookie::Destination::Fetch
+                },
             },
             Err(_) => return String::from("bad URL"),
         };

@@ -228,6 +228,8 @@ pub(super) fn page_request(url: &str, method: &str) -> CookieRequest {
         from_script: false,
         site_for_cookies: Url::parse(APP).ok(),
         top_level: false,
+        frames: Vec::new(),
+        destination: jwtlens_cookie::Destination::Fetch,
     }
 }
 

@@ -41,6 +41,8 @@ impl Simulation {
                     from_script: false,
                     site_for_cookies: None,
                     top_level: false,
+                    frames: Vec::new(),
+                    destination: jwtlens_cookie::Destination::Fetch,
                 };
                 self.jar.set(line, &req, jwtlens_cookie::UnixTime::from_secs(self.now)).to_string()
             }
