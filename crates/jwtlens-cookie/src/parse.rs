@@ -77,7 +77,7 @@ impl fmt::Display for Reject {
                 f.write_str("a nameless cookie whose value starts with __Secure- or __Host- is refused")
             }
             Reject::NamelessWithEquals => f.write_str(
-                "a nameless cookie whose value holds '=' would read back as a named cookie, so Chromium refuses it",
+                "a nameless cookie whose value holds '=' would read back as a named cookie, so Chromium refuses it (RFC 6265bis §5.6 would store it)",
             ),
             Reject::PublicSuffix { domain } => {
                 write!(f, "Domain={domain} is a public suffix: a cookie for every site under it is refused")
@@ -86,7 +86,7 @@ impl fmt::Display for Reject {
                 write!(f, "Domain={domain} does not domain-match the host {host}")
             }
             Reject::SecureFromInsecureOrigin => {
-                f.write_str("a Secure cookie can only be set from a secure (https) origin")
+                f.write_str("a Secure cookie can only be set from a secure origin (https, or a potentially trustworthy one such as http://localhost, which Chromium counts as secure)")
             }
             Reject::HttpOnlyFromScript => f.write_str("an HttpOnly cookie cannot be set from script (document.cookie)"),
             Reject::OverwritesHttpOnlyFromScript => f.write_str("script cannot overwrite an existing HttpOnly cookie"),
@@ -100,7 +100,7 @@ impl fmt::Display for Reject {
                 f.write_str("a SameSite=Lax/Strict cookie cannot be set by a cross-site subresource response")
             }
             Reject::ThirdPartyBlocked => {
-                f.write_str("third-party cookies are blocked: a cross-site subresource or frame cannot set cookies")
+                f.write_str("third-party cookies are blocked (Chromium's default in a fresh profile): a cross-site subresource or frame cannot set cookies (RFC 6265bis §5.7 alone would store a SameSite=None one)")
             }
             Reject::MixedContentBlocked => f.write_str(
                 "the request is never made: an http: fetch, script or frame from an https: page is blocked as mixed content",
