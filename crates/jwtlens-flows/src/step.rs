@@ -53,6 +53,10 @@ pub enum Step {
     /// `fetch` POST with `credentials: "include"` to the app: a cross-site
     /// subresource request, which third-party cookie blocking stops.
     CsrfFetch,
+    /// The app's own page embeds a frame of another site (an ad, a widget)
+    /// whose script sends a `fetch` POST with `credentials: "include"` to the
+    /// app: from inside the app's page, yet cross-site, because the frame is.
+    AdFrame,
     /// The attacker copies the credentials the browser sends (malware, a shared
     /// computer, a proxy log): session hijacking, whatever the storage.
     Hijack,
@@ -102,7 +106,7 @@ impl fmt::Display for StepError {
         match self {
             StepError::Unknown { found } => write!(
                 f,
-                "unknown step {found:?} (login[:k], request[:k], logout, revoke, advance:SECONDS, restart[:k], rotate-key, xss, csrf-get, csrf-post, csrf-fetch, hijack, replay)"
+                "unknown step {found:?} (login[:k], request[:k], logout, revoke, advance:SECONDS, restart[:k], rotate-key, xss, csrf-get, csrf-post, csrf-fetch, ad-frame, hijack, replay)"
             ),
             StepError::NotANumber { step, found, what } => write!(f, "{step}:{found}: {what} must be a whole number"),
             StepError::NoSuchServer { step, server } => write!(f, "{step}:{server}: servers are numbered 1 to 8"),
@@ -166,6 +170,7 @@ impl core::str::FromStr for Step {
             "csrf-get" => plain(Step::CsrfGet),
             "csrf-post" => plain(Step::CsrfPost),
             "csrf-fetch" => plain(Step::CsrfFetch),
+            "ad-frame" => plain(Step::AdFrame),
             "hijack" => plain(Step::Hijack),
             "replay" => plain(Step::Replay),
             _ => Err(StepError::Unknown { found: String::from(s) }),
@@ -191,6 +196,7 @@ impl fmt::Display for Step {
             Step::CsrfGet => f.write_str("cross-site GET (CSRF)"),
             Step::CsrfPost => f.write_str("cross-site form POST (CSRF)"),
             Step::CsrfFetch => f.write_str("cross-site fetch POST (CSRF)"),
+            Step::AdFrame => f.write_str("a cross-site frame in the app's page sends a fetch POST"),
             Step::Hijack => f.write_str("attacker copies the browser's credentials"),
             Step::Replay => f.write_str("attacker replays the stolen credentials"),
         }

@@ -184,6 +184,31 @@ fn csrf_by_cross_site_fetch_depends_on_third_party_cookies() {
 }
 
 #[test]
+fn a_cross_site_frame_inside_the_apps_page_is_a_third_party_not_xss() {
+    use jwtlens_cookie::ThirdPartyCookies;
+    let run = |strategy: Strategy, same_site: Option<SameSite>, third_party: ThirdPartyCookies| {
+        let mut s = with(Config { strategy, same_site, third_party_cookies: third_party, ..Config::default() });
+        s.step(&Step::Login { server: 1 });
+        let r = s.step(&Step::AdFrame);
+        (status(&r), r.outcome)
+    };
+    // Inside the app's own page, yet the frame is cross-site: Lax and Strict cookies stay home,
+    // and SameSite=None ones too while third-party cookies are blocked.
+    for same_site in [Some(SameSite::Strict), Some(SameSite::Lax), None] {
+        assert_eq!(run(Strategy::Session, same_site, ThirdPartyCookies::Allowed).0, Some(401), "{same_site:?}");
+    }
+    let (code, why) = run(Strategy::Session, Some(SameSite::None), ThirdPartyCookies::Blocked);
+    assert_eq!(code, Some(401));
+    assert!(why.contains("third-party request even inside the app's page"), "{why}");
+    assert_eq!(run(Strategy::Session, Some(SameSite::None), ThirdPartyCookies::Allowed).0, Some(200));
+    // A token in localStorage is out of the frame's reach: another origin is not XSS.
+    let (code, why) = run(Strategy::JwtLocalStorage, Some(SameSite::Lax), ThirdPartyCookies::Allowed);
+    assert_eq!(code, Some(401));
+    assert!(why.contains("not XSS"), "{why}");
+    assert_eq!("ad-frame".parse::<Step>(), Ok(Step::AdFrame));
+}
+
+#[test]
 fn csrf_under_each_same_site() {
     let run = |same_site: Option<SameSite>| {
         let mut s = with(Config { strategy: Strategy::JwtCookie, same_site, ..Config::default() });

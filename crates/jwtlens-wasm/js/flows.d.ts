@@ -36,7 +36,7 @@ export interface FlowOptions {
 export type FlowStep =
   | { step: "login" | "request" | "restart"; server?: number }
   | { step: "advance"; seconds: number }
-  | { step: "logout" | "revoke" | "rotate_key" | "xss" | "csrf_get" | "csrf_post" | "csrf_fetch" | "hijack" | "replay" };
+  | { step: "logout" | "revoke" | "rotate_key" | "xss" | "csrf_get" | "csrf_post" | "csrf_fetch" | "ad_frame" | "hijack" | "replay" };
 
 export interface FlowHeader { name: string; value: string }
 

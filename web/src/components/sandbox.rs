@@ -38,6 +38,7 @@ fn buttons(servers: usize) -> Vec<(String, String, Step, bool)> {
         (String::from("sb-csrf-post"), String::from("CSRF: cross-site form POST"), Step::CsrfPost, true),
         (String::from("sb-csrf-get"), String::from("CSRF: cross-site GET link"), Step::CsrfGet, true),
         (String::from("sb-csrf-fetch"), String::from("CSRF: cross-site fetch"), Step::CsrfFetch, true),
+        (String::from("sb-ad-frame"), String::from("Ad frame in the page: fetch"), Step::AdFrame, true),
         (String::from("sb-hijack"), String::from("Copy the credentials (malware)"), Step::Hijack, true),
         (String::from("sb-replay"), String::from("Attacker replays"), Step::Replay, true),
     ]);

@@ -44,7 +44,7 @@ pub(crate) struct SimulateArgs {
     #[command(flatten)]
     pub(crate) flow: FlowArgs,
     /// Steps: login[:k] request[:k] logout revoke advance:SECONDS restart[:k] rotate-key xss
-    /// csrf-get csrf-post csrf-fetch hijack replay.
+    /// csrf-get csrf-post csrf-fetch ad-frame hijack replay.
     #[arg(required = true, value_parser = parse_step)]
     pub(crate) steps: Vec<jwtlens_flows::Step>,
 }

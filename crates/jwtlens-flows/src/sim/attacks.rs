@@ -123,31 +123,47 @@ impl Simulation {
     }
 
     pub(crate) fn csrf(&mut self, method: &str) -> String {
-        self.csrf_in(method, true)
+        self.csrf_in(method, true, false)
     }
 
     /// A cross-site `fetch` with credentials: a subresource request, not a navigation.
     pub(crate) fn csrf_fetch(&mut self) -> String {
-        self.csrf_in("POST", false)
+        self.csrf_in("POST", false, false)
     }
 
-    fn csrf_in(&mut self, method: &str, top_level: bool) -> String {
+    /// The same fetch from a frame of the attacker's site inside the app's own page.
+    pub(crate) fn ad_frame(&mut self) -> String {
+        self.csrf_in("POST", false, true)
+    }
+
+    fn csrf_in(&mut self, method: &str, top_level: bool, in_frame: bool) -> String {
         let url = format!("{APP}/api/transfer?to=mallory&amount=100");
-        self.note("browser", format!("ada, still logged in, opens {EVIL}."));
+        if in_frame {
+            self.note(
+                "browser",
+                format!("ada, still logged in, opens {APP}; the page embeds an ad frame from {EVIL}."),
+            );
+        } else {
+            self.note("browser", format!("ada, still logged in, opens {EVIL}."));
+        }
         let how = match (top_level, method) {
             (false, _) => "runs fetch(…, { method: \"POST\", credentials: \"include\" }) against",
             (true, "GET") => "navigates the tab to",
             (true, _) => "auto-submits a hidden form to",
         };
-        self.note("attacker", format!("{EVIL} {how} {APP}/api/transfer."));
+        let who = if in_frame { "The ad frame's script" } else { EVIL };
+        self.note("attacker", format!("{who} {how} {APP}/api/transfer."));
+        // In a frame the page around it is the app's own, but the frame is of another site,
+        // and a request is same-site only if every frame around it is (RFC 6265bis §5.2.1).
+        let (site, frames) = if in_frame { (APP, alloc::vec![format!("{EVIL}/ad")]) } else { (EVIL, Vec::new()) };
         let req = match Url::parse(&url) {
             Ok(u) => CookieRequest {
                 url: u,
                 method: String::from(method),
                 from_script: false,
-                site_for_cookies: Url::parse(EVIL).ok(),
+                site_for_cookies: Url::parse(site).ok(),
                 top_level,
-                frames: Vec::new(),
+                frames: frames.iter().filter_map(|f| Url::parse(f).ok()).collect(),
                 destination: if top_level {
                     jwtlens_cookie::Destination::Document
                 } else {
@@ -157,7 +173,8 @@ impl Simulation {
             Err(_) => return String::from("bad URL"),
         };
         let headers: Vec<Header> = self.attach_cookies(&req).into_iter().map(|c| header("Cookie", c)).collect();
-        self.send("browser", method, &url, EVIL, headers.clone());
+        let origin = frames.first().map_or(if in_frame { APP } else { EVIL }, String::as_str);
+        self.send("browser", method, &url, origin, headers.clone());
         let mut lookups = 0;
         let auth = self.authenticate(0, &headers, &mut lookups);
         let same_site = match self.config.same_site {
@@ -184,7 +201,13 @@ impl Simulation {
                 if self.config.strategy.uses_jwt()
                     && matches!(self.config.strategy, Strategy::JwtLocalStorage | Strategy::AccessRefresh)
                 {
-                    format!("CSRF failed: the API wants an Authorization header, which {EVIL} cannot read or set.")
+                    if in_frame {
+                        String::from("CSRF failed: the API wants an Authorization header, and the frame cannot read the app's localStorage or memory: it is another origin, not XSS.")
+                    } else {
+                        format!("CSRF failed: the API wants an Authorization header, which {EVIL} cannot read or set.")
+                    }
+                } else if in_frame && self.config.third_party_cookies == jwtlens_cookie::ThirdPartyCookies::Blocked {
+                    format!("CSRF failed: {why} (the frame is of another site, so its fetch is a third-party request even inside the app's page, and third-party cookies are blocked).")
                 } else {
                     if !top_level && self.config.third_party_cookies == jwtlens_cookie::ThirdPartyCookies::Blocked {
                         format!("CSRF failed: {why} (third-party cookies are blocked, and a cross-site fetch is a third-party request).")

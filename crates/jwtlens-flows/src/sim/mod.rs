@@ -106,6 +106,7 @@ impl Simulation {
             Step::CsrfGet => self.csrf("GET"),
             Step::CsrfPost => self.csrf("POST"),
             Step::CsrfFetch => self.csrf_fetch(),
+            Step::AdFrame => self.ad_frame(),
             Step::Hijack => self.hijack(),
             Step::Replay => self.replay(),
         };
