@@ -137,7 +137,7 @@ pub fn cookie_lab(props: &Props) -> Html {
                     </select>
                     <label for="lab-site" class="small">{ "The page in the tab (empty: the request's own site)" }</label>
                     <input id="lab-site" type="text" value={lab.site.clone()} oninput={edit(|l, v| l.site = v).reform(|e: InputEvent| e.into())} />
-                    <label for="lab-frames" class="small">{ "Inside frames of (outermost first; empty: none)" }</label>
+                    <label for="lab-frames" class="small">{ "Inside frames (outermost first)" }</label>
                     <input id="lab-frames" type="text" placeholder="https://ads.example/frame" value={lab.frames.clone()} oninput={edit(|l, v| l.frames = v).reform(|e: InputEvent| e.into())} />
                     <label for="lab-context" class="small">{ "As" }</label>
                     <select id="lab-context" onchange={edit(|l, v| l.context = v)}>
