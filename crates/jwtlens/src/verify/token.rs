@@ -253,7 +253,8 @@ fn check_token(
                     verdict.status = S::Verified;
                     verdict.key = Some(key.describe());
                     verdict.error = None;
-                    (true, String::from("verified the signature"))
+                    // Only the explained report lists it; the brief verdict's message names the key.
+                    (true, if explain { String::from("verified the signature") } else { String::new() })
                 }
                 Err(e) => {
                     let reason = format!("tried: {e}");
