@@ -55,11 +55,12 @@ pub mod key;
 pub mod policy;
 pub mod registry;
 pub mod report;
+pub mod sdjwt;
 pub mod sign;
 pub mod time;
 pub mod token;
-pub mod verdict;
-pub mod verifier;
+mod verdict;
+mod verifier;
 pub mod verify;
 
 mod decode;
