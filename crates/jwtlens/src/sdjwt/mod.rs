@@ -31,9 +31,11 @@ use core::ops::Range;
 use serde::Serialize;
 use serde_json::Value;
 
+mod issue;
 mod process;
 mod verify;
 
+pub use issue::{issue, present, Bind, Issue, Issued};
 pub use process::{process, ClaimSource, Processed};
 pub use verify::{verify, KeyBinding, KeyBindingReport, SdJwtReport, SdStatus};
 

@@ -105,3 +105,57 @@ fn a_disclosed_exp_is_judged_like_a_visible_one() {
     assert!(shown.findings.iter().any(|f| f.contains("selectively disclosable")));
     assert_eq!(verify(&format!("{jwt}~{}~", exp.text), &keys, &policy, at(900), &kb).status, SdStatus::Valid);
 }
+
+#[test]
+fn issue_present_and_bind_round_trip() {
+    use crate::alg::Algorithm;
+    use crate::key::KeySet;
+    use rand_core::SeedableRng;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+    let issuer = crate::sign::generate(Algorithm::ES256, &mut rng).unwrap();
+    let holder = crate::sign::generate(Algorithm::EdDSA, &mut rng).unwrap();
+    let holder_jwk = holder.public().to_jwk();
+    let claims = r#"{"iss":"https://issuer.example","sub":"ada","email":"ada@example.com","age_over_18":true}"#;
+    let opts = Issue { disclosable: &["email", "age_over_18"], decoys: 1, holder_jwk: Some(&holder_jwk), typ: None };
+    let issued = issue(Algorithm::ES256, claims, &opts, &issuer, &mut rng).unwrap();
+    assert_eq!(issued.disclosures.len(), 2);
+    assert!(issued.disclosures.iter().all(|d| d.salt.len() >= 22), "128-bit salts");
+    let now = crate::time::NumericDate::from_secs(1_800_000_000);
+    let bind = Bind {
+        key: &holder,
+        alg: Algorithm::EdDSA,
+        nonce: "n-0S6_WzA2Mj",
+        audience: "https://verifier.example",
+        iat: now,
+    };
+    let shown = present(&issued.sd_jwt, &["age_over_18"], Some(&bind), &mut rng).unwrap();
+    let keys = KeySet::single(issuer.public());
+    let policy = crate::policy::Policy::default();
+    let expect = KeyBinding {
+        required: true,
+        nonce: Some(String::from("n-0S6_WzA2Mj")),
+        audience: Some(String::from("https://verifier.example")),
+        ..KeyBinding::default()
+    };
+    let r = verify(&shown, &keys, &policy, now, &expect);
+    assert_eq!(r.status, SdStatus::Valid, "{}", r.message);
+    let p = r.processed.as_ref().unwrap();
+    assert_eq!(p.payload["age_over_18"], true);
+    assert!(p.payload.get("email").is_none());
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    // Another verifier's nonce, or the same KB-JWT with the email added, is refused.
+    let other = KeyBinding { nonce: Some(String::from("other")), ..expect.clone() };
+    assert!(matches!(verify(&shown, &keys, &policy, now, &other).error, Some(SdJwtError::KeyBinding(_))));
+    let (front, kb) = shown.rsplit_once('~').unwrap();
+    let email = &issued.disclosures.iter().find(|d| d.name.as_deref() == Some("email")).unwrap().text;
+    let padded = format!("{front}~{email}~{kb}");
+    let r = verify(&padded, &keys, &policy, now, &expect);
+    assert!(r.message.contains("sd_hash"), "{}", r.message);
+    // Without KB where it is required; an unknown claim to keep; a private holder key for cnf.
+    let bare = present(&issued.sd_jwt, &["email"], None, &mut rng).unwrap();
+    assert_eq!(verify(&bare, &keys, &policy, now, &expect).status, SdStatus::Invalid);
+    assert!(present(&issued.sd_jwt, &["phone"], None, &mut rng).is_err());
+    let private = holder.to_jwk();
+    let bad = Issue { holder_jwk: Some(&private), ..opts.clone() };
+    assert!(issue(Algorithm::ES256, claims, &bad, &issuer, &mut rng).is_err());
+}
