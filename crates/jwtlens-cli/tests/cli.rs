@@ -469,3 +469,27 @@ fn hole_7_one_leeway_and_milliseconds_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("milliseconds"));
 }
+
+#[test]
+fn sd_jwt_verify_and_inspect() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/sd-jwt");
+    let presentation = std::fs::read_to_string(format!("{dir}/rfc9901/simple/presentation.txt")).unwrap();
+    let key = format!("{dir}/keys/issuer.public.jwk.json");
+    let base =
+        ["verify", "--key", &key, "--now", "1748537243", "--kb-aud", "https://verifier.example.org", "--require-kb"];
+    let o = jwtlens(&[&base[..], &["--nonce", "1234567890", &presentation]].concat(), None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Disclosure 4: array element \"US\" -> /nationalities/0"), "{}", stdout(&o));
+    let o = jwtlens(&[&base[..], &["--nonce", "another", "--json", &presentation]].concat(), None);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!((v["status"].as_str(), v["error"]["code"].as_str()), (Some("invalid"), Some("key_binding")));
+    // inspect: the parts and the payload, said to be unverified.
+    let o = jwtlens(&["inspect", &presentation], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("SD-JWT, NOT VERIFIED"), "{}", stdout(&o));
+    let o = jwtlens(&["inspect", "--json", &presentation], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["verified"], false);
+    assert_eq!(v["processed"]["payload"]["given_name"], "John");
+}

@@ -70,6 +70,18 @@ pub(crate) struct VerifyArgs {
     /// system clock or --now is always used.
     #[arg(long, conflicts_with = "now")]
     pub(crate) skip_time_checks: bool,
+    /// SD-JWT (a token with '~'): the nonce this verifier gave; the Key Binding JWT must carry it.
+    #[arg(long)]
+    pub(crate) nonce: Option<String>,
+    /// SD-JWT: this verifier's identifier; the Key Binding JWT's aud must be it.
+    #[arg(long, value_name = "AUD")]
+    pub(crate) kb_aud: Option<String>,
+    /// SD-JWT: refuse a presentation without a Key Binding JWT.
+    #[arg(long)]
+    pub(crate) require_kb: bool,
+    /// SD-JWT: the Key Binding JWT's maximum age since its iat, in seconds.
+    #[arg(long, default_value_t = 300.0)]
+    pub(crate) kb_max_age: f64,
 }
 
 /// The secret encodings' words, from the core.
@@ -129,26 +141,47 @@ pub(crate) fn run_verify(args: Box<VerifyArgs>) -> ExitCode {
         }
     };
     let skip = args.skip_time_checks;
-    run(args.common, Some(&keys), Some(&policy), skip)
-}
-
-pub(crate) fn run_inspect(args: InspectArgs) -> ExitCode {
-    run(args, None, None, false)
-}
-
-fn run(
-    args: InspectArgs,
-    keys: Option<&jwtlens::key::KeySet>,
-    policy: Option<&jwtlens::policy::Policy>,
-    skip_time_checks: bool,
-) -> ExitCode {
-    let token = match read_token(args.token) {
+    let token = match read_token(args.common.token.clone()) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("jwtlens: {e}");
             return ExitCode::from(2);
         }
     };
+    if token.contains('~') {
+        let kb = jwtlens::sdjwt::KeyBinding {
+            required: args.require_kb,
+            forbidden: false,
+            nonce: args.nonce.clone(),
+            audience: args.kb_aud.clone(),
+            max_age: args.kb_max_age,
+        };
+        return super::sdjwt::run_verify(&token, &args.common, &keys, &policy, &kb);
+    }
+    run(args.common, token, Some(&keys), Some(&policy), skip)
+}
+
+pub(crate) fn run_inspect(args: InspectArgs) -> ExitCode {
+    let token = match read_token(args.token.clone()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("jwtlens: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if token.contains('~') {
+        return super::sdjwt::run_inspect(&token, &args);
+    }
+    run(args, token, None, None, false)
+}
+
+fn run(
+    args: InspectArgs,
+    token: String,
+    keys: Option<&jwtlens::key::KeySet>,
+    policy: Option<&jwtlens::policy::Policy>,
+    skip_time_checks: bool,
+) -> ExitCode {
     // The system clock unless --now is given; none at all only when asked for explicitly.
     let now = if skip_time_checks { None } else { Some(args.now.unwrap_or_else(jwtlens::system_now)) };
     let report = inspect(&token, &Options { now, skip_time_checks, keys, policy, ..Options::default() });

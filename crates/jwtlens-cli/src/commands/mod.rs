@@ -3,4 +3,5 @@
 pub(crate) mod cookie;
 pub(crate) mod flows;
 pub(crate) mod inspect;
+pub(crate) mod sdjwt;
 pub(crate) mod sign;

@@ -269,9 +269,10 @@ fn parse_json(text: &str) -> Result<SdJwt, SdJwtError> {
     })
 }
 
-/// Why an SD-JWT is refused; `Display` is the sentence every face shows, `code` the serialized tag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case", rename_all_fields = "camelCase")]
+/// Why an SD-JWT is refused; `Display` is the sentence every face shows, and it
+/// serializes as `{ code, message, at? }` (`code`: `format`, `disclosure`,
+/// `sd_alg`, `issuer`, `processing` or `key_binding`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SdJwtError {
     /// Not an SD-JWT's shape.
@@ -307,6 +308,39 @@ impl fmt::Display for SdJwtError {
 }
 
 impl core::error::Error for SdJwtError {}
+
+impl SdJwtError {
+    /// The code every face reports.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SdJwtError::Format(_) => "format",
+            SdJwtError::Disclosure { .. } => "disclosure",
+            SdJwtError::SdAlg(_) => "sd_alg",
+            SdJwtError::Issuer(_) => "issuer",
+            SdJwtError::Processing(_) => "processing",
+            SdJwtError::KeyBinding(_) => "key_binding",
+        }
+    }
+}
+
+impl Serialize for SdJwtError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let at = match self {
+            SdJwtError::Disclosure { at, .. } => Some(*at),
+            _ => None,
+        };
+        let mut s = serializer.serialize_struct("SdJwtError", 3)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.to_string())?;
+        if let Some(at) = at {
+            s.serialize_field("at", &at)?;
+        } else {
+            s.skip_field("at")?;
+        }
+        s.end()
+    }
+}
 
 /// `value` as compact JSON, for messages.
 pub(crate) fn short_json(value: &Value) -> String {

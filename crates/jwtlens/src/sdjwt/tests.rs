@@ -159,3 +159,21 @@ fn issue_present_and_bind_round_trip() {
     let bad = Issue { holder_jwk: Some(&private), ..opts.clone() };
     assert!(issue(Algorithm::ES256, claims, &bad, &issuer, &mut rng).is_err());
 }
+
+#[test]
+fn the_report_serializes() {
+    let text = include_str!("../../../../tests/vectors/sd-jwt/rfc9901/simple/presentation.txt");
+    let key = include_str!("../../../../tests/vectors/sd-jwt/keys/issuer.public.jwk.json");
+    let (keys, _) = crate::key::import_key(key, crate::key::KeyInput::Jwk).unwrap();
+    let kb = KeyBinding {
+        nonce: Some(String::from("another")),
+        audience: Some(String::from("https://verifier.example.org")),
+        ..KeyBinding::default()
+    };
+    let r =
+        verify(text, &keys, &crate::policy::Policy::default(), crate::time::NumericDate::from_secs(1_748_537_243), &kb);
+    assert_eq!(r.status, SdStatus::Invalid);
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["error"]["code"], "key_binding");
+    assert_eq!(json["disclosures"][3]["placedAt"], "/nationalities/0");
+}

@@ -197,7 +197,7 @@ pub fn verify(text: &str, keys: &KeySet, policy: &Policy, now: NumericDate, kb: 
     report.status = SdStatus::Valid;
     let disclosed = report.disclosures.len();
     report.message = format!(
-        "Valid: the issuer's signature verified, {disclosed} disclosure{} fit the payload{}.",
+        "The issuer's signature verified, {disclosed} disclosure{} fit the payload{}.",
         if disclosed == 1 { "" } else { "s" },
         if report.key_binding.is_some() { ", and the holder's key binding checked out" } else { "" }
     );
