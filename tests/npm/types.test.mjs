@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHmac, generateKeyPairSync } from "node:crypto";
@@ -30,6 +30,11 @@ test("the .d.ts declarations match the runtime output of every function", async 
   const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const pem = publicKey.export({ type: "spki", format: "pem" });
 
+  const sd = (f) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../vectors/sd-jwt", f), "utf8");
+  const sdPresentation = sd("rfc9901/simple/presentation.txt");
+  const sdIssuance = sd("rfc9901/simple/issuance.txt");
+  const sdIssuerKey = jwt.importKey(sd("keys/issuer.public.jwk.json"));
+  const SD_NOW = 1_748_537_243;
   const tokens = [
     hs256({ alg: "HS256", typ: "JWT", kid: "k1" }, { iss: "https://issuer.example", aud: ["api"], sub: "ada", iat: NOW - 60, nbf: NOW - 60, exp: NOW + 600, jti: "1", custom: { a: [1, null, true] } }),
     hs256({ alg: "HS256" }, { exp: NOW - 600 }),
@@ -60,6 +65,15 @@ test("the .d.ts declarations match the runtime output of every function", async 
       jwt.verifySignature("ES256", ecKey, "a.b", new Uint8Array(64)),
       jwt.verifySignature("ES256", ecKey, "a.b", new Uint8Array(3)),
     ],
+    SdJwtReport: [
+      jwt.verifySdJwt(sdPresentation, sdIssuerKey, { now: SD_NOW, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } }),
+      jwt.verifySdJwt(sdPresentation, sdIssuerKey, { now: SD_NOW, keyBinding: { nonce: "other", audience: "https://verifier.example.org" } }),
+      jwt.verifySdJwt(sdPresentation, key, { now: SD_NOW }),
+      jwt.verifySdJwt(sdIssuance, sdIssuerKey, { now: SD_NOW, keyBinding: { forbidden: true } }),
+      jwt.verifySdJwt("a.b.c", sdIssuerKey, { now: SD_NOW }),
+      jwt.verifySdJwt("a.b.c~!!~", sdIssuerKey, { now: SD_NOW }),
+    ],
+    "ReturnType<typeof decodeSdJwt>": [jwt.decodeSdJwt(sdPresentation), jwt.decodeSdJwt(sdIssuance)],
     "ReturnType<typeof generateKey>": [signing.generateKey("ES256"), signing.generateKey("HS256"), signing.generateKey("EdDSA")],
     "Pick<JwtlensKey, \"detected\" | \"keys\" | \"skipped\" | \"arithmetic\">": [key, ecKey, jwt.importKey(JSON.stringify({ keys: [{ kty: "EC", crv: "P-256", x: "AA", y: "AA" }, publicKey.export({ format: "jwk" })] }))].map(
       (k) => ({ detected: k.detected, keys: k.keys, skipped: k.skipped, arithmetic: k.arithmetic }),
@@ -113,7 +127,10 @@ test("the .d.ts declarations match the runtime output of every function", async 
   };
   for (const group of [samples, cookieSamples, flowSamples]) {
     for (const [type, values] of Object.entries(group)) {
-      const raw = new Set(type === "FastVerdict" || type === "Decoded" ? ["header", "payload"] : []);
+      // Claims and disclosed values of an SD-JWT are the token's data too.
+      const raw = new Set(
+        type === "FastVerdict" || type === "Decoded" ? ["header", "payload"] : type.includes("SdJwt") ? ["payload", "value"] : [],
+      );
       values.forEach((v, i) => walk(v, `${type}[${i}]`, raw));
     }
   }
@@ -122,7 +139,7 @@ test("the .d.ts declarations match the runtime output of every function", async 
   console.log(`# ${names} property names are camelCase`);
 
   const lines = [
-    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey } from "jwtlens";',
+    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey, SdJwtReport, decodeSdJwt } from "jwtlens";',
     'import type { generateKey } from "jwtlens/sign";',
     'import type { CookieOutcome, CookieVerdict, Cookie } from "jwtlens/cookies";',
     'import type { FlowRun, FlowStepResult, FlowSnapshot, Comparison } from "jwtlens/flows";',

@@ -7,6 +7,8 @@ import {
   verifyFastJson,
   importKey as importKeyRaw,
   verifySignatureJson,
+  verifySdJwtJson,
+  decodeSdJwtJson,
   VerifierHandle,
   algorithmNames as coreAlgorithmNames,
   version as coreVersion,
@@ -359,6 +361,43 @@ export function verifySignature(alg, key, data, signature) {
   requireReady();
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
   return callVerify(verifySignatureJson, [alg, keyArgument(key), bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
+}
+
+const SD_JWT_OPTIONS = ["now", "policy", "keyBinding"];
+
+/**
+ * Verify an SD-JWT or SD-JWT+KB (RFC 9901): the issuer's signature with `key` under
+ * `options.policy` (the same checks as `verify`), the disclosures (§7.1), and the Key
+ * Binding JWT (§7.3) as `options.keyBinding` asks ({ required, nonce, audience, maxAge }).
+ * Returns the core's report; `status` is "valid" only when every step passed.
+ * Times are judged against the platform clock unless `now` is given.
+ * @param {string} text
+ * @param {JwtlensKey | string} key the issuer's key (or JWK Set)
+ * @param {{ now?: number | Date, policy?: import("./index.d.ts").Policy, keyBinding?: import("./index.d.ts").KeyBindingOptions }} [options]
+ */
+export function verifySdJwt(text, key, options = {}) {
+  requireReady();
+  const o = knownOptions(options, SD_JWT_OPTIONS, "verifySdJwt", misplaced);
+  const now = own(o, "now");
+  if (now === false) throw argumentError("verifySdJwt always judges times: give options.now or leave it out for the platform clock.", "false");
+  const kb = own(o, "keyBinding");
+  if (kb !== undefined && (kb === null || typeof kb !== "object" || Array.isArray(kb))) {
+    throw argumentError("options.keyBinding must be an object.", describe(kb));
+  }
+  const kbJson = kb === undefined ? "" : jsonArgument(kb, "options.keyBinding");
+  const args = [tokenArgument(text), keyArgument(key), verifyNowArgument(now), policyArgument(own(o, "policy")), kbJson];
+  return JSON.parse(callCore(() => verifySdJwtJson(...args)));
+}
+
+/**
+ * Read an SD-JWT and put its disclosures in place **without verifying anything**:
+ * `{ verified: false, form, disclosures, kbJwt, processed, error }`. Throws a
+ * JwtlensError (code "format", "disclosure", …) when the text is not an SD-JWT.
+ * @param {string} text
+ */
+export function decodeSdJwt(text) {
+  requireReady();
+  return JSON.parse(callCore(() => decodeSdJwtJson(tokenArgument(text))));
 }
 
 /** The version of the jwtlens core inside this package. */

@@ -95,8 +95,9 @@ export function coreError(e, part = "input") {
     return new JwtlensError({
       code: err.code,
       part,
-      offset: 0,
-      end: 0,
+      // An SD-JWT disclosure's error says where it starts.
+      offset: typeof err.at === "number" ? err.at : 0,
+      end: typeof err.at === "number" ? err.at : 0,
       message: err.message,
       expected: err.format ?? err.stage,
       found: err.at ?? undefined,

@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use jwtlens::key::KeySet;
 use jwtlens::policy::Policy;
-use jwtlens::sdjwt::{process, KeyBinding, SdJwt, SdJwtReport, SdStatus};
-use serde_json::Value;
+use jwtlens::sdjwt::{KeyBinding, SdJwtReport, SdStatus};
 
 use super::inspect::InspectArgs;
 
@@ -76,42 +75,31 @@ fn render(r: &SdJwtReport) -> String {
 /// `jwtlens inspect` on an SD-JWT: the parts and the payload the disclosures
 /// make, **unverified** (no key was given), or the located error.
 pub(crate) fn run_inspect(token: &str, args: &InspectArgs) -> ExitCode {
-    let sd = match SdJwt::parse(token) {
-        Ok(sd) => sd,
+    let u = match jwtlens::sdjwt::decode_unverified(token) {
+        Ok(u) => u,
         Err(e) => {
             print(&format!("{e}\n"));
             return ExitCode::from(1);
         }
     };
-    let jwt = jwtlens::token::Token::parse(&sd.jwt);
-    let payload: Option<Value> = jwt.payload_bytes().and_then(|p| serde_json::from_slice(p).ok());
-    let processed = payload.as_ref().map(|p| process(p, &sd.disclosures));
     if args.json {
-        let v = serde_json::json!({
-            "verified": false,
-            "form": sd.form,
-            "disclosures": sd.disclosures,
-            "keyBindingJwt": sd.kb_jwt,
-            "processed": processed.as_ref().and_then(|p| p.as_ref().ok()),
-            "error": processed.as_ref().and_then(|p| p.as_ref().err()).map(ToString::to_string),
-        });
-        return print(&format!("{v}\n"));
+        return print(&format!("{}\n", serde_json::to_string(&u).unwrap_or_default()));
     }
     let mut o = String::from("SD-JWT, NOT VERIFIED (use jwtlens verify with the issuer's key)\n");
-    for (i, d) in sd.disclosures.iter().enumerate() {
+    for (i, d) in u.disclosures.iter().enumerate() {
         let name = d.name.as_deref().unwrap_or("(array element)");
         o.push_str(&format!("Disclosure {}: {name} = {}\n", i + 1, d.value));
     }
-    match processed {
-        Some(Ok(p)) => o.push_str(&format!(
+    match (&u.processed, &u.error) {
+        (Some(p), _) => o.push_str(&format!(
             "Payload with the disclosures in place ({} digest(s) undisclosed):\n{}\n",
             p.undisclosed_digests,
             serde_json::to_string_pretty(&p.payload).unwrap_or_default()
         )),
-        Some(Err(e)) => o.push_str(&format!("{e}\n")),
-        None => o.push_str("The issuer-signed JWT's payload is not JSON.\n"),
+        (None, Some(e)) => o.push_str(&format!("{e}\n")),
+        (None, None) => {}
     }
-    if sd.kb_jwt.is_some() {
+    if u.kb_jwt.is_some() {
         o.push_str("A Key Binding JWT follows (checked by verify --nonce --kb-aud).\n");
     }
     print(&o)

@@ -217,6 +217,45 @@ impl SdJwt {
     }
 }
 
+/// An SD-JWT read and processed **without verifying anything**: what the
+/// disclosures say, for display (`jwtlens inspect`, the page before a key is given).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unverified {
+    /// Always `false`: nothing here is verified.
+    pub verified: bool,
+    /// The form.
+    pub form: Form,
+    /// The disclosures, decoded.
+    pub disclosures: Vec<Disclosure>,
+    /// The Key Binding JWT, unchecked.
+    pub kb_jwt: Option<String>,
+    /// The payload with the disclosures in place, or why they do not fit.
+    pub processed: Option<Processed>,
+    /// Why processing failed, when it did.
+    pub error: Option<SdJwtError>,
+}
+
+/// Read `text` and process its disclosures without checking any signature.
+///
+/// ```
+/// let text = include_str!("../../../../tests/vectors/sd-jwt/rfc9901/simple/presentation.txt");
+/// let u = jwtlens::sdjwt::decode_unverified(text).unwrap();
+/// assert!(!u.verified);
+/// assert_eq!(u.processed.unwrap().payload["given_name"], "John");
+/// ```
+pub fn decode_unverified(text: &str) -> Result<Unverified, SdJwtError> {
+    let sd = SdJwt::parse(text)?;
+    let token = crate::token::Token::parse(&sd.jwt);
+    let payload: Option<Value> = token.payload_bytes().and_then(|p| serde_json::from_slice(p).ok());
+    let (processed, error) = match payload.as_ref().map(|p| process(p, &sd.disclosures)) {
+        Some(Ok(p)) => (Some(p), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, Some(SdJwtError::Processing(String::from("the issuer-signed payload is not JSON")))),
+    };
+    Ok(Unverified { verified: false, form: sd.form, disclosures: sd.disclosures, kb_jwt: sd.kb_jwt, processed, error })
+}
+
 /// §8: `{"payload", "protected", "signature", "header": {"disclosures": [...], "kb_jwt"}}`
 /// (Flattened) or with `"signatures": [{"protected", "signature", "header"}, ...]` (General,
 /// disclosures and KB-JWT in the first). `sd_hash` covers the compact form built from the first signature.

@@ -16,8 +16,10 @@ use crate::report::{verdict, Options, Verdict, VerdictStatus};
 use crate::time::NumericDate;
 use crate::token::Token;
 
-/// What the verifier expects of the Key Binding JWT (RFC 9901 §7.3).
-#[derive(Debug, Clone, PartialEq)]
+/// What the verifier expects of the Key Binding JWT (RFC 9901 §7.3). Faces
+/// read it from JSON: `{ required?, forbidden?, nonce?, audience?, maxAge? }`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct KeyBinding {
     /// Refuse an SD-JWT without a KB-JWT: the presentation must prove the holder has the key in `cnf`.
     pub required: bool,
