@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    ChecksPanel, Diagnostics, FindingsPanel, IncomingShare, KeyPanel, PartPanel, PolicyPanel, SignaturePanel,
-    TimePanel, TokenInput, TokenView, VerdictBanner,
+    ChecksPanel, Diagnostics, FindingsPanel, IncomingShare, KeyPanel, PartPanel, PolicyPanel, SdJwtPanel,
+    SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
 };
 use crate::state::{browser_now, Action, KeyMode, PolicyInput, State, View};
 
@@ -77,8 +77,10 @@ pub fn app() -> Html {
             let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
             let policy = policy.as_ref().as_ref().ok().and_then(Option::as_ref);
             // Date.now() is always finite; NumericDate::new says so in the type.
+            // An SD-JWT's panels below show its issuer-signed JWT (the SD-JWT panel, the rest).
+            let token = crate::components::issuer_jwt(input).unwrap_or(input);
             inspect(
-                input,
+                token,
                 &Options { now: jwtlens::time::NumericDate::new(now), keys: set, policy, ..Options::default() },
             )
         })
@@ -158,6 +160,11 @@ pub fn app() -> Html {
                             <p class="muted">{ "jwtlens shows the header and claims, explains every registered field, tells whether the token has expired, and points at the exact byte of anything malformed." }</p>
                         </div>
                     } else {
+                        if crate::components::issuer_jwt(&state.input).is_some() {
+                            <SdJwtPanel input={state.input.clone()} now={state.now}
+                                keys={crate::components::SharedKeys(keys.clone())}
+                                policy={policy.as_ref().as_ref().ok().cloned().flatten()} />
+                        }
                         <Summary report={report.clone()} />
                         <VerdictBanner report={report.clone()} />
                         <ChecksPanel report={report.clone()} />

@@ -1,0 +1,75 @@
+// An SD-JWT pasted into the decoder (RFC 9901 §5's presentation): the SD-JWT panel
+// lists the disclosures and the payload they make, unverified until the issuer's key
+// is given; the panels below show the issuer-signed JWT. Clock pinned.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { serve, launch, watch, root, outputDir } from "./harness.mjs";
+
+const vectors = join(root, "tests/vectors/sd-jwt");
+const PRESENTATION = readFileSync(join(vectors, "rfc9901/simple/presentation.txt"), "utf8");
+const ISSUER_KEY = readFileSync(join(vectors, "keys/issuer.public.jwk.json"), "utf8");
+const NOW = 1_748_537_243;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server, browser;
+before(async () => {
+  assert.ok(existsSync(join(root, "dist/index.html")), "run `trunk build --release` first");
+  server = await serve({ "/": join(root, "dist") });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("an SD-JWT shows its disclosures, then its verdict once the issuer's key is given", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
+  const page = await context.newPage();
+  const seen = watch(context, page);
+  await page.clock.setFixedTime(new Date(NOW * 1000));
+  await page.goto(server.origin + "/");
+  await page.waitForSelector("#token-input");
+  await page.fill("#token-input", PRESENTATION);
+  await page.waitForSelector("#panel-sd-jwt");
+  const rows = await page.$$eval("#panel-sd-jwt tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  assert.deepEqual(rows.map((r) => r[1]), ["family_name", "address", "given_name", "(array element)"]);
+  assert.equal(rows[3][3], "/nationalities/0");
+  const payload = JSON.parse(await page.textContent("#sd-jwt-payload"));
+  assert.equal(payload.given_name, "John");
+  assert.deepEqual(payload.nationalities, ["US"]);
+  assert.match(await page.textContent("#panel-sd-jwt .status"), /not verified/);
+  // The panels below read the issuer-signed JWT: its header decodes, no error for the '~'.
+  assert.match(await page.textContent("#panel-header"), /example\+sd-jwt/);
+  await page.fill("#key-input", ISSUER_KEY);
+  await page.waitForFunction(() => /valid/.test(document.querySelector("#panel-sd-jwt .status")?.textContent ?? "") && !/not verified/.test(document.querySelector("#panel-sd-jwt .status").textContent));
+  assert.equal(await page.textContent("#panel-sd-jwt .status"), "issuer and disclosures valid; key binding not checked");
+  assert.match(await page.textContent("#sd-jwt-verdict"), /4 disclosures fit the payload/);
+  await page.screenshot({ path: join(outputDir, "sd-jwt.png"), fullPage: true });
+  // No accessibility violations in the SD-JWT panel, light and dark.
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run("#panel-sd-jwt", { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0].target.join(" ")}`);
+    });
+    assert.deepEqual(violations, [], scheme);
+  }
+  // The KB-JWT is not checked here, and the page does not say there is none.
+  assert.doesNotMatch(await page.textContent("#panel-sd-jwt"), /No Key Binding JWT/);
+  // On a phone the page does not scroll sideways (the table scrolls within itself).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= inner, `scrollWidth ${scroll} > ${inner} at 390 px`);
+  await page.screenshot({ path: join(outputDir, "sd-jwt-390.png"), fullPage: false });
+  await page.setViewportSize({ width: 1400, height: 1100 });
+  // A changed disclosure is refused, with the reason.
+  await page.fill("#token-input", PRESENTATION.replace("~WyJ", "~WyJ4"));
+  await page.waitForSelector("#panel-sd-jwt [role=alert]");
+  assert.deepEqual(seen.problems, []);
+  assert.deepEqual(seen.requests.filter((u) => !u.startsWith(server.origin)), [], "no request leaves the page's origin");
+  await context.close();
+});

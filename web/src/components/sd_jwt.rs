@@ -1,0 +1,128 @@
+//! An SD-JWT (RFC 9901): its disclosures, the payload they make and, with the
+//! issuer's key, the core's verdict. The panels below it show the issuer-signed JWT.
+
+use std::rc::Rc;
+
+use jwtlens::key::{Detected, KeyError, KeySet};
+use jwtlens::policy::Policy;
+use jwtlens::sdjwt::{decode_unverified, verify, KeyBinding, SdStatus};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The whole input (`<JWT>~<D1>~…~[KB-JWT]`).
+    pub input: String,
+    /// The issuer's keys, when given (the page's imported key box).
+    pub keys: SharedKeys,
+    pub policy: Option<Policy>,
+    /// The current time, seconds.
+    pub now: f64,
+}
+
+/// The page's imported keys, compared by identity (a new import is a new value).
+#[derive(Clone)]
+pub struct SharedKeys(pub Rc<Option<Result<(KeySet, Detected), KeyError>>>);
+
+impl PartialEq for SharedKeys {
+    fn eq(&self, other: &SharedKeys) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl SharedKeys {
+    fn set(&self) -> Option<&KeySet> {
+        self.0.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set)
+    }
+}
+
+/// The part before the first '~': the issuer-signed JWT the other panels show.
+pub fn issuer_jwt(input: &str) -> Option<&str> {
+    let t = input.trim();
+    t.contains('~').then(|| t.split('~').next().unwrap_or_default())
+}
+
+#[function_component(SdJwtPanel)]
+pub fn sd_jwt_panel(props: &Props) -> Html {
+    let decoded = use_memo(props.input.clone(), |input| decode_unverified(input));
+    let verdict = use_memo((props.input.clone(), props.keys.clone(), props.now.to_bits(), props.policy.clone()), {
+        move |(input, keys, now, policy): &(String, SharedKeys, u64, Option<Policy>)| {
+            let now = jwtlens::time::NumericDate::new(f64::from_bits(*now))?;
+            let keys = keys.set()?;
+            // A Key Binding JWT needs the verifier's nonce and audience, which this page
+            // does not have: it judges the SD-JWT without it, and says so.
+            let t = input.trim();
+            let without_kb = t.get(..=t.rfind('~')?)?;
+            Some(verify(without_kb, keys, &policy.clone().unwrap_or_default(), now, &KeyBinding::default()))
+        }
+    });
+    let u = match decoded.as_ref() {
+        Ok(u) => u,
+        Err(e) => {
+            return html! {
+                <section class="panel" id="panel-sd-jwt" aria-label="SD-JWT">
+                    <div class="panel-head"><h2>{ "SD-JWT" }</h2><span class="status bad">{ "not readable" }</span></div>
+                    <p class="message" role="alert">{ e.to_string() }</p>
+                </section>
+            };
+        }
+    };
+    let form = match u.form {
+        jwtlens::sdjwt::Form::SdJwt => "SD-JWT, no key binding",
+        jwtlens::sdjwt::Form::SdJwtKb => "SD-JWT+KB (with a Key Binding JWT)",
+    };
+    let (badge_class, badge) = match verdict.as_ref() {
+        None => ("status warn", String::from("not verified: give the issuer's key")),
+        Some(r) if r.status == SdStatus::Valid && u.kb_jwt.is_some() => {
+            ("status ok", String::from("issuer and disclosures valid; key binding not checked"))
+        }
+        Some(r) if r.status == SdStatus::Valid => ("status ok", String::from("valid")),
+        Some(_) => ("status bad", String::from("not valid")),
+    };
+    html! {
+        <section class="panel" id="panel-sd-jwt" aria-label="SD-JWT">
+            <div class="panel-head"><h2>{ "SD-JWT (RFC 9901)" }</h2><span class={badge_class}>{ badge }</span></div>
+            <p class="small muted">{ form }</p>
+            if let Some(r) = verdict.as_ref() {
+                <p class="message" id="sd-jwt-verdict" role="status">{ &r.message }</p>
+                // The page judged it without its KB-JWT, so "no key binding" would be untrue.
+                { for r.findings.iter().filter(|f| u.kb_jwt.is_none() || !f.starts_with("No Key Binding JWT")).map(|f| html! {
+                    <p class="small finding-line">{ format!("Finding: {f}") }</p>
+                }) }
+            }
+            // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Disclosures">
+                <table class="sd-disclosures">
+                    <caption class="small muted">{ format!("{} disclosure(s), decoded", u.disclosures.len()) }</caption>
+                    <thead><tr><th scope="col">{ "#" }</th><th scope="col">{ "Claim" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Placed at" }</th></tr></thead>
+                    <tbody>
+                        { for u.disclosures.iter().enumerate().map(|(i, d)| {
+                            let at = u.processed.as_ref().and_then(|p| p.placed_at.get(i).cloned()).unwrap_or_default();
+                            html! {
+                                <tr>
+                                    <td>{ i + 1 }</td>
+                                    <td><code>{ d.name.clone().unwrap_or_else(|| String::from("(array element)")) }</code></td>
+                                    <td><code>{ d.value.to_string() }</code></td>
+                                    <td><code>{ at }</code></td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if let Some(p) = &u.processed {
+                <p class="small">{ format!(
+                    "{} digest(s) left undisclosed: withheld claims or decoys, which cannot be told apart.",
+                    p.undisclosed_digests
+                ) }</p>
+                <h3 class="small">{ if verdict.as_ref().as_ref().is_some_and(|r| r.status == SdStatus::Valid) { "The payload with the disclosures in place" } else { "The payload with the disclosures in place (not verified)" } }</h3>
+                <pre class="json" id="sd-jwt-payload">{ serde_json::to_string_pretty(&p.payload).unwrap_or_default() }</pre>
+            }
+            if let Some(e) = &u.error {
+                <p class="message" role="alert">{ e.to_string() }</p>
+            }
+            if u.kb_jwt.is_some() {
+                <p class="small muted">{ "A Key Binding JWT follows; checking it needs the verifier's nonce and audience (jwtlens verify --nonce --kb-aud, or the npm verifySdJwt)." }</p>
+            }
+        </section>
+    }
+}
