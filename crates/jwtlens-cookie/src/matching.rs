@@ -4,8 +4,19 @@ use alloc::string::String;
 
 use crate::*;
 
-/// The registrable domain ("eTLD+1") of a host, by the public suffix list; the host itself when unknown.
+/// The registrable domain ("eTLD+1") of a host, by the public suffix list; the host itself when
+/// unknown, and for an IP address (a site of its own: 10.0.0.1 and 192.168.0.1 share nothing).
+///
+/// ```
+/// use jwtlens_cookie::registrable_domain;
+/// assert_eq!(registrable_domain("www.bank.example.co.uk"), "example.co.uk");
+/// assert_eq!(registrable_domain("192.168.0.1"), "192.168.0.1");
+/// assert_eq!(registrable_domain("[::1]"), "[::1]");
+/// ```
 pub fn registrable_domain(host: &str) -> String {
+    if is_ip(host) {
+        return String::from(host);
+    }
     String::from(suffix::registrable_domain(host).unwrap_or(host))
 }
 

@@ -208,17 +208,20 @@ impl Request {
     /// assert_eq!(fetch.mixed_content(), MixedContent::Blocked);
     /// ```
     pub fn mixed_content(&self) -> MixedContent {
-        let secure_context = self.site_for_cookies.iter().chain(&self.frames).any(Url::scheme_is_secure);
-        if self.top_level
-            || self.from_script
-            || !secure_context
-            || self.url.scheme != "http"
-            || self.url.is_potentially_trustworthy()
-        {
+        // A plain-http frame inside an https page or frame is itself blockable mixed content:
+        // it never loads, so nothing is requested from it (not even a navigation it would start).
+        let mut secure_above = self.site_for_cookies.as_ref().is_some_and(Url::scheme_is_secure);
+        for frame in &self.frames {
+            if secure_above && insecure(frame) {
+                return MixedContent::Blocked;
+            }
+            secure_above |= frame.scheme_is_secure();
+        }
+        if self.top_level || self.from_script || !secure_above || !insecure(&self.url) {
             return MixedContent::None;
         }
         match self.destination {
-            Destination::Image | Destination::Media => {
+            Destination::Image | Destination::Media if self.url.scheme == "http" => {
                 // Mixed Content §4.1: "set request's URL's scheme to https", and port 80 to 443.
                 let port = self.url.port.filter(|p| *p != 80);
                 MixedContent::Upgraded(Url { scheme: String::from("https"), port, ..self.url.clone() })
@@ -227,6 +230,14 @@ impl Request {
         }
     }
 }
+
+/// An `http:` or `ws:` URL that is not potentially trustworthy (`http://localhost` is).
+fn insecure(url: &Url) -> bool {
+    matches!(url.scheme.as_str(), "http" | "ws") && !url.is_potentially_trustworthy()
+}
+
+/// The most frames a request may sit in (Chromium allows deeper nesting; no test needs it).
+const MAX_FRAMES: usize = 32;
 
 /// A request as the faces write it (JSON from the npm package, the page):
 /// `{ url, method?, fromScript?, site?, topLevel?, frames?, destination? }`,
@@ -259,7 +270,7 @@ impl<'de> serde::Deserialize<'de> for Request {
     /// use jwtlens_cookie::{Destination, Request};
     /// let r: Request = serde_json::from_str(r#"{"url":"https://a.example/x","site":"https://b.example/","topLevel":false}"#).unwrap();
     /// assert_eq!((r.top_level, r.destination, r.same_site()), (false, Destination::Fetch, false));
-    /// let e = serde_json::from_str::<Request>(r#"{"url":"https://a.example/","frames":["nope"]}"#).unwrap_err();
+    /// let e = serde_json::from_str::<Request>(r#"{"url":"https://a.example/","site":"https://a.example/","frames":["nope"]}"#).unwrap_err();
     /// assert!(e.to_string().starts_with("frames[0]: "), "{e}");
     /// assert!(serde_json::from_str::<Request>(r#"{"url":"https://a.example/","topLevle":false}"#).is_err());
     /// ```
@@ -267,7 +278,19 @@ impl<'de> serde::Deserialize<'de> for Request {
         use serde::de::Error;
         let r = RequestInput::deserialize(deserializer)?;
         let parse = |field: &str, text: &str| Url::parse(text).map_err(|e| D::Error::custom(format!("{field}: {e}")));
-        let top_level = r.top_level.unwrap_or(true);
+        if !r.frames.is_empty() && r.site.is_none() {
+            return Err(D::Error::custom("frames: frames sit in a top-level page; give it as site"));
+        }
+        if r.frames.len() > MAX_FRAMES {
+            return Err(D::Error::custom(format!("frames: at most {MAX_FRAMES} frames")));
+        }
+        // Script runs in a document: inside a page of another site (site or frames given), it is
+        // in a frame, not the top-level page, unless the caller says otherwise.
+        let in_frame = r.from_script && (r.site.is_some() || !r.frames.is_empty());
+        let top_level = r.top_level.unwrap_or(!in_frame);
+        if r.from_script && top_level && !r.frames.is_empty() {
+            return Err(D::Error::custom("topLevel: a script inside frames is not in the top-level page"));
+        }
         let frames = r
             .frames
             .iter()

@@ -52,18 +52,32 @@ impl Url {
         {
             return Err(UrlError { message: "the scheme is not valid" });
         }
+        // WHATWG URL: in special schemes a backslash is a path separator, so
+        // "https://evil.example\\@bank.example/" is a URL of evil.example, not of bank.example.
+        let special = matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "ws" | "wss");
+        let rest = if special { rest.replace('\\', "/") } else { String::from(rest) };
         let rest = rest.split('#').next().unwrap_or("");
         let (authority, path_query) = match rest.find(['/', '?']) {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, ""),
         };
         let authority = authority.rsplit('@').next().unwrap_or("");
-        let (host, port) = match authority.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || authority.starts_with('[') && h.ends_with(']') => (
-                h,
-                Some(p.parse::<u16>().map_err(|_| UrlError { message: "the port is not a number from 0 to 65535" })?),
-            ),
-            _ => (authority, None),
+        let port_number =
+            |p: &str| p.parse::<u16>().map_err(|_| UrlError { message: "the port is not a number from 0 to 65535" });
+        let (host, port) = if authority.starts_with('[') {
+            // An IPv6 literal: "[::1]" or "[::1]:8080".
+            let end = authority.find(']').ok_or(UrlError { message: "the IPv6 address has no closing ']'" })?;
+            let (host, after) = authority.split_at(end + 1);
+            match after.strip_prefix(':') {
+                Some(p) => (host, Some(port_number(p)?)),
+                None if after.is_empty() => (host, None),
+                None => return Err(UrlError { message: "only a port may follow an IPv6 address" }),
+            }
+        } else {
+            match authority.rsplit_once(':') {
+                Some((h, p)) => (h, Some(port_number(p)?)),
+                None => (authority, None),
+            }
         };
         if host.is_empty() {
             return Err(UrlError { message: "the host is empty" });

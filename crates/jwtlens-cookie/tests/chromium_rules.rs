@@ -287,11 +287,49 @@ fn the_request_contract_is_the_cores() {
     for (bad, field) in [
         (r#"{"url":"nope"}"#, "url: "),
         (r#"{"url":"https://a.example/","site":"x"}"#, "site: "),
-        (r#"{"url":"https://a.example/","frames":["https://b.example/","x"]}"#, "frames[1]: "),
+        (r#"{"url":"https://a.example/","site":"https://a.example/","frames":["https://b.example/","x"]}"#, "frames[1]: "),
     ] {
         let e = serde_json::from_str::<Request>(bad).unwrap_err().to_string();
         assert!(e.starts_with(field), "{bad}: {e}");
     }
     assert!(serde_json::from_str::<Request>(r#"{"url":"https://a.example/","destination":"video"}"#).is_err());
     assert!(serde_json::from_str::<Request>(r#"{"url":"https://a.example/","frame":[]}"#).is_err());
+}
+
+#[test]
+fn the_second_review_s_holes_are_closed() {
+    use jwtlens_cookie::{registrable_domain, MixedContent, Url};
+    // An IP address is a site of its own (it was "0.1" for every a.b.0.1).
+    assert_eq!(registrable_domain("10.0.0.1"), "10.0.0.1");
+    let mut jar = CookieJar::new();
+    assert!(set(&mut jar, "c=1; SameSite=Strict; Path=/", "http://10.0.0.1/").accepted());
+    let other_ip = Request::subresource("http://10.0.0.1/x", "GET", "http://192.168.0.1/").unwrap();
+    assert!(!other_ip.same_site());
+    assert_eq!(header(&jar, &other_ip, NOW + 1), None);
+    // IPv6 literals parse with and without a port.
+    assert_eq!(url("http://[::1]/").host, "[::1]");
+    assert_eq!(url("http://[::1]:8080/x").port, Some(8080));
+    assert!(Url::parse("http://[::1]x/").is_err());
+    // A backslash is a path separator in http(s) URLs (WHATWG): this is evil.example's URL.
+    assert_eq!(url("https://evil.example\\@bank.example/").host, "evil.example");
+    // A plain-http frame inside an https page never loads: nothing it would request is made.
+    let mut nav = Request::navigate("http://bank.example/target").unwrap();
+    nav.site_for_cookies = Some(url("https://evil.example/"));
+    nav.frames = vec![url("http://bank.example/f")];
+    assert_eq!(nav.mixed_content(), MixedContent::Blocked);
+    // ws: from an https page is blocked, not upgraded.
+    let ws = Request::subresource("ws://bank.example/socket", "GET", "https://bank.example/").unwrap();
+    assert_eq!(ws.mixed_content(), MixedContent::Blocked);
+    // The JSON contract: script given a page of another site is in a frame unless it says otherwise;
+    // frames need their page; a script inside frames is not top-level.
+    let r: Request =
+        serde_json::from_str(r#"{"url":"https://bank.example/f","fromScript":true,"site":"https://evil.example/"}"#)
+            .unwrap();
+    assert!(!r.top_level && !r.same_site());
+    assert!(serde_json::from_str::<Request>(r#"{"url":"https://a.example/","frames":["https://b.example/"]}"#).is_err());
+    let e = serde_json::from_str::<Request>(
+        r#"{"url":"https://a.example/","fromScript":true,"topLevel":true,"site":"https://a.example/","frames":["https://b.example/"]}"#,
+    )
+    .unwrap_err();
+    assert!(e.to_string().starts_with("topLevel: "), "{e}");
 }
