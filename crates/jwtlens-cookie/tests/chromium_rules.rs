@@ -287,7 +287,10 @@ fn the_request_contract_is_the_cores() {
     for (bad, field) in [
         (r#"{"url":"nope"}"#, "url: "),
         (r#"{"url":"https://a.example/","site":"x"}"#, "site: "),
-        (r#"{"url":"https://a.example/","site":"https://a.example/","frames":["https://b.example/","x"]}"#, "frames[1]: "),
+        (
+            r#"{"url":"https://a.example/","site":"https://a.example/","frames":["https://b.example/","x"]}"#,
+            "frames[1]: ",
+        ),
     ] {
         let e = serde_json::from_str::<Request>(bad).unwrap_err().to_string();
         assert!(e.starts_with(field), "{bad}: {e}");

@@ -89,6 +89,9 @@ pub fn issue(
     let mut disclosures = Vec::new();
     let mut digests = Vec::new();
     for name in options.disclosable {
+        if ["_sd", "...", "_sd_alg"].contains(name) {
+            return Err(bad(format!("{} is reserved and cannot be a disclosable claim", quoted(name))));
+        }
         let Some(value) = payload.remove(*name) else {
             return Err(bad(format!("there is no claim {} to make selectively disclosable", quoted(name))));
         };
@@ -113,11 +116,9 @@ pub fn issue(
     out.insert(String::from("_sd_alg"), Value::String(String::from(SdAlg::Sha256.name())));
     if let Some(jwk) = options.holder_jwk {
         let jwk: Value = serde_json::from_str(jwk).map_err(|e| bad(format!("the holder key is not a JWK: {e}")))?;
-        if jwk.get("d").is_some() || jwk.get("k").is_some() {
-            return Err(bad(String::from(
-                "the holder key for cnf must be a public JWK (it has a private or secret part)",
-            )));
-        }
+        super::verify::holder_public_jwk(&jwk).map_err(|why| bad(format!("the holder key for cnf {why}")))?;
+        crate::key::import_key(&jwk.to_string(), crate::key::KeyInput::Jwk)
+            .map_err(|e| bad(format!("the holder key for cnf is not usable: {e}")))?;
         let mut cnf = Map::new();
         cnf.insert(String::from("jwk"), jwk);
         out.insert(String::from("cnf"), Value::Object(cnf));
@@ -176,8 +177,16 @@ pub fn present(
         out.push('~');
     }
     let Some(b) = bind else { return Ok(out) };
-    // §4.3.1: sd_hash over the presentation up to and including the last '~', with _sd_alg (sha-256 here).
-    let sd_hash = crate::b64::encode(&crate::alg::Hash::Sha256.digest(out.as_bytes()));
+    // §4.3.1: sd_hash over the presentation up to and including the last '~', with the SD-JWT's _sd_alg.
+    let payload: Option<Value> =
+        crate::token::Token::parse(&sd.jwt).payload_bytes().and_then(|p| serde_json::from_slice(p).ok());
+    let sd_alg = payload
+        .as_ref()
+        .and_then(|p| p.get("_sd_alg"))
+        .and_then(Value::as_str)
+        .map_or(Some(SdAlg::Sha256), SdAlg::from_name)
+        .ok_or_else(|| SdJwtError::SdAlg(String::from("the SD-JWT's _sd_alg is not one jwtlens computes")))?;
+    let sd_hash = crate::b64::encode(&sd_alg.hash().digest(out.as_bytes()));
     let mut claims = Map::new();
     claims.insert(String::from("nonce"), Value::String(b.nonce.to_string()));
     claims.insert(String::from("aud"), Value::String(b.audience.to_string()));

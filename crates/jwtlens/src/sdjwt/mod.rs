@@ -88,8 +88,7 @@ impl Disclosure {
         if !bytes.forgiven.is_empty() {
             return Err(bad(String::from("it is not strict base64url (padding or the standard alphabet)")));
         }
-        let json: Value =
-            serde_json::from_slice(&bytes.bytes).map_err(|e| bad(format!("it does not decode to JSON: {e}")))?;
+        let json = strict_json(&bytes.bytes).map_err(|e| bad(format!("it does not decode to JSON: {e}")))?;
         let Value::Array(items) = json else {
             return Err(bad(String::from("it is not a JSON array")));
         };
@@ -172,6 +171,9 @@ impl SdJwt {
     /// Read an SD-JWT or SD-JWT+KB, compact (§4) or JSON (§8.2 Flattened, §8.3 General).
     pub fn parse(text: &str) -> Result<SdJwt, SdJwtError> {
         let trimmed = text.trim();
+        if trimmed.len() > MAX_BYTES {
+            return Err(SdJwtError::Format(format!("it is {} bytes; at most {MAX_BYTES} are read", trimmed.len())));
+        }
         if trimmed.starts_with('{') {
             return parse_json(trimmed);
         }
@@ -193,6 +195,12 @@ impl SdJwt {
         let mut at = jwt.len() + 1;
         // The text ends with '~', so the last split piece is empty and is not a disclosure.
         let pieces: Vec<&str> = parts.collect();
+        if pieces.len() > MAX_DISCLOSURES + 1 {
+            return Err(SdJwtError::Format(format!(
+                "it has {} disclosures; at most {MAX_DISCLOSURES} are read",
+                pieces.len() - 1
+            )));
+        }
         for piece in pieces.iter().take(pieces.len().saturating_sub(1)) {
             disclosures.push(Disclosure::decode(piece, at)?);
             at += piece.len() + 1;
@@ -247,7 +255,7 @@ pub struct Unverified {
 pub fn decode_unverified(text: &str) -> Result<Unverified, SdJwtError> {
     let sd = SdJwt::parse(text)?;
     let token = crate::token::Token::parse(&sd.jwt);
-    let payload: Option<Value> = token.payload_bytes().and_then(|p| serde_json::from_slice(p).ok());
+    let payload: Option<Value> = token.payload_bytes().and_then(|p| strict_json(p).ok());
     let (processed, error) = match payload.as_ref().map(|p| process(p, &sd.disclosures)) {
         Some(Ok(p)) => (Some(p), None),
         Some(Err(e)) => (None, Some(e)),
@@ -261,13 +269,27 @@ pub fn decode_unverified(text: &str) -> Result<Unverified, SdJwtError> {
 /// disclosures and KB-JWT in the first). `sd_hash` covers the compact form built from the first signature.
 fn parse_json(text: &str) -> Result<SdJwt, SdJwtError> {
     let bad = |why: &str| SdJwtError::Format(format!("JSON serialization: {why}"));
-    let v: Value = serde_json::from_str(text).map_err(|e| SdJwtError::Format(format!("JSON serialization: {e}")))?;
+    let v = strict_json(text.as_bytes()).map_err(|e| SdJwtError::Format(format!("JSON serialization: {e}")))?;
     let payload = v.get("payload").and_then(Value::as_str).ok_or_else(|| bad("no \"payload\" string"))?;
     let signatures: Vec<&Value> = match v.get("signatures") {
+        Some(_) if v.get("protected").is_some() || v.get("signature").is_some() || v.get("header").is_some() => {
+            return Err(bad(
+                "\"signatures\" (General) together with a top-level protected, signature or header (Flattened)",
+            ))
+        }
         Some(Value::Array(list)) => list.iter().collect(),
         Some(_) => return Err(bad("\"signatures\" is not an array")),
         None => alloc::vec![&v],
     };
+    if signatures.len() > MAX_SIGNATURES {
+        return Err(bad("more than 16 signatures"));
+    }
+    // §8.3: the disclosures and the KB-JWT are in the first signature's header only.
+    for later in signatures.iter().skip(1) {
+        if later.get("header").is_some_and(|h| h.get("disclosures").is_some() || h.get("kb_jwt").is_some()) {
+            return Err(bad("disclosures or kb_jwt in the header of a signature after the first"));
+        }
+    }
     let compact = |s: &Value| -> Result<String, SdJwtError> {
         let protected =
             s.get("protected").and_then(Value::as_str).ok_or_else(|| bad("a signature has no \"protected\""))?;
@@ -298,6 +320,11 @@ fn parse_json(text: &str) -> Result<SdJwt, SdJwtError> {
         presentation.push('~');
     }
     let more_signatures = signatures.iter().skip(1).map(|s| compact(s)).collect::<Result<Vec<String>, _>>()?;
+    let mut all: Vec<&String> = more_signatures.iter().chain(core::iter::once(&jwt)).collect();
+    all.sort();
+    if all.windows(2).any(|w| w.first() == w.get(1)) {
+        return Err(bad("the same signature twice"));
+    }
     Ok(SdJwt {
         form: if kb_jwt.is_some() { Form::SdJwtKb } else { Form::SdJwt },
         jwt,
@@ -379,6 +406,23 @@ impl Serialize for SdJwtError {
         }
         s.end()
     }
+}
+
+/// The most an SD-JWT may be, in bytes (four times a JWT's limit: disclosures are text too).
+pub const MAX_BYTES: usize = 4 * crate::token::MAX_BYTES;
+/// The most disclosures an SD-JWT may carry.
+pub const MAX_DISCLOSURES: usize = 1_000;
+/// The most signatures a General JSON SD-JWT may carry (§8.3).
+pub const MAX_SIGNATURES: usize = 16;
+
+/// Parse JSON as serde_json reads it, but only after the core's strict parser has
+/// found no duplicate member name anywhere: two parsers must never read different values.
+pub(crate) fn strict_json(bytes: &[u8]) -> Result<Value, String> {
+    let strict = crate::json::parse(bytes).map_err(|e| e.to_string())?;
+    if let Some(name) = strict.duplicate_anywhere() {
+        return Err(format!("the member name {} occurs twice in one object", quoted(name)));
+    }
+    serde_json::from_slice(bytes).map_err(|e| e.to_string())
 }
 
 /// `value` as compact JSON, for messages.

@@ -92,8 +92,9 @@ pub fn process(payload: &Value, disclosures: &[Disclosure]) -> Result<Processed,
         placed_at: alloc::vec![None; disclosures.len()],
         claims: Vec::new(),
         undisclosed: 0,
+        pointer_bytes: 0,
     };
-    let processed = walk.object(top, "", false, true)?;
+    let processed = walk.object(top, "", false, true, 0)?;
     if let Some(i) = walk.placed_at.iter().position(Option::is_none) {
         return Err(SdJwtError::Processing(format!(
             "disclosure {} ({}) is not referenced by any digest in the payload or in another disclosure",
@@ -123,6 +124,11 @@ fn pointer(parent: &str, token: &str) -> String {
     format!("{parent}/{}", token.replace('~', "~0").replace('/', "~1"))
 }
 
+/// The deepest nesting of objects and arrays, counted across disclosures inside disclosures.
+const MAX_DEPTH: usize = crate::json::MAX_DEPTH;
+/// The most bytes of JSON Pointers the claim list may hold (a long name in many nested claims).
+const MAX_POINTER_BYTES: usize = 1 << 20;
+
 struct Walk<'d> {
     disclosures: &'d [Disclosure],
     by_digest: BTreeMap<String, usize>,
@@ -131,9 +137,21 @@ struct Walk<'d> {
     placed_at: Vec<Option<String>>,
     claims: Vec<ClaimSource>,
     undisclosed: usize,
+    pointer_bytes: usize,
 }
 
 impl Walk<'_> {
+    fn claim(&mut self, pointer: String, disclosed: bool) -> Result<(), SdJwtError> {
+        self.pointer_bytes += pointer.len();
+        if self.pointer_bytes > MAX_POINTER_BYTES {
+            return Err(SdJwtError::Processing(String::from(
+                "the payload has too many claims with too long names to list",
+            )));
+        }
+        self.claims.push(ClaimSource { pointer, disclosed });
+        Ok(())
+    }
+
     fn digest_once(&mut self, digest: &str) -> Result<Option<usize>, SdJwtError> {
         if !self.seen.insert(String::from(digest)) {
             return Err(SdJwtError::Processing(format!(
@@ -150,7 +168,13 @@ impl Walk<'_> {
         at: &str,
         disclosed: bool,
         top: bool,
+        depth: usize,
     ) -> Result<Map<String, Value>, SdJwtError> {
+        if depth > MAX_DEPTH {
+            return Err(SdJwtError::Processing(format!(
+                "objects and arrays nest more than {MAX_DEPTH} deep (through disclosures inside disclosures)"
+            )));
+        }
         if !top && obj.contains_key("_sd_alg") {
             return Err(SdJwtError::SdAlg(format!("_sd_alg appears at {at}: it is allowed only at the top level")));
         }
@@ -160,8 +184,8 @@ impl Walk<'_> {
                 continue;
             }
             let here = pointer(at, name);
-            self.claims.push(ClaimSource { pointer: here.clone(), disclosed });
-            let v = self.value(value, &here, disclosed)?;
+            self.claim(here.clone(), disclosed)?;
+            let v = self.value(value, &here, disclosed, depth)?;
             out.insert(name.clone(), v);
         }
         let Some(sd) = obj.get("_sd") else { return Ok(out) };
@@ -188,7 +212,8 @@ impl Walk<'_> {
                     or_root(at)
                 )));
             };
-            if name == "_sd" || name == "..." {
+            // §4.2.1 reserves "_sd" and "..."; "_sd_alg" would read as the hash of digests it did not make.
+            if name == "_sd" || name == "..." || name == "_sd_alg" {
                 return Err(SdJwtError::Processing(format!(
                     "disclosure {} names its claim {}, which is reserved",
                     i + 1,
@@ -207,14 +232,19 @@ impl Walk<'_> {
             if let Some(slot) = self.placed_at.get_mut(i) {
                 *slot = Some(here.clone());
             }
-            self.claims.push(ClaimSource { pointer: here.clone(), disclosed: true });
-            let v = self.value(&d.value, &here, true)?;
+            self.claim(here.clone(), true)?;
+            let v = self.value(&d.value, &here, true, depth)?;
             out.insert(name.clone(), v);
         }
         Ok(out)
     }
 
-    fn array(&mut self, items: &[Value], at: &str, disclosed: bool) -> Result<Vec<Value>, SdJwtError> {
+    fn array(&mut self, items: &[Value], at: &str, disclosed: bool, depth: usize) -> Result<Vec<Value>, SdJwtError> {
+        if depth > MAX_DEPTH {
+            return Err(SdJwtError::Processing(format!(
+                "objects and arrays nest more than {MAX_DEPTH} deep (through disclosures inside disclosures)"
+            )));
+        }
         let mut out = Vec::new();
         for item in items {
             // "array elements that are objects with one key, that key being "..." and referring to a string".
@@ -224,8 +254,8 @@ impl Walk<'_> {
             };
             let Some(digest) = digest else {
                 let here = pointer(at, &format!("{}", out.len()));
-                self.claims.push(ClaimSource { pointer: here.clone(), disclosed });
-                out.push(self.value(item, &here, disclosed)?);
+                self.claim(here.clone(), disclosed)?;
+                out.push(self.value(item, &here, disclosed, depth)?);
                 continue;
             };
             let Some(i) = self.digest_once(digest)? else {
@@ -246,16 +276,16 @@ impl Walk<'_> {
             if let Some(slot) = self.placed_at.get_mut(i) {
                 *slot = Some(here.clone());
             }
-            self.claims.push(ClaimSource { pointer: here.clone(), disclosed: true });
-            out.push(self.value(&d.value, &here, true)?);
+            self.claim(here.clone(), true)?;
+            out.push(self.value(&d.value, &here, true, depth)?);
         }
         Ok(out)
     }
 
-    fn value(&mut self, value: &Value, at: &str, disclosed: bool) -> Result<Value, SdJwtError> {
+    fn value(&mut self, value: &Value, at: &str, disclosed: bool, depth: usize) -> Result<Value, SdJwtError> {
         Ok(match value {
-            Value::Object(o) => Value::Object(self.object(o, at, disclosed, false)?),
-            Value::Array(a) => Value::Array(self.array(a, at, disclosed)?),
+            Value::Object(o) => Value::Object(self.object(o, at, disclosed, false, depth + 1)?),
+            Value::Array(a) => Value::Array(self.array(a, at, disclosed, depth + 1)?),
             other => other.clone(),
         })
     }

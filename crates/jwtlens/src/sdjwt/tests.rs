@@ -177,3 +177,51 @@ fn the_report_serializes() {
     assert_eq!(json["error"]["code"], "key_binding");
     assert_eq!(json["disclosures"][3]["placedAt"], "/nationalities/0");
 }
+
+#[test]
+fn the_attack_review_s_inputs_are_refused() {
+    let h = |d: &Disclosure| d.digest(SdAlg::Sha256);
+    // 1. Disclosures nested inside disclosures, each a level deeper: a bounded depth, not a stack overflow.
+    let mut chain: Vec<Disclosure> = Vec::new();
+    let mut inner = json!("end");
+    for i in 0..80 {
+        let d = Disclosure::decode(&b64(&json!(["salt-salt-salt-salt-salt", format!("c{i}"), inner]).to_string()), 0)
+            .unwrap();
+        inner = json!({"_sd": [h(&d)]});
+        chain.push(d);
+    }
+    let e = process(&inner, &chain).unwrap_err().to_string();
+    assert!(e.contains("nest more than"), "{e}");
+    // 3. A shared secret, a JWK Set or a private key as the holder's cnf key.
+    for jwk in [
+        json!({"kty": "oct", "k": "c2VjcmV0"}),
+        json!({"keys": []}),
+        json!({"kty": "EC", "crv": "P-256", "x": "a", "y": "b", "d": "c"}),
+    ] {
+        assert!(verify::holder_public_jwk(&jwk).is_err(), "{jwk}");
+    }
+    // 4–6. The JSON serialization: duplicate members, disclosures after the first signature,
+    // General and Flattened mixed, the same signature twice.
+    let dup = r#"{"payload":"e30","protected":"e30","signature":"c2ln","payload":"eyJhIjoxfQ"}"#;
+    assert!(SdJwt::parse(dup).unwrap_err().to_string().contains("occurs twice"));
+    let late = r#"{"payload":"e30","signatures":[{"protected":"e30","signature":"YQ"},{"protected":"e30","signature":"Yg","header":{"disclosures":[]}}]}"#;
+    assert!(SdJwt::parse(late).unwrap_err().to_string().contains("after the first"));
+    let mixed = r#"{"payload":"e30","protected":"e30","signature":"YQ","signatures":[]}"#;
+    assert!(SdJwt::parse(mixed).is_err());
+    let twice =
+        r#"{"payload":"e30","signatures":[{"protected":"e30","signature":"YQ"},{"protected":"e30","signature":"YQ"}]}"#;
+    assert!(SdJwt::parse(twice).unwrap_err().to_string().contains("twice"));
+    // 7. A disclosure whose value repeats a member name.
+    let e = Disclosure::decode(&b64(r#"["salt-salt-salt-salt-salt","addr",{"c":"DE","c":"FR"}]"#), 0).unwrap_err();
+    assert!(e.to_string().contains("occurs twice"), "{e}");
+    // 8. A disclosure named _sd_alg.
+    let alg = Disclosure::decode(&b64(r#"["salt-salt-salt-salt-salt","_sd_alg","sha-512"]"#), 0).unwrap();
+    assert!(process(&json!({"_sd": [h(&alg)]}), core::slice::from_ref(&alg))
+        .unwrap_err()
+        .to_string()
+        .contains("reserved"));
+    // Too many disclosures, too much text.
+    let many = format!("a.b.c~{}", "WyJzIiwxXQ~".repeat(MAX_DISCLOSURES + 1));
+    assert!(SdJwt::parse(&many).unwrap_err().to_string().contains("at most"));
+    assert!(SdJwt::parse(&"a".repeat(MAX_BYTES + 1)).is_err());
+}

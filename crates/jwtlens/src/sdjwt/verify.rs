@@ -122,7 +122,7 @@ pub fn verify(text: &str, keys: &KeySet, policy: &Policy, now: NumericDate, kb: 
     };
     report.form = Some(sd.form);
     let token = Token::parse(&sd.jwt);
-    let payload: Option<Value> = token.payload_bytes().and_then(|p| serde_json::from_slice(p).ok());
+    let payload: Option<Value> = token.payload_bytes().and_then(|p| super::strict_json(p).ok());
     let sd_alg = payload
         .as_ref()
         .and_then(|p| p.get("_sd_alg"))
@@ -221,6 +221,14 @@ fn disclosed_times(processed: &Processed, now: NumericDate, policy: &Policy) -> 
             None => return Err(SdJwtError::Processing(String::from("the disclosed exp is not a NumericDate"))),
         }
     }
+    if revealed("iat") {
+        // RFC 7519 §4.1.6 as check_iat applies it: not issued in the future beyond the leeway.
+        match time("iat") {
+            Some(iat) if iat.seconds() <= now.seconds() + leeway => {}
+            Some(_) => return Err(SdJwtError::Processing(String::from("the disclosed iat is in the future"))),
+            None => return Err(SdJwtError::Processing(String::from("the disclosed iat is not a NumericDate"))),
+        }
+    }
     if revealed("nbf") {
         match time("nbf") {
             Some(nbf) if now.seconds() + leeway >= nbf.seconds() => {}
@@ -278,11 +286,19 @@ fn key_binding(
         let how = cnf.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>().join(", ")).unwrap_or_default();
         return fail(format!("cnf gives the holder key as {how}; jwtlens reads it only from cnf.jwk"));
     };
+    if let Err(why) = holder_public_jwk(jwk) {
+        return fail(format!("cnf.jwk {why}"));
+    }
     let keys = match import_key(&jwk.to_string(), KeyInput::Jwk) {
         Ok((keys, _)) => keys,
         Err(e) => return fail(format!("cnf.jwk is not a usable key: {e}")),
     };
-    let (Some(nonce), Some(audience)) = (&kb.nonce, &kb.audience) else {
+    if !(kb.max_age.is_finite() && kb.max_age >= 0.0) {
+        return fail(format!("the maximum age {} is not a number of seconds", kb.max_age));
+    }
+    let (Some(nonce), Some(audience)) =
+        (kb.nonce.as_ref().filter(|n| !n.is_empty()), kb.audience.as_ref().filter(|a| !a.is_empty()))
+    else {
         return fail(String::from(
             "no expected nonce and audience were given, and a Key Binding JWT proves nothing without them (replay protection, §7.3)",
         ));
@@ -318,6 +334,25 @@ fn key_binding(
         return Err((Some(report), SdJwtError::KeyBinding(e)));
     }
     Ok(report)
+}
+
+/// RFC 9901 §4.1.2 binds the SD-JWT to the holder's *public* key: exactly one JWK,
+/// asymmetric, with no private part. A shared secret there would let every verifier that
+/// has seen one presentation make Key Binding JWTs for any nonce.
+pub(crate) fn holder_public_jwk(jwk: &Value) -> Result<(), String> {
+    let Value::Object(o) = jwk else { return Err(String::from("is not a JSON object")) };
+    if o.contains_key("keys") {
+        return Err(String::from("is a JWK Set; the holder has one key"));
+    }
+    if o.get("kty").and_then(Value::as_str) == Some("oct") {
+        return Err(String::from("is a shared secret (kty \"oct\"), which every verifier would then know"));
+    }
+    for private in ["d", "p", "q", "dp", "dq", "qi", "k", "oth"] {
+        if o.contains_key(private) {
+            return Err(format!("has the private member {}", quoted(private)));
+        }
+    }
+    Ok(())
 }
 
 /// Advice: short salts, and presentations anyone could replay.
