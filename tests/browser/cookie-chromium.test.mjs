@@ -14,7 +14,7 @@ test("a live sample of the cookie scenarios matches the saved Chromium results",
   const saved = JSON.parse(readFileSync(join(root, "tests/cookies/chromium-results.json"), "utf8"));
   const all = scenarios().map((s) => s.id);
   // Every tenth scenario, plus one of each rule group.
-  const sample = all.filter((id, i) => i % 10 === 0 || /^(prefix-host-no-path|dp-host-and-domain-same-name|order-overwrite|name-nameless-eq|secure-over-http|exp-max-age-wins|ss-none-sec-js-x-fetch|ss-unset-sec-js-x-post|chips-top-level-then-x-nav|chain-x-in-same-navigate|chain-same-in-x-fetch|mixed-img-from-https|mixed-fetch-from-https)$/.test(id));
+  const sample = all.filter((id, i) => i % 10 === 0 || /^(prefix-host-no-path|dp-host-and-domain-same-name|order-overwrite|name-nameless-eq|secure-over-http|exp-max-age-wins|ss-none-sec-js-x-fetch|ss-unset-sec-js-x-post|chips-top-level-then-x-nav|chain-x-in-same-navigate|chain-same-in-x-fetch|mixed-img-from-https|mixed-fetch-from-https|chips-aba|mixed-http-frame-top-nav|chain-x-in-same-form-post-top|url-backslash-at)$/.test(id));
   const { chromium, results } = await record({ only: sample });
   const differ = sample.filter((id) => JSON.stringify(results[id]) !== JSON.stringify(saved.results[id]));
   console.log(`# ${sample.length - differ.length}/${sample.length} live scenarios match the saved results (saved with ${saved.chromium}, now ${chromium})`);

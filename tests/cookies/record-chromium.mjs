@@ -56,7 +56,9 @@ export async function record({ only } = {}) {
         : `<script>location.href = ${JSON.stringify(hit)};</script>`;
       const body = {
         navigate,
-        "form-post": `<form method="POST" action="${hit}"><input name="x" value="1"></form><script>document.forms[0].submit();</script>`,
+        "form-post": s.frames?.length
+          ? `<form method="POST" action="${hit}" target="_top"><input name="x" value="1"><button id="go">go</button></form>`
+          : `<form method="POST" action="${hit}"><input name="x" value="1"></form><script>document.forms[0].submit();</script>`,
         fetch: `<script>fetch(${JSON.stringify(hit)}, { credentials: "include", mode: "no-cors" });</script>`,
         "fetch-post": `<script>fetch(${JSON.stringify(hit)}, { method: "POST", body: "x", credentials: "include", mode: "no-cors" });</script>`,
         img: `<img src="${hit}" alt="">`,
@@ -122,14 +124,15 @@ export async function record({ only } = {}) {
       if (s.setIn) await p.goto(at(s.setIn, "setframe"), { waitUntil: "load" });
       else await p.goto(at(s.set, "set"));
       await p.goto(at(s.from, "from"));
-      if (s.kind === "navigate" && s.frames?.length) {
+      if ((s.kind === "navigate" || s.kind === "form-post") && s.frames?.length) {
         const innermost = `depth=${s.frames.length}`;
         let frame;
         for (let i = 0; i < 100 && !frame; i++) {
           frame = p.frames().find((f) => f.url().includes(innermost));
           if (!frame) await new Promise((r) => setTimeout(r, 20));
         }
-        await frame.click("#go");
+        // A frame that never loads (blocked as mixed content) starts nothing.
+        if (frame) await frame.click("#go");
       }
       for (let i = 0; i < 100 && !hits.has(s.id); i++) await new Promise((r) => setTimeout(r, 20));
       const header = hits.has(s.id) ? hits.get(s.id) : null;

@@ -111,6 +111,17 @@ export function scenarios() {
     out.push(scenario(`mixed-${kind}-from-https-frame`, MIX, kind, `${EVIL}/`, `${MIXED}/target`, { frames: [`${S}/f`] }));
   }
   out.push(scenario("mixed-img-from-http", MIX, "img", `${H}/`, `${MIXED}/target`, { note: "not mixed content: an http: page" }));
+  // From the second review: a Partitioned cookie in an A-B-A frame chain, an http frame in an
+  // https page starting a navigation, a form POST to _top from a cross-site frame, and a URL
+  // whose backslash makes its host another than it seems.
+  out.push(scenario("chips-aba", [P], "iframe", `${S}/`, `${S}/target`, { frames: [`${EVIL}/f`] }));
+  out.push(scenario("chips-aba-fetch", [P], "fetch", `${S}/`, `${S}/target`, { frames: [`${EVIL}/f`, `${S}/f`] }));
+  out.push(scenario("mixed-http-frame-top-nav", ["st=1; SameSite=Strict; Path=/"], "navigate", `${EVIL}/`, `${H}/target`, { frames: [`${H}/f`], set: `${H}/`, read: `${H}/read` }));
+  for (const [name, from, frames] of chains.slice(1, 4)) {
+    out.push(scenario(`chain-${name}-form-post-top`, FOUR, "form-post", from, `${S}/target`, { frames }));
+  }
+  out.push(scenario("chain-x-in-same-form-post-top-unset", ["un=1; Path=/", "lx=1; SameSite=Lax; Path=/"], "form-post", `${S}/`, `${S}/target`, { frames: [`${EVIL}/f`], note: "no SameSite, under 2 minutes old: Lax-allowing-unsafe" }));
+  out.push(scenario("url-backslash-at", ["c=1; Path=/"], "navigate", `${S}/`, "https://evil.test:{https}\\@bank.test/target", { note: "WHATWG: the backslash ends the host" }));
   // Secure and the scheme: an https cookie asked for over http, and set over http.
   out.push(scenario("secure-over-http", ["s=1; Secure; Path=/", "p=1; Path=/"], "navigate", `${H}/`, `${H}/target`, { read: `${H}/read` }));
   out.push(scenario("secure-set-over-http", ["s=1; Secure; Path=/", "p=1; Path=/"], "navigate", `${H}/`, `${H}/target`, { set: `${H}/`, read: `${H}/read` }));

@@ -27,7 +27,7 @@ export async function jarResults() {
     const jar = new CookieJar(); // third-party cookies blocked: Chromium's default in a fresh profile
     const set = concrete(s.set, PORTS);
     // Set by a top-level response, or by a frame's response inside a page at setIn.
-    const setRequest = s.setIn ? { url: set, site: concrete(s.setIn, PORTS), topLevel: false } : { url: set };
+    const setRequest = s.setIn ? { url: set, site: concrete(s.setIn, PORTS), topLevel: false, destination: "document" } : { url: set };
     for (const line of s.lines) jar.setCookie(line, setRequest, { now: NOW });
     const [topLevel, method, destination] = KINDS[s.kind];
     const frames = s.frames.map((f) => concrete(f, PORTS));

@@ -86,6 +86,12 @@ pub struct Cookie {
     /// For a `Partitioned` (CHIPS) cookie, the top-level site it was set under
     /// (`https://news.example`): it is sent only under that top-level site.
     pub partition: Option<String>,
+    /// For a Partitioned cookie, the other half of its partition key (CHIPS' "ancestor chain
+    /// bit"): whether it was set in a frame with a cross-site frame above it (or itself
+    /// cross-site to the top). Chromium keeps such a cookie apart from one set directly under
+    /// the top-level site: a bank frame inside an ad frame inside the bank's page sees neither
+    /// the other's cookie.
+    pub cross_site_ancestor: bool,
     /// When it was created (an overwrite takes a new creation time, as in Chromium).
     pub created: UnixTime,
     /// Creation order, for ties.
@@ -208,6 +214,7 @@ impl CookieJar {
             return Err(Reject::PartitionedWithoutSecure);
         }
         let partition = sc.partitioned.then(|| req.top_level_site());
+        let cross_site_ancestor = partition.is_some() && req.has_cross_site_ancestor();
         let third_party = !req.same_site() && !req.top_level;
         // Blocking third-party cookies spares partitioned ones: they cannot follow a user across sites.
         if third_party && self.third_party == ThirdPartyCookies::Blocked && partition.is_none() {
@@ -246,6 +253,7 @@ impl CookieJar {
                 && c.host_only == host_only
                 && c.path == path
                 && c.partition == partition
+                && c.cross_site_ancestor == cross_site_ancestor
         });
         if let Some(i) = existing {
             if self.cookies.get(i).is_some_and(|c| c.http_only) && req.from_script {
@@ -274,6 +282,7 @@ impl CookieJar {
             same_site: sc.same_site,
             expires,
             partition,
+            cross_site_ancestor,
             created,
             seq: self.seq,
         };
@@ -334,6 +343,7 @@ impl CookieJar {
         let secure_request = req.url.is_potentially_trustworthy();
         let third_party_blocked = !same_site && !req.top_level && self.third_party == ThirdPartyCookies::Blocked;
         let top_level_site = req.top_level_site();
+        let cross_site_ancestor = req.has_cross_site_ancestor();
         let mut order: Vec<&Cookie> = self.cookies.iter().collect();
         order.sort_by(|a, b| b.path.len().cmp(&a.path.len()).then(a.created.cmp(&b.created)).then(a.seq.cmp(&b.seq)));
         let mut out: Vec<CookieVerdict> = order
@@ -353,7 +363,7 @@ impl CookieJar {
                     Reason::SecureOnInsecure
                 } else if c.http_only && req.from_script {
                     Reason::HttpOnlyFromScript
-                } else if c.partition.as_ref().is_some_and(|p| *p != top_level_site) {
+                } else if c.partition.as_ref().is_some_and(|p| *p != top_level_site || c.cross_site_ancestor != cross_site_ancestor) {
                     Reason::OtherPartition
                 } else if third_party_blocked && c.same_site == Some(SameSite::None) && c.partition.is_none() {
                     Reason::ThirdPartyBlocked

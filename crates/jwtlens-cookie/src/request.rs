@@ -162,6 +162,21 @@ impl Request {
         format!("{}://{}", top.scheme, domain)
     }
 
+    /// CHIPS' "ancestor chain bit", the second half of a partition key: cross-site unless the
+    /// request is a top-level navigation or is same-site with the page and every frame around it
+    /// (Chromium: same-site when the site for cookies is first-party with the request's site).
+    ///
+    /// ```
+    /// use jwtlens_cookie::{Request, Url};
+    /// let mut r = Request::subresource("https://bank.example/x", "GET", "https://bank.example/").unwrap();
+    /// assert!(!r.has_cross_site_ancestor());
+    /// r.frames = vec![Url::parse("https://ads.example/f").unwrap(), Url::parse("https://bank.example/f").unwrap()];
+    /// assert!(r.has_cross_site_ancestor(), "bank inside ads inside bank: A-B-A");
+    /// ```
+    pub fn has_cross_site_ancestor(&self) -> bool {
+        !self.top_level && !self.same_site()
+    }
+
     /// Whether the request is same-site (schemeful: https and http of one domain are different sites).
     ///
     /// RFC 6265bis §5.2.1: a document's "site for cookies" is the top-level

@@ -50,7 +50,7 @@ impl fmt::Display for Reason {
                 "third-party cookies are blocked (Chromium's default here): not sent to a cross-site subresource or frame (RFC 6265bis §5.8.3 alone would send a SameSite=None cookie)"
             }
             Reason::OtherPartition => {
-                "Partitioned (CHIPS): kept for another top-level site, so not sent under this one"
+                "Partitioned (CHIPS): kept for another top-level site (or for frames with a cross-site ancestor, when this one has none, or the reverse), so not sent here"
             }
             Reason::MixedContentBlocked => {
                 "not sent: an http: fetch, script or frame from an https: page is blocked as mixed content, so there is no request"

@@ -336,3 +336,23 @@ fn the_second_review_s_holes_are_closed() {
     .unwrap_err();
     assert!(e.to_string().starts_with("topLevel: "), "{e}");
 }
+
+#[test]
+fn a_partition_key_has_the_ancestor_chain_bit() {
+    // Scenarios chips-aba, chips-aba-fetch (Chromium 156): a Partitioned cookie set under
+    // bank.example at top level is not sent to bank.example inside an ad frame inside the bank's
+    // own page (A-B-A): same top-level site, but a cross-site frame in the chain.
+    let mut jar = CookieJar::new();
+    assert!(set(&mut jar, "p=1; Secure; SameSite=None; Partitioned; Path=/", "https://bank.example/").accepted());
+    assert!(!jar.cookies()[0].cross_site_ancestor);
+    let mut aba = Request::subresource("https://bank.example/target", "GET", "https://bank.example/").unwrap();
+    aba.frames = vec![url("https://ads.example/f"), url("https://bank.example/f")];
+    assert!(aba.has_cross_site_ancestor());
+    assert_eq!(header(&jar, &aba, NOW + 1), None);
+    assert_eq!(jar.cookies_for(&aba, NOW + 1)[0].reason, Reason::OtherPartition);
+    // Set there, it lives there: a second cookie of the same name, in the other partition.
+    assert!(jar.set("p=2; Secure; SameSite=None; Partitioned; Path=/", &aba, NOW).accepted());
+    assert_eq!(jar.cookies().len(), 2);
+    assert_eq!(header(&jar, &aba, NOW + 1).as_deref(), Some("p=2"));
+    assert_eq!(header(&jar, &Request::navigate("https://bank.example/").unwrap(), NOW + 1).as_deref(), Some("p=1"));
+}

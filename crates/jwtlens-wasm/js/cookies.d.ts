@@ -42,6 +42,8 @@ export interface Cookie {
   expires: number | null;
   /** A Partitioned (CHIPS) cookie's top-level site ("https://news.example"); null for an ordinary cookie. */
   partition: string | null;
+  /** For a Partitioned cookie, the rest of its partition key: set in a frame with a cross-site frame above it (or itself cross-site to the top). */
+  crossSiteAncestor: boolean;
   created: number;
   seq: number;
 }
