@@ -58,3 +58,26 @@ function sorted(v) {
   if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
   return v;
 }
+
+test("issue, present with key binding, verify: the package end to end", async () => {
+  const jwt = await installed();
+  const signing = await installed("sign");
+  const issuer = signing.generateKey("ES256");
+  const holder = signing.generateKey("EdDSA");
+  const claims = { iss: "https://issuer.example", sub: "ada", email: "ada@example.com", age_over_18: true };
+  const issued = signing.issueSdJwt("ES256", claims, { disclosable: ["email", "age_over_18"], decoys: 2, holderJwk: holder.publicJwk }, issuer.privateJwk);
+  assert.equal(issued.disclosures.length, 2);
+  const now = 1_800_000_000;
+  const shown = signing.presentSdJwt(issued.sdJwt, ["age_over_18"], {
+    keyBinding: { key: holder.privateJwk, alg: "EdDSA", nonce: "n-1", audience: "https://verifier.example", now },
+  });
+  const kb = { required: true, nonce: "n-1", audience: "https://verifier.example" };
+  const r = jwt.verifySdJwt(shown, jwt.importKey(JSON.stringify(issuer.publicJwk)), { now, keyBinding: kb });
+  assert.equal(r.status, "valid", r.message);
+  assert.deepEqual(Object.keys(r.processed.payload).sort(), ["age_over_18", "cnf", "iss", "sub"]);
+  assert.equal(r.processed.undisclosedDigests, 3);
+  // A holder key with a private part, or a secret, is refused for cnf.
+  assert.throws(() => signing.issueSdJwt("ES256", claims, { disclosable: [], holderJwk: holder.privateJwk }, issuer.privateJwk), /private member/);
+  assert.throws(() => signing.issueSdJwt("ES256", claims, { disclosable: ["phone"] }, issuer.privateJwk), /no claim "phone"/);
+  assert.throws(() => signing.issueSdJwt("ES256", claims, { disclosabel: [] }, issuer.privateJwk), /disclosabel/);
+});

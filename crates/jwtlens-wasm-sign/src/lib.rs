@@ -38,6 +38,43 @@ pub fn sign_token(alg: &str, header: &str, claims: &str, key: &str) -> Result<St
     jwtlens::sign::sign(alg, header, claims, &key, &mut rand_core::OsRng).map_err(|e| json_error(&e))
 }
 
+/// `issueSdJwt(alg, claims, options, key)`: `{"sdJwt","disclosures"}` as JSON text
+/// (RFC 9901 §4–§5; `options` is the core's `Issue` as JSON text).
+#[wasm_bindgen(js_name = issueSdJwt)]
+pub fn issue_sd_jwt(alg: &str, claims: &str, options: &str, key: &str) -> Result<String, String> {
+    let alg = parse_alg(alg)?;
+    let options: jwtlens::sdjwt::Issue = serde_json::from_str(options).map_err(|e| format!("options: {e}"))?;
+    let key = jwtlens::sign::import_signing_key(key).map_err(|e| json_error(&e))?;
+    let issued =
+        jwtlens::sdjwt::issue(alg, claims, &options, &key, &mut rand_core::OsRng).map_err(|e| json_error(&e))?;
+    Ok(serde_json::json!({ "sdJwt": issued.sd_jwt, "disclosures": issued.disclosures }).to_string())
+}
+
+/// `presentSdJwt(issued, keep, bind)`: the presentation. `keep` is a JSON list of claim
+/// names; `bind` is empty or `{"key","alg","nonce","audience","iat"}` for a Key Binding JWT.
+#[wasm_bindgen(js_name = presentSdJwt)]
+pub fn present_sd_jwt(issued: &str, keep: &str, bind: &str) -> Result<String, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct BindJs {
+        key: String,
+        alg: String,
+        nonce: String,
+        audience: String,
+        iat: f64,
+    }
+    let keep: Vec<String> = serde_json::from_str(keep).map_err(|e| format!("keep: {e}"))?;
+    let keep: Vec<&str> = keep.iter().map(String::as_str).collect();
+    if bind.is_empty() {
+        return jwtlens::sdjwt::present(issued, &keep, None, &mut rand_core::OsRng).map_err(|e| json_error(&e));
+    }
+    let b: BindJs = serde_json::from_str(bind).map_err(|e| format!("options.keyBinding: {e}"))?;
+    let key = jwtlens::sign::import_signing_key(&b.key).map_err(|e| json_error(&e))?;
+    let iat = jwtlens::time::NumericDate::now(b.iat).map_err(|e| format!("options.keyBinding.iat {e}"))?;
+    let bind = jwtlens::sdjwt::Bind { key: &key, alg: parse_alg(&b.alg)?, nonce: &b.nonce, audience: &b.audience, iat };
+    jwtlens::sdjwt::present(issued, &keep, Some(&bind), &mut rand_core::OsRng).map_err(|e| json_error(&e))
+}
+
 /// The version of the core.
 #[wasm_bindgen]
 pub fn version() -> String {

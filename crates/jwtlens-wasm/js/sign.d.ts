@@ -15,5 +15,23 @@ export function generateKey(alg: Algorithm): {
 /** Sign claims; `header.alg` chooses the algorithm. Throws JwtlensError (code "sign_error") for an unusable key. */
 export function sign(header: { alg: Algorithm; [name: string]: Json }, claims: { [name: string]: Json }, key: string | object): string;
 
+/** Issue an SD-JWT (RFC 9901) with the named claims selectively disclosable. */
+export function issueSdJwt(
+  alg: Algorithm,
+  claims: { [name: string]: Json },
+  options: { disclosable: string[]; decoys?: number; holderJwk?: { [name: string]: Json }; typ?: string },
+  key: string | object,
+): {
+  sdJwt: string;
+  disclosures: { span: { start: number; end: number }; text: string; salt: string; name: string | null; value: Json }[];
+};
+
+/** The holder's presentation: only the `keep` disclosures, and a Key Binding JWT when asked. */
+export function presentSdJwt(
+  issued: string,
+  keep: string[],
+  options?: { keyBinding?: { key: string | object; alg: Algorithm; nonce: string; audience: string; now?: number | Date } },
+): string;
+
 /** The version of the jwtlens core inside this module. */
 export function version(): string;

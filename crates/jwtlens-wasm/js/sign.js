@@ -1,8 +1,8 @@
 // The npm face of jwtlens's signing and key generation (`jwtlens/sign`): its
 // own wasm, loaded only when imported, so verifying a token does not carry
 // private-key parsing and key generation. Every decision is the core's.
-import { generateKeyJson, signToken, version as coreVersion } from "./jwtlens_sign.js";
-import { JwtlensError, argumentError, callCore, describe, jsonArgument } from "./common.js";
+import { generateKeyJson, signToken, issueSdJwt as issueSdJwtRaw, presentSdJwt as presentSdJwtRaw, version as coreVersion } from "./jwtlens_sign.js";
+import { JwtlensError, argumentError, callCore, describe, jsonArgument, nowArgument } from "./common.js";
 import { requireLoaded } from "./platform.js";
 
 export { JwtlensError };
@@ -38,6 +38,47 @@ export function sign(header, claims, key) {
   const keyText = typeof key === "string" ? key : key !== null && typeof key === "object" ? jsonArgument(key, "key") : undefined;
   if (keyText === undefined) throw argumentError("key must be a PEM, a JWK or a secret string.", describe(key));
   return callCore(() => signToken(header.alg, jsonArgument(header, "header"), jsonArgument(claims, "claims"), keyText));
+}
+
+function keyText(key) {
+  const text = typeof key === "string" ? key : key !== null && typeof key === "object" ? jsonArgument(key, "key") : undefined;
+  if (text === undefined) throw argumentError("key must be a PEM, a JWK or a secret string.", describe(key));
+  return text;
+}
+
+/**
+ * Issue an SD-JWT (RFC 9901): `claims` signed with `key` for `alg`, the claims named in
+ * `options.disclosable` made selectively disclosable (128-bit salts), `options.decoys`
+ * decoy digests, and `options.holderJwk` (a public JWK) as `cnf` for key binding.
+ * @returns {{ sdJwt: string, disclosures: object[] }}
+ */
+export function issueSdJwt(alg, claims, options, key) {
+  requireReady();
+  if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
+  if (claims === null || typeof claims !== "object" || Array.isArray(claims)) throw argumentError("claims must be an object.", describe(claims));
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw argumentError("options must be an object.", describe(options));
+  return JSON.parse(callCore(() => issueSdJwtRaw(alg, jsonArgument(claims, "claims"), jsonArgument(options, "options"), keyText(key))));
+}
+
+/**
+ * The holder's presentation: the issued SD-JWT with only the disclosures of the claims in
+ * `keep`, and a Key Binding JWT when `options.keyBinding` ({ key, alg, nonce, audience, now? }) is given.
+ * @param {string} issued
+ * @param {string[]} keep
+ * @param {{ keyBinding?: { key: string | object, alg: string, nonce: string, audience: string, now?: number | Date } }} [options]
+ */
+export function presentSdJwt(issued, keep, options = {}) {
+  requireReady();
+  if (typeof issued !== "string") throw argumentError("issued must be the SD-JWT string.", describe(issued));
+  if (!Array.isArray(keep) || !keep.every((k) => typeof k === "string")) throw argumentError("keep must be a list of claim names.", describe(keep));
+  const kb = options?.keyBinding;
+  let bind = "";
+  if (kb !== undefined) {
+    if (kb === null || typeof kb !== "object") throw argumentError("options.keyBinding must be an object.", describe(kb));
+    const iat = Object.hasOwn(kb, "now") ? nowArgument(kb.now) : Date.now() / 1000;
+    bind = JSON.stringify({ key: keyText(kb.key), alg: kb.alg, nonce: kb.nonce, audience: kb.audience, iat });
+  }
+  return callCore(() => presentSdJwtRaw(issued, JSON.stringify(keep), bind));
 }
 
 /** The version of the jwtlens core inside this module. */

@@ -13,18 +13,23 @@ use super::{quoted, Disclosure, SdAlg, SdJwt, SdJwtError};
 use crate::alg::Algorithm;
 use crate::sign::{sign, SigningKey};
 
-/// What the issuer decides.
-#[derive(Debug, Clone, Default)]
-pub struct Issue<'a> {
+/// What the issuer decides. Faces read it from JSON:
+/// `{ disclosable: [names], decoys?, holderJwk?, typ? }`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Issue {
     /// Top-level claims to make selectively disclosable (each gets a disclosure and a digest in `_sd`).
-    pub disclosable: &'a [&'a str],
+    pub disclosable: Vec<String>,
     /// Decoy digests to add to `_sd` (§4.2.5), so the number of hidden claims does not show.
     pub decoys: usize,
     /// The holder's public key, as a JWK, for `cnf` (§4.1.2): presentations can then carry a Key Binding JWT.
-    pub holder_jwk: Option<&'a str>,
+    pub holder_jwk: Option<Value>,
     /// The `typ` header; `None` for `dc+sd-jwt` (digital credentials, as in RFC 9901's examples).
-    pub typ: Option<&'a str>,
+    pub typ: Option<String>,
 }
+
+/// The most decoys [`issue`] adds.
+pub const MAX_DECOYS: usize = 100;
 
 /// An issued SD-JWT: the compact text (with every disclosure) and the disclosures.
 #[derive(Debug, Clone)]
@@ -58,7 +63,7 @@ fn salt(rng: &mut impl CryptoRngCore) -> String {
 /// let mut rng = Counter(7); // use a real CSPRNG, e.g. rand_core::OsRng
 /// let issuer = generate(Algorithm::ES256, &mut rng).unwrap();
 /// let claims = r#"{"iss":"https://issuer.example","given_name":"Ada","birthdate":"1815-12-10"}"#;
-/// let opts = Issue { disclosable: &["given_name", "birthdate"], decoys: 2, ..Issue::default() };
+/// let opts = Issue { disclosable: vec!["given_name".into(), "birthdate".into()], decoys: 2, ..Issue::default() };
 /// let issued = issue(Algorithm::ES256, claims, &opts, &issuer, &mut rng).unwrap();
 /// // The holder shows the name only.
 /// let shown = present(&issued.sd_jwt, &["given_name"], None, &mut rng).unwrap();
@@ -73,7 +78,7 @@ fn salt(rng: &mut impl CryptoRngCore) -> String {
 pub fn issue(
     alg: Algorithm,
     claims: &str,
-    options: &Issue<'_>,
+    options: &Issue,
     key: &SigningKey,
     rng: &mut impl CryptoRngCore,
 ) -> Result<Issued, SdJwtError> {
@@ -81,6 +86,9 @@ pub fn issue(
     let Ok(Value::Object(mut payload)) = serde_json::from_str::<Value>(claims) else {
         return Err(bad(String::from("the claims must be a JSON object")));
     };
+    if options.decoys > MAX_DECOYS {
+        return Err(bad(format!("{} decoys; at most {MAX_DECOYS}", options.decoys)));
+    }
     for reserved in ["_sd", "_sd_alg", "cnf"] {
         if payload.contains_key(reserved) && !(reserved == "cnf" && options.holder_jwk.is_none()) {
             return Err(bad(format!("the claims already have {}, which the SD-JWT sets", quoted(reserved))));
@@ -88,15 +96,15 @@ pub fn issue(
     }
     let mut disclosures = Vec::new();
     let mut digests = Vec::new();
-    for name in options.disclosable {
-        if ["_sd", "...", "_sd_alg"].contains(name) {
+    for name in &options.disclosable {
+        if ["_sd", "...", "_sd_alg"].contains(&name.as_str()) {
             return Err(bad(format!("{} is reserved and cannot be a disclosable claim", quoted(name))));
         }
-        let Some(value) = payload.remove(*name) else {
+        let Some(value) = payload.remove(name) else {
             return Err(bad(format!("there is no claim {} to make selectively disclosable", quoted(name))));
         };
         // §4.2.1: the JSON array [salt, claim name, value], base64url-encoded.
-        let array = Value::Array(alloc::vec![Value::String(salt(rng)), Value::String((*name).to_string()), value]);
+        let array = Value::Array(alloc::vec![Value::String(salt(rng)), Value::String(name.clone()), value]);
         let text = crate::b64::encode(array.to_string().as_bytes());
         let d = Disclosure::decode(&text, 0)?;
         digests.push(d.digest(SdAlg::Sha256));
@@ -114,8 +122,8 @@ pub fn issue(
     out.insert(String::from("_sd"), Value::Array(digests.into_iter().map(Value::String).collect()));
     out.extend(payload);
     out.insert(String::from("_sd_alg"), Value::String(String::from(SdAlg::Sha256.name())));
-    if let Some(jwk) = options.holder_jwk {
-        let jwk: Value = serde_json::from_str(jwk).map_err(|e| bad(format!("the holder key is not a JWK: {e}")))?;
+    if let Some(jwk) = &options.holder_jwk {
+        let jwk = jwk.clone();
         super::verify::holder_public_jwk(&jwk).map_err(|why| bad(format!("the holder key for cnf {why}")))?;
         crate::key::import_key(&jwk.to_string(), crate::key::KeyInput::Jwk)
             .map_err(|e| bad(format!("the holder key for cnf is not usable: {e}")))?;
@@ -123,7 +131,7 @@ pub fn issue(
         cnf.insert(String::from("jwk"), jwk);
         out.insert(String::from("cnf"), Value::Object(cnf));
     }
-    let header = format!(r#"{{"typ":{}}}"#, quoted(options.typ.unwrap_or("dc+sd-jwt")));
+    let header = format!(r#"{{"typ":{}}}"#, quoted(options.typ.as_deref().unwrap_or("dc+sd-jwt")));
     let jwt = sign(alg, &header, &Value::Object(out).to_string(), key, rng)
         .map_err(|e| SdJwtError::Issuer(format!("signing failed: {e}")))?;
     let mut sd_jwt = jwt;

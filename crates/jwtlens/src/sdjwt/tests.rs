@@ -114,9 +114,14 @@ fn issue_present_and_bind_round_trip() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
     let issuer = crate::sign::generate(Algorithm::ES256, &mut rng).unwrap();
     let holder = crate::sign::generate(Algorithm::EdDSA, &mut rng).unwrap();
-    let holder_jwk = holder.public().to_jwk();
+    let holder_jwk: serde_json::Value = serde_json::from_str(&holder.public().to_jwk()).unwrap();
     let claims = r#"{"iss":"https://issuer.example","sub":"ada","email":"ada@example.com","age_over_18":true}"#;
-    let opts = Issue { disclosable: &["email", "age_over_18"], decoys: 1, holder_jwk: Some(&holder_jwk), typ: None };
+    let opts = Issue {
+        disclosable: alloc::vec![String::from("email"), String::from("age_over_18")],
+        decoys: 1,
+        holder_jwk: Some(holder_jwk),
+        typ: None,
+    };
     let issued = issue(Algorithm::ES256, claims, &opts, &issuer, &mut rng).unwrap();
     assert_eq!(issued.disclosures.len(), 2);
     assert!(issued.disclosures.iter().all(|d| d.salt.len() >= 22), "128-bit salts");
@@ -155,8 +160,8 @@ fn issue_present_and_bind_round_trip() {
     let bare = present(&issued.sd_jwt, &["email"], None, &mut rng).unwrap();
     assert_eq!(verify(&bare, &keys, &policy, now, &expect).status, SdStatus::Invalid);
     assert!(present(&issued.sd_jwt, &["phone"], None, &mut rng).is_err());
-    let private = holder.to_jwk();
-    let bad = Issue { holder_jwk: Some(&private), ..opts.clone() };
+    let private: serde_json::Value = serde_json::from_str(&holder.to_jwk()).unwrap();
+    let bad = Issue { holder_jwk: Some(private), ..opts.clone() };
     assert!(issue(Algorithm::ES256, claims, &bad, &issuer, &mut rng).is_err());
 }
 
