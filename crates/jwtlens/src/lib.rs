@@ -51,6 +51,7 @@ pub mod diagnostic;
 pub mod examples;
 pub mod findings;
 pub mod json;
+pub mod jwe;
 pub mod key;
 pub mod policy;
 pub mod registry;

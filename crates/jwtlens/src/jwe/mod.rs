@@ -1,0 +1,271 @@
+//! JWE decryption (RFC 7516, with the algorithms of RFC 7518 and RFC 8037):
+//! the steps shown one by one, RustCrypto for every primitive, and one opaque
+//! error for any failure of the cryptography itself.
+//!
+//! RFC 7516 §5.2 (Message Decryption): "1. Parse the JWE representation to
+//! extract the serialized values for the components of the JWE [...] 10.
+//! Otherwise, determine the Content Encryption Key [...] 14. Compute the
+//! Encoded Protected Header value [...] 15. Let the Additional Authenticated
+//! Data encryption parameter be ASCII(Encoded Protected Header) [...] 16.
+//! Decrypt the JWE Ciphertext using the CEK, the JWE Initialization Vector, the
+//! Additional Authenticated Data value, and the JWE Authentication Tag [...]
+//! Reject the input without emitting any decrypted output if the JWE
+//! Authentication Tag is incorrect. 17. If a "zip" parameter was included,
+//! uncompress the decrypted plaintext".
+//!
+//! ```
+//! use jwtlens::jwe::{decrypt, DecryptionKey};
+//! // RFC 7516 Appendix A.3: A128KW and A128CBC-HS256.
+//! let jwe = "eyJhbGciOiJBMTI4S1ciLCJlbmMiOiJBMTI4Q0JDLUhTMjU2In0.\
+//!            6KB707dM9YTIgHtLvtgWQ8mKwboJW3of9locizkDTHzBC2IlrT1oOQ.\
+//!            AxY8DCtDaGlsbGljb3RoZQ.KDlTtXchhZTGufMYmOYGS4HffxPSUrfmqCHXaI9wOGY.U0m_YmjN04DJvceFICbCVQ";
+//! let key = DecryptionKey::from_jwk(r#"{"kty":"oct","k":"GawgguFyGrWKav7AX4VKUg"}"#).unwrap();
+//! let d = decrypt(jwe, &key).unwrap();
+//! assert_eq!(d.plaintext, b"Live long and prosper.");
+//! assert_eq!((d.alg.as_str(), d.enc.as_str()), ("A128KW", "A128CBC-HS256"));
+//! let tampered = jwe.replace(".U0m_", ".U1m_");
+//! assert_eq!(decrypt(&tampered, &key).unwrap_err().to_string(), jwtlens::jwe::JweError::Decryption.to_string());
+//! ```
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+mod content;
+mod keys;
+
+pub use keys::DecryptionKey;
+
+/// The most PBKDF2 iterations (`p2c`) jwtlens runs: more is a denial of service, not security.
+pub const MAX_PBES2_COUNT: u64 = 1_000_000;
+/// The most a `zip: DEF` plaintext may inflate to.
+pub const MAX_INFLATED: usize = 1 << 20;
+
+/// What went wrong; `Display` is the sentence every face shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", content = "detail", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum JweError {
+    /// Not a JWE that can be read: which part, what was expected.
+    Format(String),
+    /// An algorithm or parameter jwtlens does not decrypt.
+    Unsupported(String),
+    /// The key cannot be used with this JWE's algorithm (its type or size).
+    Key(String),
+    /// The cryptography failed: wrong key, or the JWE was modified. One error for every cause —
+    /// unwrap, padding, tag — so that no answer helps an attacker (RFC 7516 §11.5).
+    Decryption,
+    /// The decrypted plaintext would inflate past [`MAX_INFLATED`], or is not DEFLATE.
+    Decompression(String),
+}
+
+impl fmt::Display for JweError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JweError::Format(why) => write!(f, "Not a readable JWE: {why}."),
+            JweError::Unsupported(why) => write!(f, "Not decrypted: {why}."),
+            JweError::Key(why) => write!(f, "The key does not fit: {why}."),
+            JweError::Decryption => f.write_str(
+                "The JWE does not decrypt with this key: the key is wrong, or the JWE was modified (the reason is not told apart, on purpose).",
+            ),
+            JweError::Decompression(why) => write!(f, "The plaintext does not inflate: {why}."),
+        }
+    }
+}
+
+impl core::error::Error for JweError {}
+
+/// A decrypted JWE and the steps that decrypted it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decrypted {
+    /// The JOSE header (protected, shared unprotected and recipient members together).
+    pub header: Map<String, Value>,
+    /// Key management algorithm.
+    pub alg: String,
+    /// Content encryption algorithm.
+    pub enc: String,
+    /// Each step, in words.
+    pub steps: Vec<String>,
+    /// The plaintext.
+    pub plaintext: Vec<u8>,
+    /// `cty` says JWT, or the plaintext is a compact JWS: the inner token to inspect and verify.
+    pub nested: bool,
+    /// Advice that does not change the result (RSA1_5, a low PBES2 count, ...).
+    pub findings: Vec<String>,
+}
+
+/// The parts every serialization gives.
+struct Parts {
+    /// The protected header as received (its ASCII is part of the AAD).
+    protected_b64: String,
+    header: Map<String, Value>,
+    encrypted_key: Vec<u8>,
+    iv: Vec<u8>,
+    ciphertext: Vec<u8>,
+    tag: Vec<u8>,
+    /// `ASCII(BASE64URL(protected))`, with `'.' || BASE64URL(aad)` when the JSON serialization has `aad`.
+    aad: Vec<u8>,
+}
+
+fn b64(part: &str, what: &str) -> Result<Vec<u8>, JweError> {
+    let d = crate::b64::decode(part)
+        .map_err(|e| JweError::Format(format!("the {what} is not base64url ({})", e.expected)))?;
+    if !d.forgiven.is_empty() {
+        return Err(JweError::Format(format!("the {what} is not strict base64url")));
+    }
+    Ok(d.bytes)
+}
+
+fn object(bytes: &[u8], what: &str) -> Result<Map<String, Value>, JweError> {
+    match crate::sdjwt::strict_json(bytes) {
+        Ok(Value::Object(o)) => Ok(o),
+        Ok(_) => Err(JweError::Format(format!("the {what} is not a JSON object"))),
+        Err(e) => Err(JweError::Format(format!("the {what} is not JSON: {e}"))),
+    }
+}
+
+/// Add `more` to `header`; RFC 7516 §7.2.1: "The Header Parameter names in the three
+/// locations MUST be disjoint".
+fn merge(header: &mut Map<String, Value>, more: Option<&Value>, what: &str) -> Result<(), JweError> {
+    let Some(more) = more else { return Ok(()) };
+    let Value::Object(more) = more else { return Err(JweError::Format(format!("the {what} is not an object"))) };
+    for (k, v) in more {
+        if header.insert(k.clone(), v.clone()).is_some() {
+            return Err(JweError::Format(format!("the header parameter \"{k}\" is given twice ({what})")));
+        }
+    }
+    Ok(())
+}
+
+fn compact(text: &str) -> Result<Parts, JweError> {
+    let p: Vec<&str> = text.split('.').collect();
+    let [protected, key, iv, ciphertext, tag] = p.as_slice() else {
+        return Err(JweError::Format(format!("a compact JWE has 5 parts separated by '.', this has {}", p.len())));
+    };
+    Ok(Parts {
+        protected_b64: (*protected).to_string(),
+        header: object(&b64(protected, "protected header")?, "protected header")?,
+        encrypted_key: b64(key, "encrypted key")?,
+        iv: b64(iv, "initialization vector")?,
+        ciphertext: b64(ciphertext, "ciphertext")?,
+        tag: b64(tag, "authentication tag")?,
+        aad: protected.as_bytes().to_vec(),
+    })
+}
+
+/// RFC 7516 §7.2: the General (`recipients`) and Flattened JSON serializations; one `Parts` per recipient.
+fn json(text: &str) -> Result<Vec<Parts>, JweError> {
+    let v = object(text.as_bytes(), "JSON serialization")?;
+    let s = |name: &str| v.get(name).and_then(Value::as_str);
+    let protected_b64 = s("protected").unwrap_or_default().to_string();
+    let mut shared = if protected_b64.is_empty() {
+        Map::new()
+    } else {
+        object(&b64(&protected_b64, "protected header")?, "protected header")?
+    };
+    merge(&mut shared, v.get("unprotected"), "shared unprotected header")?;
+    let mut aad = protected_b64.as_bytes().to_vec();
+    if let Some(extra) = s("aad") {
+        aad.push(b'.');
+        aad.extend_from_slice(extra.as_bytes());
+    }
+    let need =
+        |name: &str| s(name).ok_or_else(|| JweError::Format(format!("the JSON serialization has no \"{name}\"")));
+    let (iv, ciphertext, tag) =
+        (b64(need("iv")?, "iv")?, b64(need("ciphertext")?, "ciphertext")?, b64(need("tag")?, "tag")?);
+    let recipients: Vec<Value> = match v.get("recipients") {
+        Some(Value::Array(r)) => r.clone(),
+        Some(_) => return Err(JweError::Format(String::from("\"recipients\" is not an array"))),
+        None => alloc::vec![
+            serde_json::json!({ "header": v.get("header").cloned(), "encrypted_key": v.get("encrypted_key").cloned() })
+        ],
+    };
+    if recipients.len() > 16 {
+        return Err(JweError::Format(String::from("more than 16 recipients")));
+    }
+    let mut out = Vec::new();
+    for r in &recipients {
+        let mut header = shared.clone();
+        merge(&mut header, r.get("header").filter(|h| !h.is_null()), "recipient header")?;
+        let encrypted_key = match r.get("encrypted_key").and_then(Value::as_str) {
+            Some(k) => b64(k, "encrypted key")?,
+            None => Vec::new(),
+        };
+        let parts = Parts {
+            protected_b64: protected_b64.clone(),
+            header,
+            encrypted_key,
+            iv: iv.clone(),
+            ciphertext: ciphertext.clone(),
+            tag: tag.clone(),
+            aad: aad.clone(),
+        };
+        out.push(parts);
+    }
+    Ok(out)
+}
+
+/// Decrypt a JWE (compact, or JSON General/Flattened: the first recipient `key` opens) with `key`.
+pub fn decrypt(text: &str, key: &DecryptionKey) -> Result<Decrypted, JweError> {
+    let text = text.trim();
+    if text.len() > 4 * crate::token::MAX_BYTES {
+        return Err(JweError::Format(String::from("it is larger than 1 MB")));
+    }
+    let candidates = if text.starts_with('{') { json(text)? } else { alloc::vec![compact(text)?] };
+    let mut last = JweError::Decryption;
+    for parts in candidates {
+        match decrypt_parts(parts, key) {
+            Ok(d) => return Ok(d),
+            // Another recipient may be this key's; a format or support problem is reported as is.
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
+fn decrypt_parts(p: Parts, key: &DecryptionKey) -> Result<Decrypted, JweError> {
+    let name = |n: &str| p.header.get(n).and_then(Value::as_str).map(String::from);
+    let alg = name("alg").ok_or_else(|| JweError::Format(String::from("the header has no \"alg\"")))?;
+    let enc = name("enc").ok_or_else(|| JweError::Format(String::from("the header has no \"enc\"")))?;
+    if let Some(crit) = p.header.get("crit") {
+        return Err(JweError::Unsupported(format!(
+            "the header makes {crit} critical, which jwtlens does not understand"
+        )));
+    }
+    let content = content::Enc::from_name(&enc)
+        .ok_or_else(|| JweError::Unsupported(format!("the content encryption \"{enc}\" is not one jwtlens knows")))?;
+    let mut steps = alloc::vec![format!(
+        "Protected header: {} bytes; alg {alg}, enc {enc}{}.",
+        p.protected_b64.len(),
+        name("kid").map(|k| format!(", kid \"{k}\"")).unwrap_or_default()
+    )];
+    let mut findings = Vec::new();
+    let cek = keys::content_key(&alg, content, &p.header, &p.encrypted_key, key, &mut steps, &mut findings)?;
+    let plaintext = content.decrypt(&cek, &p.iv, &p.ciphertext, &p.aad, &p.tag)?;
+    steps.push(format!(
+        "{enc}: the {}-byte authentication tag verified; {} bytes of plaintext.",
+        p.tag.len(),
+        plaintext.len()
+    ));
+    let plaintext = match name("zip").as_deref() {
+        None => plaintext,
+        Some("DEF") => {
+            let out = miniz_oxide::inflate::decompress_to_vec_with_limit(&plaintext, MAX_INFLATED)
+                .map_err(|e| JweError::Decompression(format!("{:?}", e.status)))?;
+            steps.push(format!("zip DEF: inflated to {} bytes (at most {MAX_INFLATED}).", out.len()));
+            out
+        }
+        Some(other) => return Err(JweError::Unsupported(format!("zip \"{other}\" (only DEF is defined)"))),
+    };
+    let cty_jwt = name("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT"));
+    let looks_jws = core::str::from_utf8(&plaintext).is_ok_and(|t| t.split('.').count() == 3 && t.starts_with("eyJ"));
+    Ok(Decrypted { header: p.header, alg, enc, steps, plaintext, nested: cty_jwt || looks_jws, findings })
+}
+
+#[cfg(test)]
+mod tests;
