@@ -81,3 +81,16 @@ test("issue, present with key binding, verify: the package end to end", async ()
   assert.throws(() => signing.issueSdJwt("ES256", claims, { disclosable: ["phone"] }, issuer.privateJwk), /no claim "phone"/);
   assert.throws(() => signing.issueSdJwt("ES256", claims, { disclosabel: [] }, issuer.privateJwk), /disclosabel/);
 });
+
+test("JWE: decrypt (jwtlens/sign) with a JWK or a password; one opaque error for tampering", async () => {
+  const signing = await installed("sign");
+  const a3 = JSON.parse(readFileSync(join(dir, "../jwe/rfc7516/A.3.json"), "utf8"));
+  const d = signing.decrypt(a3.output.compact, a3.input.key);
+  assert.equal(d.plaintext, "Live long and prosper.");
+  assert.deepEqual([d.alg, d.enc], ["A128KW", "A128CBC-HS256"]);
+  assert.ok(d.steps.length >= 2);
+  const tampered = a3.output.compact.replace(/\.U0m_/, ".U1m_");
+  assert.throws(() => signing.decrypt(tampered, a3.input.key), (e) => e.name === "JwtlensError" && e.code === "decryption");
+  const pbes2 = JSON.parse(readFileSync(join(dir, "../jwe/ietf-jose-cookbook/jwe/5_3.key_wrap_using_pbes2-aes-keywrap_with-aes-cbc-hmac-sha2.json"), "utf8"));
+  assert.equal(signing.decrypt(pbes2.output.compact, { password: pbes2.input.pwd }).plaintext, pbes2.input.plaintext);
+});

@@ -74,6 +74,10 @@ test("the .d.ts declarations match the runtime output of every function", async 
       jwt.verifySdJwt("a.b.c~!!~", sdIssuerKey, { now: SD_NOW }),
     ],
     "ReturnType<typeof decodeSdJwt>": [jwt.decodeSdJwt(sdPresentation), jwt.decodeSdJwt(sdIssuance)],
+    "ReturnType<typeof decrypt>": [
+      signing.decrypt(JSON.parse(sd("../jwe/rfc7516/A.3.json")).output.compact, JSON.parse(sd("../jwe/rfc7516/A.3.json")).input.key),
+      signing.decrypt(JSON.parse(sd("../jwe/rfc7516/A.1.json")).output.compact, JSON.parse(sd("../jwe/rfc7516/A.1.json")).input.key),
+    ],
     "ReturnType<typeof generateKey>": [signing.generateKey("ES256"), signing.generateKey("HS256"), signing.generateKey("EdDSA")],
     "Pick<JwtlensKey, \"detected\" | \"keys\" | \"skipped\" | \"arithmetic\">": [key, ecKey, jwt.importKey(JSON.stringify({ keys: [{ kty: "EC", crv: "P-256", x: "AA", y: "AA" }, publicKey.export({ format: "jwk" })] }))].map(
       (k) => ({ detected: k.detected, keys: k.keys, skipped: k.skipped, arithmetic: k.arithmetic }),
@@ -140,7 +144,7 @@ test("the .d.ts declarations match the runtime output of every function", async 
 
   const lines = [
     'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey, SdJwtReport, decodeSdJwt } from "jwtlens";',
-    'import type { generateKey } from "jwtlens/sign";',
+    'import type { generateKey, decrypt } from "jwtlens/sign";',
     'import type { CookieOutcome, CookieVerdict, Cookie } from "jwtlens/cookies";',
     'import type { FlowRun, FlowStepResult, FlowSnapshot, Comparison } from "jwtlens/flows";',
     // The /init entries: the same API, plus init and initSync.

@@ -13,6 +13,7 @@ mod commands;
 mod render;
 
 use commands::cookie::CookieArgs;
+use commands::decrypt::DecryptArgs;
 use commands::flows::{FlowArgs, SimulateArgs};
 use commands::inspect::{InspectArgs, VerifyArgs};
 use commands::sign::{KeygenArgs, SignArgs};
@@ -36,6 +37,9 @@ enum Command {
     /// Verify a token's signature with a key, and check its times.
     /// Exit 0 when verified and within its validity, 1 otherwise, 2 on a usage error.
     Verify(Box<VerifyArgs>),
+    /// Decrypt a JWE (RFC 7516) with a private JWK or a password, showing each step.
+    /// Exit 0 when decrypted, 1 when not (one opaque reason for any cryptographic failure).
+    Decrypt(DecryptArgs),
     /// Sign claims into a token with a private key or secret.
     Sign(SignArgs),
     /// Generate a key for an algorithm: prints the private JWK, the public JWK and its thumbprint.
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Inspect(args) => commands::inspect::run_inspect(args),
         Command::Verify(args) => commands::inspect::run_verify(args),
+        Command::Decrypt(args) => commands::decrypt::run_decrypt(args),
         Command::Sign(args) => commands::sign::run_sign(args),
         Command::Keygen(args) => commands::sign::run_keygen(args),
         Command::Cookie(args) => commands::cookie::run(args),

@@ -493,3 +493,23 @@ fn sd_jwt_verify_and_inspect() {
     assert_eq!(v["verified"], false);
     assert_eq!(v["processed"]["payload"]["given_name"], "John");
 }
+
+#[test]
+fn decrypt_a_jwe() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/jwe");
+    let a3: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/rfc7516/A.3.json")).unwrap()).unwrap();
+    let key_file = std::env::temp_dir().join(format!("jwtlens-a3-{}.jwk", std::process::id()));
+    std::fs::write(&key_file, a3["input"]["key"].to_string()).unwrap();
+    let jwe = a3["output"]["compact"].as_str().unwrap();
+    let o = jwtlens(&["decrypt", "--key", key_file.to_str().unwrap(), jwe], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Live long and prosper."), "{}", stdout(&o));
+    let tampered = jwe.replace(".U0m_", ".U1m_");
+    let o = jwtlens(&["decrypt", "--json", "--key", key_file.to_str().unwrap(), &tampered], None);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["error"]["code"], "decryption");
+    assert_eq!(jwtlens(&["decrypt", jwe], None).status.code(), Some(2), "a key or a password is required");
+    std::fs::remove_file(key_file).ok();
+}

@@ -75,6 +75,30 @@ pub fn present_sd_jwt(issued: &str, keep: &str, bind: &str) -> Result<String, St
     jwtlens::sdjwt::present(issued, &keep, Some(&bind), &mut rand_core::OsRng).map_err(|e| json_error(&e))
 }
 
+/// `decryptJwe(text, key, isPassword)`: the decrypted JWE as JSON text — header, alg,
+/// enc, steps, findings, nested, the plaintext as text (`null` when not UTF-8) and as
+/// base64url. `key` is a private JWK (text) or, with `isPassword`, a PBES2 password.
+#[wasm_bindgen(js_name = decryptJwe)]
+pub fn decrypt_jwe(text: &str, key: &str, is_password: bool) -> Result<String, String> {
+    let key = if is_password {
+        jwtlens::jwe::DecryptionKey::password(key)
+    } else {
+        jwtlens::jwe::DecryptionKey::from_jwk(key).map_err(|e| json_error(&e))?
+    };
+    let d = jwtlens::jwe::decrypt(text, &key).map_err(|e| json_error(&e))?;
+    Ok(serde_json::json!({
+        "header": d.header,
+        "alg": d.alg,
+        "enc": d.enc,
+        "steps": d.steps,
+        "findings": d.findings,
+        "nested": d.nested,
+        "plaintext": core::str::from_utf8(&d.plaintext).ok(),
+        "plaintextBase64url": jwtlens::b64::encode(&d.plaintext),
+    })
+    .to_string())
+}
+
 /// The version of the core.
 #[wasm_bindgen]
 pub fn version() -> String {

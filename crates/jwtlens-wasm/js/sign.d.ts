@@ -33,5 +33,20 @@ export function presentSdJwt(
   options?: { keyBinding?: { key: string | object; alg: Algorithm; nonce: string; audience: string; now?: number | Date } },
 ): string;
 
+/** Decrypt a JWE with a private JWK or `{ password }` (PBES2). A cryptographic failure is one JwtlensError, code "decryption". */
+export function decrypt(
+  text: string,
+  key: string | object | { password: string },
+): {
+  header: { [name: string]: Json };
+  alg: string;
+  enc: string;
+  steps: string[];
+  findings: string[];
+  nested: boolean;
+  plaintext: string | null;
+  plaintextBase64url: string;
+};
+
 /** The version of the jwtlens core inside this module. */
 export function version(): string;

@@ -1,7 +1,14 @@
 // The npm face of jwtlens's signing and key generation (`jwtlens/sign`): its
 // own wasm, loaded only when imported, so verifying a token does not carry
 // private-key parsing and key generation. Every decision is the core's.
-import { generateKeyJson, signToken, issueSdJwt as issueSdJwtRaw, presentSdJwt as presentSdJwtRaw, version as coreVersion } from "./jwtlens_sign.js";
+import {
+  generateKeyJson,
+  signToken,
+  issueSdJwt as issueSdJwtRaw,
+  presentSdJwt as presentSdJwtRaw,
+  decryptJwe as decryptJweRaw,
+  version as coreVersion,
+} from "./jwtlens_sign.js";
 import { JwtlensError, argumentError, callCore, describe, jsonArgument, nowArgument } from "./common.js";
 import { requireLoaded } from "./platform.js";
 
@@ -79,6 +86,22 @@ export function presentSdJwt(issued, keep, options = {}) {
     bind = JSON.stringify({ key: keyText(kb.key), alg: kb.alg, nonce: kb.nonce, audience: kb.audience, iat });
   }
   return callCore(() => presentSdJwtRaw(issued, JSON.stringify(keep), bind));
+}
+
+/**
+ * Decrypt a JWE (RFC 7516; compact or JSON) with a private JWK (object or text) or, as
+ * `{ password }`, a PBES2 password. Returns `{ header, alg, enc, steps, findings, nested,
+ * plaintext, plaintextBase64url }` (`plaintext` null when not UTF-8). Any failure of the
+ * cryptography is one JwtlensError with code "decryption", whatever the cause.
+ * @param {string} text
+ * @param {string | object | { password: string }} key
+ */
+export function decrypt(text, key) {
+  requireReady();
+  if (typeof text !== "string") throw argumentError("text must be the JWE string.", describe(text));
+  const password = key !== null && typeof key === "object" && Object.hasOwn(key, "password") && Object.keys(key).length === 1;
+  if (password && typeof key.password !== "string") throw argumentError("key.password must be a string.", describe(key.password));
+  return JSON.parse(callCore(() => decryptJweRaw(text, password ? key.password : keyText(key), password)));
 }
 
 /** The version of the jwtlens core inside this module. */

@@ -1,6 +1,7 @@
 //! One module per subcommand: its arguments (clap) and what it runs.
 
 pub(crate) mod cookie;
+pub(crate) mod decrypt;
 pub(crate) mod flows;
 pub(crate) mod inspect;
 pub(crate) mod sdjwt;

@@ -45,9 +45,9 @@ pub const MAX_PBES2_COUNT: u64 = 1_000_000;
 /// The most a `zip: DEF` plaintext may inflate to.
 pub const MAX_INFLATED: usize = 1 << 20;
 
-/// What went wrong; `Display` is the sentence every face shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", content = "detail", rename_all = "snake_case")]
+/// What went wrong; `Display` is the sentence every face shows, and it serializes as
+/// `{ code, message }` (`code`: `format`, `unsupported`, `key`, `decryption`, `decompression`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum JweError {
     /// Not a JWE that can be read: which part, what was expected.
@@ -78,6 +78,29 @@ impl fmt::Display for JweError {
 }
 
 impl core::error::Error for JweError {}
+
+impl JweError {
+    /// The code every face reports.
+    pub fn code(&self) -> &'static str {
+        match self {
+            JweError::Format(_) => "format",
+            JweError::Unsupported(_) => "unsupported",
+            JweError::Key(_) => "key",
+            JweError::Decryption => "decryption",
+            JweError::Decompression(_) => "decompression",
+        }
+    }
+}
+
+impl Serialize for JweError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("JweError", 2)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.end()
+    }
+}
 
 /// A decrypted JWE and the steps that decrypted it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
