@@ -73,3 +73,35 @@ test("an SD-JWT shows its disclosures, then its verdict once the issuer's key is
   assert.deepEqual(seen.requests.filter((u) => !u.startsWith(server.origin)), [], "no request leaves the page's origin");
   await context.close();
 });
+
+test("the Encoder issues an SD-JWT and a presentation, which the decoder reads and verifies", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
+  const page = await context.newPage();
+  const seen = watch(context, page);
+  await page.clock.setFixedTime(new Date(NOW * 1000));
+  await page.goto(server.origin + "/");
+  await page.click("#tab-encoder");
+  await page.selectOption("#enc-alg", "ES256");
+  await page.click("#enc-generate");
+  const publicJwk = await page.textContent("#enc-public pre");
+  await page.fill("#enc-claims", '{"iss":"https://issuer.example","sub":"ada","email":"ada@example.com","age_over_18":true}');
+  await page.click(".sd-options summary");
+  await page.fill("#enc-sd", "email, age_over_18");
+  await page.fill("#enc-decoys", "3");
+  const issued = await page.textContent("#enc-token");
+  assert.equal(issued.split("~").length, 4, "JWT~D1~D2~");
+  assert.ok(issued.endsWith("~"));
+  await page.fill("#enc-keep", "age_over_18");
+  const shown = await page.textContent("#enc-token");
+  assert.equal(shown.split("~").length, 3, "JWT~D~");
+  await page.screenshot({ path: join(outputDir, "sd-jwt-encoder.png"), fullPage: true });
+  await page.click("#enc-open");
+  await page.waitForSelector("#panel-sd-jwt");
+  const payload = JSON.parse(await page.textContent("#sd-jwt-payload"));
+  assert.deepEqual([payload.age_over_18, payload.email], [true, undefined]);
+  assert.match(await page.textContent("#panel-sd-jwt"), /4 digest\(s\) left undisclosed/);
+  await page.fill("#key-input", publicJwk);
+  await page.waitForFunction(() => document.querySelector("#panel-sd-jwt .status")?.textContent === "valid");
+  assert.deepEqual(seen.problems, []);
+  await context.close();
+});

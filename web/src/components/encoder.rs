@@ -41,17 +41,52 @@ pub fn encoder(props: &Props) -> Html {
     });
     let key = use_state(String::new);
     let generated = use_state(|| None::<Generated>);
+    // SD-JWT (RFC 9901): the claims made selectively disclosable, decoys, and the subset presented.
+    let disclosable = use_state(String::new);
+    let decoys = use_state(|| 0usize);
+    let keep = use_state(String::new);
 
     // The token is derived: signing is deterministic for every algorithm but PS*, ES512
     // (fresh randomness), so it is recomputed only when an input changes.
     let result = {
         let (a, h, c, k) = ((*alg), (*header).clone(), (*claims).clone(), (*key).clone());
-        use_memo((a, h, c, k), |(a, h, c, k)| {
+        let (sd, n, kept) = ((*disclosable).clone(), *decoys, (*keep).clone());
+        use_memo((a, h, c, k, sd, n, kept), |(a, h, c, k, sd, n, kept)| {
             if k.trim().is_empty() {
                 return Err(String::from("Paste a private key or secret, or generate one."));
             }
             let signing = jwtlens::sign::import_signing_key(k).map_err(|e| e.to_string())?;
-            jwtlens::sign::sign(*a, h, c, &signing, &mut rand_core::OsRng).map_err(|e| e.to_string())
+            let names = |text: &str| -> Vec<String> {
+                text.split([',', ' ', '\n']).map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect()
+            };
+            let disclosable = names(sd);
+            if disclosable.is_empty() {
+                return jwtlens::sign::sign(*a, h, c, &signing, &mut rand_core::OsRng).map_err(|e| e.to_string());
+            }
+            // An SD-JWT: the header's typ is kept; the core sets the rest.
+            let typ = serde_json::from_str::<serde_json::Value>(h)
+                .ok()
+                .and_then(|v| v.get("typ").and_then(|t| t.as_str()).map(String::from));
+            let options = jwtlens::sdjwt::Issue { disclosable, decoys: *n, holder_jwk: None, typ };
+            let issued =
+                jwtlens::sdjwt::issue(*a, c, &options, &signing, &mut rand_core::OsRng).map_err(|e| e.to_string())?;
+            let kept = names(kept);
+            if kept.is_empty() {
+                return Ok(issued.sd_jwt);
+            }
+            let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
+            jwtlens::sdjwt::present(&issued.sd_jwt, &kept, None, &mut rand_core::OsRng).map_err(|e| e.to_string())
+        })
+    };
+    let text_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
+    let on_decoys = {
+        let decoys = decoys.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            decoys.set(v.trim().parse::<usize>().unwrap_or(0).min(jwtlens::sdjwt::MAX_DECOYS));
         })
     };
 
@@ -114,6 +149,18 @@ pub fn encoder(props: &Props) -> Html {
                 <textarea id="enc-header" rows="4" spellcheck="false" value={(*header).clone()} oninput={on_header} />
                 <label for="enc-claims" class="label">{ "Claims" }</label>
                 <textarea id="enc-claims" rows="9" spellcheck="false" value={(*claims).clone()} oninput={on_claims} />
+                <details class="sd-options" open={!disclosable.is_empty()}>
+                    <summary>{ "SD-JWT (RFC 9901): selective disclosure" }</summary>
+                    <div class="policy-grid">
+                        <label for="enc-sd" class="small">{ "Selectively disclosable claims" }</label>
+                        <input id="enc-sd" type="text" placeholder="name, email" value={(*disclosable).clone()} oninput={text_input(&disclosable)} />
+                        <label for="enc-decoys" class="small">{ "Decoy digests" }</label>
+                        <input id="enc-decoys" type="number" min="0" max="100" value={decoys.to_string()} oninput={on_decoys} />
+                        <label for="enc-keep" class="small">{ "Present only (empty: all)" }</label>
+                        <input id="enc-keep" type="text" placeholder="email" value={(*keep).clone()} oninput={text_input(&keep)} />
+                    </div>
+                    <p class="small muted">{ "Each named top-level claim becomes a disclosure with a 128-bit salt, and its digest goes into _sd with the decoys. The holder presents a subset; a Key Binding JWT needs the holder's key (npm presentSdJwt)." }</p>
+                </details>
                 <label for="enc-key" class="label">{ "Private key or secret" }</label>
                 <textarea id="enc-key" rows="5" spellcheck="false" autocomplete="off" value={(*key).clone()} oninput={on_key}
                     placeholder="HMAC secret text, PEM private key (PKCS#8, PKCS#1, SEC1) or private JWK" />
@@ -129,7 +176,7 @@ pub fn encoder(props: &Props) -> Html {
                 }
             </section>
             <section class="col" aria-label="Signed token" aria-live="polite">
-                <h2 class="label">{ "Signed token" }</h2>
+                <h2 class="label">{ if disclosable.trim().is_empty() { "Signed token" } else if keep.trim().is_empty() { "Issued SD-JWT (every disclosure)" } else { "SD-JWT presentation" } }</h2>
                 { match result.as_ref() {
                     Ok(token) => html! {
                         <>

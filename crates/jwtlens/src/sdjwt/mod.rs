@@ -35,7 +35,7 @@ mod issue;
 mod process;
 mod verify;
 
-pub use issue::{issue, present, Bind, Issue, Issued};
+pub use issue::{issue, present, Bind, Issue, Issued, MAX_DECOYS};
 pub use process::{process, ClaimSource, Processed};
 pub use verify::{verify, KeyBinding, KeyBindingReport, SdJwtReport, SdStatus};
 
