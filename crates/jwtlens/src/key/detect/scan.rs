@@ -29,7 +29,17 @@ pub(super) fn scan_bytes(bytes: &[u8], depth: usize) -> Option<String> {
             return Some(what);
         }
     }
-    scan_text(&text_of(bytes), depth)
+    let text = text_of(bytes);
+    // In binary data the loose `kty:` form (YAML, logs) is a coincidence of four bytes
+    // (a random 32-byte secret "kty:\0…" was refused); a JWK there is JSON, quoted.
+    if !printable(bytes)
+        && !text.contains("\"kty\"")
+        && kty_member(&text)
+        && marker(&text).is_some_and(|m| m.contains("JWK"))
+    {
+        return None;
+    }
+    scan_text(&text, depth)
 }
 
 /// UTF-8 with no control characters but tab and line breaks.

@@ -371,3 +371,25 @@ fn plain_secrets_stay_plain() {
     assert_eq!(classify("jwks: {\"keys\":[]}"), Found::Json(String::from("{\"keys\":[]}")));
     assert!(matches!(classify("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA PUBLIC KEY"), Found::Suspect(_)));
 }
+
+#[test]
+fn binary_with_a_bare_kty_colon_is_not_a_jwk() {
+    // Found by the property test: these random bytes (a hex secret) read "kty:" then NULs.
+    let mut bytes = b"kty:".to_vec();
+    bytes.resize(32, 0);
+    assert_eq!(scan_bytes(&bytes, 0), None);
+    // A JWK in UTF-16 is still one.
+    let utf16: Vec<u8> = r#"{"kty":"RSA","n":"x","e":"AQAB"}"#.bytes().flat_map(|b| [b, 0]).collect();
+    assert!(scan_bytes(&utf16, 0).is_some());
+    // And the YAML form in text is still a clue.
+    assert!(marker("kty: RSA").is_some());
+}
+
+#[test]
+fn the_property_test_s_secret_stays_a_secret() {
+    let text = alloc::format!("6b74793a{}", "00".repeat(28));
+    let (set, _) =
+        crate::key::import_key(&text, crate::key::KeyInput::Secret(crate::key::SecretEncoding::Hex)).unwrap();
+    let crate::key::Material::Hmac(h) = &set.keys()[0].material else { panic!() };
+    assert_eq!(h.public_key(), None);
+}
