@@ -106,28 +106,3 @@ test("the Encoder issues an SD-JWT and a presentation, which the decoder reads a
   await context.close();
 });
 
-test("a JWE decrypts in the page with the private JWK in the key box; a nested JWT opens", async () => {
-  const jwe = JSON.parse(readFileSync(join(root, "tests/vectors/jwe/ietf-jose-cookbook/6.nesting_signatures_and_encryption.json"), "utf8"));
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
-  const page = await context.newPage();
-  const seen = watch(context, page);
-  await page.goto(server.origin + "/");
-  await page.waitForSelector("#token-input");
-  await page.fill("#token-input", jwe.encrypt.output.compact);
-  await page.waitForSelector("#panel-jwe");
-  assert.match(await page.textContent("#panel-jwe .status"), /encrypted/);
-  await page.fill("#key-input", JSON.stringify(jwe.encrypt.input.key));
-  await page.waitForSelector("#jwe-status");
-  assert.match(await page.textContent("#jwe-status"), /Decrypted with the private JWK/);
-  assert.ok((await page.$$("#jwe-steps li")).length >= 2);
-  await page.screenshot({ path: join(outputDir, "jwe.png"), fullPage: true });
-  await page.click("#jwe-open-inner");
-  await page.waitForSelector("#panel-payload");
-  assert.match(await page.textContent("#panel-header"), /"alg": "PS256"/);
-  // A changed tag: the one opaque sentence.
-  await page.fill("#token-input", jwe.encrypt.output.compact.slice(0, -3) + "AAA");
-  await page.waitForSelector("#panel-jwe [role=alert]");
-  assert.match(await page.textContent("#panel-jwe [role=alert]"), /the key is wrong, or the JWE was modified/);
-  assert.deepEqual(seen.problems, []);
-  await context.close();
-});

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    ChecksPanel, Diagnostics, FindingsPanel, IncomingShare, JwePanel, KeyPanel, PartPanel, PolicyPanel, SdJwtPanel,
+    ChecksPanel, Diagnostics, FindingsPanel, IncomingShare, KeyPanel, PartPanel, PolicyPanel, SdJwtPanel,
     SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
 };
 use crate::state::{browser_now, Action, KeyMode, PolicyInput, State, View};
@@ -164,13 +164,6 @@ pub fn app() -> Html {
                             <SdJwtPanel input={state.input.clone()} now={state.now}
                                 keys={crate::components::SharedKeys(keys.clone())}
                                 policy={policy.as_ref().as_ref().ok().cloned().flatten()} />
-                        }
-                        if report.kind == jwtlens::token::Kind::Jwe {
-                            <JwePanel input={state.input.clone()} key_text={state.key.clone()}
-                                on_open={{
-                                    let dispatch = dispatch.clone();
-                                    Callback::from(move |inner: String| dispatch.dispatch(Action::SetInput(inner)))
-                                }} />
                         }
                         <Summary report={report.clone()} />
                         <VerdictBanner report={report.clone()} />
