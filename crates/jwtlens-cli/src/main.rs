@@ -116,6 +116,14 @@ pub(crate) fn read_token(arg: Option<String>) -> Result<String, String> {
     }
 }
 
+/// `value` as JSON; should serialization ever fail, a JSON object saying so, never an empty line.
+pub(crate) fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
+    let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    text.unwrap_or_else(|e| {
+        serde_json::json!({ "error": format!("jwtlens could not write its JSON: {e}") }).to_string()
+    })
+}
+
 /// Print a command's output, or its error on stderr with exit code 2.
 fn print_or_fail(result: Result<String, String>) -> ExitCode {
     match result {

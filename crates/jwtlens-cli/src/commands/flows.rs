@@ -92,7 +92,7 @@ impl FlowArgs {
 pub(crate) fn simulate(args: SimulateArgs) -> ExitCode {
     let run = jwtlens_flows::simulate(args.flow.config(), &args.steps);
     if args.flow.json {
-        println!("{}", serde_json::to_string_pretty(&run).unwrap_or_default());
+        println!("{}", crate::to_json(&run, true));
         return ExitCode::SUCCESS;
     }
     let mut out = String::new();
@@ -116,7 +116,7 @@ pub(crate) fn simulate(args: SimulateArgs) -> ExitCode {
 pub(crate) fn compare(args: FlowArgs) -> ExitCode {
     let table = jwtlens_flows::compare(&args.config());
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&table).unwrap_or_default());
+        println!("{}", crate::to_json(&table, true));
     } else {
         print!("{}", table.to_markdown());
     }

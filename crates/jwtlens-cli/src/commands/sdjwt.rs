@@ -22,8 +22,7 @@ fn print(text: &str) -> ExitCode {
 pub(crate) fn run_verify(token: &str, args: &InspectArgs, keys: &KeySet, policy: &Policy, kb: &KeyBinding) -> ExitCode {
     let now = args.now.unwrap_or_else(jwtlens::system_now);
     let report = jwtlens::sdjwt::verify(token, keys, policy, now, kb);
-    let text =
-        if args.json { format!("{}\n", serde_json::to_string(&report).unwrap_or_default()) } else { render(&report) };
+    let text = if args.json { format!("{}\n", crate::to_json(&report, false)) } else { render(&report) };
     if print(&text) != ExitCode::SUCCESS {
         return ExitCode::from(2);
     }
@@ -83,7 +82,7 @@ pub(crate) fn run_inspect(token: &str, args: &InspectArgs) -> ExitCode {
         }
     };
     if args.json {
-        return print(&format!("{}\n", serde_json::to_string(&u).unwrap_or_default()));
+        return print(&format!("{}\n", crate::to_json(&u, false)));
     }
     let mut o = String::from("SD-JWT, NOT VERIFIED (use jwtlens verify with the issuer's key)\n");
     for (i, d) in u.disclosures.iter().enumerate() {
