@@ -186,7 +186,7 @@ pub fn verify(text: &str, keys: &KeySet, policy: &Policy, now: NumericDate, kb: 
         }
         (None, false, _) => {}
         (Some(kb_jwt), _, false) => {
-            let sd_hash = crate::b64::encode(&sd_alg_hash(sd_alg, sd.presentation.as_bytes()));
+            let sd_hash = crate::b64::encode(&sd_alg.hash().digest(sd.presentation.as_bytes()));
             match key_binding(kb_jwt, cnf.as_ref(), &sd_hash, policy, now, kb) {
                 Ok(r) => report.key_binding = Some(r),
                 Err((r, e)) => {
@@ -237,15 +237,6 @@ fn disclosed_times(processed: &Processed, now: NumericDate, policy: &Policy) -> 
         }
     }
     Ok(())
-}
-
-fn sd_alg_hash(alg: super::SdAlg, data: &[u8]) -> Vec<u8> {
-    use sha2::Digest;
-    match alg {
-        super::SdAlg::Sha256 => sha2::Sha256::digest(data).to_vec(),
-        super::SdAlg::Sha384 => sha2::Sha384::digest(data).to_vec(),
-        super::SdAlg::Sha512 => sha2::Sha512::digest(data).to_vec(),
-    }
 }
 
 impl SdJwtReport {
