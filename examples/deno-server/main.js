@@ -5,9 +5,10 @@ import { createVerifier, importKey } from "jwtlens";
 
 export function authHandler({ jwks, issuer, audience }) {
   const verifyToken = createVerifier({ key: importKey(jwks, { format: "jwk" }), policy: { algorithms: ["RS256", "ES256"], issuer, audience, required: ["exp"] } });
-  return (request) => {
+  return async (request) => {
     const auth = request.headers.get("Authorization") ?? "";
-    const result = verifyToken(auth.startsWith("Bearer ") ? auth.slice(7) : "");
+    // Deno's crypto is WebCrypto, which is asynchronous: RS256 and ES256 are checked there.
+    const result = await verifyToken.verifyAsync(auth.startsWith("Bearer ") ? auth.slice(7) : "");
     if (!result.valid) {
       return Response.json(
         { error: result.status, message: result.message },

@@ -9,12 +9,39 @@ import { serve, launch, watch, root } from "./harness.mjs";
 const pkg = join(root, "crates/jwtlens-wasm/pkg");
 const page = `<!doctype html><meta charset="utf-8"><title>npm</title><link rel="icon" href="data:,">
 <script type="module">
-import { inspect, decode, verifyFast, importKey, JwtlensError, version } from "/pkg/index.js";
+import { inspect, decode, verifyFast, verifyFastAsync, verifyAsync, createVerifier, importKey, JwtlensError, version } from "/pkg/index.js";
 const loaded = performance.getEntriesByType("resource").map((e) => e.name.split("/").at(-1)).filter((n) => n.endsWith(".wasm"));
 const { sign, generateKey, JwtlensError: SignError } = await import("/pkg/sign.browser.js");
 const ed = generateKey("EdDSA");
 const signed = sign({ alg: "EdDSA" }, { sub: "ada" }, ed.privateJwk);
-const signing = { loadedBefore: loaded, sameError: SignError === JwtlensError, valid: verifyFast(signed, importKey(JSON.stringify(ed.publicJwk)), { now: false }).valid };
+const edKey = importKey(JSON.stringify(ed.publicJwk));
+const signing = {
+  loadedBefore: loaded,
+  sameError: SignError === JwtlensError,
+  arithmetic: edKey.arithmetic,
+  // The browser's wasm has no public-key arithmetic: synchronously such a signature is not checked...
+  sync: verifyFast(signed, edKey, { now: false }).status,
+  // ...and asynchronously Chromium's WebCrypto checks it.
+  valid: (await verifyFastAsync(signed, edKey, { now: false })).valid,
+};
+// Every public-key algorithm through Chromium's WebCrypto (ES256K: the core's own secp256k1),
+// with the policy a server sets; a changed signature is invalid, never valid.
+const algorithms = {};
+for (const alg of ["RS256", "PS256", "ES256", "ES384", "ES512", "ES256K", "EdDSA"]) {
+  const pair = generateKey(alg);
+  const token = sign({ alg }, { sub: "ada", iss: "https://issuer.example", aud: "api", exp: 2000000000 }, pair.privateJwk);
+  const key = importKey(JSON.stringify(pair.publicJwk));
+  const policy = { algorithms: [alg], issuer: "https://issuer.example", audience: "api" };
+  const verifier = createVerifier({ key, policy });
+  const [h, p, s] = token.split(".");
+  const flipped = h + "." + p + "." + (s[0] === "A" ? "B" : "A") + s.slice(1);
+  algorithms[alg] = [
+    (await verifyAsync(token, key, { now: 1900000000, policy })).verdict.status,
+    (await verifier.verifyAsync(token, { now: 1900000000 })).status,
+    (await verifier.verifyAsync(flipped, { now: 1900000000 })).status,
+  ];
+}
+signing.algorithms = algorithms;
 const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJicm93c2VyIiwiZXhwIjoxMDB9.c2ln";
 let thrown = null;
 try { decode("nope"); } catch (e) { thrown = { isError: e instanceof JwtlensError, code: e.code, offset: e.offset }; }
@@ -45,7 +72,12 @@ test("index.js instantiates the wasm beside it and answers like the Node entry",
   assert.deepEqual(r.thrown, { isError: true, code: "wrong_segment_count", offset: 4 });
   assert.match(r.version, /^\d+\.\d+\.\d+/);
   // jwtlens/sign has its own wasm, fetched only when imported; what it signs, the JWT entry verifies.
-  assert.deepEqual(r.signing, { loadedBefore: ["jwtlens_wasm_bg.wasm"], sameError: true, valid: true });
+  const { algorithms, ...signing } = r.signing;
+  assert.deepEqual(signing, { loadedBefore: ["jwtlens_wasm_bg.wasm"], sameError: true, arithmetic: "webcrypto", sync: "unchecked", valid: true });
+  for (const [alg, statuses] of Object.entries(algorithms)) {
+    assert.deepEqual(statuses, ["valid", "valid", "invalid_signature"], alg);
+  }
+  assert.deepEqual(Object.keys(algorithms).length, 7);
   assert.deepEqual(seen.problems, []);
   assert.ok(seen.requests.every((u) => u.startsWith(server.origin)), seen.requests.join("\n"));
 });

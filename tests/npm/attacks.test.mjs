@@ -24,20 +24,23 @@ function hs256(secret, header, payload) {
   return `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
 }
 
-// Both entry points, and both arithmetic paths, must give the same verdict.
-function verdicts(token, keyText, options, importOptions = {}) {
+// Both entry points, and both arithmetic paths (OpenSSL synchronously, WebCrypto
+// through the *Async functions), must give the same verdict.
+async function verdicts(token, keyText, options, importOptions = {}) {
   const out = [];
-  for (const arithmetic of ["platform", "core"]) {
+  for (const arithmetic of ["platform", "webcrypto"]) {
     const key = jwtlens.importKey(keyText, { ...importOptions, arithmetic });
-    const full = jwtlens.verify(token, key, options).verdict;
-    const fast = jwtlens.verifyFast(token, key, options);
+    const web = arithmetic === "webcrypto";
+    const full = (web ? await jwtlens.verifyAsync(token, key, options) : jwtlens.verify(token, key, options)).verdict;
+    const fast = web ? await jwtlens.verifyFastAsync(token, key, options) : jwtlens.verifyFast(token, key, options);
     assert.equal(fast.status, full.status, `verifyFast agrees with verify (${arithmetic})`);
     assert.equal(fast.valid, full.status === "valid");
     // The compiled verifier, made once with the same key and policy, agrees too.
     const made = { key };
     if (options?.policy !== undefined) made.policy = options.policy;
     const call = options && Object.hasOwn(options, "now") ? { now: options.now } : undefined;
-    const compiled = jwtlens.createVerifier(made)(token, call);
+    const verifier = jwtlens.createVerifier(made);
+    const compiled = web ? await verifier.verifyAsync(token, call) : verifier(token, call);
     assert.equal(compiled.status, full.status, `createVerifier agrees with verify (${arithmetic})`);
     assert.deepEqual(compiled, fast, `createVerifier returns what verifyFast returns (${arithmetic})`);
     out.push(full);
@@ -65,7 +68,7 @@ const WRAPPED = {
   "SPKI DER in hex": spkiDer.toString("hex"),
 };
 
-test("hole 1: public key text never becomes an HMAC secret", () => {
+test("hole 1: public key text never becomes an HMAC secret", async () => {
   const payload = JSON.stringify({ sub: "admin", exp: NOW + 3600 });
   for (const [what, text] of Object.entries(WRAPPED)) {
     const forged = hs256(text, '{"alg":"HS256"}', payload);
@@ -76,9 +79,9 @@ test("hole 1: public key text never becomes an HMAC secret", () => {
     } catch (e) {
       assert.equal(e.name, "JwtlensError", what);
     }
-    if (key) assert.notEqual(verdicts(forged, text, { now: NOW }).status, "valid", `${what} (auto)`);
+    if (key) assert.notEqual((await verdicts(forged, text, { now: NOW })).status, "valid", `${what} (auto)`);
     // Said to be a secret, a public key's text still never verifies, and the finding says why.
-    const v = verdicts(forged, text, { now: NOW }, { format: "secret" });
+    const v = await verdicts(forged, text, { now: NOW }, { format: "secret" });
     assert.equal(v.status, "invalid_signature", what);
     assert.match(v.message, /key confusion/, what);
     const report = jwtlens.verify(forged, jwtlens.importKey(text, { format: "secret" }), { now: NOW });
@@ -86,14 +89,14 @@ test("hole 1: public key text never becomes an HMAC secret", () => {
   }
   // The DER bytes as a base64 secret.
   const forged = hs256(spkiDer, '{"alg":"HS256"}', payload);
-  assert.equal(verdicts(forged, body, { now: NOW }, { encoding: "base64" }).status, "invalid_signature");
+  assert.equal((await verdicts(forged, body, { now: NOW }, { encoding: "base64" })).status, "invalid_signature");
   // Damaged key text is an error, not a secret.
   for (const damaged of ["\ufeff-----BEGIN PUBLIC KEY-----\nAAAA\n", '{"kty":"RSA"', "ssh-rsa AAAAB3NzaC1yc2E user@host"]) {
     assert.throws(() => jwtlens.importKey(damaged), { name: "JwtlensError", code: "bad_key" }, damaged);
   }
 });
 
-test("hole 2: a correctly MACed payload the core cannot read is never valid, and exp is always judged", () => {
+test("hole 2: a correctly MACed payload the core cannot read is never valid, and exp is always judged", async () => {
   const secret = "a-long-and-random-shared-secret-0123456789";
   const cases = {
     "a lone surrogate": ['{"alg":"HS256"}', '{"sub":"\\ud800","exp":978307200}', "malformed"],
@@ -106,12 +109,12 @@ test("hole 2: a correctly MACed payload the core cannot read is never valid, and
     "exp as a string": ['{"alg":"HS256"}', '{"exp":"978307200"}', "malformed"],
   };
   for (const [what, [header, payload, want]] of Object.entries(cases)) {
-    const v = verdicts(hs256(secret, header, payload), secret, { now: NOW });
+    const v = await verdicts(hs256(secret, header, payload), secret, { now: NOW });
     assert.equal(v.status, want, `${what}: ${v.message}`);
   }
 });
 
-test("hole 3: crit [] and crit naming an absent parameter are refused", () => {
+test("hole 3: crit [] and crit naming an absent parameter are refused", async () => {
   const secret = "a-long-and-random-shared-secret-0123456789";
   for (const [header, want] of [
     ['{"alg":"HS256","crit":[]}', "malformed"],
@@ -120,7 +123,7 @@ test("hole 3: crit [] and crit naming an absent parameter are refused", () => {
     ['{"alg":"HS256","b64":true}', "malformed"],
     ['{"alg":"HS256","crit":["b64"],"b64":true}', "valid"],
   ]) {
-    assert.equal(verdicts(hs256(secret, header, '{"sub":"x"}'), secret, { now: NOW }).status, want, header);
+    assert.equal((await verdicts(hs256(secret, header, '{"sub":"x"}'), secret, { now: NOW })).status, want, header);
   }
 });
 

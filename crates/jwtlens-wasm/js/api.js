@@ -14,6 +14,7 @@ import {
   version as coreVersion,
 } from "./jwtlens_wasm.js";
 import { platformFactory, requireLoaded } from "./platform.js";
+import { Arithmetic } from "./arithmetic.js";
 
 // The core's algorithms in the order its platform callback numbers them (read
 // once, on first use: this module is evaluated before the wasm is instantiated).
@@ -136,9 +137,10 @@ export function decode(token) {
   return { header: JSON.parse(out.slice(1, a)), payload: JSON.parse(out.slice(a + 1, b)), signature: out.slice(b + 1) };
 }
 
-// Each JwtlensKey's wasm handle, out of reach of the caller: no code outside this
-// module can free it, swap it, or give it another platform callback.
+// Each JwtlensKey's wasm handle and platform arithmetic, out of reach of the caller:
+// no code outside this module can free it, swap it, or give it another platform callback.
 const handles = new WeakMap();
+const arithmetics = new WeakMap();
 // Only importKey may construct a JwtlensKey.
 const constructing = Symbol("jwtlens importKey");
 
@@ -158,11 +160,17 @@ export class JwtlensKey {
     this.detected = summary.detected;
     this.keys = summary.keys;
     this.skipped = summary.skipped;
-    // Which code does the last step of RSA/ECDSA/EdDSA checks: "platform" (Node's OpenSSL) or "core".
-    this.arithmetic = arithmetic === "platform" && platformFactory !== null ? "platform" : "core";
-    // The platform gets its own copy of the keys, fixed here: nothing done later to
-    // this object (or to `keys`, which is frozen anyway) can change which key it checks.
-    if (this.arithmetic === "platform") raw.setPlatform(platformFactory(JSON.parse(json).keys, algorithmNames()));
+    // Who does the last step of RSA/ECDSA/EdDSA checks (the wasm has no such
+    // arithmetic): "platform" (Node's OpenSSL, synchronous) or "webcrypto"
+    // (asynchronous: the *Async functions). The platform gets its own copy of the
+    // keys, fixed here: nothing done later to this object (or to `keys`, which is
+    // frozen anyway) can change which key it checks.
+    const keys = JSON.parse(json).keys;
+    const sync = arithmetic === "platform" && platformFactory !== null ? platformFactory(keys, algorithmNames()) : null;
+    const arith = new Arithmetic(keys, algorithmNames(), sync);
+    raw.setPlatform(arith.callback);
+    arithmetics.set(this, arith);
+    this.arithmetic = arith.kind;
     Object.freeze(this);
   }
 }
@@ -176,7 +184,7 @@ function deepFreeze(value) {
 }
 
 const FORMATS = ["auto", "jwk", "pem", "secret"];
-const ARITHMETIC = ["platform", "core"];
+const ARITHMETIC = ["platform", "webcrypto"];
 const ENCODINGS = ["utf8", "base64", "base64url", "hex"];
 
 /**
@@ -221,6 +229,12 @@ export function importKey(text, options = {}) {
   if (!FORMATS.includes(format)) throw argumentError(`options.format must be one of ${FORMATS.join(", ")}.`, String(format));
   if (!ENCODINGS.includes(encoding)) throw argumentError(`options.encoding must be one of ${ENCODINGS.join(", ")}.`, String(encoding));
   const arithmetic = own(options, "arithmetic") ?? "platform";
+  if (arithmetic === "core") {
+    throw argumentError(
+      'options.arithmetic "core" is gone: the package\'s wasm has no public-key arithmetic of its own. Use "platform" (Node\'s OpenSSL) or "webcrypto" (with the *Async functions).',
+      "core",
+    );
+  }
   if (!ARITHMETIC.includes(arithmetic)) throw argumentError(`options.arithmetic must be one of ${ARITHMETIC.join(", ")}.`, String(arithmetic));
   try {
     // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
@@ -244,18 +258,32 @@ function policyArgument(policy) {
   return jsonArgument(policy, "options.policy");
 }
 
-// The wasm handle of a key given as a JwtlensKey from importKey, or as text to import.
-function keyArgument(key) {
-  const raw = handles.get(typeof key === "string" ? importKey(key) : key);
-  if (raw === undefined) {
+// The JwtlensKey given, or the key text imported.
+function keyObject(key) {
+  const k = typeof key === "string" ? importKey(key) : key;
+  if (!handles.has(k)) {
     throw argumentError("key must be a JwtlensKey from importKey, or key text.", describe(key));
   }
-  return raw;
+  return k;
 }
 
+// The wasm handle of a key given as a JwtlensKey from importKey, or as text to import.
+function keyArgument(key) {
+  return handles.get(keyObject(key));
+}
+
+// `fn(handle)`, with the key's public-key checks done by the platform's
+// WebCrypto where no synchronous platform does them (see js/arithmetic.js).
+// Arguments are checked before the first await, so their errors reject at once.
+function withWebCrypto(k, fn) {
+  const raw = handles.get(k);
+  return arithmetics.get(k).run(() => fn(raw));
+}
+
+// [token, JwtlensKey, now, policy JSON]; the wasm handle is handles.get(key).
 function verifyArguments(token, key, options) {
   const o = verifyOptions(options);
-  return [tokenArgument(token), keyArgument(key), verifyNowArgument(o.now), policyArgument(o.policy)];
+  return [tokenArgument(token), keyObject(key), verifyNowArgument(o.now), policyArgument(o.policy)];
 }
 
 // Run a wasm export; a message it throws (a string) becomes a JwtlensError.
@@ -274,7 +302,37 @@ function callVerify(fn, args) {
  */
 export function verify(token, key, options = {}) {
   requireReady();
-  return callVerify(verifyJson, verifyArguments(token, key, options));
+  const [input, k, now, policy] = verifyArguments(token, key, options);
+  return callVerify(verifyJson, [input, handles.get(k), now, policy]);
+}
+
+/**
+ * `verify`, with RSA, ECDSA and EdDSA checked by the platform's WebCrypto where
+ * the platform has no synchronous crypto (browsers, Deno, Workers); in Node and
+ * Bun it resolves to what `verify` returns. Use it in code that runs anywhere.
+ * Argument errors reject.
+ * @param {string} token
+ * @param {JwtlensKey | string} key
+ * @param {{ now?: number | Date | false, policy?: import("./index.d.ts").Policy }} [options]
+ * @returns {Promise<import("./index.d.ts").Report>}
+ */
+export async function verifyAsync(token, key, options = {}) {
+  requireReady();
+  const [input, k, now, policy] = verifyArguments(token, key, options);
+  return withWebCrypto(k, (raw) => callVerify(verifyJson, [input, raw, now, policy]));
+}
+
+/**
+ * `verifyFast` with WebCrypto where needed (see `verifyAsync`).
+ * @param {string} token
+ * @param {JwtlensKey | string} key
+ * @param {{ now?: number | Date | false, policy?: import("./index.d.ts").Policy }} [options]
+ * @returns {Promise<import("./index.d.ts").FastVerdict>}
+ */
+export async function verifyFastAsync(token, key, options = {}) {
+  requireReady();
+  const [input, k, now, policy] = verifyArguments(token, key, options);
+  return withWebCrypto(k, (raw) => fastResult(callCore(() => verifyFastJson(input, raw, now, policy))));
 }
 
 /**
@@ -290,7 +348,7 @@ export function verifyFast(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
   // status NUL header NUL payload NUL message (see verify_fast_json).
-  return fastResult(callCore(() => verifyFastJson(input, k, now, policy)));
+  return fastResult(callCore(() => verifyFastJson(input, handles.get(k), now, policy)));
 }
 
 function fastResult(out) {
@@ -331,12 +389,23 @@ export function createVerifier(options) {
   requireReady();
   const o = knownOptions(options, VERIFIER_OPTIONS, "createVerifier", misplaced);
   if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
-  const handle = callCore(() => new VerifierHandle(keyArgument(own(o, "key")), policyArgument(own(o, "policy"))));
-  return function verifier(token, callOptions) {
-    const input = tokenArgument(token);
-    const now = verifyNowArgument(own(knownOptions(callOptions, CALL_OPTIONS, "a verifier", verifierCallHint), "now"));
+  const key = keyObject(own(o, "key"));
+  const handle = callCore(() => new VerifierHandle(handles.get(key), policyArgument(own(o, "policy"))));
+  const arith = arithmetics.get(key);
+  const callArguments = (token, callOptions) => [
+    tokenArgument(token),
+    verifyNowArgument(own(knownOptions(callOptions, CALL_OPTIONS, "a verifier", verifierCallHint), "now")),
+  ];
+  function verifier(token, callOptions) {
+    const [input, now] = callArguments(token, callOptions);
     return fastResult(callCore(() => handle.verifyJson(input, now)));
+  }
+  // The same, with WebCrypto where the platform has no synchronous crypto (see verifyAsync).
+  verifier.verifyAsync = async function verifyAsync(token, callOptions) {
+    const [input, now] = callArguments(token, callOptions);
+    return arith.run(() => fastResult(callCore(() => handle.verifyJson(input, now))));
   };
+  return Object.freeze(verifier);
 }
 
 function bytesArgument(value, name) {
@@ -363,6 +432,17 @@ export function verifySignature(alg, key, data, signature) {
   return callVerify(verifySignatureJson, [alg, keyArgument(key), bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
 }
 
+/**
+ * `verifySignature` with WebCrypto where needed (see `verifyAsync`).
+ * @returns {Promise<{ valid: boolean, error: { code: string } | null, message: string }>}
+ */
+export async function verifySignatureAsync(alg, key, data, signature) {
+  requireReady();
+  if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
+  const [d, s] = [bytesArgument(data, "data"), bytesArgument(signature, "signature")];
+  return withWebCrypto(keyObject(key), (raw) => callVerify(verifySignatureJson, [alg, raw, d, s]));
+}
+
 const SD_JWT_OPTIONS = ["now", "policy", "keyBinding"];
 
 /**
@@ -377,16 +457,32 @@ const SD_JWT_OPTIONS = ["now", "policy", "keyBinding"];
  */
 export function verifySdJwt(text, key, options = {}) {
   requireReady();
-  const o = knownOptions(options, SD_JWT_OPTIONS, "verifySdJwt", misplaced);
+  const [input, now, policy, kbJson] = sdJwtArguments(text, options, "verifySdJwt");
+  const raw = keyArgument(key);
+  return JSON.parse(callCore(() => verifySdJwtJson(input, raw, now, policy, kbJson)));
+}
+
+/**
+ * `verifySdJwt` with WebCrypto where needed (see `verifyAsync`); the holder's
+ * cnf key too.
+ * @returns {Promise<import("./index.d.ts").SdJwtReport>}
+ */
+export async function verifySdJwtAsync(text, key, options = {}) {
+  requireReady();
+  const [input, now, policy, kbJson] = sdJwtArguments(text, options, "verifySdJwtAsync");
+  return withWebCrypto(keyObject(key), (raw) => JSON.parse(callCore(() => verifySdJwtJson(input, raw, now, policy, kbJson))));
+}
+
+function sdJwtArguments(text, options, what) {
+  const o = knownOptions(options, SD_JWT_OPTIONS, what, misplaced);
   const now = own(o, "now");
-  if (now === false) throw argumentError("verifySdJwt always judges times: give options.now or leave it out for the platform clock.", "false");
+  if (now === false) throw argumentError(`${what} always judges times: give options.now or leave it out for the platform clock.`, "false");
   const kb = own(o, "keyBinding");
   if (kb !== undefined && (kb === null || typeof kb !== "object" || Array.isArray(kb))) {
     throw argumentError("options.keyBinding must be an object.", describe(kb));
   }
   const kbJson = kb === undefined ? "" : jsonArgument(kb, "options.keyBinding");
-  const args = [tokenArgument(text), keyArgument(key), verifyNowArgument(now), policyArgument(own(o, "policy")), kbJson];
-  return JSON.parse(callCore(() => verifySdJwtJson(...args)));
+  return [tokenArgument(text), verifyNowArgument(now), policyArgument(own(o, "policy")), kbJson];
 }
 
 /**

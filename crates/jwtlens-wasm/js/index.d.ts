@@ -105,7 +105,7 @@ export type VerifyError =
   | { code: "invalid_signature" };
 
 export interface Verification {
-  status: "verified" | "invalid" | "no_key" | "no_usable_key" | "unsecured" | "unverifiable";
+  status: "verified" | "invalid" | "no_key" | "no_usable_key" | "unsecured" | "unverifiable" | "unchecked";
   alg: string | null;
   /** The key that verified the token. */
   key: string | null;
@@ -142,7 +142,7 @@ export interface Report {
    * "nested": a cty "JWT" token, never valid on its own.
    */
   verdict: {
-    status: "valid" | "invalid_signature" | "no_key" | "claims_fail" | "unsecured" | "nested" | "malformed";
+    status: "valid" | "invalid_signature" | "no_key" | "claims_fail" | "unsecured" | "nested" | "malformed" | "unchecked";
     message: string;
   };
   errors: Diagnostic[];
@@ -198,11 +198,14 @@ export class JwtlensKey {
   /** Keys of a set that could not be read: what was being read, where, and why. */
   readonly skipped: { code: "bad_key"; format: KeySource; at: string | null; message: string }[];
   /**
-   * Who does the last arithmetic step of RSA, ECDSA and EdDSA checks: "platform" (Node's
-   * OpenSSL, the default in Node) or "core" (the Rust code, always in browsers). Every
-   * decision — key choice, sizes, lengths, ranges, weak keys — is the core's either way.
+   * Who does the last arithmetic step of RSA, ECDSA and EdDSA checks (the package's wasm
+   * has none of its own): "platform" (Node's OpenSSL, synchronous, the default in Node
+   * and Bun) or "webcrypto" (the platform's WebCrypto, asynchronous: use the *Async
+   * functions; the default in browsers, Deno and Workers, where the synchronous
+   * functions report such signatures as "unchecked"). Every decision — key choice,
+   * sizes, lengths, ranges, weak keys — is the core's either way. HMAC is always the core's.
    */
-  readonly arithmetic: "platform" | "core";
+  readonly arithmetic: "platform" | "webcrypto";
 }
 
 export interface ImportKeyOptions {
@@ -215,14 +218,14 @@ export interface ImportKeyOptions {
   format?: "auto" | "jwk" | "pem" | "secret";
   /** Secrets only; giving an encoding alone implies format "secret". Default "utf8". */
   encoding?: "utf8" | "base64" | "base64url" | "hex";
-  /** "platform" (default; Node's OpenSSL where available) or "core" (always the Rust code). */
-  arithmetic?: "platform" | "core";
+  /** "platform" (default: Node's OpenSSL where available, else WebCrypto) or "webcrypto". */
+  arithmetic?: "platform" | "webcrypto";
 }
 
 /** The outcome of `verifySignature`. */
 export interface SignatureCheck {
   valid: boolean;
-  /** Why not: `code` is unsecured, key_mismatch, key_too_short, signature_length, scalar_out_of_range, roca_key, public_key_as_secret or invalid_signature. */
+  /** Why not: `code` is unsecured, key_mismatch, key_too_short, signature_length, scalar_out_of_range, roca_key, public_key_as_secret, invalid_signature or platform_required (not checked: use verifySignatureAsync). */
   error: { code: string; [detail: string]: unknown } | null;
   message: string;
 }
@@ -232,6 +235,9 @@ export interface SignatureCheck {
  * (detached payloads, conformance data), with one key.
  */
 export function verifySignature(alg: string, key: JwtlensKey | string, data: Uint8Array | string, signature: Uint8Array): SignatureCheck;
+
+/** `verifySignature` with RSA, ECDSA and EdDSA checked by WebCrypto where there is no synchronous platform crypto. */
+export function verifySignatureAsync(alg: string, key: JwtlensKey | string, data: Uint8Array | string, signature: Uint8Array): Promise<SignatureCheck>;
 
 /** Import a verification key; throws JwtlensError (code "bad_key") saying which member or line is wrong. */
 export function importKey(text: string, options?: ImportKeyOptions): JwtlensKey;
@@ -250,8 +256,17 @@ export interface FastVerdict {
 /** The verdict of `verify` without the rest of the report, for hot paths. */
 export function verifyFast(token: string, key: JwtlensKey | string, options?: VerifyOptions): FastVerdict;
 
-/** A verifier made once (key and policy read and checked here) and called for every token. */
-export type Verifier = (token: string, options?: { now?: number | Date | false }) => FastVerdict;
+/** `verifyFast` with WebCrypto where needed (see `verifyAsync`). */
+export function verifyFastAsync(token: string, key: JwtlensKey | string, options?: VerifyOptions): Promise<FastVerdict>;
+
+/**
+ * A verifier made once (key and policy read and checked here) and called for every token;
+ * `verifyAsync` is the same with WebCrypto where needed (see `verifyAsync`).
+ */
+export interface Verifier {
+  (token: string, options?: { now?: number | Date | false }): FastVerdict;
+  verifyAsync(token: string, options?: { now?: number | Date | false }): Promise<FastVerdict>;
+}
 
 /**
  * Make a verifier, as a server keeps one: `createVerifier({ key, policy })(token)`.
@@ -306,6 +321,13 @@ export interface VerifyOptions extends InspectOptions {
 
 /** Inspect a token, verify its signature and check its claims; read `report.verdict`. */
 export function verify(token: string, key: JwtlensKey | string, options?: VerifyOptions): Report;
+
+/**
+ * `verify`, with RSA, ECDSA and EdDSA checked by the platform's WebCrypto where there is
+ * no synchronous platform crypto (browsers, Deno, Workers); in Node and Bun it resolves
+ * to what `verify` returns. Code that runs anywhere uses it. Argument errors reject.
+ */
+export function verifyAsync(token: string, key: JwtlensKey | string, options?: VerifyOptions): Promise<Report>;
 
 /** What the verifier expects of an SD-JWT's Key Binding JWT (RFC 9901 §7.3). */
 export interface KeyBindingOptions {
@@ -369,6 +391,13 @@ export function verifySdJwt(
   key: JwtlensKey | string,
   options?: { now?: number | Date; policy?: Policy; keyBinding?: KeyBindingOptions },
 ): SdJwtReport;
+
+/** `verifySdJwt` with WebCrypto where needed (see `verifyAsync`), the holder's cnf key included. */
+export function verifySdJwtAsync(
+  text: string,
+  key: JwtlensKey | string,
+  options?: { now?: number | Date; policy?: Policy; keyBinding?: KeyBindingOptions },
+): Promise<SdJwtReport>;
 
 /** Read an SD-JWT and place its disclosures, verifying nothing. Throws a JwtlensError when it is not an SD-JWT. */
 export function decodeSdJwt(text: string): {

@@ -21,9 +21,12 @@ const PARAMETERS = {
   EdDSA: [null, {}],
 };
 
+// The callback's key index for a key the token brought (an SD-JWT's cnf.jwk), given as `jwk`.
+const FOREIGN = 4294967295;
+
 /**
- * The callback for one imported key set: `(keyIndex, algIndex, data, sig) => 1 | 0 | -1`.
- * Keys Node cannot import (it returns -1 for them) are left to the core.
+ * The callback for one imported key set: `(keyIndex, algIndex, data, sig, jwk) => 1 | 0 | -1`.
+ * Keys Node cannot import (it returns -1 for them) are left unchecked (js/arithmetic.js).
  * @param {{ jwk?: object }[]} keys the key summaries, in key-set order
  * @param {string[]} algorithms the core's algorithm names, in the order of `algIndex`
  */
@@ -31,7 +34,17 @@ export function nodePlatform(keys, algorithms) {
   const ALGORITHMS = algorithms.map((name) => PARAMETERS[name] ?? null);
   // One options object per (key, algorithm), made on first use.
   const options = new Map();
-  return (index, alg, data, sig) => {
+  return (index, alg, data, sig, jwk) => {
+    if (index === FOREIGN) {
+      const params = ALGORITHMS[alg];
+      if (!params) return -1;
+      try {
+        const key = createPublicKey({ key: JSON.parse(jwk), format: "jwk" });
+        return verify(params[0], data, { key, ...params[1] }, sig) ? 1 : 0;
+      } catch {
+        return -1;
+      }
+    }
     const slot = index * ALGORITHMS.length + alg;
     let o = options.get(slot);
     if (o === undefined) {
@@ -42,7 +55,7 @@ export function nodePlatform(keys, algorithms) {
         try {
           o = [params[0], { key: createPublicKey({ key: jwk, format: "jwk" }), ...params[1] }];
         } catch {
-          // A key Node cannot import (an unusual curve, say): the core verifies it.
+          // A key Node cannot import (an unusual curve, say): not checked here.
         }
       }
       options.set(slot, o);

@@ -46,6 +46,7 @@ extern crate std;
 pub mod alg;
 pub mod b64;
 pub mod claims;
+#[cfg_attr(not(feature = "arithmetic"), allow(dead_code))]
 pub(crate) mod comb;
 pub mod diagnostic;
 pub mod examples;
@@ -65,6 +66,7 @@ mod verifier;
 pub mod verify;
 
 mod decode;
+#[cfg_attr(not(feature = "arithmetic"), allow(dead_code))]
 mod rsa_mont;
 mod text;
 

@@ -45,7 +45,8 @@ pub struct Options<'k> {
     /// Claim checks to run; `None` runs none (the time status still judges exp/nbf with no leeway).
     pub policy: Option<&'k crate::policy::Policy>,
     /// Platform arithmetic for asymmetric signatures (see [`crate::verify::Backend`]);
-    /// `None` uses the core's own. The verdict is the same either way.
+    /// `None` uses the core's own (without the `arithmetic` feature there is none,
+    /// and public-key signatures stay unchecked). The verdict is the same either way.
     pub backend: Option<&'k dyn crate::verify::Backend>,
 }
 
@@ -80,6 +81,12 @@ impl<'k> Options<'k> {
     #[must_use]
     pub fn with_policy(self, policy: &'k crate::policy::Policy) -> Options<'k> {
         Options { policy: Some(policy), ..self }
+    }
+
+    /// The same options, handing the final public-key arithmetic to `backend`.
+    #[must_use]
+    pub fn with_backend(self, backend: Option<&'k dyn crate::verify::Backend>) -> Options<'k> {
+        Options { backend, ..self }
     }
 
     /// The same options, reading at most `limits` of the input.

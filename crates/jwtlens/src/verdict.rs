@@ -66,6 +66,10 @@ pub enum VerdictStatus {
     Nested,
     /// The token is malformed, or not a JWT the core can vouch for.
     Malformed,
+    /// The key may verify the token, but the signature's arithmetic was left
+    /// to the platform, which gave no answer (see
+    /// [`crate::verify::VerifyError::PlatformRequired`]).
+    Unchecked,
 }
 
 impl VerdictStatus {
@@ -85,6 +89,7 @@ impl VerdictStatus {
             VerdictStatus::Unsecured => "unsecured",
             VerdictStatus::Nested => "nested",
             VerdictStatus::Malformed => "malformed",
+            VerdictStatus::Unchecked => "unchecked",
         }
     }
 
@@ -103,6 +108,7 @@ impl VerdictStatus {
             VerdictStatus::Unsecured => "Unsecured (alg none)",
             VerdictStatus::Nested => "Nested token",
             VerdictStatus::Malformed => "Not a valid JWT",
+            VerdictStatus::Unchecked => "Signature not checked",
         }
     }
 }
@@ -227,6 +233,7 @@ pub(crate) fn decide(token: &Token<'_>, signature: &SignatureVerdict, checks: &[
         }
         S::Unsecured => return verdict(VerdictStatus::Unsecured, signature.message.clone()),
         S::Unverifiable => return verdict(VerdictStatus::Malformed, signature.message.clone()),
+        S::Unchecked => return verdict(VerdictStatus::Unchecked, signature.message.clone()),
     }
     if let Some(why) = structure_problem(token) {
         return verdict(VerdictStatus::Malformed, format!("The signature verified, but the token is not valid: {why}"));

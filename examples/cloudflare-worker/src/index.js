@@ -14,7 +14,8 @@ export default {
     });
     const auth = request.headers.get("Authorization") ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";
-    const result = verifier(token);
+    // Workers' crypto is WebCrypto, which is asynchronous: RS256 and ES256 are checked there.
+    const result = await verifier.verifyAsync(token);
     if (!result.valid) {
       return Response.json(
         { error: result.status, message: result.message },

@@ -16,7 +16,7 @@ pub fn verdict_banner(props: &Props) -> Html {
     let r = &props.report;
     let class = match r.verdict.status {
         VerdictStatus::Valid => "verdict ok",
-        VerdictStatus::NoKey => "verdict none",
+        VerdictStatus::NoKey | VerdictStatus::Unchecked => "verdict none",
         VerdictStatus::ClaimsFail | VerdictStatus::Nested => "verdict warn",
         // Invalid, unsecured, malformed, and any status a later core adds: not valid.
         _ => "verdict bad",

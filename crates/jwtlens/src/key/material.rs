@@ -85,6 +85,7 @@ impl core::ops::Deref for HmacKey {
 pub struct RsaKey {
     key: rsa::RsaPublicKey,
     roca: bool,
+    #[cfg_attr(not(feature = "arithmetic"), allow(dead_code))]
     montgomery: once_cell::race::OnceBox<Option<crate::rsa_mont::Modulus>>,
 }
 
@@ -148,6 +149,7 @@ impl RsaKey {
         self.roca
     }
     /// The Montgomery parameters for the core's own verification, when the modulus has a handled size.
+    #[cfg(feature = "arithmetic")]
     pub(crate) fn montgomery(&self) -> Option<&crate::rsa_mont::Modulus> {
         self.montgomery.get_or_init(|| alloc::boxed::Box::new(crate::rsa_mont::Modulus::new(&self.key))).as_ref()
     }
@@ -199,6 +201,7 @@ impl<K: BuildTable<T>, T> TabledKey<K, T> {
     }
 
     /// Count one verification; the table once it exists or this use builds it.
+    #[cfg(feature = "arithmetic")]
     pub(crate) fn table_for_use(&self) -> Option<&T> {
         self.table.for_use(|| self.key.build_table())
     }

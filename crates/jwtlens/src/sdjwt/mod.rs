@@ -37,7 +37,7 @@ mod verify;
 
 pub use issue::{issue, present, Bind, Issue, Issued, MAX_DECOYS};
 pub use process::{process, ClaimSource, Processed};
-pub use verify::{verify, KeyBinding, KeyBindingReport, SdJwtReport, SdStatus};
+pub use verify::{verify, verify_with, KeyBinding, KeyBindingReport, SdJwtReport, SdStatus};
 
 /// Which form the text has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -15,6 +15,7 @@ use crate::policy::Policy;
 use crate::report::{verdict, Options, Verdict, VerdictStatus};
 use crate::time::NumericDate;
 use crate::token::Token;
+use crate::verify::{Backend, Foreign};
 
 /// What the verifier expects of the Key Binding JWT (RFC 9901 §7.3). Faces
 /// read it from JSON: `{ required?, forbidden?, nonce?, audience?, maxAge? }`.
@@ -105,6 +106,20 @@ pub struct DisclosureReport {
 /// `keys` under `policy` — the same checks and "valid" invariants as every
 /// token — then the disclosures (§7.1), then the key binding (§7.3) as `kb` asks.
 pub fn verify(text: &str, keys: &KeySet, policy: &Policy, now: NumericDate, kb: &KeyBinding) -> SdJwtReport {
+    verify_with(text, keys, policy, now, kb, None)
+}
+
+/// [`verify`], handing the final public-key arithmetic to `backend` when one is
+/// given (see [`Backend`]): the issuer's keys by their index in `keys`, the
+/// holder's `cnf` key as [`crate::verify::FOREIGN_KEY`].
+pub fn verify_with(
+    text: &str,
+    keys: &KeySet,
+    policy: &Policy,
+    now: NumericDate,
+    kb: &KeyBinding,
+    backend: Option<&dyn Backend>,
+) -> SdJwtReport {
     let mut report = SdJwtReport {
         status: SdStatus::Malformed,
         message: String::new(),
@@ -136,7 +151,7 @@ pub fn verify(text: &str, keys: &KeySet, policy: &Policy, now: NumericDate, kb: 
         .collect();
     report.findings = findings(&sd, kb);
     // §7.1 step 2: the issuer's signature and claims, as for every JWT.
-    let options = Options::at(now).with_keys(keys).with_policy(policy);
+    let options = Options::at(now).with_keys(keys).with_policy(policy).with_backend(backend);
     let issuer = verdict(&token, &options);
     report.issuer = Some(issuer.clone());
     if issuer.status != VerdictStatus::Valid {
@@ -187,7 +202,7 @@ pub fn verify(text: &str, keys: &KeySet, policy: &Policy, now: NumericDate, kb: 
         (None, false, _) => {}
         (Some(kb_jwt), _, false) => {
             let sd_hash = crate::b64::encode(&sd_alg.hash().digest(sd.presentation.as_bytes()));
-            match key_binding(kb_jwt, cnf.as_ref(), &sd_hash, policy, now, kb) {
+            match key_binding(kb_jwt, cnf.as_ref(), &sd_hash, policy, now, kb, backend) {
                 Ok(r) => report.key_binding = Some(r),
                 Err((r, e)) => {
                     report.key_binding = r;
@@ -266,6 +281,7 @@ fn key_binding(
     policy: &Policy,
     now: NumericDate,
     kb: &KeyBinding,
+    backend: Option<&dyn Backend>,
 ) -> KbResult {
     let fail = |why: String| Err((None, SdJwtError::KeyBinding(why)));
     let Some(cnf) = cnf else {
@@ -303,7 +319,9 @@ fn key_binding(
         ..Policy::default()
     };
     let token = Token::parse(kb_jwt);
-    let v = verdict(&token, &Options::at(now).with_keys(&keys).with_policy(&kb_policy));
+    let foreign = backend.map(Foreign);
+    let options = Options::at(now).with_keys(&keys).with_policy(&kb_policy);
+    let v = verdict(&token, &options.with_backend(foreign.as_ref().map(|f| f as &dyn Backend)));
     let described = keys.keys().first().map(crate::key::Key::describe);
     let report = KeyBindingReport { verdict: v.clone(), key: described, sd_hash: String::from(sd_hash) };
     if v.status != VerdictStatus::Valid {

@@ -1,5 +1,6 @@
 //! Ed25519 (RFC 8037): canonical S, small-order points, and the precomputed-table path.
 
+#[cfg(feature = "arithmetic")]
 use super::*;
 
 /// The order of the Ed25519 group, L = 2^252 + 27742317777372353535851937790883648493, little-endian.
@@ -62,6 +63,7 @@ pub(super) fn ed25519_small_order(encoded: &[u8; 32]) -> bool {
 /// cofactorless equation, with `[S]B + [k](−A)` compared by its encoding to `R` (so a
 /// non-canonical `R` fails); `S < L` and small orders were checked by the caller.
 /// Both products come from radix-16 tables: `B`'s (static) and the key's `−A`.
+#[cfg(feature = "arithmetic")]
 pub(super) fn ed25519_with_table(
     minus_a: &curve25519_dalek::edwards::EdwardsBasepointTable,
     a: &[u8; 32],

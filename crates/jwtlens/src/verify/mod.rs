@@ -26,8 +26,6 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use hmac::{Mac, SimpleHmac};
-use p256::ecdsa::signature::Verifier;
-use rsa::traits::PublicKeyParts;
 use serde::Serialize;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
@@ -77,6 +75,13 @@ pub enum VerifyError {
     },
     /// The signature does not match.
     InvalidSignature,
+    /// This build has no public-key arithmetic of its own (the `arithmetic`
+    /// feature is off) and the platform supplied none for this check, so
+    /// the signature was not checked.
+    PlatformRequired {
+        /// The token's algorithm.
+        alg: String,
+    },
 }
 
 impl fmt::Display for VerifyError {
@@ -101,6 +106,10 @@ impl fmt::Display for VerifyError {
                 "the HMAC secret is the text of a public key ({key}); anyone who has that public key can make tokens that verify with it, so it is never used as a secret (key confusion)"
             ),
             VerifyError::InvalidSignature => f.write_str("the signature does not match"),
+            VerifyError::PlatformRequired { alg } => write!(
+                f,
+                "this build leaves the arithmetic of {alg} signatures to the platform's cryptography, which gave no answer (WebCrypto is asynchronous: verify with the asynchronous functions)"
+            ),
         }
     }
 }
@@ -126,6 +135,7 @@ pub fn hmac(alg: Algorithm, key: &[u8], data: &[u8]) -> Vec<u8> {
 
 mod ecdsa;
 mod ed25519;
+mod own;
 mod rsassa;
 mod token;
 
@@ -165,7 +175,23 @@ pub use token::{verify_token, verify_token_with, Candidate, SignatureStatus, Sig
 pub trait Backend: fmt::Debug {
     /// Check `sig` over `data` for `alg` with the public key at `key_index` of the
     /// key set (`key` is that key): `Some(valid)`, or `None` to leave it to the core.
+    /// `key_index` is [`FOREIGN_KEY`] for a key that is not in the caller's key
+    /// set (an SD-JWT holder's `cnf` key): such a check must use `key` itself.
     fn verify(&self, alg: Algorithm, key_index: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool>;
+}
+
+/// The `key_index` a [`Backend`] is given for a key the token brought itself
+/// (an SD-JWT's `cnf.jwk`), which no index of the caller's key set names.
+pub const FOREIGN_KEY: usize = usize::MAX;
+
+/// A backend for keys that are not the caller's: every check names [`FOREIGN_KEY`].
+#[derive(Debug)]
+pub(crate) struct Foreign<'b>(pub(crate) &'b dyn Backend);
+
+impl Backend for Foreign<'_> {
+    fn verify(&self, alg: Algorithm, _: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
+        self.0.verify(alg, FOREIGN_KEY, key, data, sig)
+    }
 }
 
 /// A backend and the position of the key in its key set.
@@ -197,7 +223,6 @@ pub fn verify_signature_with(
     backend: Option<BackendKey<'_>>,
 ) -> Result<(), VerifyError> {
     let mismatch = || VerifyError::KeyMismatch { alg: String::from(alg.name()), key: key.key_type() };
-    let bad = |_| VerifyError::InvalidSignature;
     match (alg, &key.material) {
         (Algorithm::None, _) => Err(VerifyError::Unsecured),
         (_, Material::Hmac(secret)) if alg.family() == Family::Hmac => {
@@ -225,41 +250,23 @@ pub fn verify_signature_with(
         }
         (_, Material::Rsa(k)) if matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss) => {
             rsa_checks(k, sig)?;
-            delegated(backend, alg, key, data, sig).unwrap_or_else(|| match (k.montgomery(), alg.hash()) {
-                (Some(m), Some(hash)) => m
-                    .verify(hash, alg.family() == Family::RsaPss, k.n().bits(), data, sig)
-                    .then_some(())
-                    .ok_or(VerifyError::InvalidSignature),
-                _ => verify_rsa(alg, k, data, sig),
-            })
+            delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::rsa(alg, k, data, sig))
         }
         (Algorithm::ES256, Material::P256(k)) => {
             let s = ecdsa_sig(sig, 32, p256::ecdsa::Signature::from_slice)?;
-            delegated(backend, alg, key, data, sig).unwrap_or_else(|| {
-                // Without a backend (browsers), a key that verifies often uses its comb table.
-                match k.table_for_use() {
-                    Some(table) => {
-                        crate::comb::verify_p256(table, data, &s).then_some(()).ok_or(VerifyError::InvalidSignature)
-                    }
-                    None => k.verify(data, &s).map_err(bad),
-                }
-            })
+            delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::p256(k, data, &s))
         }
         (Algorithm::ES384, Material::P384(k)) => {
             let s = ecdsa_sig(sig, 48, p384::ecdsa::Signature::from_slice)?;
-            delegated(backend, alg, key, data, sig).unwrap_or_else(|| k.verify(data, &s).map_err(bad))
+            delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::p384(k, data, &s))
         }
         (Algorithm::ES512, Material::P521(k)) => {
             let s = ecdsa_sig(sig, 66, p521::ecdsa::Signature::from_slice)?;
-            delegated(backend, alg, key, data, sig).unwrap_or_else(|| k.verify(data, &s).map_err(bad))
+            delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::p521(k, data, &s))
         }
         (Algorithm::ES256K, Material::K256(k)) => {
             let s = ecdsa_sig(sig, 32, k256::ecdsa::Signature::from_slice)?;
-            delegated(backend, alg, key, data, sig).unwrap_or_else(|| {
-                // k256 accepts only low-S signatures; JWS (RFC 8812) does not require low S, so normalize.
-                let s = s.normalize_s().unwrap_or(s);
-                k.verify(data, &s).map_err(bad)
-            })
+            delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::k256(k, data, &s))
         }
         (Algorithm::EdDSA, Material::Ed25519(k)) => {
             let s = ed25519_dalek::Signature::from_slice(sig)
@@ -274,14 +281,15 @@ pub fn verify_signature_with(
                 return Err(VerifyError::InvalidSignature);
             }
             // A key that verifies often has its table: faster than any backend.
-            if let Some(table) = k.table_for_use() {
-                return ed25519_with_table(table, k.as_bytes(), data, &s);
+            if let Some(verdict) = own::ed25519_tabled(k, data, &s) {
+                return verdict;
             }
-            delegated(backend, alg, key, data, sig).unwrap_or_else(|| k.verify_strict(data, &s).map_err(bad))
+            delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::ed25519(k, data, &s))
         }
         _ => Err(mismatch()),
     }
 }
 
-#[cfg(test)]
+// The unit tests hold the core's own arithmetic (tables, Montgomery) to RustCrypto's.
+#[cfg(all(test, feature = "arithmetic"))]
 mod tests;

@@ -1,9 +1,6 @@
 //! RSA: the key checks RFC 7518 §3.3 and ROCA call for, then PKCS#1 v1.5 or PSS.
 
 use rsa::traits::PublicKeyParts;
-use sha2::{Sha256, Sha384, Sha512};
-
-use crate::alg::{Algorithm, Family, Hash};
 
 use super::*;
 
@@ -22,7 +19,10 @@ pub(super) fn rsa_checks(key: &crate::key::RsaKey, sig: &[u8]) -> Result<(), Ver
     Ok(())
 }
 
+#[cfg(feature = "arithmetic")]
 pub(super) fn verify_rsa(alg: Algorithm, key: &rsa::RsaPublicKey, data: &[u8], sig: &[u8]) -> Result<(), VerifyError> {
+    use crate::alg::{Family, Hash};
+    use sha2::{Sha256, Sha384, Sha512};
     let Some(hash) = alg.hash() else {
         return Err(VerifyError::InvalidSignature);
     };

@@ -1,5 +1,6 @@
 use super::token::unusable;
 use super::*;
+use rsa::traits::PublicKeyParts;
 
 #[test]
 fn small_order_list_matches_dalek() {

@@ -27,6 +27,10 @@ pub enum SignatureStatus {
     Unsecured,
     /// The token could not be parsed far enough to verify, or its `alg` is unknown.
     Unverifiable,
+    /// Every check before the arithmetic passed, but this build leaves the
+    /// arithmetic to the platform and the platform gave no answer
+    /// ([`VerifyError::PlatformRequired`]): nothing is known about the signature.
+    Unchecked,
 }
 
 /// Why each offered key was or was not used.
@@ -258,8 +262,14 @@ fn check_token(
                 }
                 Err(e) => {
                     let reason = format!("tried: {e}");
-                    verdict.status = S::Invalid;
-                    verdict.error = Some(e);
+                    // Not checked is not "invalid"; it stays the verdict unless a key verifies.
+                    if matches!(e, VerifyError::PlatformRequired { .. }) {
+                        verdict.status = S::Unchecked;
+                        verdict.error = Some(e);
+                    } else if verdict.status != S::Unchecked {
+                        verdict.status = S::Invalid;
+                        verdict.error = Some(e);
+                    }
                     (true, reason)
                 }
             },
@@ -282,6 +292,10 @@ fn check_token(
         }
         S::Invalid => format!(
             "Invalid signature: {}.",
+            verdict.error.as_ref().map(alloc::string::ToString::to_string).unwrap_or_default()
+        ),
+        S::Unchecked => format!(
+            "Signature not checked: {}.",
             verdict.error.as_ref().map(alloc::string::ToString::to_string).unwrap_or_default()
         ),
         _ => match sole_reason {

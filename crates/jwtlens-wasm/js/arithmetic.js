@@ -1,0 +1,154 @@
+// The last arithmetic step of RSA, ECDSA and EdDSA checks, done by the
+// platform; not part of the public API. The core (wasm) makes every decision
+// — which key, the algorithm against the key, sizes, ROCA, signature lengths,
+// ECDSA ranges, Ed25519's canonical S and small orders — and then calls back
+// here (`PlatformVerify` in crates/jwtlens-wasm/src/lib.rs). The npm wasm has
+// no public-key arithmetic of its own.
+//
+// Two platforms answer: Node's OpenSSL synchronously (platform.node.js), and
+// WebCrypto, which is asynchronous everywhere. For WebCrypto a verification
+// runs twice: once recording what the core asks (every answer "no"), then,
+// after WebCrypto has answered each question, again with those answers. The
+// core is deterministic, so the second run asks nothing new; a question
+// without an answer is "not checked" (-1), never "valid".
+
+// The callback's key index for a key the token brought (an SD-JWT's cnf.jwk).
+const FOREIGN = 4294967295;
+
+// By algorithm: WebCrypto's import and verify parameters. RFC 7518 §3.5 fixes
+// PS*'s salt at the hash size; ES* signatures are R ‖ S, as WebCrypto's are.
+// WebCrypto has no secp256k1: ES256K is "not checked" outside Node.
+const WEBCRYPTO = {
+  RS256: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, { name: "RSASSA-PKCS1-v1_5" }],
+  RS384: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-384" }, { name: "RSASSA-PKCS1-v1_5" }],
+  RS512: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-512" }, { name: "RSASSA-PKCS1-v1_5" }],
+  PS256: [{ name: "RSA-PSS", hash: "SHA-256" }, { name: "RSA-PSS", saltLength: 32 }],
+  PS384: [{ name: "RSA-PSS", hash: "SHA-384" }, { name: "RSA-PSS", saltLength: 48 }],
+  PS512: [{ name: "RSA-PSS", hash: "SHA-512" }, { name: "RSA-PSS", saltLength: 64 }],
+  ES256: [{ name: "ECDSA", namedCurve: "P-256" }, { name: "ECDSA", hash: "SHA-256" }],
+  ES384: [{ name: "ECDSA", namedCurve: "P-384" }, { name: "ECDSA", hash: "SHA-384" }],
+  ES512: [{ name: "ECDSA", namedCurve: "P-521" }, { name: "ECDSA", hash: "SHA-512" }],
+  EdDSA: [{ name: "Ed25519" }, { name: "Ed25519" }],
+};
+
+// Only the public parameters: a JWK's alg, use or key_ops would make
+// WebCrypto refuse an import the core has already judged.
+function publicJwk(jwk) {
+  if (jwk === null || typeof jwk !== "object") return null;
+  const { kty, crv, n, e, x, y } = jwk;
+  if (kty === "RSA") return { kty, n, e };
+  if (kty === "EC") return { kty, crv, x, y };
+  if (kty === "OKP") return { kty, crv, x };
+  return null;
+}
+
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * One key set's platform arithmetic: `callback` is what the wasm key handle
+ * calls; `run(fn)` runs `fn` (a synchronous call into the core) with WebCrypto's answers.
+ */
+export class Arithmetic {
+  #keys;
+  #algorithms;
+  #sync;
+  #pass = null;
+  #cryptoKeys = new Map();
+
+  /**
+   * @param {{ jwk?: object }[]} keys the key summaries, in key-set order
+   * @param {string[]} algorithms the core's algorithm names, in the order of `algIndex`
+   * @param {Function | null} sync a synchronous platform (Node's OpenSSL), or null
+   */
+  constructor(keys, algorithms, sync) {
+    this.#keys = keys;
+    this.#algorithms = algorithms;
+    this.#sync = sync;
+    this.callback = (index, alg, data, sig, jwk) => this.#answer(index, alg, data, sig, jwk);
+    Object.freeze(this);
+  }
+
+  /** "platform" when a synchronous platform answers, else "webcrypto". */
+  get kind() {
+    return this.#sync === null ? "webcrypto" : "platform";
+  }
+
+  #answer(index, alg, data, sig, jwk) {
+    if (this.#sync !== null) {
+      const r = this.#sync(index, alg, data, sig, jwk);
+      if (r !== -1) return r;
+    }
+    const pass = this.#pass;
+    if (pass === null) return -1;
+    if (pass.answers === undefined) {
+      // The views into wasm memory last only for this call: copy.
+      pass.requests.push({ index, alg, data: data.slice(), sig: sig.slice(), jwk });
+      return 0;
+    }
+    const found = pass.answers.find(
+      (r) => r.index === index && r.alg === alg && r.jwk === jwk && sameBytes(r.sig, sig) && sameBytes(r.data, data),
+    );
+    return found === undefined ? -1 : found.answer;
+  }
+
+  #with(pass, fn) {
+    this.#pass = pass;
+    try {
+      return fn();
+    } finally {
+      this.#pass = null;
+    }
+  }
+
+  /**
+   * `fn()`'s result with the public-key checks it needs done by WebCrypto
+   * (or by the synchronous platform, when there is one: then `fn` runs once).
+   * @template T
+   * @param {() => T} fn
+   * @returns {Promise<T>}
+   */
+  async run(fn) {
+    const requests = [];
+    const first = this.#with({ requests }, fn);
+    if (requests.length === 0) return first;
+    const answers = await Promise.all(requests.map((r) => this.#webcrypto(r)));
+    return this.#with({ answers: requests.map((r, i) => ({ ...r, answer: answers[i] })) }, fn);
+  }
+
+  async #webcrypto({ index, alg, data, sig, jwk }) {
+    const name = this.#algorithms[alg];
+    const params = Object.hasOwn(WEBCRYPTO, name) ? WEBCRYPTO[name] : undefined;
+    const subtle = globalThis.crypto?.subtle;
+    if (params === undefined || subtle === undefined) return -1;
+    const key = await this.#cryptoKey(subtle, index, name, jwk, params[0]);
+    if (key === null) return -1;
+    try {
+      return (await subtle.verify(params[1], key, sig, data)) ? 1 : 0;
+    } catch {
+      return -1;
+    }
+  }
+
+  // One CryptoKey per (key, algorithm), imported on first use; a foreign key every time.
+  #cryptoKey(subtle, index, name, jwk, importParams) {
+    const slot = `${index}:${name}`;
+    const cached = index === FOREIGN ? undefined : this.#cryptoKeys.get(slot);
+    if (cached !== undefined) return cached;
+    let source = null;
+    try {
+      source = publicJwk(index === FOREIGN ? JSON.parse(jwk) : this.#keys[index]?.jwk);
+    } catch {
+      source = null;
+    }
+    const imported =
+      source === null
+        ? Promise.resolve(null)
+        : subtle.importKey("jwk", source, importParams, false, ["verify"]).catch(() => null);
+    if (index !== FOREIGN) this.#cryptoKeys.set(slot, imported);
+    return imported;
+  }
+}

@@ -1,0 +1,149 @@
+//! The core's own public-key arithmetic (RustCrypto, with the private
+//! `rsa_mont` and `comb` speed-ups), compiled with the `arithmetic` feature.
+//!
+//! Without it every function here answers [`VerifyError::PlatformRequired`]:
+//! such a build (the npm package's and the page's first module) makes every
+//! decision of [`super::verify_signature_with`] itself and hands the last
+//! arithmetic step to the platform through a [`super::Backend`] — Node's
+//! OpenSSL, or WebCrypto. Nothing here is reached before those decisions.
+
+#[cfg(feature = "arithmetic")]
+pub(super) use with::*;
+#[cfg(not(feature = "arithmetic"))]
+pub(super) use without::*;
+
+#[cfg(feature = "arithmetic")]
+mod with {
+    use p256::ecdsa::signature::Verifier;
+
+    use super::super::{ed25519_with_table, verify_rsa, VerifyError};
+    use crate::alg::Algorithm;
+    use crate::key::{Ed25519Key, P256Key, RsaKey};
+
+    fn bad<E>(_: E) -> VerifyError {
+        VerifyError::InvalidSignature
+    }
+
+    pub(in crate::verify) fn rsa(alg: Algorithm, k: &RsaKey, data: &[u8], sig: &[u8]) -> Result<(), VerifyError> {
+        use rsa::traits::PublicKeyParts;
+        match (k.montgomery(), alg.hash()) {
+            (Some(m), Some(hash)) => m
+                .verify(hash, alg.family() == crate::alg::Family::RsaPss, k.n().bits(), data, sig)
+                .then_some(())
+                .ok_or(VerifyError::InvalidSignature),
+            _ => verify_rsa(alg, k, data, sig),
+        }
+    }
+
+    pub(in crate::verify) fn p256(k: &P256Key, data: &[u8], s: &p256::ecdsa::Signature) -> Result<(), VerifyError> {
+        // Without a backend (browsers), a key that verifies often uses its comb table.
+        match k.table_for_use() {
+            Some(table) => crate::comb::verify_p256(table, data, s).then_some(()).ok_or(VerifyError::InvalidSignature),
+            None => k.verify(data, s).map_err(bad),
+        }
+    }
+
+    pub(in crate::verify) fn p384(
+        k: &p384::ecdsa::VerifyingKey,
+        data: &[u8],
+        s: &p384::ecdsa::Signature,
+    ) -> Result<(), VerifyError> {
+        k.verify(data, s).map_err(bad)
+    }
+
+    pub(in crate::verify) fn p521(
+        k: &p521::ecdsa::VerifyingKey,
+        data: &[u8],
+        s: &p521::ecdsa::Signature,
+    ) -> Result<(), VerifyError> {
+        k.verify(data, s).map_err(bad)
+    }
+
+    /// The table path, once the key has one (it is faster than any backend).
+    pub(in crate::verify) fn ed25519_tabled(
+        k: &Ed25519Key,
+        data: &[u8],
+        s: &ed25519_dalek::Signature,
+    ) -> Option<Result<(), VerifyError>> {
+        k.table_for_use().map(|table| ed25519_with_table(table, k.as_bytes(), data, s))
+    }
+
+    pub(in crate::verify) fn ed25519(
+        k: &Ed25519Key,
+        data: &[u8],
+        s: &ed25519_dalek::Signature,
+    ) -> Result<(), VerifyError> {
+        k.verify_strict(data, s).map_err(bad)
+    }
+}
+
+/// ES256K: WebCrypto has no secp256k1, so the `es256k` feature keeps this
+/// curve's arithmetic in builds that hand the others to the platform.
+#[cfg(any(feature = "arithmetic", feature = "es256k"))]
+pub(super) fn k256(
+    k: &k256::ecdsa::VerifyingKey,
+    data: &[u8],
+    s: &k256::ecdsa::Signature,
+) -> Result<(), super::VerifyError> {
+    use p256::ecdsa::signature::Verifier;
+    // k256 accepts only low-S signatures; JWS (RFC 8812) does not require low S, so normalize.
+    let s = s.normalize_s().unwrap_or(*s);
+    k.verify(data, &s).map_err(|_| super::VerifyError::InvalidSignature)
+}
+
+#[cfg(not(any(feature = "arithmetic", feature = "es256k")))]
+pub(super) fn k256(
+    _: &k256::ecdsa::VerifyingKey,
+    _: &[u8],
+    _: &k256::ecdsa::Signature,
+) -> Result<(), super::VerifyError> {
+    Err(super::VerifyError::PlatformRequired { alg: alloc::string::String::from("ES256K") })
+}
+
+#[cfg(not(feature = "arithmetic"))]
+mod without {
+    use alloc::string::String;
+
+    use super::super::VerifyError;
+    use crate::alg::Algorithm;
+    use crate::key::{Ed25519Key, P256Key, RsaKey};
+
+    fn platform(alg: Algorithm) -> Result<(), VerifyError> {
+        Err(VerifyError::PlatformRequired { alg: String::from(alg.name()) })
+    }
+
+    pub(in crate::verify) fn rsa(alg: Algorithm, _: &RsaKey, _: &[u8], _: &[u8]) -> Result<(), VerifyError> {
+        platform(alg)
+    }
+    pub(in crate::verify) fn p256(_: &P256Key, _: &[u8], _: &p256::ecdsa::Signature) -> Result<(), VerifyError> {
+        platform(Algorithm::ES256)
+    }
+    pub(in crate::verify) fn p384(
+        _: &p384::ecdsa::VerifyingKey,
+        _: &[u8],
+        _: &p384::ecdsa::Signature,
+    ) -> Result<(), VerifyError> {
+        platform(Algorithm::ES384)
+    }
+    pub(in crate::verify) fn p521(
+        _: &p521::ecdsa::VerifyingKey,
+        _: &[u8],
+        _: &p521::ecdsa::Signature,
+    ) -> Result<(), VerifyError> {
+        platform(Algorithm::ES512)
+    }
+    pub(in crate::verify) fn ed25519_tabled(
+        _: &Ed25519Key,
+        _: &[u8],
+        _: &ed25519_dalek::Signature,
+    ) -> Option<Result<(), VerifyError>> {
+        None
+    }
+    pub(in crate::verify) fn ed25519(
+        _: &Ed25519Key,
+        _: &[u8],
+        _: &ed25519_dalek::Signature,
+    ) -> Result<(), VerifyError> {
+        platform(Algorithm::EdDSA)
+    }
+}
