@@ -71,20 +71,41 @@ pub fn app() -> Html {
         use_memo((key, mode), |(key, mode)| (!key.trim().is_empty()).then(|| import_key(key, *mode)))
     };
     let policy: Rc<Result<Option<jwtlens::policy::Policy>, String>> = use_memo(state.policy.clone(), |p| p.to_policy());
+    // RSA, ECDSA and EdDSA arithmetic is the browser's WebCrypto (see crate::webcrypto):
+    // its answers arrive after a render, and the report is computed again with them.
+    let platform = use_state(crate::webcrypto::Platform::default);
+    let rerender = use_force_update();
     let report: Rc<Report> = {
         let (input, now, keys, policy) = (state.input.clone(), state.now, keys.clone(), policy.clone());
-        use_memo((input, now.to_bits(), state.key.clone(), state.key_mode, state.policy.clone()), move |(input, ..)| {
-            let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
-            let policy = policy.as_ref().as_ref().ok().and_then(Option::as_ref);
-            // Date.now() is always finite; NumericDate::new says so in the type.
-            // An SD-JWT's panels below show its issuer-signed JWT (the SD-JWT panel, the rest).
-            let token = crate::components::issuer_jwt(input).unwrap_or(input);
-            inspect(
-                token,
-                &Options { now: jwtlens::time::NumericDate::new(now), keys: set, policy, ..Options::default() },
-            )
-        })
+        let backend = (*platform).clone();
+        let answers = platform.version();
+        use_memo(
+            (input, now.to_bits(), state.key.clone(), state.key_mode, state.policy.clone(), answers),
+            move |(input, ..)| {
+                let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
+                let policy = policy.as_ref().as_ref().ok().and_then(Option::as_ref);
+                // Date.now() is always finite; NumericDate::new says so in the type.
+                // An SD-JWT's panels below show its issuer-signed JWT (the SD-JWT panel, the rest).
+                let token = crate::components::issuer_jwt(input).unwrap_or(input);
+                inspect(
+                    token,
+                    &Options {
+                        now: jwtlens::time::NumericDate::new(now),
+                        keys: set,
+                        policy,
+                        backend: Some(&backend as &dyn jwtlens::verify::Backend),
+                        ..Options::default()
+                    },
+                )
+            },
+        )
     };
+    // Put what the core asked (this render's report, the SD-JWT panel's) to WebCrypto.
+    {
+        let (platform, rerender) = ((*platform).clone(), rerender.clone());
+        use_effect(move || platform.ask(move || rerender.force_update()));
+    }
+    let checking = platform.checking();
     let dispatch = state.dispatcher();
     let show = |v: View| {
         let dispatch = dispatch.clone();
@@ -163,10 +184,11 @@ pub fn app() -> Html {
                         if crate::components::issuer_jwt(&state.input).is_some() {
                             <SdJwtPanel input={state.input.clone()} now={state.now}
                                 keys={crate::components::SharedKeys(keys.clone())}
-                                policy={policy.as_ref().as_ref().ok().cloned().flatten()} />
+                                policy={policy.as_ref().as_ref().ok().cloned().flatten()}
+                                platform={(*platform).clone()} answers={platform.version()} />
                         }
                         <Summary report={report.clone()} />
-                        <VerdictBanner report={report.clone()} />
+                        <VerdictBanner report={report.clone()} {checking} />
                         <ChecksPanel report={report.clone()} />
                     <FindingsPanel report={report.clone()} />
                         if let Some(t) = report.time.clone() {

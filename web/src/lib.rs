@@ -17,3 +17,4 @@ pub mod json_view;
 pub mod labs;
 pub mod state;
 pub mod view;
+pub mod webcrypto;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use jwtlens::key::{Detected, KeyError, KeySet};
 use jwtlens::policy::Policy;
-use jwtlens::sdjwt::{decode_unverified, verify, KeyBinding, SdStatus};
+use jwtlens::sdjwt::{decode_unverified, verify_with, KeyBinding, SdStatus};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,10 @@ pub struct Props {
     pub policy: Option<Policy>,
     /// The current time, seconds.
     pub now: f64,
+    /// The browser's WebCrypto, for the issuer's public-key signature.
+    pub platform: crate::webcrypto::Platform,
+    /// Its answers so far ([`crate::webcrypto::Platform::version`]): a new answer re-judges.
+    pub answers: u32,
 }
 
 /// The page's imported keys, compared by identity (a new import is a new value).
@@ -44,17 +48,22 @@ pub fn issuer_jwt(input: &str) -> Option<&str> {
 #[function_component(SdJwtPanel)]
 pub fn sd_jwt_panel(props: &Props) -> Html {
     let decoded = use_memo(props.input.clone(), |input| decode_unverified(input));
-    let verdict = use_memo((props.input.clone(), props.keys.clone(), props.now.to_bits(), props.policy.clone()), {
-        move |(input, keys, now, policy): &(String, SharedKeys, u64, Option<Policy>)| {
-            let now = jwtlens::time::NumericDate::new(f64::from_bits(*now))?;
-            let keys = keys.set()?;
-            // A Key Binding JWT needs the verifier's nonce and audience, which this page
-            // does not have: it judges the SD-JWT without it, and says so.
-            let t = input.trim();
-            let without_kb = t.get(..=t.rfind('~')?)?;
-            Some(verify(without_kb, keys, &policy.clone().unwrap_or_default(), now, &KeyBinding::default()))
-        }
-    });
+    let backend = props.platform.clone();
+    let verdict = use_memo(
+        (props.input.clone(), props.keys.clone(), props.now.to_bits(), props.policy.clone(), props.answers),
+        {
+            move |(input, keys, now, policy, _): &(String, SharedKeys, u64, Option<Policy>, u32)| {
+                let now = jwtlens::time::NumericDate::new(f64::from_bits(*now))?;
+                let keys = keys.set()?;
+                // A Key Binding JWT needs the verifier's nonce and audience, which this page
+                // does not have: it judges the SD-JWT without it, and says so.
+                let t = input.trim();
+                let without_kb = t.get(..=t.rfind('~')?)?;
+                let policy = policy.clone().unwrap_or_default();
+                Some(verify_with(without_kb, keys, &policy, now, &KeyBinding::default(), Some(&backend)))
+            }
+        },
+    );
     let u = match decoded.as_ref() {
         Ok(u) => u,
         Err(e) => {

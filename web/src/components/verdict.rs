@@ -9,6 +9,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub report: Rc<Report>,
+    /// WebCrypto is still checking a signature the report could not judge yet.
+    #[prop_or_default]
+    pub checking: bool,
 }
 
 #[function_component(VerdictBanner)]
@@ -21,12 +24,18 @@ pub fn verdict_banner(props: &Props) -> Html {
         // Invalid, unsecured, malformed, and any status a later core adds: not valid.
         _ => "verdict bad",
     };
-    let title = r.verdict.status.title();
+    let checking = props.checking && r.verdict.status == VerdictStatus::Unchecked;
+    let class = if checking { "verdict none" } else { class };
+    let (title, message) = if checking {
+        ("Checking the signature…", "Your browser's WebCrypto is checking it; nothing leaves this page.")
+    } else {
+        (r.verdict.status.title(), r.verdict.message.as_str())
+    };
     let candidates = &r.verification.candidates;
     html! {
         <div class={class} id="verdict" role="status">
             <strong class="verdict-title">{ title }</strong>
-            <span class="verdict-message">{ &r.verdict.message }</span>
+            <span class="verdict-message">{ message }</span>
             if candidates.len() > 1 {
                 <ul class="candidates">
                     { for candidates.iter().map(|c| html! { <li>{ format!("key {}: {} — {}", c.index, c.key, c.reason) }</li> }) }

@@ -1,0 +1,165 @@
+//! The browser's WebCrypto as the core's public-key arithmetic.
+//!
+//! The page's wasm has no RSA, ECDSA (but secp256k1) or EdDSA arithmetic of
+//! its own: the core makes every decision — which key, the algorithm against
+//! the key, sizes, ROCA, signature lengths, ECDSA ranges, Ed25519's canonical
+//! S and small orders — and asks a [`Backend`] only the last arithmetic step.
+//! WebCrypto answers asynchronously, so the report is computed once with the
+//! answers known so far: an unknown question is recorded and left unanswered
+//! (the core then says "not checked", never "valid"); [`Platform::ask`] puts
+//! the recorded questions to WebCrypto and, as answers arrive, the page
+//! computes the report again with them.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use jwtlens::alg::Algorithm;
+use jwtlens::key::Key;
+use jwtlens::verify::Backend;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// One question: is `sig` a signature of `data` under this public key for `alg`?
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Question {
+    alg: Algorithm,
+    jwk: String,
+    data: Vec<u8>,
+    sig: Vec<u8>,
+}
+
+#[derive(Default)]
+struct Inner {
+    /// WebCrypto's answers: `Some(valid)`, or `None` when it could not check (an unsupported key).
+    answers: HashMap<Question, Option<bool>>,
+    /// The answered questions, oldest first.
+    order: std::collections::VecDeque<Question>,
+    /// Asked of the core's backend and not answered yet.
+    recorded: Vec<Question>,
+    /// Put to WebCrypto, answer pending.
+    in_flight: usize,
+    /// Bumped on every answer, so a memo keyed on it recomputes.
+    version: u32,
+}
+
+/// The page's platform arithmetic: answers from WebCrypto, shared by the renders.
+#[derive(Clone, Default)]
+pub struct Platform(Rc<RefCell<Inner>>);
+
+impl PartialEq for Platform {
+    fn eq(&self, other: &Platform) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl core::fmt::Debug for Platform {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("WebCrypto")
+    }
+}
+
+/// The most answers kept (the oldest go first): a token typed letter by letter asks a
+/// new question per change. One report asks at most one question per key of its set.
+const MAX_ANSWERS: usize = 4096;
+
+impl Backend for Platform {
+    fn verify(&self, alg: Algorithm, _: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
+        let q = Question { alg, jwk: key.to_jwk(), data: data.to_vec(), sig: sig.to_vec() };
+        let mut inner = self.0.borrow_mut();
+        if let Some(answer) = inner.answers.get(&q) {
+            return *answer;
+        }
+        if !inner.recorded.contains(&q) {
+            inner.recorded.push(q);
+        }
+        None
+    }
+}
+
+impl Platform {
+    /// Changes whenever an answer arrives.
+    pub fn version(&self) -> u32 {
+        self.0.borrow().version
+    }
+
+    /// Whether WebCrypto is still checking something.
+    pub fn checking(&self) -> bool {
+        let inner = self.0.borrow();
+        inner.in_flight > 0 || !inner.recorded.is_empty()
+    }
+
+    /// Put every recorded question to WebCrypto; `answered` runs after each answer arrives.
+    pub fn ask(&self, answered: impl Fn() + Clone + 'static) {
+        let questions = core::mem::take(&mut self.0.borrow_mut().recorded);
+        for q in questions {
+            self.0.borrow_mut().in_flight += 1;
+            let (this, answered) = (self.clone(), answered.clone());
+            yew::platform::spawn_local(async move {
+                let answer = check(&q).await;
+                {
+                    let mut inner = this.0.borrow_mut();
+                    if inner.order.len() >= MAX_ANSWERS {
+                        if let Some(oldest) = inner.order.pop_front() {
+                            inner.answers.remove(&oldest);
+                        }
+                    }
+                    inner.order.push_back(q.clone());
+                    inner.answers.insert(q, answer);
+                    inner.in_flight -= 1;
+                    inner.version = inner.version.wrapping_add(1);
+                }
+                answered();
+            });
+        }
+    }
+}
+
+/// WebCrypto's import and verify parameters for `alg` (RFC 7518 §3.3–3.5, RFC 8037);
+/// `None` for the algorithms it does not have (ES256K, and HMAC, which the core does).
+fn parameters(alg: Algorithm) -> Option<(&'static str, &'static str)> {
+    Some(match alg {
+        Algorithm::RS256 => (r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-256"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#),
+        Algorithm::RS384 => (r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-384"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#),
+        Algorithm::RS512 => (r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-512"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#),
+        // RFC 7518 §3.5: "The size of the salt value is the same size as the hash function output."
+        Algorithm::PS256 => (r#"{"name":"RSA-PSS","hash":"SHA-256"}"#, r#"{"name":"RSA-PSS","saltLength":32}"#),
+        Algorithm::PS384 => (r#"{"name":"RSA-PSS","hash":"SHA-384"}"#, r#"{"name":"RSA-PSS","saltLength":48}"#),
+        Algorithm::PS512 => (r#"{"name":"RSA-PSS","hash":"SHA-512"}"#, r#"{"name":"RSA-PSS","saltLength":64}"#),
+        Algorithm::ES256 => (r#"{"name":"ECDSA","namedCurve":"P-256"}"#, r#"{"name":"ECDSA","hash":"SHA-256"}"#),
+        Algorithm::ES384 => (r#"{"name":"ECDSA","namedCurve":"P-384"}"#, r#"{"name":"ECDSA","hash":"SHA-384"}"#),
+        Algorithm::ES512 => (r#"{"name":"ECDSA","namedCurve":"P-521"}"#, r#"{"name":"ECDSA","hash":"SHA-512"}"#),
+        Algorithm::EdDSA => (r#"{"name":"Ed25519"}"#, r#"{"name":"Ed25519"}"#),
+        _ => return None,
+    })
+}
+
+/// Only the public parameters of the key's JWK: an `alg`, `use` or `key_ops`
+/// would make WebCrypto refuse an import the core has already judged.
+fn public_jwk(jwk: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(jwk).ok()?;
+    let mut out = serde_json::Map::new();
+    for name in ["kty", "crv", "n", "e", "x", "y"] {
+        if let Some(m) = v.get(name) {
+            out.insert(String::from(name), m.clone());
+        }
+    }
+    serde_json::to_string(&out).ok()
+}
+
+fn object(json: &str) -> Option<js_sys::Object> {
+    js_sys::JSON::parse(json).ok()?.dyn_into().ok()
+}
+
+async fn check(q: &Question) -> Option<bool> {
+    let (import, verify) = parameters(q.alg)?;
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let usages = js_sys::Array::of1(&JsValue::from_str("verify"));
+    let imported =
+        subtle.import_key_with_object("jwk", &object(&public_jwk(&q.jwk)?)?, &object(import)?, false, &usages);
+    let key: web_sys::CryptoKey = JsFuture::from(imported.ok()?).await.ok()?.dyn_into().ok()?;
+    let sig = js_sys::Uint8Array::from(q.sig.as_slice());
+    let data = js_sys::Uint8Array::from(q.data.as_slice());
+    let checked = subtle.verify_with_object_and_buffer_source_and_buffer_source(&object(verify)?, &key, &sig, &data);
+    JsFuture::from(checked.ok()?).await.ok()?.as_bool()
+}
