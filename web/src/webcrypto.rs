@@ -10,7 +10,7 @@
 //! the recorded questions to WebCrypto and, as answers arrive, the page
 //! computes the report again with them.
 
-use std::cell::RefCell;
+use core::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
