@@ -27,7 +27,7 @@ function tokenOf(bytes) {
   return `${input}.${createHmac("sha256", "k".repeat(32)).update(input).digest("base64url")}`;
 }
 
-const dist = join(root, "dist");
+const dist = process.env.DIST ?? join(root, "dist");
 const server = await serve({ "/": dist });
 const browser = await launch();
 
