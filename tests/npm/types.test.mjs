@@ -51,19 +51,35 @@ test("the .d.ts declarations match the runtime output of every function", async 
   const ecKey = jwt.importKey(pem);
   const policy = { algorithms: ["HS256"], issuer: "https://issuer.example", audience: "api", required: ["sub"], maxAge: 3600, typ: "JWT", subject: "ada" };
   const verifier = jwt.createVerifier({ key, policy });
+  // ES256 through WebCrypto: synchronously "unchecked", asynchronously checked.
+  const es = signing.generateKey("ES256");
+  const esToken = signing.sign({ alg: "ES256" }, { sub: "ada", exp: NOW + 600 }, es.privateJwk);
+  const webKey = jwt.importKey(JSON.stringify(es.publicJwk), { arithmetic: "webcrypto" });
+  const webVerifier = jwt.createVerifier({ key: webKey });
   const samples = {
     Report: [
       ...tokens.map((t) => jwt.inspect(t, { now: NOW })),
       ...tokens.map((t) => jwt.inspect(t)),
       ...tokens.map((t) => jwt.verify(t, key, { now: NOW, policy })),
       ...tokens.map((t) => jwt.verify(t, ecKey, { now: false })),
+      jwt.verify(esToken, webKey, { now: NOW }),
+      await jwt.verifyAsync(esToken, webKey, { now: NOW }),
+      await jwt.verifyAsync(esToken.slice(0, -4) + "AAAA", webKey, { now: NOW }),
     ],
-    FastVerdict: [...tokens.map((t) => jwt.verifyFast(t, key, { now: NOW, policy })), ...tokens.map((t) => verifier(t, { now: NOW }))],
+    FastVerdict: [
+      ...tokens.map((t) => jwt.verifyFast(t, key, { now: NOW, policy })),
+      ...tokens.map((t) => verifier(t, { now: NOW })),
+      webVerifier(esToken, { now: NOW }),
+      await webVerifier.verifyAsync(esToken, { now: NOW }),
+      await jwt.verifyFastAsync(esToken, webKey, { now: NOW }),
+    ],
     Decoded: [jwt.decode(tokens[0]), jwt.decode(tokens[4])],
     SignatureCheck: [
       jwt.verifySignature("HS256", key, "a.b", new Uint8Array(32)),
       jwt.verifySignature("ES256", ecKey, "a.b", new Uint8Array(64)),
       jwt.verifySignature("ES256", ecKey, "a.b", new Uint8Array(3)),
+      jwt.verifySignature("ES256", webKey, "a.b", new Uint8Array(64).fill(1)),
+      await jwt.verifySignatureAsync("ES256", webKey, "a.b", new Uint8Array(64).fill(1)),
     ],
     SdJwtReport: [
       jwt.verifySdJwt(sdPresentation, sdIssuerKey, { now: SD_NOW, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } }),
@@ -72,6 +88,9 @@ test("the .d.ts declarations match the runtime output of every function", async 
       jwt.verifySdJwt(sdIssuance, sdIssuerKey, { now: SD_NOW, keyBinding: { forbidden: true } }),
       jwt.verifySdJwt("a.b.c", sdIssuerKey, { now: SD_NOW }),
       jwt.verifySdJwt("a.b.c~!!~", sdIssuerKey, { now: SD_NOW }),
+    ],
+    "Awaited<ReturnType<typeof verifySdJwtAsync>>": [
+      await jwt.verifySdJwtAsync(sdPresentation, jwt.importKey(sd("keys/issuer.public.jwk.json"), { arithmetic: "webcrypto" }), { now: SD_NOW, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } }),
     ],
     "ReturnType<typeof decodeSdJwt>": [jwt.decodeSdJwt(sdPresentation), jwt.decodeSdJwt(sdIssuance)],
     "ReturnType<typeof decrypt>": [
@@ -143,7 +162,7 @@ test("the .d.ts declarations match the runtime output of every function", async 
   console.log(`# ${names} property names are camelCase`);
 
   const lines = [
-    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey, SdJwtReport, decodeSdJwt } from "jwtlens";',
+    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey, SdJwtReport, decodeSdJwt, verifySdJwtAsync } from "jwtlens";',
     'import type { generateKey, decrypt } from "jwtlens/sign";',
     'import type { CookieOutcome, CookieVerdict, Cookie } from "jwtlens/cookies";',
     'import type { FlowRun, FlowStepResult, FlowSnapshot, Comparison } from "jwtlens/flows";',
