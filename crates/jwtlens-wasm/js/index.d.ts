@@ -102,7 +102,9 @@ export type VerifyError =
   | { code: "scalar_out_of_range" }
   | { code: "roca_key" }
   | { code: "public_key_as_secret"; key: string }
-  | { code: "invalid_signature" };
+  | { code: "invalid_signature" }
+  /** Not checked: the platform's crypto gave no answer (in browsers, Deno and Workers, call the *Async functions). */
+  | { code: "platform_required"; alg: string };
 
 export interface Verification {
   status: "verified" | "invalid" | "no_key" | "no_usable_key" | "unsecured" | "unverifiable" | "unchecked";
