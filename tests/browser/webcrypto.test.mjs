@@ -72,3 +72,17 @@ test("the core still refuses before WebCrypto is asked: a signature of the wrong
   assert.deepEqual(seen.problems, []);
   assert.ok(seen.requests.every((u) => u.startsWith(server.origin)), seen.requests.join("\n"));
 });
+
+test("a JWK Set of 150 keys and a token with no kid: every key is asked once, and the page settles on the one that verifies", async () => {
+  const pairs = Array.from({ length: 150 }, () => generateKeyPairSync("ec", { namedCurve: "P-256" }));
+  const input = `${b64({ alg: "ES256" })}.${b64({ sub: "ada", exp: NOW + 600 })}`;
+  const signer = pairs[137];
+  const sig = nodeSign("sha256", Buffer.from(input), { key: signer.privateKey, dsaEncoding: "ieee-p1363" }).toString("base64url");
+  const jwks = JSON.stringify({ keys: pairs.map((p) => p.publicKey.export({ format: "jwk" })) });
+  await page.fill("#key-input", jwks);
+  await page.fill("#token-input", `${input}.${sig}`);
+  await page.waitForFunction(() => /^Verified/.test(document.querySelector("#verdict")?.textContent ?? ""), null, { timeout: 20000 });
+  // Settled: still verified a moment later, and no longer checking.
+  await page.waitForTimeout(300);
+  assert.match(await page.textContent("#verdict"), /^Verified/);
+});

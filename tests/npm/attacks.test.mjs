@@ -366,3 +366,31 @@ test("review: a polluted Object.prototype.toJSON cannot change what sign() signs
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { payload: { sub: "alice" }, header: "a=1" });
 });
+
+test("review: WebCrypto's answer is believed only when it is true; a shim that resolves to anything else, or throws, gives unchecked", async () => {
+  const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const other = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const sign = async (k) => new SignJWT({ sub: "x" }).setProtectedHeader({ alg: "ES256" }).sign(await importJWK(k.privateKey.export({ format: "jwk" }), "ES256"));
+  const good = await sign(pair);
+  const forged = await sign(other);
+  const jwk = JSON.stringify(pair.publicKey.export({ format: "jwk" }));
+  const key = () => jwtlens.importKey(jwk, { arithmetic: "webcrypto" });
+  assert.equal((await jwtlens.verifyFastAsync(good, key(), { now: false })).status, "valid");
+  const saved = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+  const real = globalThis.crypto.subtle;
+  const fake = { importKey: (...a) => real.importKey(...a), verify: async (...a) => ({ ok: await real.verify(...a) }) };
+  Object.defineProperty(globalThis, "crypto", { value: { subtle: fake }, configurable: true });
+  try {
+    assert.equal((await jwtlens.verifyFastAsync(forged, key(), { now: false })).status, "invalid_signature", "a truthy object is not a yes");
+    fake.verify = () => {
+      throw new Error("boom");
+    };
+    assert.equal((await jwtlens.verifyFastAsync(good, key(), { now: false })).status, "unchecked");
+    fake.importKey = () => {
+      throw new Error("sync throw");
+    };
+    assert.equal((await jwtlens.verifyFastAsync(good, key(), { now: false })).status, "unchecked");
+  } finally {
+    Object.defineProperty(globalThis, "crypto", saved);
+  }
+});

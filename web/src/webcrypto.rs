@@ -11,7 +11,7 @@
 //! computes the report again with them.
 
 use core::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use jwtlens::alg::Algorithm;
@@ -33,12 +33,12 @@ struct Question {
 struct Inner {
     /// WebCrypto's answers: `Some(valid)`, or `None` when it could not check (an unsupported key).
     answers: HashMap<Question, Option<bool>>,
-    /// The answered questions, oldest first.
-    order: std::collections::VecDeque<Question>,
-    /// Asked of the core's backend and not answered yet.
-    recorded: Vec<Question>,
-    /// Put to WebCrypto, answer pending.
-    in_flight: usize,
+    /// Asked by the core since the last [`Platform::ask`], answered or not.
+    used: HashSet<Question>,
+    /// Asked by the core, not yet put to WebCrypto.
+    recorded: HashSet<Question>,
+    /// Put to WebCrypto, answer pending: never recorded again.
+    sent: HashSet<Question>,
     /// Bumped on every answer, so a memo keyed on it recomputes.
     version: u32,
 }
@@ -59,21 +59,21 @@ impl core::fmt::Debug for Platform {
     }
 }
 
-/// The most answers kept (the oldest go first): a token typed letter by letter asks a
-/// new question per change. One report asks at most one question per key of its set.
-const MAX_ANSWERS: usize = 4096;
+/// Past this many answers, those the latest report did not use are forgotten (a token
+/// typed letter by letter asks a new question per change). An answer the latest report
+/// used is never forgotten, so a report always settles, however many keys it tries.
+const MAX_ANSWERS: usize = 1024;
 
 impl Backend for Platform {
     fn verify(&self, alg: Algorithm, _: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
         let q = Question { alg, jwk: key.to_jwk(), data: data.to_vec(), sig: sig.to_vec() };
         let mut inner = self.0.borrow_mut();
-        if let Some(answer) = inner.answers.get(&q) {
-            return *answer;
+        let answer = inner.answers.get(&q).copied();
+        if answer.is_none() && !inner.sent.contains(&q) {
+            inner.recorded.insert(q.clone());
         }
-        if !inner.recorded.contains(&q) {
-            inner.recorded.push(q);
-        }
-        None
+        inner.used.insert(q);
+        answer.flatten()
     }
 }
 
@@ -86,27 +86,31 @@ impl Platform {
     /// Whether WebCrypto is still checking something.
     pub fn checking(&self) -> bool {
         let inner = self.0.borrow();
-        inner.in_flight > 0 || !inner.recorded.is_empty()
+        !inner.sent.is_empty() || !inner.recorded.is_empty()
     }
 
     /// Put every recorded question to WebCrypto; `answered` runs after each answer arrives.
     pub fn ask(&self, answered: impl Fn() + Clone + 'static) {
-        let questions = core::mem::take(&mut self.0.borrow_mut().recorded);
+        let questions: Vec<Question> = {
+            let mut inner = self.0.borrow_mut();
+            if inner.answers.len() > MAX_ANSWERS {
+                let used = core::mem::take(&mut inner.used);
+                inner.answers.retain(|q, _| used.contains(q));
+            } else {
+                inner.used.clear();
+            }
+            let questions: Vec<Question> = inner.recorded.drain().collect();
+            inner.sent.extend(questions.iter().cloned());
+            questions
+        };
         for q in questions {
-            self.0.borrow_mut().in_flight += 1;
             let (this, answered) = (self.clone(), answered.clone());
             yew::platform::spawn_local(async move {
                 let answer = check(&q).await;
                 {
                     let mut inner = this.0.borrow_mut();
-                    if inner.order.len() >= MAX_ANSWERS {
-                        if let Some(oldest) = inner.order.pop_front() {
-                            inner.answers.remove(&oldest);
-                        }
-                    }
-                    inner.order.push_back(q.clone());
+                    inner.sent.remove(&q);
                     inner.answers.insert(q, answer);
-                    inner.in_flight -= 1;
                     inner.version = inner.version.wrapping_add(1);
                 }
                 answered();

@@ -99,6 +99,22 @@ pub fn decrypt_jwe(text: &str, key: &str, is_password: bool) -> Result<String, S
     .to_string())
 }
 
+/// `encryptJwe(plaintext, options, key, isPassword)`: a compact JWE of the UTF-8
+/// `plaintext`. `options` is JSON text (`{ alg, enc, zip?, cty?, kid?, p2c? }`, the
+/// core's [`jwtlens::jwe::Encrypt`]); `key` a JWK (text: `oct`, or a public RSA, EC or
+/// X25519 key) or, with `isPassword`, a PBES2 password.
+#[wasm_bindgen(js_name = encryptJwe)]
+pub fn encrypt_jwe(plaintext: &[u8], options: &str, key: &str, is_password: bool) -> Result<String, String> {
+    let options: jwtlens::jwe::Encrypt = serde_json::from_str(options)
+        .map_err(|e| json_error(&jwtlens::jwe::JweError::Format(format!("options: {e}"))))?;
+    let key = if is_password {
+        jwtlens::jwe::EncryptionKey::password(key)
+    } else {
+        jwtlens::jwe::EncryptionKey::from_jwk(key).map_err(|e| json_error(&e))?
+    };
+    jwtlens::jwe::encrypt(plaintext, &options, &key, &mut rand_core::OsRng).map_err(|e| json_error(&e))
+}
+
 /// The version of the core.
 #[wasm_bindgen]
 pub fn version() -> String {

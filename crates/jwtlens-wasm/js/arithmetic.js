@@ -7,13 +7,16 @@
 //
 // Two platforms answer: Node's OpenSSL synchronously (platform.node.js), and
 // WebCrypto, which is asynchronous everywhere. For WebCrypto a verification
-// runs twice: once recording what the core asks (every answer "no"), then,
-// after WebCrypto has answered each question, again with those answers. The
-// core is deterministic, so the second run asks nothing new; a question
-// without an answer is "not checked" (-1), never "valid".
+// runs once recording what the core asks (every unknown answer "no"), then,
+// after WebCrypto has answered each question, again with those answers — and
+// again while a run asks something new (an SD-JWT's key binding is asked only
+// once its issuer's signature has verified), at most MAX_ROUNDS times. The core
+// is deterministic; a question without an answer is "not checked" (-1), never "valid".
 
 // The callback's key index for a key the token brought (an SD-JWT's cnf.jwk).
 const FOREIGN = 4294967295;
+// Runs of one verification: the issuer's signatures, then the key binding, then one to answer.
+const MAX_ROUNDS = 4;
 
 // By algorithm: WebCrypto's import and verify parameters. RFC 7518 §3.5 fixes
 // PS*'s salt at the hash size; ES* signatures are R ‖ S, as WebCrypto's are.
@@ -84,15 +87,14 @@ export class Arithmetic {
     }
     const pass = this.#pass;
     if (pass === null) return -1;
-    if (pass.answers === undefined) {
-      // The views into wasm memory last only for this call: copy.
-      pass.requests.push({ index, alg, data: data.slice(), sig: sig.slice(), jwk });
-      return 0;
-    }
     const found = pass.answers.find(
       (r) => r.index === index && r.alg === alg && r.jwk === jwk && sameBytes(r.sig, sig) && sameBytes(r.data, data),
     );
-    return found === undefined ? -1 : found.answer;
+    if (found !== undefined) return found.answer;
+    if (pass.last) return -1;
+    // The views into wasm memory last only for this call: copy.
+    pass.requests.push({ index, alg, data: data.slice(), sig: sig.slice(), jwk });
+    return 0;
   }
 
   #with(pass, fn) {
@@ -112,11 +114,15 @@ export class Arithmetic {
    * @returns {Promise<T>}
    */
   async run(fn) {
-    const requests = [];
-    const first = this.#with({ requests }, fn);
-    if (requests.length === 0) return first;
-    const answers = await Promise.all(requests.map((r) => this.#webcrypto(r)));
-    return this.#with({ answers: requests.map((r, i) => ({ ...r, answer: answers[i] })) }, fn);
+    const answers = [];
+    for (let round = 1; ; round++) {
+      // The last run answers what is still unknown with "not checked".
+      const pass = { answers, requests: [], last: round === MAX_ROUNDS };
+      const result = this.#with(pass, fn);
+      if (pass.requests.length === 0) return result;
+      const got = await Promise.all(pass.requests.map((r) => this.#webcrypto(r)));
+      pass.requests.forEach((r, i) => answers.push({ ...r, answer: got[i] }));
+    }
   }
 
   async #webcrypto({ index, alg, data, sig, jwk }) {
@@ -124,10 +130,11 @@ export class Arithmetic {
     const params = Object.hasOwn(WEBCRYPTO, name) ? WEBCRYPTO[name] : undefined;
     const subtle = globalThis.crypto?.subtle;
     if (params === undefined || subtle === undefined) return -1;
-    const key = await this.#cryptoKey(subtle, index, name, jwk, params[0]);
-    if (key === null) return -1;
     try {
-      return (await subtle.verify(params[1], key, sig, data)) ? 1 : 0;
+      const key = await this.#cryptoKey(subtle, index, name, jwk, params[0]);
+      if (key === null) return -1;
+      // Only a real `true` is a yes: a shim resolving to anything else is not.
+      return (await subtle.verify(params[1], key, sig, data)) === true ? 1 : 0;
     } catch {
       return -1;
     }
@@ -144,10 +151,15 @@ export class Arithmetic {
     } catch {
       source = null;
     }
-    const imported =
-      source === null
-        ? Promise.resolve(null)
-        : subtle.importKey("jwk", source, importParams, false, ["verify"]).catch(() => null);
+    let imported;
+    try {
+      imported =
+        source === null
+          ? Promise.resolve(null)
+          : Promise.resolve(subtle.importKey("jwk", source, importParams, false, ["verify"])).catch(() => null);
+    } catch {
+      imported = Promise.resolve(null);
+    }
     if (index !== FOREIGN) this.#cryptoKeys.set(slot, imported);
     return imported;
   }

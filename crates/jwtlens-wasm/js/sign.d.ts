@@ -33,6 +33,13 @@ export function presentSdJwt(
   options?: { keyBinding?: { key: string | object; alg: Algorithm; nonce: string; audience: string; now?: number | Date } },
 ): string;
 
+/** Encrypt into a compact JWE for a JWK (oct, or a public RSA/EC/X25519 key) or `{ password }` (PBES2). */
+export function encrypt(
+  plaintext: string | Uint8Array,
+  key: string | object | { password: string },
+  options: { alg: string; enc: string; zip?: boolean; cty?: string; kid?: string; p2c?: number },
+): string;
+
 /** Decrypt a JWE with a private JWK or `{ password }` (PBES2). A cryptographic failure is one JwtlensError, code "decryption". */
 export function decrypt(
   text: string,

@@ -7,6 +7,7 @@ import {
   issueSdJwt as issueSdJwtRaw,
   presentSdJwt as presentSdJwtRaw,
   decryptJwe as decryptJweRaw,
+  encryptJwe as encryptJweRaw,
   version as coreVersion,
 } from "./jwtlens_sign.js";
 import { JwtlensError, argumentError, callCore, describe, jsonArgument, nowArgument } from "./common.js";
@@ -102,6 +103,35 @@ export function decrypt(text, key) {
   const password = key !== null && typeof key === "object" && Object.hasOwn(key, "password") && Object.keys(key).length === 1;
   if (password && typeof key.password !== "string") throw argumentError("key.password must be a string.", describe(key.password));
   return JSON.parse(callCore(() => decryptJweRaw(text, password ? key.password : keyText(key), password)));
+}
+
+const ENCRYPT_OPTIONS = ["alg", "enc", "zip", "cty", "kid", "p2c"];
+
+/**
+ * Encrypt `plaintext` (a string, taken as UTF-8, or bytes) into a compact JWE (RFC 7516)
+ * for a JWK (object or text: `oct` for dir/A*KW/A*GCMKW, an RSA, EC P-256/384/521 or
+ * X25519 public key) or, as `{ password }`, a PBES2 password. `options`: `{ alg, enc,
+ * zip?: boolean, cty?, kid?, p2c? }`; randomness from the platform's CSPRNG.
+ * @param {string | Uint8Array} plaintext
+ * @param {string | object | { password: string }} key
+ * @param {{ alg: string, enc: string, zip?: boolean, cty?: string, kid?: string, p2c?: number }} options
+ */
+export function encrypt(plaintext, key, options) {
+  requireReady();
+  let bytes;
+  if (typeof plaintext === "string") bytes = new TextEncoder().encode(plaintext);
+  else if (plaintext instanceof Uint8Array) bytes = plaintext;
+  else throw argumentError("plaintext must be a string or a Uint8Array.", describe(plaintext));
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw argumentError("options must be an object such as { alg: \"ECDH-ES+A256KW\", enc: \"A256GCM\" }.", describe(options));
+  }
+  for (const name of Object.keys(options)) {
+    if (!ENCRYPT_OPTIONS.includes(name)) throw argumentError(`options.${name} is not an option of encrypt (the options are ${ENCRYPT_OPTIONS.join(", ")}).`, name);
+  }
+  const password = key !== null && typeof key === "object" && Object.hasOwn(key, "password") && Object.keys(key).length === 1;
+  if (password && typeof key.password !== "string") throw argumentError("key.password must be a string.", describe(key.password));
+  const optionsJson = jsonArgument(options, "options");
+  return callCore(() => encryptJweRaw(bytes, optionsJson, password ? key.password : keyText(key), password));
 }
 
 /** The version of the jwtlens core inside this module. */

@@ -119,3 +119,77 @@ where
 pub(super) fn kat(enc: &str, k: &[u8], iv: &[u8], e: &[u8], a: &[u8], t: &[u8]) -> Result<Vec<u8>, JweError> {
     Enc::from_name(enc).ok_or(JweError::Decryption)?.decrypt(k, iv, e, a, t)
 }
+
+impl Enc {
+    /// The IV length RFC 7518 gives each algorithm (§5.2.2.1: 128 bits; §5.3: 96 bits).
+    pub(super) fn iv_len(self) -> usize {
+        match self {
+            Enc::A128Gcm | Enc::A192Gcm | Enc::A256Gcm => 12,
+            _ => 16,
+        }
+    }
+
+    /// Encrypt `plaintext` under `cek` and `iv` with `aad`: `(ciphertext, tag)`.
+    pub(super) fn encrypt(
+        self,
+        cek: &[u8],
+        iv: &[u8],
+        plaintext: &[u8],
+        aad: &[u8],
+    ) -> Result<(Vec<u8>, Vec<u8>), JweError> {
+        let bad = || JweError::Key(alloc::format!("a {}-byte content key and a {}-byte IV", cek.len(), iv.len()));
+        if cek.len() != self.key_len() || iv.len() != self.iv_len() {
+            return Err(bad());
+        }
+        match self {
+            Enc::A128Gcm => gcm_seal::<aes_gcm::Aes128Gcm>(cek, iv, plaintext, aad),
+            Enc::A192Gcm => {
+                gcm_seal::<aes_gcm::AesGcm<aes::Aes192, aes_gcm::aead::consts::U12>>(cek, iv, plaintext, aad)
+            }
+            Enc::A256Gcm => gcm_seal::<aes_gcm::Aes256Gcm>(cek, iv, plaintext, aad),
+            Enc::A128CbcHs256 => Ok(cbc_hs_seal::<aes::Aes128, hmac::Hmac<sha2::Sha256>>(cek, iv, plaintext, aad)),
+            Enc::A192CbcHs384 => Ok(cbc_hs_seal::<aes::Aes192, hmac::Hmac<sha2::Sha384>>(cek, iv, plaintext, aad)),
+            Enc::A256CbcHs512 => Ok(cbc_hs_seal::<aes::Aes256, hmac::Hmac<sha2::Sha512>>(cek, iv, plaintext, aad)),
+        }
+    }
+}
+
+/// RFC 7518 §5.3.1: the ciphertext and a 128-bit tag.
+fn gcm_seal<A>(key: &[u8], iv: &[u8], plaintext: &[u8], aad: &[u8]) -> Result<(Vec<u8>, Vec<u8>), JweError>
+where
+    A: aes_gcm::aead::Aead + aes_gcm::aead::KeyInit,
+{
+    use aes_gcm::aead::Payload;
+    let cipher = A::new_from_slice(key)
+        .map_err(|_| JweError::Key(alloc::string::String::from("an AES key of the wrong size")))?;
+    #[allow(deprecated)]
+    let nonce = aes_gcm::aead::generic_array::GenericArray::from_slice(iv);
+    let mut out = cipher
+        .encrypt(nonce, Payload { msg: plaintext, aad })
+        .map_err(|_| JweError::Unsupported(alloc::string::String::from("a plaintext AES-GCM cannot encrypt")))?;
+    let tag = out.split_off(out.len() - 16);
+    Ok((out, tag))
+}
+
+/// RFC 7518 §5.2.2.1: "E = CBC-PKCS7-ENC(ENC_KEY, P)", then "M = MAC(MAC_KEY, A || IV || E || AL)"
+/// and "T = the first T_LEN octets of M".
+fn cbc_hs_seal<C, M>(cek: &[u8], iv: &[u8], plaintext: &[u8], aad: &[u8]) -> (Vec<u8>, Vec<u8>)
+where
+    C: aes::cipher::BlockEncryptMut + aes::cipher::BlockCipher + aes::cipher::KeyInit,
+    M: hmac::Mac + hmac::digest::KeyInit,
+{
+    use aes::cipher::{block_padding::Pkcs7, BlockEncryptMut as _, KeyIvInit as _};
+    let half = cek.len() / 2;
+    let (mac_key, enc_key) = cek.split_at(half);
+    // The lengths were checked by the caller, so neither constructor can fail.
+    let Ok(cipher) = cbc::Encryptor::<C>::new_from_slices(enc_key, iv) else { return (Vec::new(), Vec::new()) };
+    let ciphertext = cipher.encrypt_padded_vec_mut::<Pkcs7>(plaintext);
+    let Ok(mut mac) = <M as hmac::digest::KeyInit>::new_from_slice(mac_key) else { return (Vec::new(), Vec::new()) };
+    mac.update(aad);
+    mac.update(iv);
+    mac.update(&ciphertext);
+    mac.update(&((aad.len() as u64) * 8).to_be_bytes());
+    let mut tag = mac.finalize().into_bytes().to_vec();
+    tag.truncate(half);
+    (ciphertext, tag)
+}

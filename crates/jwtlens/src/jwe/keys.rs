@@ -109,7 +109,7 @@ fn unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, JweError> {
     out.ok_or(JweError::Decryption)
 }
 
-fn kw_len(alg: &str) -> Option<usize> {
+pub(super) fn kw_len(alg: &str) -> Option<usize> {
     Some(match alg.rsplit_once('+').map_or(alg, |(_, kw)| kw) {
         "A128KW" => 16,
         "A192KW" => 24,
@@ -349,7 +349,7 @@ fn ecdh_es(
     }
 }
 
-fn enc_name(enc: Enc) -> &'static str {
+pub(super) fn enc_name(enc: Enc) -> &'static str {
     match enc {
         Enc::A128Gcm => "A128GCM",
         Enc::A192Gcm => "A192GCM",

@@ -36,8 +36,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 mod content;
+mod encrypt;
 mod keys;
 
+pub use encrypt::{encrypt, Encrypt, EncryptionKey};
 pub use keys::DecryptionKey;
 
 /// The most PBKDF2 iterations (`p2c`) jwtlens runs: more is a denial of service, not security.

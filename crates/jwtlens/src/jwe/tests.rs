@@ -1,4 +1,6 @@
 use super::*;
+use alloc::boxed::Box;
+use alloc::vec;
 
 fn hex(s: &str) -> Vec<u8> {
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2).unwrap(), 16).unwrap()).collect()
@@ -65,4 +67,86 @@ fn limits_and_located_errors() {
     ));
     // The key is never printed.
     assert_eq!(alloc::format!("{key:?}"), "shared secret");
+}
+
+/// RFC 7518 Appendix B: encryption gives the known ciphertext and tag, as decryption reads them.
+#[test]
+fn rfc7518_appendix_b_known_answers_encrypt() {
+    let v: Value =
+        serde_json::from_str(include_str!("../../../../tests/vectors/jwe/rfc7518/B.aes_cbc_hmac_sha2.json")).unwrap();
+    for c in v["cases"].as_array().unwrap() {
+        let f = |n: &str| hex(c[n].as_str().unwrap());
+        let enc = content::Enc::from_name(c["enc"].as_str().unwrap()).unwrap();
+        let (e, t) = enc.encrypt(&f("K"), &f("IV"), &f("P"), &f("A")).unwrap();
+        assert_eq!((e, t), (f("E"), f("T")), "{}", c["section"]);
+    }
+}
+
+/// Every key management algorithm with every content encryption: what `encrypt` makes,
+/// `decrypt` opens, with the header parameters each needs; another key does not open it.
+#[test]
+fn every_algorithm_round_trips() {
+    use rand_core::SeedableRng as _;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(21);
+    let rsa = rsa::RsaPrivateKey::new(&mut rng, 2048).unwrap();
+    let p256 = p256::SecretKey::random(&mut rng);
+    let p384 = p384::SecretKey::random(&mut rng);
+    let p521 = p521::SecretKey::random(&mut rng);
+    let x25519 = [9u8; 32];
+    let x25519_public = *x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(x25519)).as_bytes();
+    let secret = |n: usize| (EncryptionKey::Secret(vec![7; n]), DecryptionKey::Secret(vec![7; n]));
+    let mut keys: Vec<(&str, EncryptionKey, DecryptionKey)> = vec![
+        ("A128KW", secret(16).0, secret(16).1),
+        ("A192KW", secret(24).0, secret(24).1),
+        ("A256KW", secret(32).0, secret(32).1),
+        ("A128GCMKW", secret(16).0, secret(16).1),
+        ("A192GCMKW", secret(24).0, secret(24).1),
+        ("A256GCMKW", secret(32).0, secret(32).1),
+        ("PBES2-HS256+A128KW", EncryptionKey::password("correct horse"), DecryptionKey::password("correct horse")),
+        ("PBES2-HS384+A192KW", EncryptionKey::password("correct horse"), DecryptionKey::password("correct horse")),
+        ("PBES2-HS512+A256KW", EncryptionKey::password("correct horse"), DecryptionKey::password("correct horse")),
+    ];
+    for alg in ["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"] {
+        keys.push((alg, EncryptionKey::Rsa(Box::new(rsa.to_public_key())), DecryptionKey::Rsa(Box::new(rsa.clone()))));
+    }
+    for alg in ["ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW"] {
+        keys.push((alg, EncryptionKey::P256(p256.public_key()), DecryptionKey::P256(p256.clone())));
+        keys.push((alg, EncryptionKey::P384(p384.public_key()), DecryptionKey::P384(p384.clone())));
+        keys.push((alg, EncryptionKey::P521(p521.public_key()), DecryptionKey::P521(p521.clone())));
+        keys.push((alg, EncryptionKey::X25519(x25519_public), DecryptionKey::X25519(x25519)));
+    }
+    let plaintext = b"{\"sub\":\"ada\",\"note\":\"a JWE made by jwtlens\"}";
+    let mut count = 0;
+    for (alg, ek, dk) in &keys {
+        for enc in ["A128GCM", "A192GCM", "A256GCM", "A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512"] {
+            let mut options = Encrypt::new(alg, enc);
+            options.zip = count % 3 == 0;
+            options.kid = Some(String::from("k1"));
+            options.p2c = 1000;
+            let jwe = encrypt(plaintext, &options, ek, &mut rng).unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+            let d = decrypt(&jwe, dk).unwrap_or_else(|e| panic!("{alg} {enc}: {e}"));
+            assert_eq!(d.plaintext, plaintext, "{alg} {enc}");
+            assert_eq!((d.alg.as_str(), d.enc.as_str()), (&**alg, enc));
+            assert_eq!(d.header.get("zip").is_some(), options.zip);
+            // A changed ciphertext: the one opaque error.
+            let parts: Vec<&str> = jwe.split('.').collect();
+            let ct = parts[3];
+            let flipped = format!("{}{}", if ct.starts_with('A') { 'B' } else { 'A' }, ct.get(1..).unwrap());
+            let changed = format!("{}.{}.{}.{}.{}", parts[0], parts[1], parts[2], flipped, parts[4]);
+            assert_eq!(decrypt(&changed, dk).unwrap_err(), JweError::Decryption, "{alg} {enc}");
+            count += 1;
+        }
+    }
+    assert_eq!(count, 28 * 6);
+    // The wrong kind of key, a dir key of the wrong size: said, not encrypted.
+    let e = encrypt(plaintext, &Encrypt::new("RSA-OAEP", "A256GCM"), &secret(32).0, &mut rng).unwrap_err();
+    assert_eq!(e.code(), "key");
+    let e = encrypt(plaintext, &Encrypt::new("dir", "A256GCM"), &secret(16).0, &mut rng).unwrap_err();
+    assert_eq!(e.code(), "key");
+    let d = encrypt(plaintext, &Encrypt::new("dir", "A128CBC-HS256"), &secret(32).0, &mut rng).unwrap();
+    assert_eq!(decrypt(&d, &secret(32).1).unwrap().plaintext, plaintext);
+    assert_eq!(
+        encrypt(plaintext, &Encrypt::new("A128KW", "A64GCM"), &secret(16).0, &mut rng).unwrap_err().code(),
+        "unsupported"
+    );
 }
