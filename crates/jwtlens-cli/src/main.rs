@@ -14,6 +14,7 @@ mod render;
 
 use commands::cookie::CookieArgs;
 use commands::decrypt::DecryptArgs;
+use commands::encrypt::EncryptArgs;
 use commands::flows::{FlowArgs, SimulateArgs};
 use commands::inspect::{InspectArgs, VerifyArgs};
 use commands::sign::{KeygenArgs, SignArgs};
@@ -40,6 +41,8 @@ enum Command {
     /// Decrypt a JWE (RFC 7516) with a private JWK or a password, showing each step.
     /// Exit 0 when decrypted, 1 when not (one opaque reason for any cryptographic failure).
     Decrypt(DecryptArgs),
+    /// Encrypt a plaintext (a JWT to nest, or any text) into a compact JWE for a JWK or a password.
+    Encrypt(EncryptArgs),
     /// Sign claims into a token with a private key or secret.
     Sign(SignArgs),
     /// Generate a key for an algorithm: prints the private JWK, the public JWK and its thumbprint.
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => commands::inspect::run_inspect(args),
         Command::Verify(args) => commands::inspect::run_verify(args),
         Command::Decrypt(args) => commands::decrypt::run_decrypt(args),
+        Command::Encrypt(args) => commands::encrypt::run_encrypt(args),
         Command::Sign(args) => commands::sign::run_sign(args),
         Command::Keygen(args) => commands::sign::run_keygen(args),
         Command::Cookie(args) => commands::cookie::run(args),

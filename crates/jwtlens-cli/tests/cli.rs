@@ -513,3 +513,91 @@ fn decrypt_a_jwe() {
     assert_eq!(jwtlens(&["decrypt", jwe], None).status.code(), Some(2), "a key or a password is required");
     std::fs::remove_file(key_file).ok();
 }
+
+#[test]
+fn encrypt_a_signed_jwt_then_decrypt_and_verify_it_nested() {
+    // The sender's signing key and the recipient's encryption key, both made by the CLI.
+    let keygen = |alg: &str| -> serde_json::Value {
+        let o = jwtlens(&["keygen", "--alg", alg], None);
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let signer = keygen("ES256");
+    let recipient = keygen("ES384");
+    let signing_key = temp_file("nest-sign.jwk", &signer["privateJwk"].to_string());
+    let verify_key = temp_file("nest-verify.jwk", &signer["publicJwk"].to_string());
+    // ECDH-ES needs an EC key for agreement: the recipient's keys, read as ECDH keys.
+    let recipient_public = temp_file("nest-enc.jwk", &recipient["publicJwk"].to_string());
+    let recipient_private = temp_file("nest-dec.jwk", &recipient["privateJwk"].to_string());
+    let now = "1795000000";
+    let claims = r#"{"sub":"ada","exp":1795003600}"#;
+    let o = jwtlens(&["sign", "--alg", "ES256", "--key", signing_key.to_str().unwrap()], Some(claims));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let jws = stdout(&o).trim().to_owned();
+    let o = jwtlens(
+        &[
+            "encrypt",
+            "--alg",
+            "ECDH-ES+A256KW",
+            "--enc",
+            "A256GCM",
+            "--cty",
+            "JWT",
+            "--key",
+            recipient_public.to_str().unwrap(),
+            &jws,
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let jwe = stdout(&o).trim().to_owned();
+    assert_eq!(jwe.split('.').count(), 5);
+    // Decrypted and the nested JWT verified: exit 0, the inner report in the JSON.
+    let dec = |extra: &[&str], token: &str| {
+        let mut args = vec!["decrypt", "--json", "--now", now, "--key", recipient_private.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        args.push(token);
+        jwtlens(&args, None)
+    };
+    let o = dec(&["--verify-key", verify_key.to_str().unwrap()], &jwe);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["nested"], true);
+    assert_eq!(v["inner"]["verdict"]["status"], "valid");
+    assert_eq!(v["inner"]["claims"]["sub"], "ada");
+    // Another signer's key: decrypted, but the nested JWT is not valid, and the exit code says so.
+    let other = temp_file("nest-other.jwk", &keygen("ES256")["publicJwk"].to_string());
+    let o = dec(&["--verify-key", other.to_str().unwrap()], &jwe);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["inner"]["verdict"]["status"], "invalid_signature");
+    // Without a key the nested JWT is inspected only (exit 0: decryption succeeded), and said to be unchecked.
+    let o = dec(&[], &jwe);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["inner"]["verdict"]["status"], "no_key");
+    // A password, PBES2: round trip in text mode.
+    let o = jwtlens(
+        &[
+            "encrypt",
+            "--alg",
+            "PBES2-HS256+A128KW",
+            "--enc",
+            "A128CBC-HS256",
+            "--password",
+            "pw",
+            "--p2c",
+            "1000",
+            "hello",
+        ],
+        None,
+    );
+    let jwe = stdout(&o).trim().to_owned();
+    let o = jwtlens(&["decrypt", "--password", "pw", &jwe], None);
+    assert!(stdout(&o).contains("hello"), "{}", stdout(&o));
+    // An unknown enc is a usage error.
+    let o = jwtlens(&["encrypt", "--alg", "dir", "--enc", "A64GCM", "--password", "pw", "x"], None);
+    assert_eq!(o.status.code(), Some(2));
+    for f in [signing_key, verify_key, recipient_public, recipient_private, other] {
+        std::fs::remove_file(f).ok();
+    }
+}

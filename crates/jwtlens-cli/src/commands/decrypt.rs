@@ -17,9 +17,18 @@ pub(crate) struct DecryptArgs {
     /// A password, for PBES2-HS*+A*KW.
     #[arg(long, value_name = "TEXT")]
     pub(crate) password: Option<String>,
-    /// Print JSON: the header, alg, enc, steps, findings, nested and the plaintext.
+    /// Print JSON: the header, alg, enc, steps, findings, nested and the plaintext
+    /// (and `inner`, the nested token's report, when there is one).
     #[arg(long)]
     pub(crate) json: bool,
+    /// The public key (PEM, JWK or JWK Set file) to verify a nested JWT with; the exit
+    /// code is then 0 only when the nested JWT is valid.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) verify_key: Option<std::path::PathBuf>,
+    /// The current time for the nested JWT's exp/nbf/iat, as seconds since 1970 or RFC 3339;
+    /// default: the system clock.
+    #[arg(long, value_parser = crate::parse_now)]
+    pub(crate) now: Option<jwtlens::time::NumericDate>,
 }
 
 pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
@@ -48,6 +57,20 @@ pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let verify_keys = match &args.verify_key {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+            .and_then(|t| {
+                jwtlens::key::import_key(&t, jwtlens::key::KeyInput::Auto).map(|(k, _)| k).map_err(|e| e.to_string())
+            }) {
+            Ok(keys) => Some(keys),
+            Err(e) => {
+                eprintln!("jwtlens: --verify-key: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let d = match decrypt(&text, &key) {
         Ok(d) => d,
         Err(e) => {
@@ -60,13 +83,28 @@ pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
         }
     };
     let plaintext = String::from_utf8(d.plaintext.clone()).ok();
+    // RFC 7519 §5.2 / §7.2: a nested JWT is inspected, and verified when a key is given, as every token.
+    let now = Some(args.now.unwrap_or_else(jwtlens::system_now));
+    let inner = d.inner().map(|t| {
+        let options = jwtlens::Options { now, keys: verify_keys.as_ref(), ..jwtlens::Options::default() };
+        (t, jwtlens::inspect(t, &options))
+    });
+    let code = match (&inner, &verify_keys) {
+        (Some((_, r)), Some(_)) if r.verdict.status != jwtlens::report::VerdictStatus::Valid => ExitCode::from(1),
+        (None, Some(_)) => {
+            eprintln!("jwtlens: --verify-key was given, but the plaintext is not a nested JWT");
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
+    };
     if args.json {
         let v = serde_json::json!({
             "header": d.header, "alg": d.alg, "enc": d.enc, "steps": d.steps, "findings": d.findings,
             "nested": d.nested, "plaintext": plaintext, "plaintextBase64url": jwtlens::b64::encode(&d.plaintext),
+            "inner": inner.as_ref().map(|(_, r)| r),
         });
         println!("{v}");
-        return ExitCode::SUCCESS;
+        return code;
     }
     let mut o = String::from("Decrypted.\n");
     for (i, s) in d.steps.iter().enumerate() {
@@ -80,9 +118,13 @@ pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
         Some(p) => o.push_str(&format!("Plaintext:\n{p}\n")),
         None => o.push_str(&format!("Plaintext (not UTF-8, base64url): {}\n", jwtlens::b64::encode(&d.plaintext))),
     }
-    if d.nested {
-        o.push_str("The plaintext is a JWT (nested): inspect or verify it with jwtlens inspect / verify.\n");
-    }
     print!("{o}");
-    ExitCode::SUCCESS
+    if let Some((t, r)) = &inner {
+        println!(
+            "\nThe plaintext is a JWT (nested){}:",
+            if verify_keys.is_some() { ", verified with --verify-key" } else { "; give --verify-key to verify it" }
+        );
+        print!("{}", crate::render::report(t, r, false));
+    }
+    code
 }

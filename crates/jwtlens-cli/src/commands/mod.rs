@@ -2,6 +2,7 @@
 
 pub(crate) mod cookie;
 pub(crate) mod decrypt;
+pub(crate) mod encrypt;
 pub(crate) mod flows;
 pub(crate) mod inspect;
 pub(crate) mod sdjwt;

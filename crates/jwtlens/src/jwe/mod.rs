@@ -124,6 +124,36 @@ pub struct Decrypted {
     pub findings: Vec<String>,
 }
 
+impl Decrypted {
+    /// The nested JWT (RFC 7519 §5.2: `cty` "JWT"; or a plaintext that is a compact JWS),
+    /// to inspect and verify as every token — decryption says nothing about its signature.
+    ///
+    /// ```
+    /// # use jwtlens::jwe::{decrypt, encrypt, DecryptionKey, Encrypt, EncryptionKey};
+    /// # struct Counter(u8);
+    /// # impl rand_core::RngCore for Counter {
+    /// #     fn next_u32(&mut self) -> u32 { self.0 = self.0.wrapping_add(1); self.0.into() }
+    /// #     fn next_u64(&mut self) -> u64 { self.next_u32().into() }
+    /// #     fn fill_bytes(&mut self, d: &mut [u8]) { for b in d { *b = self.next_u32() as u8 } }
+    /// #     fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), rand_core::Error> { self.fill_bytes(d); Ok(()) }
+    /// # }
+    /// # impl rand_core::CryptoRng for Counter {}
+    /// let jwk = r#"{"kty":"oct","k":"GawgguFyGrWKav7AX4VKUg"}"#;
+    /// let mut options = Encrypt::new("A128KW", "A128GCM");
+    /// options.cty = Some("JWT".into());
+    /// let jws = jwtlens::examples::EXAMPLE_TOKEN;
+    /// let jwe = encrypt(jws.as_bytes(), &options, &EncryptionKey::from_jwk(jwk).unwrap(), &mut Counter(0)).unwrap();
+    /// let d = decrypt(&jwe, &DecryptionKey::from_jwk(jwk).unwrap()).unwrap();
+    /// assert_eq!(d.inner(), Some(jws));
+    /// ```
+    pub fn inner(&self) -> Option<&str> {
+        if !self.nested {
+            return None;
+        }
+        core::str::from_utf8(&self.plaintext).ok().map(str::trim)
+    }
+}
+
 /// The parts every serialization gives.
 struct Parts {
     /// The protected header as received (its ASCII is part of the AAD).
