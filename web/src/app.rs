@@ -106,6 +106,15 @@ pub fn app() -> Html {
         use_effect(move || platform.ask(move || rerender.force_update()));
     }
     let checking = platform.checking();
+    // A JWE: ask the labs module (loaded now if need be) to decrypt it in #jwe-root.
+    {
+        let is_jwe = report.kind == jwtlens::token::Kind::Jwe;
+        use_effect_with((is_jwe, state.input.clone(), state.key.clone()), |(is_jwe, input, key)| {
+            if *is_jwe {
+                bridge::show_jwe(&bridge::JweRequest { input: input.clone(), key: key.clone() });
+            }
+        });
+    }
     let dispatch = state.dispatcher();
     let show = |v: View| {
         let dispatch = dispatch.clone();
@@ -181,6 +190,10 @@ pub fn app() -> Html {
                             <p class="muted">{ "jwtlens shows the header and claims, explains every registered field, tells whether the token has expired, and points at the exact byte of anything malformed." }</p>
                         </div>
                     } else {
+                        if report.kind == jwtlens::token::Kind::Jwe {
+                            // Decryption lives in the labs module, which renders its panel here.
+                            <section class="panel-host" aria-label="JWE"><div id="jwe-root"></div></section>
+                        }
                         if crate::components::issuer_jwt(&state.input).is_some() {
                             <SdJwtPanel input={state.input.clone()} now={state.now}
                                 keys={crate::components::SharedKeys(keys.clone())}

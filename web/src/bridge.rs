@@ -14,6 +14,37 @@ use crate::state::View;
 pub const VIEW_EVENT: &str = "jwtlens-view";
 /// The labs ask the page to open a token in the decoder.
 pub const OPEN_EVENT: &str = "jwtlens-open";
+/// The page asks the labs to show the JWE panel in `#jwe-root`; the request is on the element.
+pub const JWE_EVENT: &str = "jwtlens-jwe";
+
+/// What the JWE panel shows: the pasted JWE and the key box's text.
+#[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Debug)]
+pub struct JweRequest {
+    /// The JWE as pasted.
+    pub input: String,
+    /// The key box: a private JWK or a PBES2 password.
+    pub key: String,
+}
+
+/// The page: show the JWE panel for `request` in `#jwe-root`, loading the labs
+/// module the first time. The request waits on the element (`data-pending`) until
+/// the labs take it off — at once, or when they start.
+pub fn show_jwe(request: &JweRequest) {
+    let Ok(detail) = serde_json::to_string(request) else { return };
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("jwe-root")) {
+        let _ = root.set_attribute("data-pending", &detail);
+    }
+    load_labs();
+    dispatch(JWE_EVENT, "");
+}
+
+/// The labs: the request waiting on `#jwe-root`, taken off it.
+pub fn take_pending_jwe() -> Option<JweRequest> {
+    let root = web_sys::window()?.document()?.get_element_by_id("jwe-root")?;
+    let pending = root.get_attribute("data-pending")?;
+    let _ = root.remove_attribute("data-pending");
+    serde_json::from_str(&pending).ok()
+}
 
 fn labs_root() -> Option<Element> {
     web_sys::window()?.document()?.get_element_by_id("labs-root")

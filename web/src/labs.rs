@@ -6,15 +6,51 @@ use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::bridge;
-use crate::components::{CookieLab, Encoder, Sandbox};
+use crate::components::{CookieLab, Encoder, JwePanel, JweProps, Sandbox};
 use crate::state::{browser_now, View};
 
-/// Render the labs into `#labs-root`.
+/// Render the labs into `#labs-root`, and the JWE panel into `#jwe-root` whenever the page asks.
 pub fn start() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("labs-root"));
     if let Some(root) = root {
         yew::Renderer::<Labs>::with_root(root).render();
     }
+    show_jwe();
+    if let Some(window) = web_sys::window() {
+        EventListener::new(&window, bridge::JWE_EVENT, |_| show_jwe()).forget();
+    }
+}
+
+thread_local! {
+    /// The JWE panel and the element it renders into (the page may replace the element).
+    static JWE: core::cell::RefCell<Option<(web_sys::Element, yew::AppHandle<JwePanel>)>> =
+        const { core::cell::RefCell::new(None) };
+}
+
+/// Render (or update) the JWE panel for the request waiting on `#jwe-root`.
+fn show_jwe() {
+    let Some(request) = bridge::take_pending_jwe() else { return };
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("jwe-root")) else {
+        return;
+    };
+    let props = JweProps {
+        input: request.input,
+        key_text: request.key,
+        on_open: Callback::from(|token: String| bridge::open_in_decoder(&token)),
+    };
+    JWE.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        match cell.as_mut() {
+            Some((host, app)) if host.is_same_node(Some(&root)) => app.update(props),
+            _ => {
+                if let Some((_, old)) = cell.take() {
+                    old.destroy();
+                }
+                let app = yew::Renderer::<JwePanel>::with_root_and_props(root.clone(), props).render();
+                *cell = Some((root, app));
+            }
+        }
+    });
 }
 
 #[function_component(Labs)]

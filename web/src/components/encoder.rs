@@ -185,6 +185,7 @@ pub fn encoder(props: &Props) -> Html {
                                 <CopyButton text={token.clone()} label="Copy the token" />
                                 <button type="button" id="enc-open" onclick={open}>{ "Open in the decoder" }</button>
                             </div>
+                            <crate::components::JweEncrypt token={token.clone()} on_open={props.on_open.clone()} />
                         </>
                     },
                     Err(e) => html! { <p class="key-error" id="enc-error" role="alert">{ e }</p> },

@@ -167,6 +167,14 @@ fn check_token(
     use alloc::format;
     use SignatureStatus as S;
     let alg_name = token.header().and_then(|h| h.alg.as_deref());
+    if token.kind() == crate::token::Kind::Jwe {
+        // RFC 7516: a JWE is encrypted, not signed; a JWT it nests (RFC 7519 §5.2) is verified on its own.
+        return SignatureVerdict::new(
+            S::Unverifiable,
+            alg_name,
+            String::from("An encrypted token (JWE) has no signature of its own: decrypt it with the recipient's key, then verify the JWT it nests, if any."),
+        );
+    }
     let (Some(data), Some(sig), Some(alg_name)) = (token.signing_input(), token.signature(), alg_name) else {
         return SignatureVerdict::new(
             S::Unverifiable,
