@@ -85,10 +85,10 @@ pub fn app() -> Html {
                 let set = keys.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set);
                 let policy = policy.as_ref().as_ref().ok().and_then(Option::as_ref);
                 // Date.now() is always finite; NumericDate::new says so in the type.
-                // An SD-JWT's panels below show its issuer-signed JWT (the SD-JWT panel, the rest).
-                let token = crate::components::issuer_jwt(input).unwrap_or(input);
+                // An SD-JWT: the core reports its issuer-signed JWT (with an sd_jwt notice, never
+                // valid); the SD-JWT panel judges the whole.
                 inspect(
-                    token,
+                    input,
                     &Options {
                         now: jwtlens::time::NumericDate::new(now),
                         keys: set,
@@ -109,8 +109,9 @@ pub fn app() -> Html {
     // A JWE: ask the labs module (loaded now if need be) to decrypt it in #jwe-root.
     {
         let is_jwe = report.kind == jwtlens::token::Kind::Jwe;
-        use_effect_with((is_jwe, state.input.clone(), state.key.clone()), |(is_jwe, input, key)| {
-            if *is_jwe {
+        // The view too: back from a lab, the decoder's #jwe-root is a new, empty element.
+        use_effect_with((is_jwe, state.input.clone(), state.key.clone(), state.view), |(is_jwe, input, key, view)| {
+            if *is_jwe && *view == View::Decoder {
                 bridge::show_jwe(&bridge::JweRequest { input: input.clone(), key: key.clone() });
             }
         });
@@ -194,7 +195,7 @@ pub fn app() -> Html {
                             // Decryption lives in the labs module, which renders its panel here.
                             <section class="panel-host" aria-label="JWE"><div id="jwe-root"></div></section>
                         }
-                        if crate::components::issuer_jwt(&state.input).is_some() {
+                        if report.notices.iter().any(|n| n.code == jwtlens::Code::SdJwt) {
                             <SdJwtPanel input={state.input.clone()} now={state.now}
                                 keys={crate::components::SharedKeys(keys.clone())}
                                 policy={policy.as_ref().as_ref().ok().cloned().flatten()}

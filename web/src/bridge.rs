@@ -26,23 +26,27 @@ pub struct JweRequest {
     pub key: String,
 }
 
+/// Where a JWE request waits for the labs: a property of `window`, not a DOM
+/// attribute (the key box may hold a private JWK; attributes are visible to CSS
+/// selectors and DOM snapshots).
+const PENDING: &str = "jwtlensPendingJwe";
+
 /// The page: show the JWE panel for `request` in `#jwe-root`, loading the labs
-/// module the first time. The request waits on the element (`data-pending`) until
-/// the labs take it off — at once, or when they start.
+/// module the first time. The request waits on `window` until the labs take
+/// it — at once, or when they start.
 pub fn show_jwe(request: &JweRequest) {
-    let Ok(detail) = serde_json::to_string(request) else { return };
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("jwe-root")) {
-        let _ = root.set_attribute("data-pending", &detail);
-    }
+    let (Some(window), Ok(detail)) = (web_sys::window(), serde_json::to_string(request)) else { return };
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(PENDING), &JsValue::from_str(&detail));
     load_labs();
     dispatch(JWE_EVENT, "");
 }
 
-/// The labs: the request waiting on `#jwe-root`, taken off it.
+/// The labs: the request waiting on `window`, taken off it.
 pub fn take_pending_jwe() -> Option<JweRequest> {
-    let root = web_sys::window()?.document()?.get_element_by_id("jwe-root")?;
-    let pending = root.get_attribute("data-pending")?;
-    let _ = root.remove_attribute("data-pending");
+    let window = web_sys::window()?;
+    let key = JsValue::from_str(PENDING);
+    let pending = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
     serde_json::from_str(&pending).ok()
 }
 

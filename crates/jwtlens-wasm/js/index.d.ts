@@ -17,7 +17,7 @@ export type Code =
   | "whitespace_trimmed" | "bearer_prefix_stripped" | "quotes_stripped" | "base64_padding"
   | "base64_standard_alphabet" | "non_canonical_base64url" | "duplicate_member" | "encrypted"
   | "nested_jwt" | "unsecured" | "unsecured_with_signature" | "signature_missing"
-  | "unencoded_payload" | "unknown_algorithm";
+  | "unencoded_payload" | "unknown_algorithm" | "sd_jwt";
 
 /** A located error or notice. Offsets are UTF-8 byte offsets into the input as given. */
 export interface Diagnostic {

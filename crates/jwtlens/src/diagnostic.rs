@@ -108,6 +108,10 @@ pub enum Code {
     UnencodedPayload,
     /// `alg` is not a JWS algorithm jwtlens knows.
     UnknownAlgorithm,
+    /// An SD-JWT (RFC 9901): disclosures (and maybe a Key Binding JWT) follow the
+    /// issuer-signed JWT after `~`; the report describes that JWT, and the SD-JWT
+    /// as a whole is judged by [`crate::sdjwt::verify`], never by this report.
+    SdJwt,
 }
 
 /// Located information about the input: an error (the token cannot be read

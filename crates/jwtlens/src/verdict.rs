@@ -183,6 +183,12 @@ fn structure_problem(token: &Token<'_>) -> Option<String> {
     if token.kind() != Kind::Jws {
         return Some(String::from("it is not a JWS in compact form."));
     }
+    // RFC 9901: the issuer's signature alone says nothing of the disclosures or the key binding.
+    if token.notices().iter().any(|n| n.code == crate::Code::SdJwt) {
+        return Some(String::from(
+            "it is the issuer-signed JWT of an SD-JWT, whose disclosures and key binding only an SD-JWT verification judges (verifySdJwt, jwtlens verify).",
+        ));
+    }
     if let Some(e) = token.errors().first() {
         return Some(e.message.clone());
     }

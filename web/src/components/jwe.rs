@@ -35,7 +35,7 @@ pub fn jwe_panel(props: &Props) -> Html {
     });
     let body = match result.as_ref() {
         None => html! {
-            <p class="small muted">{ "Encrypted: paste the recipient's private JWK (oct, RSA, EC, X25519) or, for PBES2, the password in the key box to decrypt it here. Nothing leaves this page." }</p>
+            <p class="small muted">{ "Encrypted: paste the recipient's private JWK (oct, RSA, EC, X25519) or, for PBES2, the password in the key box to decrypt it here (PBES2: at most 10,000 iterations). Nothing leaves this page." }</p>
         },
         Some((kind, Err(e))) => html! {
             <p class="message" role="alert">{ format!("With {kind}: {e}") }</p>

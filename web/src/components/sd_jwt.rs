@@ -39,12 +39,6 @@ impl SharedKeys {
     }
 }
 
-/// The part before the first '~': the issuer-signed JWT the other panels show.
-pub fn issuer_jwt(input: &str) -> Option<&str> {
-    let t = input.trim();
-    t.contains('~').then(|| t.split('~').next().unwrap_or_default())
-}
-
 #[function_component(SdJwtPanel)]
 pub fn sd_jwt_panel(props: &Props) -> Html {
     let decoded = use_memo(props.input.clone(), |input| decode_unverified(input));

@@ -68,12 +68,32 @@ impl EncryptionKey {
                 let (n, e) = (member(&v, "n")?, member(&v, "e")?);
                 let key = rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(&n), rsa::BigUint::from_bytes_be(&e))
                     .map_err(|e| JweError::Key(format!("not an RSA public key: {e}")))?;
+                // RFC 7518 §4.2/§4.3: "A key of size 2048 bits or larger MUST be used".
+                let bits = rsa::traits::PublicKeyParts::n(&key).bits();
+                if bits < 2048 {
+                    return Err(JweError::Key(format!("the RSA key has {bits} bits; at least 2048 are required")));
+                }
                 Ok(EncryptionKey::Rsa(alloc::boxed::Box::new(key)))
             }
             Some("EC") => {
+                let size = match crv {
+                    "P-256" => 32,
+                    "P-384" => 48,
+                    "P-521" => 66,
+                    _ => return Err(JweError::Unsupported(format!("the curve \"{crv}\""))),
+                };
+                let (x, y) = (member(&v, "x")?, member(&v, "y")?);
+                // RFC 7518 §6.2.1.2-3: each coordinate is exactly the curve's size.
+                if x.len() != size || y.len() != size {
+                    return Err(JweError::Key(format!(
+                        "{crv}'s x and y have {size} bytes each, these {} and {}",
+                        x.len(),
+                        y.len()
+                    )));
+                }
                 let mut sec1 = alloc::vec![4u8];
-                sec1.extend(member(&v, "x")?);
-                sec1.extend(member(&v, "y")?);
+                sec1.extend(x);
+                sec1.extend(y);
                 let bad = |_| JweError::Key(format!("x and y are not a point on {crv}"));
                 match crv {
                     "P-256" => p256::PublicKey::from_sec1_bytes(&sec1).map(EncryptionKey::P256).map_err(bad),

@@ -196,8 +196,10 @@ pub(super) fn content_key(
             let cek = match out {
                 Ok(cek) if alg != "RSA1_5" || cek.len() == enc.key_len() => cek,
                 // RFC 7516 §11.5: for RSA1_5 a failure must look like a wrong tag later, not an
-                // early error: go on with a key that cannot be right.
-                _ if alg == "RSA1_5" => alloc::vec![0u8; enc.key_len()],
+                // early error — and go on with a key the sender cannot predict ("implicit
+                // rejection", as OpenSSL does): a fixed key would let an attacker who encrypts
+                // under it tell padding failures from successes (Bleichenbacher's oracle).
+                _ if alg == "RSA1_5" => implicit_rejection_key(k, encrypted_key, enc.key_len()),
                 _ => return Err(JweError::Decryption),
             };
             steps.push(format!(
@@ -264,6 +266,30 @@ pub(super) fn content_key(
         }
         (a, _) => Err(JweError::Unsupported(format!("the key management algorithm \"{a}\""))),
     }
+}
+
+/// The content key RSA1_5 goes on with when the encrypted key does not decrypt to one:
+/// HMAC-SHA-256, keyed with a hash of the private exponent (secret), of the encrypted
+/// key — the same for the same input, unpredictable without the private key.
+fn implicit_rejection_key(k: &rsa::RsaPrivateKey, encrypted_key: &[u8], len: usize) -> Vec<u8> {
+    use hmac::Mac as _;
+    use rsa::traits::PrivateKeyParts as _;
+    use sha2::Digest as _;
+    let secret = sha2::Sha256::new()
+        .chain_update(b"jwtlens RSA1_5 implicit rejection")
+        .chain_update(k.d().to_bytes_be())
+        .finalize();
+    let mut out = Vec::with_capacity(len + 32);
+    let mut counter = 0u8;
+    while out.len() < len {
+        let Ok(mut mac) = <hmac::Hmac<sha2::Sha256> as hmac::digest::KeyInit>::new_from_slice(&secret) else { break };
+        mac.update(&[counter]);
+        mac.update(encrypted_key);
+        out.extend_from_slice(&mac.finalize().into_bytes());
+        counter = counter.wrapping_add(1);
+    }
+    out.truncate(len);
+    out
 }
 
 /// RFC 7518 §4.6: ECDH-ES key agreement, then the Concat KDF (NIST SP 800-56A §5.8.1).

@@ -42,8 +42,10 @@ mod keys;
 pub use encrypt::{encrypt, Encrypt, EncryptionKey};
 pub use keys::DecryptionKey;
 
-/// The most PBKDF2 iterations (`p2c`) jwtlens runs: more is a denial of service, not security.
-pub const MAX_PBES2_COUNT: u64 = 1_000_000;
+/// The most PBKDF2 iterations (`p2c`) jwtlens runs for one recipient, as jose's default
+/// `maxPBES2Count`: the sender chooses the count, so a large one is a denial of service
+/// on the recipient (a JSON JWE may name up to 16 recipients).
+pub const MAX_PBES2_COUNT: u64 = 10_000;
 /// The most a `zip: DEF` plaintext may inflate to.
 pub const MAX_INFLATED: usize = 1 << 20;
 
@@ -158,6 +160,8 @@ impl Decrypted {
 struct Parts {
     /// The protected header as received (its ASCII is part of the AAD).
     protected_b64: String,
+    /// The protected header's members alone (integrity-protected).
+    protected: Map<String, Value>,
     header: Map<String, Value>,
     encrypted_key: Vec<u8>,
     iv: Vec<u8>,
@@ -202,9 +206,11 @@ fn compact(text: &str) -> Result<Parts, JweError> {
     let [protected, key, iv, ciphertext, tag] = p.as_slice() else {
         return Err(JweError::Format(format!("a compact JWE has 5 parts separated by '.', this has {}", p.len())));
     };
+    let header = object(&b64(protected, "protected header")?, "protected header")?;
     Ok(Parts {
         protected_b64: (*protected).to_string(),
-        header: object(&b64(protected, "protected header")?, "protected header")?,
+        protected: header.clone(),
+        header,
         encrypted_key: b64(key, "encrypted key")?,
         iv: b64(iv, "initialization vector")?,
         ciphertext: b64(ciphertext, "ciphertext")?,
@@ -218,11 +224,12 @@ fn json(text: &str) -> Result<Vec<Parts>, JweError> {
     let v = object(text.as_bytes(), "JSON serialization")?;
     let s = |name: &str| v.get(name).and_then(Value::as_str);
     let protected_b64 = s("protected").unwrap_or_default().to_string();
-    let mut shared = if protected_b64.is_empty() {
+    let protected = if protected_b64.is_empty() {
         Map::new()
     } else {
         object(&b64(&protected_b64, "protected header")?, "protected header")?
     };
+    let mut shared = protected.clone();
     merge(&mut shared, v.get("unprotected"), "shared unprotected header")?;
     let mut aad = protected_b64.as_bytes().to_vec();
     if let Some(extra) = s("aad") {
@@ -253,6 +260,7 @@ fn json(text: &str) -> Result<Vec<Parts>, JweError> {
         };
         let parts = Parts {
             protected_b64: protected_b64.clone(),
+            protected: protected.clone(),
             header,
             encrypted_key,
             iv: iv.clone(),
@@ -307,6 +315,12 @@ fn decrypt_parts(p: Parts, key: &DecryptionKey) -> Result<Decrypted, JweError> {
         p.tag.len(),
         plaintext.len()
     ));
+    // RFC 7516 §4.1.3: "This Header Parameter MUST be integrity protected".
+    if p.header.contains_key("zip") && !p.protected.contains_key("zip") {
+        return Err(JweError::Format(String::from(
+            "\"zip\" is in an unprotected header; RFC 7516 §4.1.3 requires it protected",
+        )));
+    }
     let plaintext = match name("zip").as_deref() {
         None => plaintext,
         Some("DEF") => {
@@ -317,7 +331,8 @@ fn decrypt_parts(p: Parts, key: &DecryptionKey) -> Result<Decrypted, JweError> {
         }
         Some(other) => return Err(JweError::Unsupported(format!("zip \"{other}\" (only DEF is defined)"))),
     };
-    let cty_jwt = name("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT"));
+    // The nesting hint only from the protected header (an unprotected one can be changed by anyone).
+    let cty_jwt = p.protected.get("cty").and_then(Value::as_str).is_some_and(|c| c.eq_ignore_ascii_case("JWT"));
     let looks_jws = core::str::from_utf8(&plaintext).is_ok_and(|t| t.split('.').count() == 3 && t.starts_with("eyJ"));
     Ok(Decrypted { header: p.header, alg, enc, steps, plaintext, nested: cty_jwt || looks_jws, findings })
 }

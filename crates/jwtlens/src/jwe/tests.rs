@@ -150,3 +150,49 @@ fn every_algorithm_round_trips() {
         "unsupported"
     );
 }
+
+/// The second review: RSA1_5 goes on with an unpredictable key (no fixed key opens a
+/// forged JWE), `zip` only protected, PBES2 counts bounded, encryption keys checked.
+#[test]
+fn review_rsa1_5_implicit_rejection_zip_protected_pbes2_bound_and_key_checks() {
+    use rand_core::SeedableRng as _;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(22);
+    let b = |x: &[u8]| crate::b64::encode(x);
+    // RSA1_5: the content encrypted under an all-zero key, the encrypted key random bytes.
+    let rsa = rsa::RsaPrivateKey::new(&mut rng, 2048).unwrap();
+    let protected = b(br#"{"alg":"RSA1_5","enc":"A128GCM"}"#);
+    let iv = [7u8; 12];
+    let (ct, tag) =
+        content::Enc::A128Gcm.encrypt(&[0u8; 16], &iv, b"chosen by the attacker", protected.as_bytes()).unwrap();
+    for ek in [vec![0x42u8; 256], Vec::new()] {
+        let jwe = format!("{protected}.{}.{}.{}.{}", b(&ek), b(&iv), b(&ct), b(&tag));
+        assert_eq!(decrypt(&jwe, &DecryptionKey::Rsa(Box::new(rsa.clone()))).unwrap_err(), JweError::Decryption);
+    }
+    // A zip in an unprotected header is refused (a valid JWE otherwise).
+    let kek = [3u8; 16];
+    let cek = [5u8; 16];
+    let wrapped = aes_kw::KekAes128::from(kek).wrap_vec(&cek).unwrap();
+    let protected = b(br#"{"alg":"A128KW","enc":"A128GCM"}"#);
+    let body = miniz_oxide::deflate::compress_to_vec(b"hello", 6);
+    let (ct, tag) = content::Enc::A128Gcm.encrypt(&cek, &iv, &body, protected.as_bytes()).unwrap();
+    let json = serde_json::json!({
+        "protected": protected, "unprotected": { "zip": "DEF" }, "encrypted_key": b(&wrapped),
+        "iv": b(&iv), "ciphertext": b(&ct), "tag": b(&tag),
+    })
+    .to_string();
+    let e = decrypt(&json, &DecryptionKey::Secret(kek.to_vec())).unwrap_err();
+    assert!(matches!(&e, JweError::Format(m) if m.contains("unprotected")), "{e}");
+    // PBES2: more than MAX_PBES2_COUNT iterations is not run.
+    let mut options = Encrypt::new("PBES2-HS256+A128KW", "A128GCM");
+    options.p2c = MAX_PBES2_COUNT + 1;
+    assert_eq!(encrypt(b"x", &options, &EncryptionKey::password("p"), &mut rng).unwrap_err().code(), "unsupported");
+    // Encryption keys: RSA below 2048 bits, EC coordinates of the wrong size.
+    let small = rsa::RsaPrivateKey::new(&mut rng, 1024).unwrap();
+    let n = b(&rsa::traits::PublicKeyParts::n(&small).to_bytes_be());
+    let e = EncryptionKey::from_jwk(&format!(r#"{{"kty":"RSA","n":"{n}","e":"AQAB"}}"#)).unwrap_err();
+    assert!(e.to_string().contains("2048"), "{e}");
+    let x = b(&[1u8; 33]);
+    let y = b(&[1u8; 31]);
+    let e = EncryptionKey::from_jwk(&format!(r#"{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}"}}"#)).unwrap_err();
+    assert!(e.to_string().contains("32 bytes each"), "{e}");
+}

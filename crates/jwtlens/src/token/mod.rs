@@ -196,6 +196,7 @@ impl<'a> Token<'a> {
             t.error(Code::Empty, Part::Input, t.span.start, None, None, String::from("No token: the input is empty."));
             return t;
         }
+        t.sd_jwt();
         t.split();
         t.decode_parts();
         t
@@ -301,6 +302,36 @@ impl<'a> Token<'a> {
     ) {
         let d = self.diag(code, part, offset, expected, found, message);
         self.errors.push(d);
+    }
+
+    /// RFC 9901 §4: `<Issuer-signed JWT>~<Disclosure 1>~…~<Disclosure N>~[<KB-JWT>]`.
+    /// When the token has that shape (a compact JWS before the first `~`), the token is
+    /// that JWT, and a notice says what follows it.
+    fn sd_jwt(&mut self) {
+        let text = self.text();
+        let Some(tilde) = text.find('~') else { return };
+        let jwt = text.get(..tilde).unwrap_or_default();
+        if jwt.bytes().filter(|b| *b == b'.').count() != 2 {
+            return;
+        }
+        let rest = text.get(tilde + 1..).unwrap_or_default();
+        let parts: Vec<&str> = rest.split('~').collect();
+        let kb = parts.last().is_some_and(|p| !p.is_empty());
+        let disclosures = parts.iter().take(parts.len().saturating_sub(1)).filter(|p| !p.is_empty()).count();
+        let at = self.span.start + tilde;
+        let (end, span_end) = (self.span.end, self.span.start + tilde);
+        self.span.end = span_end;
+        self.notice(
+            Code::SdJwt,
+            Part::Input,
+            at,
+            end,
+            format!(
+                "An SD-JWT (RFC 9901): {disclosures} disclosure{}{} follow the issuer-signed JWT, which this report describes. The SD-JWT as a whole (its disclosures and key binding) is verified with verifySdJwt or `jwtlens verify`, not as a JWT.",
+                plural(disclosures),
+                if kb { " and a Key Binding JWT" } else { "" }
+            ),
+        );
     }
 
     fn notice(&mut self, code: Code, part: Part, offset: usize, end: usize, message: String) {

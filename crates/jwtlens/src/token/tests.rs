@@ -123,3 +123,26 @@ fn unencoded_payload() {
     assert_eq!(t.payload_bytes(), Some(&b"$hi"[..]));
     assert_eq!(t.payload(), Some(&Payload::Text(String::from("$hi"))));
 }
+
+#[test]
+fn an_sd_jwt_is_its_issuer_signed_jwt_with_a_notice_and_never_valid() {
+    let presentation = include_str!("../../../../tests/vectors/sd-jwt/rfc9901/simple/presentation.txt").trim();
+    let t = Token::parse(presentation);
+    assert_eq!(t.kind(), Kind::Jws);
+    assert!(t.errors().is_empty(), "{:?}", t.errors());
+    let tilde = presentation.find('~').unwrap();
+    assert_eq!(t.span(), 0..tilde);
+    let n = t.notices().iter().find(|n| n.code == Code::SdJwt).expect("an sd_jwt notice");
+    assert_eq!(n.offset, tilde);
+    assert!(n.message.contains("and a Key Binding JWT"), "{}", n.message);
+    // With the issuer's key the signature verifies, and still the verdict is not valid.
+    let key = include_str!("../../../../tests/vectors/sd-jwt/keys/issuer.public.jwk.json");
+    let (keys, _) = crate::key::import_key(key, crate::key::KeyInput::Jwk).unwrap();
+    let options = crate::Options::at(crate::time::NumericDate::from_secs(1_748_537_243)).with_keys(&keys);
+    let r = crate::inspect(presentation, &options);
+    assert_eq!(r.verification.status, crate::verify::SignatureStatus::Verified);
+    assert_eq!(r.verdict.status, crate::report::VerdictStatus::Malformed);
+    assert!(r.verdict.message.contains("SD-JWT"), "{}", r.verdict.message);
+    // Not an SD-JWT: a `~` where the part before it is no compact JWS.
+    assert!(Token::parse("abc~def").notices().iter().all(|n| n.code != Code::SdJwt));
+}
