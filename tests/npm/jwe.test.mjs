@@ -98,3 +98,37 @@ test("encrypt refuses what cannot be made, with the core's code; decrypt's error
     assert.equal(signing.decrypt(signing.encrypt("ok", k, { alg: "dir", enc }), k).plaintext, "ok");
   }
 });
+
+// The JWE manifest (tests/vectors/jwe/cases.json: RFC 7516 A, RFC 7520 §5–6, RFC 8037, constructed
+// negatives) through the npm package, as crates/jwtlens/tests/jwe_vectors.rs runs it in the core.
+test("JWE vectors through the npm decrypt", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { join, dirname } = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
+  const signing = await installed("sign");
+  const dir = join(dirname(fileURLToPath(import.meta.url)), "../vectors/jwe");
+  const cases = JSON.parse(readFileSync(join(dir, "cases.json"), "utf8")).filter((c) => c.kind === "decrypt");
+  const pointer = (doc, p) => p.split("/").slice(1).reduce((v, k) => v?.[k.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
+  const wrong = [];
+  let passed = 0;
+  for (const c of cases) {
+    const file = JSON.parse(readFileSync(join(dir, c.file), "utf8"));
+    const keyFile = JSON.parse(readFileSync(join(dir, c.key_file), "utf8"));
+    const jwe = pointer(file, c.jwe_pointer);
+    const text = typeof jwe === "string" ? jwe : JSON.stringify(jwe);
+    const keyValue = pointer(keyFile, c.key_pointer);
+    const key = c.key_type === "password" ? { password: keyValue } : keyValue;
+    let outcome;
+    try {
+      outcome = { plaintext: signing.decrypt(text, key).plaintext };
+    } catch (e) {
+      outcome = { error: e.code };
+    }
+    const ok = c.expect === "valid" ? outcome.plaintext === pointer(file, c.expected_plaintext_pointer) : outcome.error !== undefined;
+    if (ok) passed++;
+    else wrong.push(`${c.name}: expected ${c.expect}, got ${JSON.stringify(outcome).slice(0, 80)}`);
+  }
+  console.log(`# JWE vectors via npm: ${passed}/${cases.length} decrypt cases as expected`);
+  assert.deepEqual(wrong, []);
+  assert.equal(cases.length, 62);
+});

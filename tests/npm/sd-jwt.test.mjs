@@ -99,3 +99,19 @@ test("JWE: decrypt (jwtlens/sign) with a JWK or a password; one opaque error for
   const pbes2 = JSON.parse(readFileSync(join(dir, "../jwe/ietf-jose-cookbook/jwe/5_3.key_wrap_using_pbes2-aes-keywrap_with-aes-cbc-hmac-sha2.json"), "utf8"));
   assert.equal(signing.decrypt(pbes2.output.compact, { password: pbes2.input.pwd }).plaintext, pbes2.input.plaintext);
 });
+
+test("inspect and verify recognise an SD-JWT: its issuer-signed JWT reported, an sd_jwt notice, never valid", async () => {
+  const jwt = await installed();
+  const text = read("rfc9901/simple/presentation.txt");
+  const r = jwt.inspect(text);
+  assert.equal(r.kind, "jws");
+  assert.deepEqual(r.errors, []);
+  const notice = r.notices.find((n) => n.code === "sd_jwt");
+  assert.match(notice.message, /disclosures and a Key Binding JWT follow the issuer-signed JWT/);
+  const key = jwt.importKey(read("keys/issuer.public.jwk.json"), { format: "jwk" });
+  const v = jwt.verify(text, key, { now: 1_748_537_243 });
+  assert.equal(v.verification.status, "verified");
+  assert.equal(v.verdict.status, "malformed");
+  assert.match(v.verdict.message, /SD-JWT/);
+  assert.equal(jwt.verifyFast(text, key, { now: 1_748_537_243 }).valid, false);
+});
