@@ -106,3 +106,41 @@ test("the Encoder issues an SD-JWT and a presentation, which the decoder reads a
   await context.close();
 });
 
+
+test("the Encoder's holder key adds cnf and a Key Binding JWT, which the npm verifySdJwt accepts with the nonce and audience", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
+  const page = await context.newPage();
+  const seen = watch(context, page);
+  await page.clock.setFixedTime(new Date(NOW * 1000));
+  await page.goto(server.origin + "/");
+  await page.click("#tab-encoder");
+  await page.selectOption("#enc-alg", "ES256");
+  await page.click("#enc-generate");
+  const issuerJwk = await page.textContent("#enc-public pre");
+  await page.fill("#enc-claims", `{"iss":"https://issuer.example","sub":"ada","email":"ada@example.com","exp":${NOW + 3600}}`);
+  await page.click(".sd-options summary");
+  await page.fill("#enc-sd", "email");
+  await page.click("#enc-holder-generate");
+  await page.fill("#enc-kb-nonce", "nonce-42");
+  await page.fill("#enc-kb-aud", "https://verifier.example");
+  await page.waitForFunction(() => !(document.querySelector("#enc-token")?.textContent ?? "~").endsWith("~"));
+  const presentation = await page.textContent("#enc-token");
+  assert.equal(presentation.split("~").length, 3, "JWT~D~KB-JWT");
+  const kb = JSON.parse(Buffer.from(presentation.split("~")[2].split(".")[0], "base64url"));
+  assert.deepEqual([kb.typ, kb.alg], ["kb+jwt", "ES256"]);
+  // An independent check: the npm package's verifySdJwt, with the verifier's nonce and audience.
+  const { installed } = await import("../npm/install.mjs");
+  const jwt = await installed();
+  const keyBinding = { required: true, nonce: "nonce-42", audience: "https://verifier.example" };
+  const r = jwt.verifySdJwt(presentation, jwt.importKey(issuerJwk), { now: NOW, keyBinding });
+  assert.equal(r.status, "valid", r.message);
+  assert.equal(r.processed.payload.email, "ada@example.com");
+  const replayed = jwt.verifySdJwt(presentation, jwt.importKey(issuerJwk), { now: NOW, keyBinding: { ...keyBinding, nonce: "other" } });
+  assert.notEqual(replayed.status, "valid");
+  // The decoder reads it as SD-JWT+KB.
+  await page.click("#enc-open");
+  await page.waitForSelector("#panel-sd-jwt");
+  assert.match(await page.textContent("#panel-sd-jwt"), /SD-JWT\+KB/);
+  assert.deepEqual(seen.problems, []);
+  await context.close();
+});

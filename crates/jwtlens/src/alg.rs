@@ -118,6 +118,28 @@ pub const ALL: [Algorithm; 15] = [
 ];
 
 impl Algorithm {
+    /// The algorithm a key of this type signs with when nothing else is said: the
+    /// curve's own ECDSA, EdDSA for Ed25519, RS256 and HS256 (used for the KB-JWT
+    /// a holder's key signs, RFC 9901 §4.3).
+    ///
+    /// ```
+    /// use jwtlens::{alg::Algorithm, key::KeyType};
+    /// assert_eq!(Algorithm::default_for(KeyType::P384), Algorithm::ES384);
+    /// assert_eq!(Algorithm::default_for(KeyType::Ed25519), Algorithm::EdDSA);
+    /// ```
+    pub fn default_for(key: crate::key::KeyType) -> Algorithm {
+        use crate::key::KeyType as K;
+        match key {
+            K::Oct => Algorithm::HS256,
+            K::Rsa => Algorithm::RS256,
+            K::P256 => Algorithm::ES256,
+            K::P384 => Algorithm::ES384,
+            K::P521 => Algorithm::ES512,
+            K::Secp256k1 => Algorithm::ES256K,
+            K::Ed25519 => Algorithm::EdDSA,
+        }
+    }
+
     /// The registered name.
     pub fn name(self) -> &'static str {
         match self {

@@ -45,13 +45,19 @@ pub fn encoder(props: &Props) -> Html {
     let disclosable = use_state(String::new);
     let decoys = use_state(|| 0usize);
     let keep = use_state(String::new);
+    // Key binding: the holder's private key (its public half goes into cnf) and the verifier's nonce and audience.
+    let holder = use_state(String::new);
+    let kb_nonce = use_state(|| String::from("n-0S6_WzA2Mj"));
+    let kb_aud = use_state(|| String::from("https://verifier.example"));
+    let now = props.now;
 
     // The token is derived: signing is deterministic for every algorithm but PS*, ES512
     // (fresh randomness), so it is recomputed only when an input changes.
     let result = {
         let (a, h, c, k) = ((*alg), (*header).clone(), (*claims).clone(), (*key).clone());
         let (sd, n, kept) = ((*disclosable).clone(), *decoys, (*keep).clone());
-        use_memo((a, h, c, k, sd, n, kept), |(a, h, c, k, sd, n, kept)| {
+        let kb = ((*holder).clone(), (*kb_nonce).clone(), (*kb_aud).clone());
+        use_memo((a, h, c, k, sd, n, kept, kb), move |(a, h, c, k, sd, n, kept, (holder, nonce, aud))| {
             if k.trim().is_empty() {
                 return Err(String::from("Paste a private key or secret, or generate one."));
             }
@@ -67,15 +73,39 @@ pub fn encoder(props: &Props) -> Html {
             let typ = serde_json::from_str::<serde_json::Value>(h)
                 .ok()
                 .and_then(|v| v.get("typ").and_then(|t| t.as_str()).map(String::from));
-            let options = jwtlens::sdjwt::Issue { disclosable, decoys: *n, holder_jwk: None, typ };
+            // A holder key: its public JWK goes into cnf, and the presentation carries a KB-JWT it signs.
+            let holder = if holder.trim().is_empty() {
+                None
+            } else {
+                Some(jwtlens::sign::import_signing_key(holder).map_err(|e| format!("The holder key: {e}"))?)
+            };
+            let holder_jwk = match &holder {
+                Some(h) => Some(serde_json::from_str(&h.public().to_jwk()).map_err(|e| e.to_string())?),
+                None => None,
+            };
+            let options = jwtlens::sdjwt::Issue { disclosable: disclosable.clone(), decoys: *n, holder_jwk, typ };
             let issued =
                 jwtlens::sdjwt::issue(*a, c, &options, &signing, &mut rand_core::OsRng).map_err(|e| e.to_string())?;
             let kept = names(kept);
-            if kept.is_empty() {
+            if kept.is_empty() && holder.is_none() {
                 return Ok(issued.sd_jwt);
             }
-            let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
-            jwtlens::sdjwt::present(&issued.sd_jwt, &kept, None, &mut rand_core::OsRng).map_err(|e| e.to_string())
+            // With a holder key and no subset named, every disclosure is presented.
+            let kept: Vec<&str> = if kept.is_empty() {
+                disclosable.iter().map(String::as_str).collect()
+            } else {
+                kept.iter().map(String::as_str).collect()
+            };
+            let iat = jwtlens::time::NumericDate::new(now.floor()).ok_or("the clock")?;
+            let bind = holder.as_ref().map(|key| jwtlens::sdjwt::Bind {
+                key,
+                alg: Algorithm::default_for(key.key_type()),
+                nonce: nonce.as_str(),
+                audience: aud.as_str(),
+                iat,
+            });
+            jwtlens::sdjwt::present(&issued.sd_jwt, &kept, bind.as_ref(), &mut rand_core::OsRng)
+                .map_err(|e| e.to_string())
         })
     };
     let text_input = |state: &UseStateHandle<String>| {
@@ -107,6 +137,18 @@ pub fn encoder(props: &Props) -> Html {
                 let public = k.public();
                 key.set(k.to_jwk());
                 generated.set(Some(Generated { public_jwk: public.to_jwk(), thumbprint: public.thumbprint() }));
+            }
+        })
+    };
+    let on_holder = {
+        let holder = holder.clone();
+        Callback::from(move |e: InputEvent| holder.set(textarea_value(e)))
+    };
+    let generate_holder = {
+        let holder = holder.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(k) = jwtlens::sign::generate(Algorithm::ES256, &mut rand_core::OsRng) {
+                holder.set(k.to_jwk());
             }
         })
     };
@@ -159,7 +201,18 @@ pub fn encoder(props: &Props) -> Html {
                         <label for="enc-keep" class="small">{ "Present only (empty: all)" }</label>
                         <input id="enc-keep" type="text" placeholder="email" value={(*keep).clone()} oninput={text_input(&keep)} />
                     </div>
-                    <p class="small muted">{ "Each named top-level claim becomes a disclosure with a 128-bit salt, and its digest goes into _sd with the decoys. The holder presents a subset; a Key Binding JWT needs the holder's key (npm presentSdJwt)." }</p>
+                    <label for="enc-holder" class="small">{ "Holder's private key (optional): its public JWK goes into cnf, and the presentation carries a Key Binding JWT it signs" }</label>
+                    <textarea id="enc-holder" rows="3" spellcheck="false" autocomplete="off" value={(*holder).clone()} oninput={on_holder} />
+                    <div class="buttons">
+                        <button type="button" id="enc-holder-generate" onclick={generate_holder}>{ "Generate a holder key (ES256)" }</button>
+                    </div>
+                    <div class="policy-grid">
+                        <label for="enc-kb-nonce" class="small">{ "KB-JWT nonce (from the verifier)" }</label>
+                        <input id="enc-kb-nonce" type="text" value={(*kb_nonce).clone()} oninput={text_input(&kb_nonce)} />
+                        <label for="enc-kb-aud" class="small">{ "KB-JWT audience (the verifier)" }</label>
+                        <input id="enc-kb-aud" type="text" value={(*kb_aud).clone()} oninput={text_input(&kb_aud)} />
+                    </div>
+                    <p class="small muted">{ "Each named top-level claim becomes a disclosure with a 128-bit salt, and its digest goes into _sd with the decoys. The holder presents a subset; with a holder key, a Key Binding JWT (typ kb+jwt, iat now, the nonce and audience, sd_hash over the presentation) ends it." }</p>
                 </details>
                 <label for="enc-key" class="label">{ "Private key or secret" }</label>
                 <textarea id="enc-key" rows="5" spellcheck="false" autocomplete="off" value={(*key).clone()} oninput={on_key}
@@ -176,7 +229,7 @@ pub fn encoder(props: &Props) -> Html {
                 }
             </section>
             <section class="col" aria-label="Signed token" aria-live="polite">
-                <h2 class="label">{ if disclosable.trim().is_empty() { "Signed token" } else if keep.trim().is_empty() { "Issued SD-JWT (every disclosure)" } else { "SD-JWT presentation" } }</h2>
+                <h2 class="label">{ if disclosable.trim().is_empty() { "Signed token" } else if !holder.trim().is_empty() { "SD-JWT+KB presentation (with a Key Binding JWT)" } else if keep.trim().is_empty() { "Issued SD-JWT (every disclosure)" } else { "SD-JWT presentation" } }</h2>
                 { match result.as_ref() {
                     Ok(token) => html! {
                         <>

@@ -25,9 +25,13 @@ pub fn verdict_banner(props: &Props) -> Html {
         _ => "verdict bad",
     };
     let checking = props.checking && r.verdict.status == VerdictStatus::Unchecked;
-    let class = if checking { "verdict none" } else { class };
+    // An SD-JWT's issuer-signed JWT is never valid on its own; the SD-JWT panel above judges the whole.
+    let sd_jwt = r.notices.iter().any(|n| n.code == jwtlens::Code::SdJwt);
+    let class = if checking || sd_jwt { "verdict none" } else { class };
     let (title, message) = if checking {
         ("Checking the signature…", "Your browser's WebCrypto is checking it; nothing leaves this page.")
+    } else if sd_jwt {
+        ("The issuer-signed JWT of an SD-JWT", r.verdict.message.as_str())
     } else {
         (r.verdict.status.title(), r.verdict.message.as_str())
     };
