@@ -37,6 +37,10 @@ test("a pasted JWE loads the decryptor on demand; the private JWK decrypts it, t
   await page.waitForSelector("#panel-jwe");
   assert.equal(labsLoaded(seen.requests), 1, "a JWE does, once");
   assert.match(await page.textContent("#panel-jwe .status"), /encrypted/);
+  // The five parts (RFC 7516 §7.1), each its own colour, with a legend that names them.
+  const classes = await page.$$eval("#token-view span", (els) => els.map((e) => e.className));
+  for (const c of ["seg-header", "seg-payload", "seg-jwe", "seg-signature", "seg-tag"]) assert.ok(classes.some((x) => x.includes(c)), c);
+  assert.match(await page.textContent(".token-view-wrap .legend"), /header · encrypted key · IV · ciphertext · tag/);
   await page.fill("#key-input", JSON.stringify(NESTED.encrypt.input.key));
   await page.waitForSelector("#jwe-status");
   assert.match(await page.textContent("#jwe-status"), /Decrypted with the private JWK: RSA-OAEP with A128GCM/);
@@ -45,8 +49,8 @@ test("a pasted JWE loads the decryptor on demand; the private JWK decrypts it, t
     await page.emulateMedia({ colorScheme: scheme });
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const r = await window.axe.run("#panel-jwe", { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-      return r.violations.map((v) => `${v.id}: ${v.help}`);
+      const r = await window.axe.run("#main", { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+      return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     });
     assert.deepEqual(violations, [], scheme);
     await page.screenshot({ path: join(outputDir, `jwe-decrypted-${scheme}.png`), fullPage: true });

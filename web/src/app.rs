@@ -193,7 +193,7 @@ pub fn app() -> Html {
                     } else {
                         if report.kind == jwtlens::token::Kind::Jwe {
                             // Decryption lives in the labs module, which renders its panel here.
-                            <section class="panel-host" aria-label="JWE"><div id="jwe-root"></div></section>
+                            <div class="panel-host"><div id="jwe-root"></div></div>
                         }
                         if report.notices.iter().any(|n| n.code == jwtlens::Code::SdJwt) {
                             <SdJwtPanel input={state.input.clone()} now={state.now}

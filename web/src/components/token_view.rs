@@ -27,7 +27,13 @@ fn part_class(part: Option<Part>) -> &'static str {
         Some(Part::Payload) => "seg seg-payload",
         Some(Part::Signature) => "seg seg-signature",
         Some(Part::Extra) => "seg seg-extra",
-        Some(_) => "seg seg-jwe",
+        // A JWE's five parts (RFC 7516 §7.1), each its own colour.
+        Some(Part::EncryptedKey) => "seg seg-payload",
+        Some(Part::Iv) => "seg seg-jwe",
+        Some(Part::Ciphertext) => "seg seg-signature",
+        Some(Part::Tag) => "seg seg-tag",
+        // Part is non-exhaustive; the input as a whole (Part::Input) is never a segment.
+        Some(_) => "seg seg-other",
         None => "seg seg-other",
     }
 }
@@ -38,11 +44,21 @@ pub fn token_view(props: &Props) -> Html {
     html! {
         <div class="token-view-wrap">
             <div class="label">{ "Parts" }
-                <span class="legend">
-                    <span class="seg-header">{ "header" }</span>{ " · " }
-                    <span class="seg-payload">{ "payload" }</span>{ " · " }
-                    <span class="seg-signature">{ "signature" }</span>
-                </span>
+                if props.report.kind == jwtlens::token::Kind::Jwe {
+                    <span class="legend">
+                        <span class="seg-header">{ "header" }</span>{ " · " }
+                        <span class="seg-payload">{ "encrypted key" }</span>{ " · " }
+                        <span class="seg-jwe">{ "IV" }</span>{ " · " }
+                        <span class="seg-signature">{ "ciphertext" }</span>{ " · " }
+                        <span class="seg-tag">{ "tag" }</span>
+                    </span>
+                } else {
+                    <span class="legend">
+                        <span class="seg-header">{ "header" }</span>{ " · " }
+                        <span class="seg-payload">{ "payload" }</span>{ " · " }
+                        <span class="seg-signature">{ "signature" }</span>
+                    </span>
+                }
             </div>
             <pre class="token-view" id="token-view" aria-label="The token, coloured by part">
                 { for runs.into_iter().map(|r| {
@@ -69,10 +85,12 @@ pub fn token_view(props: &Props) -> Html {
                 }
             </pre>
             <div class="buttons copy-parts">
-                { for props.report.segments.iter().filter(|s| matches!(s.part, Part::Header | Part::Payload | Part::Signature)).map(|s| {
-                    let name = match s.part { Part::Header => "header", Part::Payload => "payload", _ => "signature" };
+                // Every part of a JWS or a JWE (RFC 7516 §7.1: header, encrypted key, IV, ciphertext, tag).
+                { for props.report.segments.iter().filter(|s| s.part != Part::Extra && s.start < s.end).map(|s| {
+                    let name = s.part.label();
                     let text = props.input.get(s.start..s.end).unwrap_or_default().to_string();
-                    html! { <CopyButton {text} label={format!("Copy the encoded {name}")} caption={AttrValue::from(format!("Copy {name}"))} /> }
+                    // The visible caption begins the accessible name (WCAG 2.5.3, label in name).
+                    html! { <CopyButton {text} label={format!("Copy {name} (encoded)")} caption={AttrValue::from(format!("Copy {name}"))} /> }
                 }) }
             </div>
         </div>
