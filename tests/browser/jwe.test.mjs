@@ -105,3 +105,18 @@ test("the Encoder nests its signed token in a JWE; the decoder decrypts it with 
   assert.deepEqual(seen.problems, []);
   await context.close();
 });
+
+test("when the labs script cannot load, the JWE panel's place says so and the waiting request is dropped", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, serviceWorkers: "block" });
+  await context.route(/\/labs-[0-9a-f]+\.js$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(server.origin + "/");
+  await page.waitForSelector("#token-input");
+  await page.fill("#key-input", JSON.stringify(NESTED.encrypt.input.key));
+  await page.fill("#token-input", NESTED.encrypt.output.compact);
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector("#jwe-root")?.textContent ?? ""));
+  assert.equal(await page.getAttribute("#jwe-root", "role"), "alert");
+  assert.equal(await page.evaluate(() => "jwtlensPendingJwe" in window), false, "the request (with its private key) is not kept");
+  assert.equal(await page.evaluate(() => document.getElementById("labs-script")), null, "a later view may retry");
+  await context.close();
+});

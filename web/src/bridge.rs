@@ -97,6 +97,24 @@ fn load_labs() {
     let _ = script.set_attribute("id", "labs-script");
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", &src);
+    // If it cannot load (offline before the service worker cached it, say): say so where the
+    // labs or the JWE panel would be, drop a waiting JWE request, and let a later view retry.
+    gloo_events::EventListener::once(&script, "error", |e| {
+        if let Some(s) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            s.remove();
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = js_sys::Reflect::delete_property(&w, &JsValue::from_str(PENDING));
+        }
+        let message = "This part of jwtlens could not be loaded (its script failed); reload the page to try again.";
+        for id in ["jwe-root", "labs-root"] {
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+                el.set_text_content(Some(message));
+                let _ = el.set_attribute("role", "alert");
+            }
+        }
+    })
+    .forget();
     let _ = head.append_child(&script);
 }
 

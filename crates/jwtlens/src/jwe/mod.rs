@@ -56,7 +56,7 @@ pub const MAX_INFLATED: usize = 1 << 20;
 pub enum JweError {
     /// Not a JWE that can be read: which part, what was expected.
     Format(String),
-    /// An algorithm or parameter jwtlens does not decrypt.
+    /// An algorithm or parameter jwtlens does not decrypt (or encrypt).
     Unsupported(String),
     /// The key cannot be used with this JWE's algorithm (its type or size).
     Key(String),
@@ -71,7 +71,7 @@ impl fmt::Display for JweError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             JweError::Format(why) => write!(f, "Not a readable JWE: {why}."),
-            JweError::Unsupported(why) => write!(f, "Not decrypted: {why}."),
+            JweError::Unsupported(why) => write!(f, "Not supported: {why}."),
             JweError::Key(why) => write!(f, "The key does not fit: {why}."),
             JweError::Decryption => f.write_str(
                 "The JWE does not decrypt with this key: the key is wrong, or the JWE was modified (the reason is not told apart, on purpose).",

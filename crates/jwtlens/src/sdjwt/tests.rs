@@ -230,3 +230,34 @@ fn the_attack_review_s_inputs_are_refused() {
     assert!(SdJwt::parse(&many).unwrap_err().to_string().contains("at most"));
     assert!(SdJwt::parse(&"a".repeat(MAX_BYTES + 1)).is_err());
 }
+
+#[test]
+fn personal_data_left_always_visible_is_a_finding() {
+    use crate::key::{import_key, KeyInput};
+    let secret = "a-long-and-random-shared-secret-0123456789";
+    let (keys, _) = import_key(secret, KeyInput::Auto).unwrap();
+    let d = Disclosure::decode(&b64(r#"["salt-salt-salt-salt-salt", "age_over_18", true]"#), 0).unwrap();
+    let sign = |payload: &str| {
+        crate::sign::sign(
+            crate::alg::Algorithm::HS256,
+            r#"{"typ":"example+sd-jwt"}"#,
+            payload,
+            &crate::sign::SigningKey::Hmac(secret.as_bytes().to_vec()),
+            &mut rand_core::OsRng,
+        )
+        .unwrap()
+    };
+    let now = crate::time::NumericDate::from_secs(1000);
+    let (policy, kb) = (crate::policy::Policy::default(), KeyBinding::default());
+    let leaky = sign(&format!(
+        r#"{{"_sd":["{}"],"email":"ada@example.com","birthdate":"1815-12-10"}}"#,
+        d.digest(SdAlg::Sha256)
+    ));
+    let r = verify(&format!("{leaky}~{}~", d.text), &keys, &policy, now, &kb);
+    let f = r.findings.iter().find(|f| f.starts_with("Personal data always visible")).expect("a finding");
+    assert!(f.contains("email, birthdate are"), "{f}");
+    // Everything personal disclosable (or no selective disclosure at all): no such finding.
+    let tidy = sign(&format!(r#"{{"_sd":["{}"],"iss":"i"}}"#, d.digest(SdAlg::Sha256)));
+    let r = verify(&format!("{tidy}~{}~", d.text), &keys, &policy, now, &kb);
+    assert!(r.findings.iter().all(|f| !f.starts_with("Personal data")), "{:?}", r.findings);
+}

@@ -149,7 +149,7 @@ pub fn verify_with(
         .iter()
         .map(|d| DisclosureReport { disclosure: d.clone(), digest: d.digest(sd_alg), placed_at: None })
         .collect();
-    report.findings = findings(&sd, kb);
+    report.findings = findings(&sd, kb, payload.as_ref());
     // §7.1 step 2: the issuer's signature and claims, as for every JWT.
     let options = Options::at(now).with_keys(keys).with_policy(policy).with_backend(backend);
     let issuer = verdict(&token, &options);
@@ -365,8 +365,42 @@ pub(crate) fn holder_public_jwk(jwk: &Value) -> Result<(), String> {
 }
 
 /// Advice: short salts, and presentations anyone could replay.
-fn findings(sd: &SdJwt, kb: &KeyBinding) -> Vec<String> {
+/// Personal data among the OpenID Connect standard claims (OpenID Connect Core §5.1) and
+/// RFC 9901's examples: when an SD-JWT makes some claims selectively disclosable, one
+/// of these left always visible is shown to every verifier.
+const PERSONAL_CLAIMS: [&str; 16] = [
+    "name",
+    "given_name",
+    "family_name",
+    "middle_name",
+    "nickname",
+    "email",
+    "phone_number",
+    "address",
+    "birthdate",
+    "gender",
+    "picture",
+    "nationalities",
+    "place_of_birth",
+    "birth_family_name",
+    "ssn",
+    "national_id",
+];
+
+fn findings(sd: &SdJwt, kb: &KeyBinding, payload: Option<&Value>) -> Vec<String> {
     let mut out = Vec::new();
+    // RFC 9901 §10.1 (privacy): selective disclosure protects only what is disclosable.
+    if let Some(p) = payload.and_then(Value::as_object).filter(|p| p.contains_key("_sd")) {
+        let visible: Vec<&str> = PERSONAL_CLAIMS.iter().copied().filter(|c| p.contains_key(*c)).collect();
+        if !visible.is_empty() {
+            out.push(format!(
+                "Personal data always visible: {} {} in the issuer-signed payload itself, so every verifier sees {} although this SD-JWT discloses other claims selectively.",
+                visible.join(", "),
+                if visible.len() == 1 { "is" } else { "are" },
+                if visible.len() == 1 { "it" } else { "them" }
+            ));
+        }
+    }
     for (i, d) in sd.disclosures.iter().enumerate() {
         // A base64url salt carries 6 bits a character; §9.3: "128 bits [...] of entropy".
         let bits = d.salt.len() * 6;
