@@ -74,28 +74,6 @@ pub fn jwe_panel(props: &Props) -> Html {
     }
 }
 
-/// The key management algorithms the Encoder offers, and the content encryptions.
-const ALGS: [&str; 17] = [
-    "ECDH-ES+A256KW",
-    "ECDH-ES+A128KW",
-    "ECDH-ES",
-    "RSA-OAEP-256",
-    "RSA-OAEP",
-    "RSA1_5",
-    "A128KW",
-    "A192KW",
-    "A256KW",
-    "A128GCMKW",
-    "A192GCMKW",
-    "A256GCMKW",
-    "dir",
-    "PBES2-HS256+A128KW",
-    "PBES2-HS384+A192KW",
-    "PBES2-HS512+A256KW",
-    "ECDH-ES+A192KW",
-];
-const ENCS: [&str; 6] = ["A256GCM", "A192GCM", "A128GCM", "A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512"];
-
 #[derive(Properties, PartialEq)]
 pub struct EncryptProps {
     /// The signed token to nest (`cty: JWT`).
@@ -107,8 +85,8 @@ pub struct EncryptProps {
 /// The Encoder's "Encrypt it" section: the signed token nested in a JWE for a recipient's key.
 #[function_component(JweEncrypt)]
 pub fn jwe_encrypt(props: &EncryptProps) -> Html {
-    let alg = use_state(|| String::from(ALGS[0]));
-    let enc = use_state(|| String::from(ENCS[0]));
+    let alg = use_state(|| String::from("ECDH-ES+A256KW"));
+    let enc = use_state(|| String::from("A256GCM"));
     let recipient = use_state(String::new);
     let private = use_state(|| None::<String>);
     let result = use_memo(
@@ -200,11 +178,11 @@ pub fn jwe_encrypt(props: &EncryptProps) -> Html {
             <div class="policy-grid">
                 <label for="enc-jwe-alg" class="small">{ "Key management" }</label>
                 <select id="enc-jwe-alg" onchange={select(&alg)}>
-                    { for ALGS.iter().map(|a| html! { <option value={*a} selected={*a == alg.as_str()}>{ *a }</option> }) }
+                    { for jwtlens::jwe::KEY_MANAGEMENT.iter().map(|a| html! { <option value={*a} selected={*a == alg.as_str()}>{ *a }</option> }) }
                 </select>
                 <label for="enc-jwe-enc" class="small">{ "Content encryption" }</label>
                 <select id="enc-jwe-enc" onchange={select(&enc)}>
-                    { for ENCS.iter().map(|e| html! { <option value={*e} selected={*e == enc.as_str()}>{ *e }</option> }) }
+                    { for jwtlens::jwe::CONTENT_ENCRYPTION.iter().map(|e| html! { <option value={*e} selected={*e == enc.as_str()}>{ *e }</option> }) }
                 </select>
             </div>
             <label for="enc-jwe-key" class="small">{ "The recipient's public JWK (EC or X25519 for ECDH-ES, RSA for RSA-OAEP), a shared secret as an oct JWK, or a password for PBES2" }</label>

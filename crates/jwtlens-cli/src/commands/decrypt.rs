@@ -32,23 +32,14 @@ pub(crate) struct DecryptArgs {
 }
 
 pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
-    let key = match (&args.key, &args.password) {
-        (Some(path), _) => match std::fs::read_to_string(path) {
-            Ok(text) => DecryptionKey::from_jwk(&text),
-            Err(e) => {
-                eprintln!("jwtlens: cannot read {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        (None, Some(pw)) => Ok(DecryptionKey::password(pw)),
-        (None, None) => unreachable!("clap requires --key or --password"),
-    };
-    let key = match key {
+    let key = match super::jwe_key(
+        args.key.as_deref(),
+        args.password.as_deref(),
+        DecryptionKey::from_jwk,
+        DecryptionKey::password,
+    ) {
         Ok(k) => k,
-        Err(e) => {
-            eprintln!("jwtlens: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let text = match read_token(args.token) {
         Ok(t) => t,

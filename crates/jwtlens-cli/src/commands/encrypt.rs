@@ -39,23 +39,14 @@ pub(crate) struct EncryptArgs {
 }
 
 pub(crate) fn run_encrypt(args: EncryptArgs) -> ExitCode {
-    let key = match (&args.key, &args.password) {
-        (Some(path), _) => match std::fs::read_to_string(path) {
-            Ok(text) => EncryptionKey::from_jwk(&text),
-            Err(e) => {
-                eprintln!("jwtlens: cannot read {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        (None, Some(pw)) => Ok(EncryptionKey::password(pw)),
-        (None, None) => unreachable!("clap requires --key or --password"),
-    };
-    let key = match key {
+    let key = match super::jwe_key(
+        args.key.as_deref(),
+        args.password.as_deref(),
+        EncryptionKey::from_jwk,
+        EncryptionKey::password,
+    ) {
         Ok(k) => k,
-        Err(e) => {
-            eprintln!("jwtlens: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let plaintext = match read_token(args.plaintext) {
         Ok(t) => t,

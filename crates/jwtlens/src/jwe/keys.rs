@@ -36,7 +36,8 @@ impl core::fmt::Debug for DecryptionKey {
     }
 }
 
-fn bytes(v: &Map<String, Value>, name: &str) -> Result<Vec<u8>, JweError> {
+/// A JWK member's base64url bytes.
+pub(super) fn bytes(v: &Map<String, Value>, name: &str) -> Result<Vec<u8>, JweError> {
     let s = v.get(name).and_then(Value::as_str).ok_or_else(|| JweError::Key(format!("the JWK has no \"{name}\"")))?;
     crate::b64::decode(s).map(|d| d.bytes).map_err(|_| JweError::Key(format!("the JWK's \"{name}\" is not base64url")))
 }
@@ -246,24 +247,8 @@ pub(super) fn content_key(
             ));
             Ok(cek)
         }
-        (a, key)
-            if [
-                "dir",
-                "A128KW",
-                "A192KW",
-                "A256KW",
-                "A128GCMKW",
-                "A192GCMKW",
-                "A256GCMKW",
-                "RSA-OAEP",
-                "RSA-OAEP-256",
-                "RSA1_5",
-            ]
-            .contains(&a)
-                || a.starts_with("PBES2-") =>
-        {
-            Err(wrong(a, key))
-        }
+        // A known algorithm with the wrong kind of key (ECDH-ES's were handled above).
+        (a, key) if super::KEY_MANAGEMENT.contains(&a) => Err(wrong(a, key)),
         (a, _) => Err(JweError::Unsupported(format!("the key management algorithm \"{a}\""))),
     }
 }

@@ -42,6 +42,51 @@ mod keys;
 pub use encrypt::{encrypt, Encrypt, EncryptionKey};
 pub use keys::DecryptionKey;
 
+/// Every key management algorithm jwtlens encrypts and decrypts, in RFC 7518 §4.1's
+/// order (X25519 for the `ECDH-ES` ones, RFC 8037 §3.2).
+pub const KEY_MANAGEMENT: [&str; 17] = [
+    "RSA1_5",
+    "RSA-OAEP",
+    "RSA-OAEP-256",
+    "A128KW",
+    "A192KW",
+    "A256KW",
+    "dir",
+    "ECDH-ES",
+    "ECDH-ES+A128KW",
+    "ECDH-ES+A192KW",
+    "ECDH-ES+A256KW",
+    "A128GCMKW",
+    "A192GCMKW",
+    "A256GCMKW",
+    "PBES2-HS256+A128KW",
+    "PBES2-HS384+A192KW",
+    "PBES2-HS512+A256KW",
+];
+
+/// Every content encryption algorithm, in RFC 7518 §5.1's order.
+pub const CONTENT_ENCRYPTION: [&str; 6] =
+    ["A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512", "A128GCM", "A192GCM", "A256GCM"];
+
+/// The size in bytes of the shared secret `alg` takes with `enc`: the key-wrapping
+/// key of `A*KW` and `A*GCMKW`, the content key itself for `dir`; `None` for the
+/// algorithms that take a public key or a password.
+///
+/// ```
+/// assert_eq!(jwtlens::jwe::secret_len("A192GCMKW", "A128GCM"), Some(24));
+/// assert_eq!(jwtlens::jwe::secret_len("dir", "A256CBC-HS512"), Some(64));
+/// assert_eq!(jwtlens::jwe::secret_len("RSA-OAEP", "A128GCM"), None);
+/// ```
+pub fn secret_len(alg: &str, enc: &str) -> Option<usize> {
+    match alg {
+        "A128KW" | "A128GCMKW" => Some(16),
+        "A192KW" | "A192GCMKW" => Some(24),
+        "A256KW" | "A256GCMKW" => Some(32),
+        "dir" => content::Enc::from_name(enc).map(content::Enc::key_len),
+        _ => None,
+    }
+}
+
 /// The most PBKDF2 iterations (`p2c`) jwtlens runs for one recipient, as jose's default
 /// `maxPBES2Count`: the sender chooses the count, so a large one is a denial of service
 /// on the recipient (a JSON JWE may name up to 16 recipients).
