@@ -28,6 +28,18 @@ impl Enc {
         })
     }
 
+    /// The registered name (RFC 7518 §5.1).
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Enc::A128Gcm => "A128GCM",
+            Enc::A192Gcm => "A192GCM",
+            Enc::A256Gcm => "A256GCM",
+            Enc::A128CbcHs256 => "A128CBC-HS256",
+            Enc::A192CbcHs384 => "A192CBC-HS384",
+            Enc::A256CbcHs512 => "A256CBC-HS512",
+        }
+    }
+
     /// The CEK's length in bytes.
     pub(super) fn key_len(self) -> usize {
         match self {

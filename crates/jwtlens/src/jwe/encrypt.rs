@@ -20,8 +20,8 @@ use rand_core::CryptoRngCore;
 use serde_json::{Map, Value};
 
 use super::content::Enc;
-use super::keys::{bytes, concat_kdf, kw_len};
-use super::{JweError, MAX_PBES2_COUNT};
+use super::keys::{bytes, ecdh_derive, ecdh_wrap_len, gcmkw, kw_len, pbes2_kek};
+use super::JweError;
 
 /// A key that encrypts: a shared secret, a password (PBES2), or a public key.
 #[derive(Clone)]
@@ -267,12 +267,9 @@ fn content_key(
             let wrapped = wrap(k, &cek)?;
             Ok((cek, wrapped))
         }
-        ("A128GCMKW" | "A192GCMKW" | "A256GCMKW", K::Secret(k)) => {
-            let (want, gcm) = match alg {
-                "A128GCMKW" => (16, Enc::A128Gcm),
-                "A192GCMKW" => (24, Enc::A192Gcm),
-                _ => (32, Enc::A256Gcm),
-            };
+        (a, K::Secret(k)) if gcmkw(a).is_some() => {
+            let gcm = gcmkw(a).unwrap_or(Enc::A256Gcm);
+            let want = gcm.key_len();
             if k.len() != want {
                 return Err(JweError::Key(format!("{alg} needs a {want}-byte key, this one has {}", k.len())));
             }
@@ -295,32 +292,11 @@ fn content_key(
             Ok((cek, wrapped))
         }
         (a, _) if a.starts_with("ECDH-ES") => ecdh_es(alg, enc, key, header, rng),
-        (a, K::Password(pw)) if a.starts_with("PBES2-") => {
-            let (hash, want) = match alg {
-                "PBES2-HS256+A128KW" => (256, 16),
-                "PBES2-HS384+A192KW" => (384, 24),
-                "PBES2-HS512+A256KW" => (512, 32),
-                _ => return Err(JweError::Unsupported(format!("the algorithm \"{alg}\""))),
-            };
-            let p2c = options.p2c;
-            if p2c == 0 || p2c > MAX_PBES2_COUNT {
-                return Err(JweError::Unsupported(format!(
-                    "p2c {p2c}; jwtlens runs 1 to {MAX_PBES2_COUNT} PBKDF2 iterations"
-                )));
-            }
-            // RFC 7518 §4.8.1.1: "A Salt Input value containing 8 or more octets MUST be used"
-            // and "The salt value used is (UTF8(Alg) || 0x00 || Salt Input)".
+        ("PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW", K::Password(pw)) => {
+            // RFC 7518 §4.8.1.1: "A Salt Input value containing 8 or more octets MUST be used".
             let p2s = random(rng, 16);
-            let mut salt = alg.as_bytes().to_vec();
-            salt.push(0);
-            salt.extend_from_slice(&p2s);
-            let mut kek = alloc::vec![0u8; want];
-            let rounds = p2c as u32;
-            match hash {
-                256 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(pw, &salt, rounds, &mut kek),
-                384 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(pw, &salt, rounds, &mut kek),
-                _ => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(pw, &salt, rounds, &mut kek),
-            }
+            let p2c = options.p2c;
+            let kek = pbes2_kek(alg, pw, &p2s, p2c)?;
             header.insert(String::from("p2s"), Value::from(b64(&p2s)));
             header.insert(String::from("p2c"), Value::from(p2c));
             let cek = random(rng, enc.key_len());
@@ -342,11 +318,7 @@ fn ecdh_es(
     header: &mut Map<String, Value>,
     rng: &mut impl CryptoRngCore,
 ) -> Result<(Vec<u8>, Vec<u8>), JweError> {
-    let wrap_len = match alg {
-        "ECDH-ES" => None,
-        "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" => kw_len(alg),
-        _ => return Err(JweError::Unsupported(format!("the key management algorithm \"{alg}\""))),
-    };
+    let wrap_len = ecdh_wrap_len(alg)?;
     let ec = |crv: &str, point: &[u8]| -> Value {
         // An uncompressed SEC1 point: 0x04 || x || y, each half the rest.
         let (x, y) = point.get(1..).unwrap_or_default().split_at(point.len().saturating_sub(1) / 2);
@@ -383,11 +355,7 @@ fn ecdh_es(
         other => return Err(wrong(alg, other)),
     };
     header.insert(String::from("epk"), epk);
-    let (algorithm_id, len) = match wrap_len {
-        None => (super::keys::enc_name(enc), enc.key_len()),
-        Some(n) => (alg, n),
-    };
-    let derived = concat_kdf(&z, algorithm_id, &[], &[], len)?;
+    let derived = ecdh_derive(&z, alg, enc, wrap_len, &[], &[])?;
     match wrap_len {
         None => Ok((derived, Vec::new())),
         Some(_) => {

@@ -129,6 +129,69 @@ fn header_b64(header: &Map<String, Value>, name: &str) -> Result<Vec<u8>, JweErr
         .map_err(|_| JweError::Format(format!("the header's \"{name}\" is not base64url")))
 }
 
+/// The AES-GCM of `A128GCMKW`/`A192GCMKW`/`A256GCMKW` (RFC 7518 §4.7); its key length is the KEK's.
+pub(super) fn gcmkw(alg: &str) -> Option<Enc> {
+    Some(match alg {
+        "A128GCMKW" => Enc::A128Gcm,
+        "A192GCMKW" => Enc::A192Gcm,
+        "A256GCMKW" => Enc::A256Gcm,
+        _ => return None,
+    })
+}
+
+/// RFC 7518 §4.8.1.1: the key-wrapping key `PBES2-HS*+A*KW` derives from `password` with
+/// PBKDF2 over "(UTF8(Alg) || 0x00 || Salt Input)", `p2c` iterations (1 to [`MAX_PBES2_COUNT`]).
+pub(super) fn pbes2_kek(alg: &str, password: &[u8], p2s: &[u8], p2c: u64) -> Result<Vec<u8>, JweError> {
+    let (hash, want) = match alg {
+        "PBES2-HS256+A128KW" => (256, 16),
+        "PBES2-HS384+A192KW" => (384, 24),
+        "PBES2-HS512+A256KW" => (512, 32),
+        _ => return Err(JweError::Unsupported(format!("the algorithm \"{alg}\""))),
+    };
+    if p2c == 0 || p2c > MAX_PBES2_COUNT {
+        return Err(JweError::Unsupported(format!(
+            "p2c is {p2c}; jwtlens runs 1 to {MAX_PBES2_COUNT} PBKDF2 iterations"
+        )));
+    }
+    let mut salt = alg.as_bytes().to_vec();
+    salt.push(0);
+    salt.extend_from_slice(p2s);
+    let mut kek = alloc::vec![0u8; want];
+    let rounds = p2c as u32;
+    match hash {
+        256 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, &salt, rounds, &mut kek),
+        384 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, &salt, rounds, &mut kek),
+        _ => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &salt, rounds, &mut kek),
+    }
+    Ok(kek)
+}
+
+/// `ECDH-ES`: `None` (the derived key is the CEK); `ECDH-ES+A*KW`: the wrapping key's length.
+pub(super) fn ecdh_wrap_len(alg: &str) -> Result<Option<usize>, JweError> {
+    match alg {
+        "ECDH-ES" => Ok(None),
+        "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" => Ok(kw_len(alg)),
+        _ => Err(JweError::Unsupported(format!("the key management algorithm \"{alg}\""))),
+    }
+}
+
+/// RFC 7518 §4.6.2: the Concat KDF of the shared secret `z`, AlgorithmID "enc" for Direct
+/// Key Agreement (`wrap` `None`, keydatalen the CEK's) else "alg" (keydatalen the KEK's).
+pub(super) fn ecdh_derive(
+    z: &[u8],
+    alg: &str,
+    enc: Enc,
+    wrap: Option<usize>,
+    apu: &[u8],
+    apv: &[u8],
+) -> Result<Vec<u8>, JweError> {
+    let (algorithm_id, keydatalen) = match wrap {
+        None => (enc.name(), enc.key_len()),
+        Some(n) => (alg, n),
+    };
+    concat_kdf(z, algorithm_id, apu, apv, keydatalen)
+}
+
 /// The CEK for `alg`, with a step for the report.
 pub(super) fn content_key(
     alg: &str,
@@ -164,21 +227,13 @@ pub(super) fn content_key(
             ));
             Ok(cek)
         }
-        ("A128GCMKW" | "A192GCMKW" | "A256GCMKW", K::Secret(k)) => {
-            let want = match alg {
-                "A128GCMKW" => 16,
-                "A192GCMKW" => 24,
-                _ => 32,
-            };
+        (a, K::Secret(k)) if gcmkw(a).is_some() => {
+            let gcm = gcmkw(a).unwrap_or(Enc::A256Gcm);
+            let want = gcm.key_len();
             if k.len() != want {
                 return Err(JweError::Key(format!("{alg} needs a {want}-byte key, this one has {}", k.len())));
             }
             let (iv, tag) = (header_b64(header, "iv")?, header_b64(header, "tag")?);
-            let gcm = match want {
-                16 => Enc::A128Gcm,
-                24 => Enc::A192Gcm,
-                _ => Enc::A256Gcm,
-            };
             let cek = gcm.decrypt(k, &iv, encrypted_key, &[], &tag)?;
             steps.push(format!("{alg}: decrypted the encrypted key with AES-GCM (iv and tag from the header)."));
             Ok(cek)
@@ -210,36 +265,15 @@ pub(super) fn content_key(
             Ok(cek)
         }
         (a, _) if a.starts_with("ECDH-ES") => ecdh_es(alg, enc, header, encrypted_key, key, steps),
-        (a, K::Password(pw)) if a.starts_with("PBES2-") => {
-            let (hash, want) = match alg {
-                "PBES2-HS256+A128KW" => (256, 16),
-                "PBES2-HS384+A192KW" => (384, 24),
-                "PBES2-HS512+A256KW" => (512, 32),
-                _ => return Err(JweError::Unsupported(format!("the algorithm \"{alg}\""))),
-            };
+        ("PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW", K::Password(pw)) => {
             let p2s = header_b64(header, "p2s")?;
             let p2c = header
                 .get("p2c")
                 .and_then(Value::as_u64)
                 .ok_or_else(|| JweError::Format(String::from("the header's \"p2c\" is not a count")))?;
-            if p2c == 0 || p2c > MAX_PBES2_COUNT {
-                return Err(JweError::Unsupported(format!(
-                    "p2c is {p2c}; jwtlens runs 1 to {MAX_PBES2_COUNT} PBKDF2 iterations"
-                )));
-            }
+            let kek = pbes2_kek(alg, pw, &p2s, p2c)?;
             if p2c < 1000 {
                 findings.push(format!("p2c is {p2c}: RFC 7518 §4.8.1.2 recommends at least 1000 iterations."));
-            }
-            // RFC 7518 §4.8.1.1: "The salt value used is (UTF8(Alg) || 0x00 || Salt Input)".
-            let mut salt = alg.as_bytes().to_vec();
-            salt.push(0);
-            salt.extend_from_slice(&p2s);
-            let mut kek = alloc::vec![0u8; want];
-            let rounds = p2c as u32;
-            match hash {
-                256 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(pw, &salt, rounds, &mut kek),
-                384 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(pw, &salt, rounds, &mut kek),
-                _ => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(pw, &salt, rounds, &mut kek),
             }
             let cek = unwrap(&kek, encrypted_key)?;
             steps.push(format!(
@@ -286,11 +320,7 @@ fn ecdh_es(
     key: &DecryptionKey,
     steps: &mut Vec<String>,
 ) -> Result<Vec<u8>, JweError> {
-    let wrap = match alg {
-        "ECDH-ES" => None,
-        "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" => kw_len(alg),
-        _ => return Err(JweError::Unsupported(format!("the key management algorithm \"{alg}\""))),
-    };
+    let wrap = ecdh_wrap_len(alg)?;
     let Some(Value::Object(epk)) = header.get("epk") else {
         return Err(JweError::Format(String::from("the header has no \"epk\" (the sender's ephemeral public key)")));
     };
@@ -334,15 +364,9 @@ fn ecdh_es(
         }
         (k, crv) => return Err(JweError::Key(format!("epk is on \"{crv}\", and the key is a {}", k.kind()))),
     };
-    // RFC 7518 §4.6.2: AlgorithmID is "enc" for Direct Key Agreement, else "alg";
-    // keydatalen the bits of the key to derive.
-    let (algorithm_id, keydatalen) = match wrap {
-        None => (enc_name(enc), enc.key_len()),
-        Some(n) => (alg, n),
-    };
     let apu = if header.contains_key("apu") { super::keys::header_b64(header, "apu")? } else { Vec::new() };
     let apv = if header.contains_key("apv") { super::keys::header_b64(header, "apv")? } else { Vec::new() };
-    let derived = concat_kdf(&z, algorithm_id, &apu, &apv, keydatalen)?;
+    let derived = ecdh_derive(&z, alg, enc, wrap, &apu, &apv)?;
     steps.push(format!(
         "{alg}: ECDH on {epk_crv} with the header's ephemeral key, then the Concat KDF ({} bytes).",
         derived.len()
@@ -357,17 +381,6 @@ fn ecdh_es(
             Ok(derived)
         }
         Some(_) => unwrap(&derived, encrypted_key),
-    }
-}
-
-pub(super) fn enc_name(enc: Enc) -> &'static str {
-    match enc {
-        Enc::A128Gcm => "A128GCM",
-        Enc::A192Gcm => "A192GCM",
-        Enc::A256Gcm => "A256GCM",
-        Enc::A128CbcHs256 => "A128CBC-HS256",
-        Enc::A192CbcHs384 => "A192CBC-HS384",
-        Enc::A256CbcHs512 => "A256CBC-HS512",
     }
 }
 

@@ -79,11 +79,9 @@ pub const CONTENT_ENCRYPTION: [&str; 6] =
 /// ```
 pub fn secret_len(alg: &str, enc: &str) -> Option<usize> {
     match alg {
-        "A128KW" | "A128GCMKW" => Some(16),
-        "A192KW" | "A192GCMKW" => Some(24),
-        "A256KW" | "A256GCMKW" => Some(32),
+        "A128KW" | "A192KW" | "A256KW" => keys::kw_len(alg),
         "dir" => content::Enc::from_name(enc).map(content::Enc::key_len),
-        _ => None,
+        _ => keys::gcmkw(alg).map(content::Enc::key_len),
     }
 }
 
