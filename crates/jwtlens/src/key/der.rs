@@ -6,13 +6,23 @@ use alloc::vec::Vec;
 
 use super::*;
 
-pub(super) const OID_RSA: &str = "1.2.840.113549.1.1.1";
-pub(super) const OID_EC: &str = "1.2.840.10045.2.1";
-pub(super) const OID_ED25519: &str = "1.3.101.112";
-pub(super) const OID_P256: &str = "1.2.840.10045.3.1.7";
-pub(super) const OID_P384: &str = "1.3.132.0.34";
-pub(super) const OID_P521: &str = "1.3.132.0.35";
-pub(super) const OID_K256: &str = "1.3.132.0.10";
+use super::asn1::{oid_text, Der, DerError, BIT_STRING, NULL, OCTET_STRING, OID, SEQUENCE};
+
+// The OBJECT IDENTIFIERs' DER contents (X.690 §8.19).
+/// rsaEncryption, 1.2.840.113549.1.1.1 (RFC 3279 §2.3.1).
+const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+/// id-ecPublicKey, 1.2.840.10045.2.1 (RFC 5480 §2.1.1).
+const OID_EC: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+/// id-Ed25519, 1.3.101.112 (RFC 8410 §3).
+const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
+/// secp256r1, 1.2.840.10045.3.1.7 (RFC 5480 §2.1.1.1).
+const OID_P256: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
+/// secp384r1, 1.3.132.0.34.
+const OID_P384: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
+/// secp521r1, 1.3.132.0.35.
+const OID_P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
+/// secp256k1, 1.3.132.0.10 (SEC 2 §A.2).
+const OID_K256: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x0a];
 
 /// RFC 7468 textual encoding: `PUBLIC KEY`, `RSA PUBLIC KEY` or `CERTIFICATE`.
 pub(super) fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyError> {
@@ -32,26 +42,69 @@ pub(super) fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyEr
     }
 }
 
-/// RFC 8017 Appendix A.1.1 RSAPublicKey (PKCS#1).
+/// RFC 8017 Appendix A.1.1: `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }`.
 pub(super) fn pkcs1(der: &[u8]) -> Result<Key, String> {
-    use rsa::pkcs1::DecodeRsaPublicKey;
-    let k = rsa::RsaPublicKey::from_pkcs1_der(der).map_err(|e| format!("not a PKCS#1 RSA public key: {e}"))?;
+    let k = rsa_public_key(der).map_err(|e| format!("not a PKCS#1 RSA public key: {e}"))?;
     let k = RsaKey::new(k).map_err(|e| e.message)?;
     Ok(Key::plain(Material::Rsa(k), KeyFormat::PemPkcs1))
 }
 
+fn rsa_public_key(der: &[u8]) -> Result<rsa::RsaPublicKey, String> {
+    let mut outer = Der::new(der);
+    let mut seq = outer.read(SEQUENCE, "RSAPublicKey").map_err(|e| e.to_string())?;
+    outer.end("the RSAPublicKey").map_err(|e| e.to_string())?;
+    let n = seq.unsigned("modulus").map_err(|e| e.to_string())?;
+    let e = seq.unsigned("publicExponent").map_err(|e| e.to_string())?;
+    seq.end("the public exponent").map_err(|e| e.to_string())?;
+    // As `rsa`'s own decoders: the `rsa` crate's checks (at most 4096 bits, e ≥ 2 and < 2^33).
+    rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(n), rsa::BigUint::from_bytes_be(e)).map_err(|e| e.to_string())
+}
+
 /// RFC 5280 §4.1: the subject public key of an X.509 certificate.
+///
+/// ```text
+/// Certificate  ::=  SEQUENCE  { tbsCertificate TBSCertificate, signatureAlgorithm AlgorithmIdentifier,
+///                               signatureValue BIT STRING  }
+/// TBSCertificate  ::=  SEQUENCE  { version [0] EXPLICIT Version DEFAULT v1, serialNumber INTEGER,
+///      signature AlgorithmIdentifier, issuer Name, validity Validity, subject Name,
+///      subjectPublicKeyInfo SubjectPublicKeyInfo, ... }
+/// ```
+///
+/// Only the key is read; the other fields are checked to be well-formed DER of
+/// the right type, not interpreted (no chain is validated: the caller trusts the
+/// certificate it gives, as it trusts a key).
 pub(super) fn certificate(der: &[u8]) -> Result<Key, KeyError> {
-    use x509_cert::der::{Decode, Encode};
     const F: KeySource = KeySource::Certificate;
-    let cert =
-        x509_cert::Certificate::from_der(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
-    let spki_der = cert
-        .tbs_certificate
-        .subject_public_key_info
-        .to_der()
-        .map_err(|e| err(F, None, format!("cannot read the certificate's key: {e}")))?;
-    spki(&spki_der, KeyFormat::PemCertificate)
+    let spki_der = certificate_key(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
+    spki(spki_der, KeyFormat::PemCertificate)
+}
+
+fn certificate_key(der: &[u8]) -> Result<&[u8], DerError> {
+    let mut outer = Der::new(der);
+    let mut cert = outer.read(SEQUENCE, "Certificate")?;
+    outer.end("the Certificate")?;
+    let mut tbs = cert.read(SEQUENCE, "tbsCertificate")?;
+    cert.read(SEQUENCE, "signatureAlgorithm")?;
+    cert.bits("signatureValue")?;
+    cert.end("the signature")?;
+    if tbs.peek() == Some(0xa0) {
+        let mut version = tbs.read(0xa0, "version")?;
+        version.unsigned("version")?;
+        version.end("the version")?;
+    }
+    tbs.integer("serialNumber")?;
+    for what in ["signature", "issuer", "validity", "subject"] {
+        tbs.read(SEQUENCE, what)?;
+    }
+    let key = tbs.read_encoded(SEQUENCE, "subjectPublicKeyInfo")?;
+    // issuerUniqueID [1], subjectUniqueID [2], extensions [3], in that order.
+    for (tag, what) in [(0x81, "issuerUniqueID"), (0x82, "subjectUniqueID"), (0xa3, "extensions")] {
+        if tbs.peek() == Some(tag) {
+            tbs.read(tag, what)?;
+        }
+    }
+    tbs.end("the tbsCertificate")?;
+    Ok(key)
 }
 
 /// A DER structure given without PEM armour: a SubjectPublicKeyInfo, a PKCS#1
@@ -67,7 +120,7 @@ pub(super) fn der_key(der: &[u8]) -> Result<Key, KeyError> {
     if let Ok(k) = certificate(der) {
         return Ok(k);
     }
-    if pkcs8::PrivateKeyInfo::try_from(der).is_ok() {
+    if private_key_info(der) {
         return Err(err(F, None, "a private key (PKCS#8): to verify, paste the public key or a certificate"));
     }
     // Say why the most likely reading failed.
@@ -80,45 +133,82 @@ pub(super) fn der_key(der: &[u8]) -> Result<Key, KeyError> {
     Err(err(F, None, why))
 }
 
-/// RFC 5280 §4.1.2.7 SubjectPublicKeyInfo, dispatched on its algorithm OID.
+/// RFC 5208 §5: `PrivateKeyInfo ::= SEQUENCE { version Version, privateKeyAlgorithm
+/// AlgorithmIdentifier, privateKey OCTET STRING, ... }` (RFC 5958 §2 adds fields after it).
+fn private_key_info(der: &[u8]) -> bool {
+    let mut outer = Der::new(der);
+    let read = |seq: &mut Der<'_>| -> Result<(), DerError> {
+        seq.unsigned("version")?;
+        seq.read(SEQUENCE, "privateKeyAlgorithm")?;
+        seq.read(OCTET_STRING, "privateKey").map(|_| ())
+    };
+    outer.read(SEQUENCE, "PrivateKeyInfo").is_ok_and(|mut seq| read(&mut seq).is_ok()) && outer.is_empty()
+}
+
+/// RFC 5280 §4.1.2.7 SubjectPublicKeyInfo, dispatched on its algorithm OID:
+///
+/// ```text
+/// SubjectPublicKeyInfo  ::=  SEQUENCE  { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING  }
+/// AlgorithmIdentifier  ::=  SEQUENCE  { algorithm OBJECT IDENTIFIER, parameters ANY DEFINED BY algorithm OPTIONAL  }
+/// ```
 pub(super) fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
-    use spki::DecodePublicKey;
     const F: KeySource = KeySource::Spki;
-    let info = spki::SubjectPublicKeyInfoRef::try_from(der)
-        .map_err(|e| err(F, None, format!("not a SubjectPublicKeyInfo: {e}")))?;
-    let oid = info.algorithm.oid.to_string();
-    let bad = |e: spki::Error| err(F, Some(&oid), format!("cannot read the key: {e}"));
-    let material = match oid.as_str() {
-        OID_RSA => Material::Rsa(
-            RsaKey::new(rsa::RsaPublicKey::from_public_key_der(der).map_err(bad)?)
-                .map_err(|e| err(F, Some(&oid), e.message))?,
-        ),
+    let not = |e: DerError| err(F, None, format!("not a SubjectPublicKeyInfo: {e}"));
+    let mut outer = Der::new(der);
+    let mut info = outer.read(SEQUENCE, "SubjectPublicKeyInfo").map_err(not)?;
+    outer.end("the SubjectPublicKeyInfo").map_err(not)?;
+    let mut algorithm = info.read(SEQUENCE, "AlgorithmIdentifier").map_err(not)?;
+    let oid = algorithm.oid("algorithm").map_err(not)?;
+    let parameters = match algorithm.is_empty() {
+        true => None,
+        false => Some(algorithm.any("parameters").map_err(not)?),
+    };
+    algorithm.end("the parameters").map_err(not)?;
+    let bits = info.read_encoded(BIT_STRING, "subjectPublicKey").map_err(not)?;
+    info.end("the subjectPublicKey").map_err(not)?;
+    let oid_name = oid_text(oid);
+    let bad = |e: &dyn core::fmt::Display| err(F, Some(&oid_name), format!("cannot read the key: {e}"));
+    let key = Der::new(bits).bit_string("subjectPublicKey").map_err(|e| bad(&e))?;
+    let material = match oid {
+        OID_RSA => {
+            // RFC 3279 §2.3.1: "The parameters field MUST have ASN.1 type NULL for this algorithm identifier."
+            if !matches!(parameters, Some((NULL, _, p)) if p.is_empty()) {
+                return Err(bad(&"the RSA algorithm's parameters must be NULL (RFC 3279 §2.3.1)"));
+            }
+            let k = rsa_public_key(key).map_err(|e| bad(&e))?;
+            Material::Rsa(RsaKey::new(k).map_err(|e| err(F, Some(&oid_name), e.message))?)
+        }
         OID_EC => {
-            let curve = info
-                .algorithm
-                .parameters_oid()
-                .map(|o| o.to_string())
-                .map_err(|e| err(F, Some("parameters"), format!("no named curve: {e}")))?;
-            match curve.as_str() {
+            // RFC 5480 §2.1.1: parameters is a namedCurve OBJECT IDENTIFIER.
+            let curve = match parameters {
+                Some((OID, encoded, _)) => Der::new(encoded).oid("namedCurve").map_err(|e| bad(&e))?,
+                _ => return Err(err(F, Some("parameters"), "no named curve (RFC 5480 §2.1.1)")),
+            };
+            // SEC 1 §2.3.4: a compressed or uncompressed point, on the curve, not the identity.
+            let ec = |crv: &'static str| move |_| bad(&format!("not a point on {crv} (SEC 1 §2.3.4)"));
+            match curve {
                 OID_P256 => {
-                    Material::P256(P256Key::new(p256::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?))
+                    Material::P256(P256Key::new(p256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(ec("P-256"))?))
                 }
-                OID_P384 => Material::P384(p384::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?),
-                OID_P521 => {
-                    let pk = p521::PublicKey::from_public_key_der(der).map_err(bad)?;
-                    Material::P521(
-                        p521::ecdsa::VerifyingKey::from_affine(*pk.as_affine())
-                            .map_err(|_| err(F, Some(&curve), "not a valid P-521 point"))?,
-                    )
+                OID_P384 => Material::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(ec("P-384"))?),
+                OID_P521 => Material::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(ec("P-521"))?),
+                OID_K256 => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(ec("secp256k1"))?),
+                other => {
+                    return Err(err(F, Some(&oid_text(other)), "unsupported EC curve (P-256, P-384, P-521, secp256k1)"))
                 }
-                OID_K256 => Material::K256(k256::ecdsa::VerifyingKey::from_public_key_der(der).map_err(bad)?),
-                other => return Err(err(F, Some(other), "unsupported EC curve (P-256, P-384, P-521, secp256k1)")),
             }
         }
         OID_ED25519 => {
-            Material::Ed25519(Ed25519Key::new(ed25519_dalek::VerifyingKey::from_public_key_der(der).map_err(bad)?))
+            // RFC 8410 §3: "the parameters MUST be absent".
+            if parameters.is_some() {
+                return Err(bad(&"the Ed25519 algorithm has parameters, which RFC 8410 §3 says must be absent"));
+            }
+            let bytes: &[u8; 32] =
+                key.try_into().map_err(|_| bad(&format!("an Ed25519 key is 32 bytes, found {}", key.len())))?;
+            let k = ed25519_dalek::VerifyingKey::from_bytes(bytes).map_err(|_| bad(&"not a valid Ed25519 point"))?;
+            Material::Ed25519(Ed25519Key::new(k))
         }
-        other => return Err(err(F, Some(other), "unsupported key algorithm (RSA, EC, Ed25519)")),
+        _ => return Err(err(F, Some(&oid_name), "unsupported key algorithm (RSA, EC, Ed25519)")),
     };
     Ok(Key::plain(material, format))
 }

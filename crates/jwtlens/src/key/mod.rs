@@ -28,6 +28,7 @@ use crate::b64;
 mod detect;
 pub use detect::normalise as normalise_key_text;
 use detect::Found;
+mod asn1;
 mod der;
 mod input;
 mod jwk;

@@ -1,0 +1,249 @@
+//! jwtlens reads DER keys with a small private reader (`key/asn1.rs`); this
+//! holds it to the RustCrypto crates it replaced (`spki`, `x509-cert`, `pkcs1`
+//! through `rsa`, the curve crates' `from_public_key_der`).
+//!
+//! The corpus: every distinct public key of the Wycheproof sets (RSA 2048–4096,
+//! P-256, P-384, P-521, secp256k1, Ed25519) and the certificates, SPKI, PKCS#1
+//! and PKCS#8 files of `tests/vectors/certs` (made with OpenSSL, see its
+//! PROVENANCE.md), each also mutated: cut at every length, each byte changed
+//! five ways, a byte appended. For a SubjectPublicKeyInfo and a PKCS#1 key both
+//! readers must accept the same inputs and find the same key. For a certificate
+//! jwtlens reads the key and checks the rest is well-formed DER of the right
+//! types without interpreting it; the crate also parses names, times and
+//! extensions, so jwtlens may accept a certificate the crate refuses when a
+//! mutation lands outside the key (counted and printed; then the key it reads
+//! must be the unmutated certificate's), never the reverse.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use jwtlens::key::{Key, Material, RsaKey};
+use rsa::traits::PublicKeyParts;
+use spki::DecodePublicKey;
+use x509_cert::der::{Decode, Encode};
+
+fn vectors() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
+}
+
+/// A key as bytes that name it: the algorithm, then the public numbers.
+fn canonical(material: &Material) -> Vec<u8> {
+    let mut out = Vec::new();
+    match material {
+        Material::Rsa(k) => {
+            out.extend_from_slice(b"rsa");
+            out.extend(k.n().to_bytes_be());
+            out.push(b'|');
+            out.extend(k.e().to_bytes_be());
+        }
+        Material::P256(k) => out.extend(k.to_encoded_point(false).as_bytes()),
+        Material::P384(k) => out.extend(k.to_encoded_point(false).as_bytes()),
+        Material::P521(k) => out.extend(k.to_encoded_point(false).as_bytes()),
+        Material::K256(k) => {
+            out.extend_from_slice(b"k256");
+            out.extend(k.to_encoded_point(false).as_bytes());
+        }
+        Material::Ed25519(k) => {
+            out.extend_from_slice(b"ed25519");
+            out.extend(k.as_bytes());
+        }
+        _ => out.extend_from_slice(b"other"),
+    }
+    out
+}
+
+/// The crates' reading of a SubjectPublicKeyInfo, with jwtlens's own RSA checks
+/// (odd modulus, odd exponent ≥ 3 below it) applied to what they return.
+fn oracle_spki(der: &[u8]) -> Option<Vec<u8>> {
+    let info = spki::SubjectPublicKeyInfoRef::try_from(der).ok()?;
+    let material = match info.algorithm.oid.to_string().as_str() {
+        "1.2.840.113549.1.1.1" => Material::Rsa(RsaKey::new(rsa::RsaPublicKey::from_public_key_der(der).ok()?).ok()?),
+        "1.2.840.10045.2.1" => match info.algorithm.parameters_oid().ok()?.to_string().as_str() {
+            "1.2.840.10045.3.1.7" => {
+                Material::P256(jwtlens::key::P256Key::new(p256::ecdsa::VerifyingKey::from_public_key_der(der).ok()?))
+            }
+            "1.3.132.0.34" => Material::P384(p384::ecdsa::VerifyingKey::from_public_key_der(der).ok()?),
+            "1.3.132.0.35" => {
+                let pk = p521::PublicKey::from_public_key_der(der).ok()?;
+                Material::P521(p521::ecdsa::VerifyingKey::from_affine(*pk.as_affine()).ok()?)
+            }
+            "1.3.132.0.10" => Material::K256(k256::ecdsa::VerifyingKey::from_public_key_der(der).ok()?),
+            _ => return None,
+        },
+        "1.3.101.112" => Material::Ed25519(jwtlens::key::Ed25519Key::new(
+            ed25519_dalek::VerifyingKey::from_public_key_der(der).ok()?,
+        )),
+        _ => return None,
+    };
+    Some(canonical(&material))
+}
+
+fn oracle_pkcs1(der: &[u8]) -> Option<Vec<u8>> {
+    use rsa::pkcs1::DecodeRsaPublicKey;
+    Some(canonical(&Material::Rsa(RsaKey::new(rsa::RsaPublicKey::from_pkcs1_der(der).ok()?).ok()?)))
+}
+
+fn oracle_certificate(der: &[u8]) -> Option<Vec<u8>> {
+    let cert = x509_cert::Certificate::from_der(der).ok()?;
+    oracle_spki(&cert.tbs_certificate.subject_public_key_info.to_der().ok()?)
+}
+
+fn pem(label: &str, der: &[u8]) -> String {
+    pem_rfc7468::encode_string(label, pem_rfc7468::LineEnding::LF, der).unwrap()
+}
+
+fn jwtlens(label: &str, der: &[u8]) -> Option<Vec<u8>> {
+    let set = Key::import(&pem(label, der)).ok()?;
+    Some(canonical(&set.keys()[0].material))
+}
+
+/// The input and its mutations.
+fn mutations(der: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = vec![der.to_vec()];
+    out.extend((0..der.len()).map(|n| der[..n].to_vec()));
+    for i in 0..der.len() {
+        for b in [der[i] ^ 0x01, der[i] ^ 0x80, der[i].wrapping_add(1), 0x00, 0xff] {
+            if b != der[i] {
+                let mut m = der.to_vec();
+                m[i] = b;
+                out.push(m);
+            }
+        }
+    }
+    let mut longer = der.to_vec();
+    longer.push(0);
+    out.push(longer);
+    out
+}
+
+fn wycheproof_keys() -> BTreeSet<Vec<u8>> {
+    let dir = vectors().join("wycheproof/testvectors_v1");
+    let mut keys = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for group in json["testGroups"].as_array().into_iter().flatten() {
+            for field in ["publicKeyDer", "keyDer"] {
+                if let Some(hex) = group[field].as_str() {
+                    keys.insert(
+                        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect(),
+                    );
+                }
+            }
+        }
+    }
+    keys
+}
+
+fn cert_files(suffix: &str) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(vectors().join("certs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let (_, der) = pem_rfc7468::decode_vec(text.trim().as_bytes()).unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), der)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Both readers on one input: `(agreed, jwtlens accepted what the oracle refused)`.
+fn compare(label: &str, der: &[u8], oracle: fn(&[u8]) -> Option<Vec<u8>>, lenient: bool) -> (bool, bool) {
+    let (ours, theirs) = (jwtlens(label, der), oracle(der));
+    match (&ours, &theirs) {
+        (a, b) if a == b => (true, false),
+        (Some(_), None) if lenient => (true, true),
+        _ => {
+            eprintln!("{label}: jwtlens {:?}, oracle {:?}\n  input {}", ours.is_some(), theirs.is_some(), hex(der));
+            (false, false)
+        }
+    }
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[test]
+fn subject_public_key_infos_read_as_the_spki_crate_reads_them() {
+    let mut inputs: Vec<Vec<u8>> = wycheproof_keys().into_iter().collect();
+    inputs.extend(cert_files("-spki.pem").into_iter().map(|(_, der)| der));
+    let (mut cases, mut accepted, mut failures) = (0, 0, 0);
+    for der in &inputs {
+        for m in mutations(der) {
+            cases += 1;
+            let (agreed, _) = compare("PUBLIC KEY", &m, oracle_spki, false);
+            failures += usize::from(!agreed);
+            accepted += usize::from(agreed && oracle_spki(&m).is_some());
+        }
+    }
+    println!(
+        "SubjectPublicKeyInfo: {} keys, {cases} inputs, {accepted} accepted by both, {failures} disagreements",
+        inputs.len()
+    );
+    assert!(inputs.len() >= 20, "the corpus is missing keys");
+    assert_eq!(failures, 0);
+}
+
+#[test]
+fn pkcs1_keys_read_as_the_rsa_crate_reads_them() {
+    let mut inputs = cert_files("-pkcs1.pem");
+    assert!(!inputs.is_empty());
+    // Every RSA SPKI's inner RSAPublicKey too.
+    for der in wycheproof_keys() {
+        if let Ok(info) = spki::SubjectPublicKeyInfoRef::try_from(der.as_slice()) {
+            if info.algorithm.oid.to_string() == "1.2.840.113549.1.1.1" {
+                inputs.push(("wycheproof".into(), info.subject_public_key.raw_bytes().to_vec()));
+            }
+        }
+    }
+    let (mut cases, mut failures) = (0, 0);
+    for (_, der) in inputs.iter().take(12) {
+        for m in mutations(der) {
+            cases += 1;
+            failures += usize::from(!compare("RSA PUBLIC KEY", &m, oracle_pkcs1, false).0);
+        }
+    }
+    println!("PKCS#1: {cases} inputs, {failures} disagreements");
+    assert_eq!(failures, 0);
+}
+
+#[test]
+fn certificates_give_the_key_x509_cert_finds() {
+    let certs: Vec<_> = cert_files("-v1.pem").into_iter().chain(cert_files("-v3.pem")).collect();
+    assert_eq!(certs.len(), 14, "7 key types, X.509 v1 and v3");
+    let (mut cases, mut failures, mut lenient) = (0, 0, 0);
+    for (name, der) in &certs {
+        assert!(oracle_certificate(der).is_some(), "{name}: the oracle reads it");
+        assert_eq!(jwtlens("CERTIFICATE", der), oracle_certificate(der), "{name}");
+        for m in mutations(der) {
+            cases += 1;
+            let (agreed, ours_only) = compare("CERTIFICATE", &m, oracle_certificate, true);
+            // What only jwtlens accepts is the certificate's own key, a mutation away from it.
+            if ours_only && jwtlens("CERTIFICATE", &m) != oracle_certificate(der) {
+                eprintln!("{name}: jwtlens alone found another key in {}", hex(&m));
+                failures += 1;
+            }
+            failures += usize::from(!agreed);
+            lenient += usize::from(ours_only);
+        }
+    }
+    println!(
+        "X.509: {} certificates, {cases} inputs, {failures} disagreements, {lenient} accepted by jwtlens only (mutations outside the key)",
+        certs.len()
+    );
+    assert_eq!(failures, 0);
+}
+
+#[test]
+fn private_keys_are_named_as_such() {
+    for (name, der) in cert_files("-pkcs8.pem") {
+        let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &der);
+        let e = Key::import(&b64).unwrap_err();
+        assert!(e.message.contains("private key (PKCS#8)"), "{name}: {e}");
+        assert!(pkcs8::PrivateKeyInfo::try_from(der.as_slice()).is_ok(), "{name}");
+    }
+}
