@@ -37,8 +37,8 @@ fn canonical(material: &Material) -> Vec<u8> {
             out.extend(k.e().to_bytes_be());
         }
         Material::P256(k) => out.extend(k.to_encoded_point(false).as_bytes()),
-        Material::P384(k) => out.extend(k.to_encoded_point(false).as_bytes()),
-        Material::P521(k) => out.extend(k.to_encoded_point(false).as_bytes()),
+        Material::P384(k) => out.extend(k.sec1()),
+        Material::P521(k) => out.extend(k.sec1()),
         Material::K256(k) => {
             out.extend_from_slice(b"k256");
             out.extend(k.to_encoded_point(false).as_bytes());
@@ -62,10 +62,14 @@ fn oracle_spki(der: &[u8]) -> Option<Vec<u8>> {
             "1.2.840.10045.3.1.7" => {
                 Material::P256(jwtlens::key::P256Key::new(p256::ecdsa::VerifyingKey::from_public_key_der(der).ok()?))
             }
-            "1.3.132.0.34" => Material::P384(p384::ecdsa::VerifyingKey::from_public_key_der(der).ok()?),
+            "1.3.132.0.34" => {
+                let k = p384::ecdsa::VerifyingKey::from_public_key_der(der).ok()?;
+                return Some(k.to_encoded_point(false).as_bytes().to_vec());
+            }
             "1.3.132.0.35" => {
                 let pk = p521::PublicKey::from_public_key_der(der).ok()?;
-                Material::P521(p521::ecdsa::VerifyingKey::from_affine(*pk.as_affine()).ok()?)
+                let k = p521::ecdsa::VerifyingKey::from_affine(*pk.as_affine()).ok()?;
+                return Some(k.to_encoded_point(false).as_bytes().to_vec());
             }
             "1.3.132.0.10" => Material::K256(k256::ecdsa::VerifyingKey::from_public_key_der(der).ok()?),
             _ => return None,

@@ -185,14 +185,16 @@ pub(super) fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
                 _ => return Err(err(F, Some("parameters"), "no named curve (RFC 5480 §2.1.1)")),
             };
             // SEC 1 §2.3.4: a compressed or uncompressed point, on the curve, not the identity.
-            let ec = |crv: &'static str| move |_| bad(&format!("not a point on {crv} (SEC 1 §2.3.4)"));
+            let off = |crv: &str| bad(&format!("not a point on {crv} (SEC 1 §2.3.4)"));
             match curve {
-                OID_P256 => {
-                    Material::P256(P256Key::new(p256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(ec("P-256"))?))
+                OID_P256 => Material::P256(P256Key::new(
+                    p256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(|_| off("P-256"))?,
+                )),
+                OID_P384 => Material::P384(EcPoint::from_sec1(Curve::P384, key).map_err(|_| off("P-384"))?),
+                OID_P521 => Material::P521(EcPoint::from_sec1(Curve::P521, key).map_err(|_| off("P-521"))?),
+                OID_K256 => {
+                    Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(|_| off("secp256k1"))?)
                 }
-                OID_P384 => Material::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(ec("P-384"))?),
-                OID_P521 => Material::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(ec("P-521"))?),
-                OID_K256 => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(ec("secp256k1"))?),
                 other => {
                     return Err(err(F, Some(&oid_text(other)), "unsupported EC curve (P-256, P-384, P-521, secp256k1)"))
                 }

@@ -129,14 +129,14 @@ pub(super) fn jwk(obj: &Object) -> Result<Key, KeyError> {
             sec1.push(0x04);
             sec1.extend_from_slice(&x);
             sec1.extend_from_slice(&y);
-            let bad = |_| err(F, Some("x"), format!("the point (x, y) is not on {crv}"));
+            let bad = || err(F, Some("x"), format!("the point (x, y) is not on {crv}"));
             match crv {
                 "P-256" => {
-                    Material::P256(P256Key::new(p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?))
+                    Material::P256(P256Key::new(p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(|_| bad())?))
                 }
-                "P-384" => Material::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
-                "P-521" => Material::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
-                _ => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(bad)?),
+                "P-384" => Material::P384(EcPoint::from_sec1(Curve::P384, &sec1).map_err(|_| bad())?),
+                "P-521" => Material::P521(EcPoint::from_sec1(Curve::P521, &sec1).map_err(|_| bad())?),
+                _ => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(|_| bad())?),
             }
         }
         "OKP" => {

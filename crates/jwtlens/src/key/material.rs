@@ -282,9 +282,9 @@ pub enum Material {
     /// A P-256 public key.
     P256(P256Key),
     /// A P-384 public key.
-    P384(p384::ecdsa::VerifyingKey),
+    P384(EcPoint),
     /// A P-521 public key.
-    P521(p521::ecdsa::VerifyingKey),
+    P521(EcPoint),
     /// A secp256k1 public key.
     K256(k256::ecdsa::VerifyingKey),
     /// An Ed25519 public key.

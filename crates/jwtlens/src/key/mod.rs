@@ -30,12 +30,14 @@ pub use detect::normalise as normalise_key_text;
 use detect::Found;
 mod asn1;
 mod der;
+mod ec;
 mod input;
 mod jwk;
 mod material;
 mod roca;
 
 use der::*;
+pub use ec::{Curve, EcPoint};
 use input::err;
 pub use input::{Detected, KeyError, KeyInput, KeySource, SecretEncoding};
 use jwk::*;
@@ -193,8 +195,8 @@ impl Key {
                 format!(r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#, e(&k.e().to_bytes_be()), e(&k.n().to_bytes_be()))
             }
             Material::P256(k) => ec("P-256", k.to_encoded_point(false).as_bytes()),
-            Material::P384(k) => ec("P-384", k.to_encoded_point(false).as_bytes()),
-            Material::P521(k) => ec("P-521", k.to_encoded_point(false).as_bytes()),
+            Material::P384(k) => ec("P-384", k.sec1()),
+            Material::P521(k) => ec("P-521", k.sec1()),
             Material::K256(k) => ec("secp256k1", k.to_encoded_point(false).as_bytes()),
             Material::Ed25519(k) => format!(r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#, e(k.as_bytes())),
         }

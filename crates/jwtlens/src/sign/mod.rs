@@ -161,8 +161,14 @@ impl SigningKey {
             SigningKey::Hmac(s) => Material::Hmac(crate::key::HmacKey::new(s.clone())),
             SigningKey::Rsa(k) => Material::Rsa(crate::key::RsaKey::checked_elsewhere(k.to_public_key())),
             SigningKey::P256(k) => Material::P256(crate::key::P256Key::new(*k.verifying_key())),
-            SigningKey::P384(k) => Material::P384(*k.verifying_key()),
-            SigningKey::P521(k) => Material::P521(p521::ecdsa::VerifyingKey::from(k)),
+            SigningKey::P384(k) => Material::P384(crate::key::EcPoint::derived(
+                crate::key::Curve::P384,
+                k.verifying_key().to_encoded_point(false).as_bytes(),
+            )),
+            SigningKey::P521(k) => Material::P521(crate::key::EcPoint::derived(
+                crate::key::Curve::P521,
+                p521::ecdsa::VerifyingKey::from(k).to_encoded_point(false).as_bytes(),
+            )),
             SigningKey::K256(k) => Material::K256(*k.verifying_key()),
             SigningKey::Ed25519(k) => Material::Ed25519(crate::key::Ed25519Key::new(k.verifying_key())),
         };

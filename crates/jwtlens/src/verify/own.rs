@@ -18,7 +18,7 @@ mod with {
 
     use super::super::{ed25519_with_table, verify_rsa, VerifyError};
     use crate::alg::Algorithm;
-    use crate::key::{Ed25519Key, P256Key, RsaKey};
+    use crate::key::{EcPoint, Ed25519Key, P256Key, RsaKey};
 
     fn bad<E>(_: E) -> VerifyError {
         VerifyError::InvalidSignature
@@ -43,20 +43,13 @@ mod with {
         }
     }
 
-    pub(in crate::verify) fn p384(
-        k: &p384::ecdsa::VerifyingKey,
-        data: &[u8],
-        s: &p384::ecdsa::Signature,
-    ) -> Result<(), VerifyError> {
-        k.verify(data, s).map_err(bad)
+    /// The point was checked when the key was read (`key::EcPoint`); `p384` reads it again.
+    pub(in crate::verify) fn p384(k: &EcPoint, data: &[u8], s: &p384::ecdsa::Signature) -> Result<(), VerifyError> {
+        p384::ecdsa::VerifyingKey::from_sec1_bytes(k.sec1()).and_then(|k| k.verify(data, s)).map_err(bad)
     }
 
-    pub(in crate::verify) fn p521(
-        k: &p521::ecdsa::VerifyingKey,
-        data: &[u8],
-        s: &p521::ecdsa::Signature,
-    ) -> Result<(), VerifyError> {
-        k.verify(data, s).map_err(bad)
+    pub(in crate::verify) fn p521(k: &EcPoint, data: &[u8], s: &p521::ecdsa::Signature) -> Result<(), VerifyError> {
+        p521::ecdsa::VerifyingKey::from_sec1_bytes(k.sec1()).and_then(|k| k.verify(data, s)).map_err(bad)
     }
 
     /// The table path, once the key has one (it is faster than any backend).
@@ -106,7 +99,7 @@ mod without {
 
     use super::super::VerifyError;
     use crate::alg::Algorithm;
-    use crate::key::{Ed25519Key, P256Key, RsaKey};
+    use crate::key::{EcPoint, Ed25519Key, P256Key, RsaKey};
 
     fn platform(alg: Algorithm) -> Result<(), VerifyError> {
         Err(VerifyError::PlatformRequired { alg: String::from(alg.name()) })
@@ -118,18 +111,10 @@ mod without {
     pub(in crate::verify) fn p256(_: &P256Key, _: &[u8], _: &p256::ecdsa::Signature) -> Result<(), VerifyError> {
         platform(Algorithm::ES256)
     }
-    pub(in crate::verify) fn p384(
-        _: &p384::ecdsa::VerifyingKey,
-        _: &[u8],
-        _: &p384::ecdsa::Signature,
-    ) -> Result<(), VerifyError> {
+    pub(in crate::verify) fn p384(_: &EcPoint, _: &[u8], _: &p384::ecdsa::Signature) -> Result<(), VerifyError> {
         platform(Algorithm::ES384)
     }
-    pub(in crate::verify) fn p521(
-        _: &p521::ecdsa::VerifyingKey,
-        _: &[u8],
-        _: &p521::ecdsa::Signature,
-    ) -> Result<(), VerifyError> {
+    pub(in crate::verify) fn p521(_: &EcPoint, _: &[u8], _: &p521::ecdsa::Signature) -> Result<(), VerifyError> {
         platform(Algorithm::ES512)
     }
     pub(in crate::verify) fn ed25519_tabled(

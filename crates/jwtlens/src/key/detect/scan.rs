@@ -55,8 +55,8 @@ pub(super) fn raw_point(bytes: &[u8]) -> Option<String> {
     }
     let on = match bytes.len() {
         65 => p256::PublicKey::from_sec1_bytes(bytes).is_ok() || k256::PublicKey::from_sec1_bytes(bytes).is_ok(),
-        97 => p384::PublicKey::from_sec1_bytes(bytes).is_ok(),
-        133 => p521::PublicKey::from_sec1_bytes(bytes).is_ok(),
+        97 => crate::key::EcPoint::from_sec1(crate::key::Curve::P384, bytes).is_ok(),
+        133 => crate::key::EcPoint::from_sec1(crate::key::Curve::P521, bytes).is_ok(),
         _ => false,
     };
     on.then(|| String::from("a raw EC public key (a point on the curve)"))

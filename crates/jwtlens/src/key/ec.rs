@@ -1,0 +1,192 @@
+//! P-384 and P-521 public points, checked to lie on their curve without the
+//! curve crates' field arithmetic.
+//!
+//! Private arithmetic, for size: reading a point with `p384`/`p521` linked their
+//! unrolled field multiplications into every module, about 65 KB of the JWT wasm,
+//! though only the curve equation was checked there (the signature arithmetic is
+//! the platform's, or `p384`/`p521` in builds with the `arithmetic` feature).
+//! Here `crypto-bigint`'s Montgomery form checks the equation. `tests/ec_differential.rs`
+//! holds it to `p384` and `p521` on points, compressed points, off-curve and
+//! out-of-range coordinates and mutations.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use crypto_bigint::modular::constant_mod::{Residue, ResidueParams};
+use crypto_bigint::{impl_modulus, Encoding, Limb, Uint, U384, U640};
+
+// The field primes: p = 2^384 − 2^128 − 2^96 + 2^32 − 1 and p = 2^521 − 1
+// (SEC 2 §2.5.1, §2.6.1). P-521's numbers are held in 640 bits, the nearest size
+// `crypto-bigint` computes Montgomery parameters for at compile time.
+impl_modulus!(
+    P384Prime,
+    U384,
+    "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff"
+);
+impl_modulus!(P521Prime, U640, "000000000000000000000000000001ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+/// The curves' b coefficients (SEC 2 §2.5.1, §2.6.1).
+const P384_B: U384 = U384::from_be_hex(
+    "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef",
+);
+const P521_B: U640 = U640::from_be_hex("00000000000000000000000000000051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00");
+const L384: usize = U384::LIMBS;
+const L640: usize = U640::LIMBS;
+
+/// The curves whose points this module reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Curve {
+    /// NIST P-384 (secp384r1).
+    P384,
+    /// NIST P-521 (secp521r1).
+    P521,
+}
+
+impl Curve {
+    /// The size of a coordinate in bytes (RFC 7518 §6.2.1.2).
+    pub fn coordinate_len(self) -> usize {
+        match self {
+            Curve::P384 => 48,
+            Curve::P521 => 66,
+        }
+    }
+}
+
+/// A public point on P-384 or P-521, checked at construction: both coordinates
+/// below the field prime and `y² = x³ − 3x + b` (SEC 1 §3.2.2.1 steps 2–3; the
+/// curves have cofactor 1, so step 4 holds for every point on them).
+///
+/// ```
+/// use jwtlens::key::{Curve, EcPoint};
+/// // The P-384 generator (SEC 2 §2.5.1), compressed.
+/// let g = "03aa87ca22be8b05378eb1c71ef320ad746e1d3b628ba79b9859f741e082542a385502f25dbf55296c3a545e3872760ab7";
+/// let bytes: Vec<u8> = (0..g.len()).step_by(2).map(|i| u8::from_str_radix(&g[i..i + 2], 16).unwrap()).collect();
+/// let point = EcPoint::from_sec1(Curve::P384, &bytes).unwrap();
+/// assert_eq!(point.sec1().len(), 97);
+/// assert_eq!(point.x(), &bytes[1..]);
+/// let mut off = point.sec1().to_vec();
+/// off[96] ^= 1;
+/// assert!(EcPoint::from_sec1(Curve::P384, &off).is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct EcPoint {
+    curve: Curve,
+    /// SEC 1 §2.3.3 uncompressed: `0x04 ‖ x ‖ y`.
+    sec1: Box<[u8]>,
+}
+
+impl core::fmt::Debug for EcPoint {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("EcPoint").field("curve", &self.curve).finish_non_exhaustive()
+    }
+}
+
+impl EcPoint {
+    /// SEC 1 §2.3.4: a point in uncompressed (`04 ‖ x ‖ y`), compressed
+    /// (`02`/`03 ‖ x`) or compact (`05 ‖ x`) form; not the point at infinity.
+    pub fn from_sec1(curve: Curve, bytes: &[u8]) -> Result<EcPoint, &'static str> {
+        let n = curve.coordinate_len();
+        let y = match (bytes.first(), bytes.len()) {
+            (Some(4), len) if len == 1 + 2 * n => bytes.get(1 + n..).unwrap_or_default().to_vec(),
+            (Some(tag @ (2 | 3)), len) if len == 1 + n => {
+                decompress(curve, bytes.get(1..).unwrap_or_default(), *tag == 3).ok_or("no point has this x")?
+            }
+            // The compact form (draft-jivsov-ecc-compact §4.1, read by the curve crates too):
+            // x alone, and y the smaller of the two roots.
+            (Some(5), len) if len == 1 + n => {
+                let x = bytes.get(1..).unwrap_or_default();
+                let roots = [decompress(curve, x, false), decompress(curve, x, true)];
+                roots.into_iter().flatten().min().ok_or("no point has this x")?
+            }
+            (Some(0), 1) => return Err("the point at infinity is no public key"),
+            _ => return Err("not a SEC 1 point of this curve's size"),
+        };
+        let x = bytes.get(1..1 + n).unwrap_or_default();
+        if !on_curve(curve, x, &y) {
+            return Err("the point is not on the curve");
+        }
+        let mut sec1 = Vec::with_capacity(1 + 2 * n);
+        sec1.push(4);
+        sec1.extend_from_slice(x);
+        sec1.extend_from_slice(&y);
+        Ok(EcPoint { curve, sec1: sec1.into_boxed_slice() })
+    }
+
+    /// The public point of a private key the caller holds (its arithmetic made it).
+    pub(crate) fn derived(curve: Curve, sec1: &[u8]) -> EcPoint {
+        EcPoint { curve, sec1: sec1.into() }
+    }
+
+    /// The curve.
+    pub fn curve(&self) -> Curve {
+        self.curve
+    }
+    /// SEC 1 uncompressed form, `04 ‖ x ‖ y`.
+    pub fn sec1(&self) -> &[u8] {
+        &self.sec1
+    }
+    /// The x coordinate, big-endian, full size.
+    pub fn x(&self) -> &[u8] {
+        let n = self.curve.coordinate_len();
+        self.sec1.get(1..1 + n).unwrap_or_default()
+    }
+    /// The y coordinate, big-endian, full size.
+    pub fn y(&self) -> &[u8] {
+        let n = self.curve.coordinate_len();
+        self.sec1.get(1 + n..).unwrap_or_default()
+    }
+}
+
+fn on_curve(curve: Curve, x: &[u8], y: &[u8]) -> bool {
+    match curve {
+        Curve::P384 => equation::<P384Prime, L384>(x, y, &P384_B),
+        Curve::P521 => equation::<P521Prime, L640>(x, y, &P521_B),
+    }
+}
+
+/// SEC 1 §2.3.4 step 2.4.2: y with the given parity from x. `p ≡ 3 (mod 4)` for
+/// both curves, so `y = (x³ − 3x + b)^((p+1)/4)` when a root exists.
+fn decompress(curve: Curve, x: &[u8], odd: bool) -> Option<Vec<u8>> {
+    let y = match curve {
+        Curve::P384 => root::<P384Prime, L384>(x, &P384_B, odd)?.to_be_bytes().to_vec(),
+        Curve::P521 => root::<P521Prime, L640>(x, &P521_B, odd)?.to_be_bytes().to_vec(),
+    };
+    y.get(y.len() - curve.coordinate_len()..).map(<[u8]>::to_vec)
+}
+
+fn root<P: ResidueParams<L>, const L: usize>(x: &[u8], b: &Uint<L>, odd: bool) -> Option<Uint<L>> {
+    let rhs = rhs::<P, L>(&coordinate::<P, L>(x)?, b);
+    let y = rhs.pow(&P::MODULUS.wrapping_add(&Uint::ONE).shr_vartime(2));
+    if y.square() != rhs {
+        return None;
+    }
+    let y = y.retrieve();
+    let parity = y.as_words().first().is_some_and(|w| w & 1 == 1);
+    // y = 0 has no odd twin: its compressed form with 03 names no point.
+    match (parity == odd, y == Uint::ZERO) {
+        (true, _) => Some(y),
+        (false, false) => Some(P::MODULUS.wrapping_sub(&y)),
+        (false, true) => None,
+    }
+}
+
+/// `x³ − 3x + b` (the short Weierstrass form of both curves, a = −3).
+fn rhs<P: ResidueParams<L>, const L: usize>(x: &Residue<P, L>, b: &Uint<L>) -> Residue<P, L> {
+    let three = Residue::<P, L>::new(&Uint::from_u8(3));
+    x.square().mul(x).sub(&three.mul(x)).add(&Residue::new(b))
+}
+
+fn equation<P: ResidueParams<L>, const L: usize>(x: &[u8], y: &[u8], b: &Uint<L>) -> bool {
+    match (coordinate::<P, L>(x), coordinate::<P, L>(y)) {
+        (Some(x), Some(y)) => y.square() == rhs(&x, b),
+        _ => false,
+    }
+}
+
+/// A big-endian coordinate as a field element, if it is a number below the prime.
+fn coordinate<P: ResidueParams<L>, const L: usize>(bytes: &[u8]) -> Option<Residue<P, L>> {
+    let mut padded = [0u8; 80];
+    let start = (L * Limb::BYTES).checked_sub(bytes.len())?;
+    padded.get_mut(start..L * Limb::BYTES)?.copy_from_slice(bytes);
+    let v = Uint::<L>::from_be_slice(padded.get(..L * Limb::BYTES)?);
+    (v < P::MODULUS).then(|| Residue::new(&v))
+}
