@@ -251,3 +251,161 @@ fn private_keys_are_named_as_such() {
         assert!(pkcs8::PrivateKeyInfo::try_from(der.as_slice()).is_ok(), "{name}");
     }
 }
+
+/// A DER value: tag, definite minimal length, contents.
+fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let len = content.len();
+    let mut out = vec![tag];
+    match len {
+        0..=0x7f => out.push(len as u8),
+        0x80..=0xff => out.extend([0x81, len as u8]),
+        _ => out.extend([0x82, (len >> 8) as u8, len as u8]),
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+fn key_file(name: &str) -> Vec<u8> {
+    cert_files(name).remove(0).1
+}
+
+/// Inputs one-byte mutations cannot make: changes that keep every length consistent.
+#[test]
+fn rebuilt_structures_read_as_the_crates_read_them() {
+    let oid = |bytes: &[u8]| tlv(0x06, bytes);
+    let (rsa, ec, ed) = (
+        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 1][..],
+        &[0x2a, 0x86, 0x48, 0xce, 0x3d, 2, 1][..],
+        &[0x2b, 0x65, 0x70][..],
+    );
+    let p256 = oid(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 3, 1, 7]);
+    let spki = |alg: Vec<u8>, key: &[u8], unused: u8| {
+        tlv(0x30, &[tlv(0x30, &alg), tlv(0x03, &[&[unused][..], key].concat())].concat())
+    };
+    // The real keys' inner parts.
+    let inner =
+        |der: &[u8]| spki::SubjectPublicKeyInfoRef::try_from(der).unwrap().subject_public_key.raw_bytes().to_vec();
+    let rsa_key = inner(&key_file("rsa2048-spki.pem"));
+    let ec_key = inner(&key_file("p256-spki.pem"));
+    let ed_key = inner(&key_file("ed25519-spki.pem"));
+    let null = tlv(0x05, &[]);
+    let (n, e) = {
+        let k = rsa::RsaPublicKey::from_public_key_der(&key_file("rsa2048-spki.pem")).unwrap();
+        (k.n().to_bytes_be(), k.e().to_bytes_be())
+    };
+    let int = |v: &[u8]| tlv(0x02, &[&[0u8][..], v].concat());
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("RSA as given", spki([oid(rsa), null.clone()].concat(), &rsa_key, 0)),
+        ("RSA without parameters", spki(oid(rsa), &rsa_key, 0)),
+        ("RSA with an OID as parameters", spki([oid(rsa), p256.clone()].concat(), &rsa_key, 0)),
+        ("RSA key with 1 unused bit", spki([oid(rsa), null.clone()].concat(), &rsa_key, 1)),
+        (
+            "RSA key with a third INTEGER",
+            spki([oid(rsa), null.clone()].concat(), &tlv(0x30, &[int(&n), tlv(0x02, &e), tlv(0x02, &[1])].concat()), 0),
+        ),
+        (
+            "RSA key with a byte after it",
+            spki([oid(rsa), null.clone()].concat(), &[rsa_key.clone(), vec![0]].concat(), 0),
+        ),
+        (
+            "RSA modulus with a needless zero",
+            spki(
+                [oid(rsa), null.clone()].concat(),
+                &tlv(0x30, &[tlv(0x02, &[&[0u8, 0][..], &n].concat()), tlv(0x02, &e)].concat()),
+                0,
+            ),
+        ),
+        (
+            "RSA exponent 1",
+            spki([oid(rsa), null.clone()].concat(), &tlv(0x30, &[int(&n), tlv(0x02, &[1])].concat()), 0),
+        ),
+        ("EC as given", spki([oid(ec), p256.clone()].concat(), &ec_key, 0)),
+        ("EC with NULL parameters", spki([oid(ec), null.clone()].concat(), &ec_key, 0)),
+        ("EC without parameters", spki(oid(ec), &ec_key, 0)),
+        ("EC with ECParameters as a SEQUENCE", spki([oid(ec), tlv(0x30, &p256)].concat(), &ec_key, 0)),
+        (
+            "EC with a padded curve OID",
+            spki([oid(ec), oid(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 3, 1, 0x80, 7])].concat(), &ec_key, 0),
+        ),
+        ("EC with a second parameter", spki([oid(ec), p256.clone(), null.clone()].concat(), &ec_key, 0)),
+        ("Ed25519 as given", spki(oid(ed), &ed_key, 0)),
+        ("Ed25519 with NULL parameters", spki([oid(ed), null.clone()].concat(), &ed_key, 0)),
+        ("Ed25519 key of 31 bytes", spki(oid(ed), &ed_key[..31], 0)),
+        ("Ed25519 key of 33 bytes", spki(oid(ed), &[ed_key.clone(), vec![0]].concat(), 0)),
+        ("a non-minimal long length", {
+            let mut d = spki(oid(ed), &ed_key, 0);
+            d.splice(1..2, [0x81, d[1]]);
+            d
+        }),
+    ];
+    let mut failures = 0;
+    for (name, der) in &cases {
+        let (ours, theirs) = (jwtlens("PUBLIC KEY", der), oracle_spki(der));
+        if ours != theirs {
+            failures += 1;
+            eprintln!("{name}: jwtlens {}, oracle {}", ours.is_some(), theirs.is_some());
+        }
+    }
+    println!("rebuilt SubjectPublicKeyInfos: {} cases, {failures} disagreements", cases.len());
+    assert_eq!(failures, 0);
+    assert!(jwtlens("PUBLIC KEY", &cases[0].1).is_some() && jwtlens("PUBLIC KEY", &cases[8].1).is_some());
+}
+
+/// Certificates rebuilt from a real one with one field changed: jwtlens refuses
+/// what `x509-cert` refuses in the fields it checks (version, serial number,
+/// unique identifiers, the order of fields).
+#[test]
+fn rebuilt_certificates_are_refused_where_the_crate_refuses_them() {
+    use x509_cert::der::Encode;
+    let der = key_file("p256-v3.pem");
+    let cert = x509_cert::Certificate::from_der(&der).unwrap();
+    let t = &cert.tbs_certificate;
+    fn enc<T: Encode>(v: &T) -> Vec<u8> {
+        v.to_der().unwrap()
+    }
+    let (serial, sig, issuer, validity, subject, key) = (
+        enc(&t.serial_number),
+        enc(&t.signature),
+        enc(&t.issuer),
+        enc(&t.validity),
+        enc(&t.subject),
+        enc(&t.subject_public_key_info),
+    );
+    let ext = tlv(0xa3, &enc(t.extensions.as_ref().unwrap()));
+    let build = |fields: &[&[u8]]| {
+        let tbs = tlv(0x30, &fields.concat());
+        tlv(0x30, &[tbs, enc(&cert.signature_algorithm), enc(&cert.signature)].concat())
+    };
+    let version = |v: u8| tlv(0xa0, &tlv(0x02, &[v]));
+    let long_serial = tlv(0x02, &[&[0x01][..], &[0x22; 21]].concat());
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("as given", build(&[&version(2), &serial, &sig, &issuer, &validity, &subject, &key, &ext])),
+        ("v1, version left out", build(&[&serial, &sig, &issuer, &validity, &subject, &key])),
+        ("explicit v1", build(&[&version(0), &serial, &sig, &issuer, &validity, &subject, &key, &ext])),
+        ("version 5", build(&[&version(5), &serial, &sig, &issuer, &validity, &subject, &key, &ext])),
+        (
+            "a 22-byte serial number",
+            build(&[&version(2), &long_serial, &sig, &issuer, &validity, &subject, &key, &ext]),
+        ),
+        (
+            "issuerUniqueID claiming unused bits of nothing",
+            build(&[&version(2), &serial, &sig, &issuer, &validity, &subject, &key, &[0x81, 1, 5], &ext]),
+        ),
+        (
+            "subjectUniqueID",
+            build(&[&version(2), &serial, &sig, &issuer, &validity, &subject, &key, &[0x82, 2, 0, 7], &ext]),
+        ),
+        ("extensions before the key", build(&[&version(2), &serial, &sig, &issuer, &validity, &subject, &ext, &key])),
+        ("no subject", build(&[&version(2), &serial, &sig, &issuer, &validity, &key, &ext])),
+    ];
+    let mut failures = 0;
+    for (name, der) in &cases {
+        let (ours, theirs) = (jwtlens("CERTIFICATE", der), oracle_certificate(der));
+        if ours != theirs {
+            failures += 1;
+            eprintln!("{name}: jwtlens {}, x509-cert {}", ours.is_some(), theirs.is_some());
+        }
+    }
+    println!("rebuilt certificates: {} cases, {failures} disagreements", cases.len());
+    assert_eq!(failures, 0);
+}

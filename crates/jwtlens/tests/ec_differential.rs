@@ -87,6 +87,39 @@ fn points_read_as_the_curve_crates_read_them() {
             inputs.push([&[4u8][..], &big, &valid[1 + n..]].concat());
             inputs.push([&valid[..1 + n], &big].concat());
         }
+        // Coordinates plus p: the same residue, never a field element. P-521 has room for
+        // x + p and y + p of any point; P-384's p is within 2^129 of 2^384, so small x.
+        let add = |a: &[u8], b: &[u8]| -> Option<Vec<u8>> {
+            let mut out = vec![0u8; n];
+            let mut carry = 0u16;
+            for i in (0..n).rev() {
+                let v = a[i] as u16 + b[i] as u16 + carry;
+                out[i] = v as u8;
+                carry = v >> 8;
+            }
+            (carry == 0).then_some(out)
+        };
+        for i in 0..40 {
+            let point = public_point(curve, &mut rng, false);
+            let (x, y) = (&point[1..1 + n], &point[1 + n..]);
+            let mut small_x = vec![0u8; n];
+            small_x[n - 1] = i as u8;
+            for (x, y) in [(x.to_vec(), y.to_vec()), (small_x.clone(), y.to_vec())] {
+                if let Some(xp) = add(&x, &p) {
+                    inputs.push([&[2u8][..], &xp].concat());
+                    inputs.push([&[3u8][..], &xp].concat());
+                    // With x's own y, when x has a point.
+                    if let Some(real) = theirs(curve, &[&[2u8][..], &x].concat()) {
+                        inputs.push([&[4u8][..], &xp, &real[1 + n..]].concat());
+                    }
+                }
+                if let Some(yp) = add(&y, &p) {
+                    inputs.push([&[4u8][..], &x, &yp].concat());
+                }
+            }
+            // The compact form: the smaller root must be chosen.
+            inputs.push([&[5u8][..], x].concat());
+        }
         // The other tags: identity, compact, hybrid.
         inputs.push(vec![0]);
         for tag in [0u8, 1, 5, 6, 7] {

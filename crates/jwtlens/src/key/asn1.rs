@@ -53,6 +53,11 @@ impl<'a> Der<'a> {
         self.bytes.is_empty()
     }
 
+    /// Where the next value starts in the whole input.
+    pub(super) fn offset(&self) -> usize {
+        self.start
+    }
+
     /// The identifier octet of the next value.
     pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.first().copied()
@@ -114,12 +119,18 @@ impl<'a> Der<'a> {
         }
     }
 
-    /// Like [`Der::read`], but the value's whole encoding.
-    pub(super) fn read_encoded(&mut self, tag: u8, what: &str) -> Result<&'a [u8], DerError> {
+    /// Like [`Der::read`], but a reader of the value's whole encoding (tag and length too).
+    pub(super) fn read_encoded(&mut self, tag: u8, what: &str) -> Result<Der<'a>, DerError> {
+        let start = self.start;
         match self.peek() {
             Some(t) if t != tag => self.fail(0, format!("expected {what} (tag 0x{tag:02x}), found tag 0x{t:02x}")),
-            _ => self.any(what).map(|(_, encoded, _)| encoded),
+            _ => self.any(what).map(|(_, bytes, _)| Der { bytes, start }),
         }
+    }
+
+    /// The remaining bytes.
+    pub(super) fn bytes(&self) -> &'a [u8] {
+        self.bytes
     }
 
     /// Nothing may follow: `what` names the value just read.
@@ -157,22 +168,17 @@ impl<'a> Der<'a> {
         }
     }
 
-    /// X.690 §8.6.2: a BIT STRING's unused-bit count (0 to 7; 0 when it is empty) and bytes.
-    pub(super) fn bits(&mut self, what: &str) -> Result<(u8, &'a [u8]), DerError> {
-        let v = self.read(BIT_STRING, what)?;
+    /// X.690 §8.6.2: a BIT STRING (tag `tag`: 0x03, or an IMPLICIT context tag): its
+    /// unused-bit count (0 to 7, and 0 when there are no data bytes) and a reader of its data.
+    pub(super) fn bits(&mut self, tag: u8, what: &str) -> Result<(u8, Der<'a>), DerError> {
+        let v = self.read(tag, what)?;
+        let data = Der { bytes: v.bytes.get(1..).unwrap_or_default(), start: v.start + 1 };
         match v.bytes {
             [] => v.fail(0, format!("{what}: a BIT STRING with no contents")),
-            [n @ 0..=7, rest @ ..] if *n == 0 || !rest.is_empty() => Ok((*n, rest)),
-            [n, ..] => v.fail(0, format!("{what}: a BIT STRING with {n} unused bits")),
-        }
-    }
-
-    /// A BIT STRING that holds whole bytes (a key): no unused bits.
-    pub(super) fn bit_string(&mut self, what: &str) -> Result<&'a [u8], DerError> {
-        let at = *self;
-        match self.bits(what)? {
-            (0, bytes) => Ok(bytes),
-            (n, _) => at.fail(0, format!("{what}: a key with {n} unused bits")),
+            [0, ..] => Ok((0, data)),
+            [n @ 1..=7, _, ..] => Ok((*n, data)),
+            [n] => v.fail(0, format!("{what}: a BIT STRING with no data bytes claims {n} unused bits")),
+            [n, ..] => v.fail(0, format!("{what}: a BIT STRING with {n} unused bits (at most 7)")),
         }
     }
 
@@ -190,7 +196,8 @@ impl<'a> Der<'a> {
         }
         match (v.bytes.is_empty(), starts) {
             (false, true) => Ok(v.bytes),
-            _ => v.fail(v.bytes.len(), format!("{what}: an OBJECT IDENTIFIER cut short")),
+            (true, _) => v.fail(0, format!("{what}: an empty OBJECT IDENTIFIER")),
+            (false, false) => v.fail(v.bytes.len(), format!("{what}: an OBJECT IDENTIFIER cut short")),
         }
     }
 }
@@ -200,6 +207,7 @@ pub(super) fn oid_text(oid: &[u8]) -> String {
     let mut out = String::new();
     let mut arc: u128 = 0;
     for &b in oid {
+        // An arc beyond 128 bits (none is assigned) prints as 2^128 − 1.
         arc = arc.saturating_mul(128) | u128::from(b & 0x7f);
         if b & 0x80 == 0 {
             // X.690 §8.19.4: the first subidentifier is 40 × X + Y.

@@ -44,19 +44,23 @@ pub(super) fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyEr
 
 /// RFC 8017 Appendix A.1.1: `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }`.
 pub(super) fn pkcs1(der: &[u8]) -> Result<Key, String> {
-    let k = rsa_public_key(der).map_err(|e| format!("not a PKCS#1 RSA public key: {e}"))?;
+    let k = rsa_public_key(Der::new(der)).map_err(|e| format!("not a PKCS#1 RSA public key: {e}"))?;
     let k = RsaKey::new(k).map_err(|e| e.message)?;
     Ok(Key::plain(Material::Rsa(k), KeyFormat::PemPkcs1))
 }
 
-fn rsa_public_key(der: &[u8]) -> Result<rsa::RsaPublicKey, String> {
-    let mut outer = Der::new(der);
-    let mut seq = outer.read(SEQUENCE, "RSAPublicKey").map_err(|e| e.to_string())?;
-    outer.end("the RSAPublicKey").map_err(|e| e.to_string())?;
-    let n = seq.unsigned("modulus").map_err(|e| e.to_string())?;
-    let e = seq.unsigned("publicExponent").map_err(|e| e.to_string())?;
-    seq.end("the public exponent").map_err(|e| e.to_string())?;
-    // As `rsa`'s own decoders: the `rsa` crate's checks (at most 4096 bits, e ≥ 2 and < 2^33).
+/// An RSAPublicKey, wherever `outer` starts (errors count bytes from the start of the input).
+fn rsa_public_key(outer: Der<'_>) -> Result<rsa::RsaPublicKey, String> {
+    fn read<'a>(mut outer: Der<'a>) -> Result<(&'a [u8], &'a [u8]), DerError> {
+        let mut seq = outer.read(SEQUENCE, "RSAPublicKey")?;
+        outer.end("the RSAPublicKey")?;
+        let n = seq.unsigned("modulus")?;
+        let e = seq.unsigned("publicExponent")?;
+        seq.end("the public exponent")?;
+        Ok((n, e))
+    }
+    let (n, e) = read(outer).map_err(|e| e.to_string())?;
+    // The `rsa` crate's own checks, as its decoders make them (at most 4096 bits, 2 ≤ e < 2^33).
     rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(n), rsa::BigUint::from_bytes_be(e)).map_err(|e| e.to_string())
 }
 
@@ -67,41 +71,57 @@ fn rsa_public_key(der: &[u8]) -> Result<rsa::RsaPublicKey, String> {
 ///                               signatureValue BIT STRING  }
 /// TBSCertificate  ::=  SEQUENCE  { version [0] EXPLICIT Version DEFAULT v1, serialNumber INTEGER,
 ///      signature AlgorithmIdentifier, issuer Name, validity Validity, subject Name,
-///      subjectPublicKeyInfo SubjectPublicKeyInfo, ... }
+///      subjectPublicKeyInfo SubjectPublicKeyInfo,
+///      issuerUniqueID [1] IMPLICIT UniqueIdentifier OPTIONAL, subjectUniqueID [2] IMPLICIT UniqueIdentifier OPTIONAL,
+///      extensions [3] EXPLICIT Extensions OPTIONAL }
 /// ```
 ///
-/// Only the key is read; the other fields are checked to be well-formed DER of
-/// the right type, not interpreted (no chain is validated: the caller trusts the
-/// certificate it gives, as it trusts a key).
+/// Only the key is read. The other fields are checked to be DER of the right
+/// types in the right order; names, times, algorithms and extensions are not
+/// interpreted (no chain is validated: the caller trusts the certificate it
+/// gives, as it trusts a key it gives).
 pub(super) fn certificate(der: &[u8]) -> Result<Key, KeyError> {
     const F: KeySource = KeySource::Certificate;
-    let spki_der = certificate_key(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
-    spki(spki_der, KeyFormat::PemCertificate)
+    let key = certificate_key(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
+    spki_at(key, KeyFormat::PemCertificate)
 }
 
-fn certificate_key(der: &[u8]) -> Result<&[u8], DerError> {
+fn certificate_key(der: &[u8]) -> Result<Der<'_>, DerError> {
     let mut outer = Der::new(der);
     let mut cert = outer.read(SEQUENCE, "Certificate")?;
     outer.end("the Certificate")?;
     let mut tbs = cert.read(SEQUENCE, "tbsCertificate")?;
     cert.read(SEQUENCE, "signatureAlgorithm")?;
-    cert.bits("signatureValue")?;
+    cert.bits(BIT_STRING, "signatureValue")?;
     cert.end("the signature")?;
+    // `Version ::= INTEGER { v1(0), v2(1), v3(2) }`. DER leaves out the DEFAULT v1
+    // (X.690 §11.5), but an explicit v1 is accepted, as `x509-cert` accepts it.
     if tbs.peek() == Some(0xa0) {
-        let mut version = tbs.read(0xa0, "version")?;
-        version.unsigned("version")?;
-        version.end("the version")?;
+        let mut explicit = tbs.read(0xa0, "version")?;
+        let at = explicit;
+        if !matches!(explicit.unsigned("version")?, [0] | [1] | [2]) {
+            return Err(DerError { at: at.offset() + 2, message: "version: not v1 (0), v2 (1) or v3 (2)".into() });
+        }
+        explicit.end("the version")?;
     }
-    tbs.integer("serialNumber")?;
+    // RFC 5280 §4.1.2.2: "Conforming CAs MUST NOT use serialNumber values longer than 20 octets."
+    // (21 with a sign byte, the bound `x509-cert` reads.)
+    let at = tbs;
+    if tbs.integer("serialNumber")?.len() > 21 {
+        return Err(DerError { at: at.offset(), message: "serialNumber: longer than 20 octets".into() });
+    }
     for what in ["signature", "issuer", "validity", "subject"] {
         tbs.read(SEQUENCE, what)?;
     }
     let key = tbs.read_encoded(SEQUENCE, "subjectPublicKeyInfo")?;
-    // issuerUniqueID [1], subjectUniqueID [2], extensions [3], in that order.
-    for (tag, what) in [(0x81, "issuerUniqueID"), (0x82, "subjectUniqueID"), (0xa3, "extensions")] {
-        if tbs.peek() == Some(tag) {
-            tbs.read(tag, what)?;
-        }
+    if tbs.peek() == Some(0x81) {
+        tbs.bits(0x81, "issuerUniqueID")?;
+    }
+    if tbs.peek() == Some(0x82) {
+        tbs.bits(0x82, "subjectUniqueID")?;
+    }
+    if tbs.peek() == Some(0xa3) {
+        tbs.read(0xa3, "extensions")?.read(SEQUENCE, "Extensions")?;
     }
     tbs.end("the tbsCertificate")?;
     Ok(key)
@@ -133,16 +153,17 @@ pub(super) fn der_key(der: &[u8]) -> Result<Key, KeyError> {
     Err(err(F, None, why))
 }
 
-/// RFC 5208 §5: `PrivateKeyInfo ::= SEQUENCE { version Version, privateKeyAlgorithm
-/// AlgorithmIdentifier, privateKey OCTET STRING, ... }` (RFC 5958 §2 adds fields after it).
+/// RFC 5958 §2: `OneAsymmetricKey ::= SEQUENCE { version Version (v1(0) or v2(1)),
+/// privateKeyAlgorithm AlgorithmIdentifier, privateKey OCTET STRING, ... }` (RFC 5208 §5's PrivateKeyInfo is v1).
 fn private_key_info(der: &[u8]) -> bool {
     let mut outer = Der::new(der);
-    let read = |seq: &mut Der<'_>| -> Result<(), DerError> {
-        seq.unsigned("version")?;
+    let read = |seq: &mut Der<'_>| -> Result<bool, DerError> {
+        let version = seq.unsigned("version")?;
         seq.read(SEQUENCE, "privateKeyAlgorithm")?;
-        seq.read(OCTET_STRING, "privateKey").map(|_| ())
+        seq.read(OCTET_STRING, "privateKey")?;
+        Ok(matches!(version, [0] | [1]))
     };
-    outer.read(SEQUENCE, "PrivateKeyInfo").is_ok_and(|mut seq| read(&mut seq).is_ok()) && outer.is_empty()
+    outer.read(SEQUENCE, "PrivateKeyInfo").is_ok_and(|mut seq| read(&mut seq) == Ok(true)) && outer.is_empty()
 }
 
 /// RFC 5280 §4.1.2.7 SubjectPublicKeyInfo, dispatched on its algorithm OID:
@@ -152,23 +173,30 @@ fn private_key_info(der: &[u8]) -> bool {
 /// AlgorithmIdentifier  ::=  SEQUENCE  { algorithm OBJECT IDENTIFIER, parameters ANY DEFINED BY algorithm OPTIONAL  }
 /// ```
 pub(super) fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
+    spki_at(Der::new(der), format)
+}
+
+/// A SubjectPublicKeyInfo, wherever `outer` starts (errors count bytes from the start of the input).
+fn spki_at(mut outer: Der<'_>, format: KeyFormat) -> Result<Key, KeyError> {
     const F: KeySource = KeySource::Spki;
     let not = |e: DerError| err(F, None, format!("not a SubjectPublicKeyInfo: {e}"));
-    let mut outer = Der::new(der);
     let mut info = outer.read(SEQUENCE, "SubjectPublicKeyInfo").map_err(not)?;
     outer.end("the SubjectPublicKeyInfo").map_err(not)?;
     let mut algorithm = info.read(SEQUENCE, "AlgorithmIdentifier").map_err(not)?;
     let oid = algorithm.oid("algorithm").map_err(not)?;
+    let mut parameters_at = algorithm;
     let parameters = match algorithm.is_empty() {
         true => None,
         false => Some(algorithm.any("parameters").map_err(not)?),
     };
     algorithm.end("the parameters").map_err(not)?;
-    let bits = info.read_encoded(BIT_STRING, "subjectPublicKey").map_err(not)?;
+    let (unused, key) = info.bits(BIT_STRING, "subjectPublicKey").map_err(not)?;
     info.end("the subjectPublicKey").map_err(not)?;
     let oid_name = oid_text(oid);
     let bad = |e: &dyn core::fmt::Display| err(F, Some(&oid_name), format!("cannot read the key: {e}"));
-    let key = Der::new(bits).bit_string("subjectPublicKey").map_err(|e| bad(&e))?;
+    if unused != 0 {
+        return Err(bad(&format!("subjectPublicKey: a key with {unused} unused bits")));
+    }
     let material = match oid {
         OID_RSA => {
             // RFC 3279 §2.3.1: "The parameters field MUST have ASN.1 type NULL for this algorithm identifier."
@@ -181,17 +209,19 @@ pub(super) fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
         OID_EC => {
             // RFC 5480 §2.1.1: parameters is a namedCurve OBJECT IDENTIFIER.
             let curve = match parameters {
-                Some((OID, encoded, _)) => Der::new(encoded).oid("namedCurve").map_err(|e| bad(&e))?,
+                Some((OID, _, _)) => parameters_at.oid("namedCurve").map_err(|e| bad(&e))?,
                 _ => return Err(err(F, Some("parameters"), "no named curve (RFC 5480 §2.1.1)")),
             };
+            let key = key.bytes();
             // SEC 1 §2.3.4: a compressed or uncompressed point, on the curve, not the identity.
             let off = |crv: &str| bad(&format!("not a point on {crv} (SEC 1 §2.3.4)"));
+            let own = |crv: &str, e: &str| bad(&format!("not a {crv} point: {e} (SEC 1 §2.3.4)"));
             match curve {
                 OID_P256 => Material::P256(P256Key::new(
                     p256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(|_| off("P-256"))?,
                 )),
-                OID_P384 => Material::P384(EcPoint::from_sec1(Curve::P384, key).map_err(|_| off("P-384"))?),
-                OID_P521 => Material::P521(EcPoint::from_sec1(Curve::P521, key).map_err(|_| off("P-521"))?),
+                OID_P384 => Material::P384(EcPoint::from_sec1(Curve::P384, key).map_err(|e| own("P-384", e))?),
+                OID_P521 => Material::P521(EcPoint::from_sec1(Curve::P521, key).map_err(|e| own("P-521", e))?),
                 OID_K256 => {
                     Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(|_| off("secp256k1"))?)
                 }
@@ -205,6 +235,7 @@ pub(super) fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
             if parameters.is_some() {
                 return Err(bad(&"the Ed25519 algorithm has parameters, which RFC 8410 §3 says must be absent"));
             }
+            let key = key.bytes();
             let bytes: &[u8; 32] =
                 key.try_into().map_err(|_| bad(&format!("an Ed25519 key is 32 bytes, found {}", key.len())))?;
             let k = ed25519_dalek::VerifyingKey::from_bytes(bytes).map_err(|_| bad(&"not a valid Ed25519 point"))?;

@@ -133,3 +133,30 @@ fn jwk_errors_name_the_member() {
     assert_eq!(e.at.as_deref(), Some("keys[0].k"));
     assert!(Key::import("not a key").is_err());
 }
+
+#[test]
+fn der_errors_count_bytes_from_the_start_of_the_input() {
+    // An Ed25519 SubjectPublicKeyInfo whose key claims 1 unused bit: byte 11.
+    let mut ed = alloc::vec![0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x01];
+    ed.extend_from_slice(&[9; 32]);
+    let e = spki(&ed, KeyFormat::PemSpki).unwrap_err();
+    assert_eq!(e.message, "cannot read the key: subjectPublicKey: a key with 1 unused bits");
+    // A negative RSA modulus inside the BIT STRING: the error names its byte in the whole input.
+    let mut modulus = alloc::vec![0x80];
+    modulus.extend_from_slice(&[0x11; 255]);
+    let mut rsa_key = alloc::vec![0x30, 0x82, 0x01, 0x09, 0x02, 0x82, 0x01, 0x00];
+    rsa_key.extend_from_slice(&modulus);
+    rsa_key.extend_from_slice(&[0x02, 0x03, 0x01, 0x00, 0x01]);
+    let mut bits = alloc::vec![0x03, 0x82, 0x01, 0x0e, 0x00];
+    bits.extend_from_slice(&rsa_key);
+    let alg = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00];
+    let mut der = alloc::vec![0x30, 0x82, 0x01, 0x21];
+    der.extend_from_slice(&alg);
+    der.extend_from_slice(&bits);
+    assert_eq!(der.len(), 4 + 0x121);
+    let e = spki(&der, KeyFormat::PemSpki).unwrap_err();
+    // 4 (outer header) + 15 (algorithm) + 5 (BIT STRING header, unused bits) + 4 (SEQUENCE) + 4 (INTEGER header) = 32.
+    assert_eq!(e.message, "cannot read the key: modulus: a negative INTEGER (at byte 32)");
+    // The same key as PKCS#1: the modulus starts at byte 8.
+    assert!(pkcs1(&rsa_key).unwrap_err().ends_with("modulus: a negative INTEGER (at byte 8)"));
+}
