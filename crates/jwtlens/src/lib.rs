@@ -68,6 +68,7 @@ pub mod verify;
 mod decode;
 #[cfg_attr(not(feature = "arithmetic"), allow(dead_code))]
 mod rsa_mont;
+mod sort;
 mod text;
 
 pub use decode::{decodable, decode, Decoded};

@@ -355,7 +355,7 @@ fn payload_report(p: &Payload, seg: &Segment, now: Option<NumericDate>) -> PartR
 fn members(obj: &Object, seg: &Segment, is_header: bool, now: Option<NumericDate>) -> Vec<MemberReport> {
     // Names that occur twice, sorted once: the flag costs O(n log n), not O(n²).
     let mut repeated: Vec<&str> = obj.duplicates().collect();
-    repeated.sort_unstable();
+    crate::sort::sort(&mut repeated);
     obj.members()
         .iter()
         .map(|m| {

@@ -147,9 +147,26 @@ impl core::ops::Sub for NumericDate {
 }
 
 impl core::fmt::Display for NumericDate {
-    /// The number of seconds, as JSON writes it.
+    /// The number of seconds, as JSON writes it: whole seconds as an integer,
+    /// others in the shortest form that reads back the same (`1.5`, `1e+300`).
+    ///
+    /// ```
+    /// use jwtlens::time::NumericDate;
+    /// let date = |s| NumericDate::new(s).unwrap().to_string();
+    /// assert_eq!(date(1_516_239_022.0), "1516239022");
+    /// assert_eq!(date(-3.0), "-3");
+    /// assert_eq!(date(1.5), "1.5");
+    /// assert_eq!(date(1e300), "1e+300");
+    /// ```
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        core::fmt::Display::fmt(&self.0, f)
+        // serde_json's writer, which every report already links, rather than
+        // core's f64 formatting (14 KB of wasm for this one use).
+        let x = self.0;
+        if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+            write!(f, "{}", x as i64)
+        } else {
+            f.write_str(&serde_json::to_string(&x).unwrap_or_default())
+        }
     }
 }
 

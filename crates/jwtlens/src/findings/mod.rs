@@ -182,6 +182,6 @@ pub fn findings(token: &Token<'_>, keys: Option<&KeySet>, time: Option<&TimeRepo
     for rule in RULES {
         rule(&input, &mut c);
     }
-    c.out.sort_by_key(|f| f.severity);
+    crate::sort::sort_by(&mut c.out, |a, b| a.severity.cmp(&b.severity));
     c.out
 }

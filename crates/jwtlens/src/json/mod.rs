@@ -164,7 +164,7 @@ impl Object {
             let mut order: Vec<usize> = (0..m.len()).collect();
             let name = |i: usize| m.get(i).map_or("", |x| x.name.as_str());
             // Stable: within a name, positions stay in source order.
-            order.sort_by(|&a, &b| name(a).cmp(name(b)));
+            crate::sort::sort_by(&mut order, |&a, &b| name(a).cmp(name(b)));
             // In each run of equal names, the run's second entry is the name's second occurrence.
             for k in 1..order.len() {
                 let at = |j: usize| order.get(j).map_or("", |&i| name(i));
@@ -173,7 +173,7 @@ impl Object {
                     seconds.extend(order.get(k));
                 }
             }
-            seconds.sort_unstable();
+            crate::sort::sort(&mut seconds);
         }
         seconds.into_iter().filter_map(move |i| m.get(i))
     }

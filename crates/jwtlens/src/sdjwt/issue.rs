@@ -117,7 +117,7 @@ pub fn issue(
         digests.push(crate::b64::encode(&crate::alg::Hash::Sha256.digest(&noise)));
     }
     // §4.2.4.1: the order must not reveal the claims' original order: sorted.
-    digests.sort();
+    crate::sort::sort(&mut digests);
     let mut out = Map::new();
     out.insert(String::from("_sd"), Value::Array(digests.into_iter().map(Value::String).collect()));
     out.extend(payload);

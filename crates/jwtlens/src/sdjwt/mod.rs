@@ -321,7 +321,7 @@ fn parse_json(text: &str) -> Result<SdJwt, SdJwtError> {
     }
     let more_signatures = signatures.iter().skip(1).map(|s| compact(s)).collect::<Result<Vec<String>, _>>()?;
     let mut all: Vec<&String> = more_signatures.iter().chain(core::iter::once(&jwt)).collect();
-    all.sort();
+    crate::sort::sort(&mut all);
     if all.windows(2).any(|w| w.first() == w.get(1)) {
         return Err(bad("the same signature twice"));
     }
