@@ -270,7 +270,7 @@ struct UndecodedProps {
 #[function_component(Undecoded)]
 fn undecoded(props: &UndecodedProps) -> Html {
     html! {
-        <section class={classes!("panel", "undecoded", props.class.to_string())} id={format!("panel-{}", props.title.to_lowercase())} aria-label={props.title.clone()}>
+        <section class={classes!("panel", "undecoded", props.class.to_string())} id={format!("panel-{}", props.title.to_ascii_lowercase())} aria-label={props.title.clone()}>
             <div class="panel-head"><h2>{ &props.title }</h2></div>
             <p class="muted">{ "Could not be decoded: see the errors beside the token for where and why." }</p>
         </section>

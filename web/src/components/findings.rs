@@ -33,7 +33,7 @@ pub fn findings_panel(props: &Props) -> Html {
                     let sev = label(&f.severity);
                     html! {
                         <li class={classes!("finding", format!("sev-{sev}"))}>
-                            <span class="sev">{ sev.to_uppercase() }</span>
+                            <span class="sev">{ sev.to_ascii_uppercase() }</span>
                             <span class="code">{ label(&f.code) }</span>
                             <span class="small muted">{ format!(" {} · byte {}", f.part.label(), f.offset) }</span>
                             <p class="message">{ &f.message }</p>

@@ -53,13 +53,13 @@ pub fn part_panel(props: &Props) -> Html {
         Encoding::Text => "text (not JSON)",
         Encoding::Binary => "binary (hex)",
     };
-    let id = format!("panel-{}", props.title.to_lowercase());
+    let id = format!("panel-{}", props.title.to_ascii_lowercase());
     html! {
         <section class={classes!("panel", props.class.to_string())} id={id.clone()} aria-label={props.title.clone()}>
             <div class="panel-head">
                 <h2>{ &props.title }</h2>
                 <span class="muted small">{ format!("{kind} · {} bytes", p.bytes) }</span>
-                <CopyButton text={pretty.clone()} label={format!("Copy the {} JSON", props.title.to_lowercase())} />
+                <CopyButton text={pretty.clone()} label={format!("Copy the {} JSON", props.title.to_ascii_lowercase())} />
             </div>
             <pre class="json" tabindex="0">{
                 match &p.json {
