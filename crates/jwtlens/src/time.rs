@@ -61,7 +61,8 @@ impl core::fmt::Display for NowError {
             NowError::NotFinite => f.write_str("must be a finite number of seconds since 1970 (a NumericDate)"),
             NowError::Milliseconds(v) => write!(
                 f,
-                "is {v}, which as seconds is after the year 5000: it looks like milliseconds (Date.now()); give seconds (Date.now() / 1000) or a Date"
+                "is {}, which as seconds is after the year 5000: it looks like milliseconds (Date.now()); give seconds (Date.now() / 1000) or a Date",
+                Seconds(*v)
             ),
         }
     }
@@ -147,8 +148,7 @@ impl core::ops::Sub for NumericDate {
 }
 
 impl core::fmt::Display for NumericDate {
-    /// The number of seconds, as JSON writes it: whole seconds as an integer,
-    /// others in the shortest form that reads back the same (`1.5`, `1e+300`).
+    /// The number of seconds, as JSON writes it (see [`Seconds`]).
     ///
     /// ```
     /// use jwtlens::time::NumericDate;
@@ -159,8 +159,18 @@ impl core::fmt::Display for NumericDate {
     /// assert_eq!(date(1e300), "1e+300");
     /// ```
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        // serde_json's writer, which every report already links, rather than
-        // core's f64 formatting (14 KB of wasm for this one use).
+        Seconds(self.0).fmt(f)
+    }
+}
+
+/// A number of seconds written as JSON writes it: whole seconds as an
+/// integer, others in the shortest form that reads back the same (`1.5`,
+/// `1e+300`). Through serde_json's number writer, which every report
+/// already links, rather than core's f64 formatting (14 KB of wasm).
+pub(crate) struct Seconds(pub f64);
+
+impl core::fmt::Display for Seconds {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let x = self.0;
         if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
             write!(f, "{}", x as i64)

@@ -5,6 +5,7 @@ use alloc::format;
 use alloc::string::String;
 
 use super::*;
+use crate::time::Seconds;
 
 /// " (leeway 1 min)", or nothing without a leeway.
 pub(super) fn leeway_note(leeway: f64) -> String {
@@ -167,7 +168,7 @@ pub(super) fn check_exp(x: &Ctx<'_, '_>, c: &mut Checks) {
                 } else {
                     format!("Expired {} ago{}.", humanize(n - e), leeway_note(leeway))
                 };
-                (Some(format!("now < exp + {leeway} s")), Some(iso(e)), msg)
+                (Some(format!("now < exp + {} s", Seconds(leeway))), Some(iso(e)), msg)
             });
         }
     }
@@ -188,7 +189,7 @@ pub(super) fn check_nbf(x: &Ctx<'_, '_>, c: &mut Checks) {
                 } else {
                     format!("Not valid for another {}{}.", humanize(b - n), leeway_note(leeway))
                 };
-                (Some(format!("now >= nbf - {leeway} s")), Some(iso(b)), msg)
+                (Some(format!("now >= nbf - {} s", Seconds(leeway))), Some(iso(b)), msg)
             });
         }
     }
@@ -209,7 +210,7 @@ pub(super) fn check_iat(x: &Ctx<'_, '_>, c: &mut Checks) {
                 } else {
                     format!("Issued {} in the future{}.", humanize(i - n), leeway_note(leeway))
                 };
-                (Some(format!("iat <= now + {leeway} s")), Some(iso(i)), msg)
+                (Some(format!("iat <= now + {} s", Seconds(leeway))), Some(iso(i)), msg)
             });
         }
     }

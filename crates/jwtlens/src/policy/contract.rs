@@ -23,6 +23,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::json::{self, Json, Object};
+use crate::time::Seconds;
 use serde::Serialize;
 
 use super::Policy;
@@ -261,9 +262,11 @@ impl PolicyError {
                 format!("{}[{index}]: {found:?} is not a JWS algorithm", field(&PolicyField::Algorithms))
             }
             PolicyError::NotFinite { field: f } => format!("{} must be a finite number of seconds", field(f)),
-            PolicyError::Negative { field: f, found } => format!("{} must not be negative, found {found}", field(f)),
+            PolicyError::Negative { field: f, found } => {
+                format!("{} must not be negative, found {}", field(f), Seconds(*found))
+            }
             PolicyError::TooLong { field: f, max, found } => {
-                format!("{} must be at most {max} seconds, found {found}", field(f))
+                format!("{} must be at most {} seconds, found {}", field(f), Seconds(*max), Seconds(*found))
             }
         }
     }
