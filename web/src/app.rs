@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::bridge;
 use crate::components::{
-    ChecksPanel, Diagnostics, FindingsPanel, IncomingShare, KeyPanel, PartPanel, PolicyPanel, SdJwtPanel,
-    SignaturePanel, TimePanel, TokenInput, TokenView, VerdictBanner,
+    ChecksPanel, Diagnostics, FindingsPanel, IncomingShare, KeyPanel, PartPanel, PolicyPanel, SignaturePanel,
+    TimePanel, TokenInput, TokenView, VerdictBanner,
 };
 use crate::state::{browser_now, Action, KeyMode, PolicyInput, State, View};
 
@@ -116,6 +116,22 @@ pub fn app() -> Html {
             }
         });
     }
+    // An SD-JWT: the labs module judges it too, in #sd-jwt-root, with the page's key, policy and time.
+    let is_sd_jwt = report.notices.iter().any(|n| n.code == jwtlens::Code::SdJwt);
+    {
+        let request = bridge::SdJwtRequest {
+            input: state.input.clone(),
+            key: state.key.clone(),
+            key_mode: crate::state::key_mode_word(state.key_mode).to_string(),
+            policy: state.policy.clone(),
+            now: state.now,
+        };
+        use_effect_with((is_sd_jwt, request, state.view), |(is_sd_jwt, request, view)| {
+            if *is_sd_jwt && *view == View::Decoder {
+                bridge::show_sd_jwt(request);
+            }
+        });
+    }
     let dispatch = state.dispatcher();
     let show = |v: View| {
         let dispatch = dispatch.clone();
@@ -195,11 +211,9 @@ pub fn app() -> Html {
                             // Decryption lives in the labs module, which renders its panel here.
                             <div class="panel-host"><div id="jwe-root"></div></div>
                         }
-                        if report.notices.iter().any(|n| n.code == jwtlens::Code::SdJwt) {
-                            <SdJwtPanel input={state.input.clone()} now={state.now}
-                                keys={crate::components::SharedKeys(keys.clone())}
-                                policy={policy.as_ref().as_ref().ok().cloned().flatten()}
-                                platform={(*platform).clone()} answers={platform.version()} />
+                        if is_sd_jwt {
+                            // The SD-JWT panel lives in the labs module too, rendered here.
+                            <div class="panel-host"><div id="sd-jwt-root"></div></div>
                         }
                         <Summary report={report.clone()} />
                         <VerdictBanner report={report.clone()} {checking} />

@@ -14,8 +14,10 @@ use crate::state::View;
 pub const VIEW_EVENT: &str = "jwtlens-view";
 /// The labs ask the page to open a token in the decoder.
 pub const OPEN_EVENT: &str = "jwtlens-open";
-/// The page asks the labs to show the JWE panel in `#jwe-root`; the request is on the element.
+/// The page asks the labs to show the JWE panel in `#jwe-root`; the request waits on `window`.
 pub const JWE_EVENT: &str = "jwtlens-jwe";
+/// The page asks the labs to show the SD-JWT panel in `#sd-jwt-root`; the request waits on `window`.
+pub const SD_JWT_EVENT: &str = "jwtlens-sd-jwt";
 
 /// What the JWE panel shows: the pasted JWE and the key box's text.
 #[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Debug)]
@@ -26,25 +28,60 @@ pub struct JweRequest {
     pub key: String,
 }
 
-/// Where a JWE request waits for the labs: a property of `window`, not a DOM
-/// attribute (the key box may hold a private JWK; attributes are visible to CSS
-/// selectors and DOM snapshots).
-const PENDING: &str = "jwtlensPendingJwe";
+/// What the SD-JWT panel judges: the pasted SD-JWT, the key box as the page
+/// reads it, the Validator's policy fields and the time.
+#[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Debug)]
+pub struct SdJwtRequest {
+    /// The SD-JWT as pasted (`<JWT>~<D1>~…~[KB-JWT]`).
+    pub input: String,
+    /// The key box (the issuer's key, or empty).
+    pub key: String,
+    /// How the key box is read: the "Read as" selector's form value ([`crate::state::key_modes`]).
+    pub key_mode: String,
+    /// The Validator's policy fields, as typed.
+    pub policy: crate::state::PolicyInput,
+    /// Now, in seconds.
+    pub now: f64,
+}
+
+/// Where a request waits for the labs: properties of `window`, not DOM
+/// attributes (the key box may hold a private JWK or a secret; attributes are
+/// visible to CSS selectors and DOM snapshots).
+const PENDING_JWE: &str = "jwtlensPendingJwe";
+const PENDING_SD_JWT: &str = "jwtlensPendingSdJwt";
 
 /// The page: show the JWE panel for `request` in `#jwe-root`, loading the labs
 /// module the first time. The request waits on `window` until the labs take
 /// it — at once, or when they start.
 pub fn show_jwe(request: &JweRequest) {
-    let (Some(window), Ok(detail)) = (web_sys::window(), serde_json::to_string(request)) else { return };
-    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(PENDING), &JsValue::from_str(&detail));
-    load_labs();
-    dispatch(JWE_EVENT, "");
+    ask_labs(PENDING_JWE, JWE_EVENT, request);
 }
 
-/// The labs: the request waiting on `window`, taken off it.
+/// The page: show the SD-JWT panel for `request` in `#sd-jwt-root`, as [`show_jwe`] does.
+pub fn show_sd_jwt(request: &SdJwtRequest) {
+    ask_labs(PENDING_SD_JWT, SD_JWT_EVENT, request);
+}
+
+fn ask_labs(pending: &str, event: &str, request: &impl serde::Serialize) {
+    let (Some(window), Ok(detail)) = (web_sys::window(), serde_json::to_string(request)) else { return };
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(pending), &JsValue::from_str(&detail));
+    load_labs();
+    dispatch(event, "");
+}
+
+/// The labs: the JWE request waiting on `window`, taken off it.
 pub fn take_pending_jwe() -> Option<JweRequest> {
+    take_pending(PENDING_JWE)
+}
+
+/// The labs: the SD-JWT request waiting on `window`, taken off it.
+pub fn take_pending_sd_jwt() -> Option<SdJwtRequest> {
+    take_pending(PENDING_SD_JWT)
+}
+
+fn take_pending<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
     let window = web_sys::window()?;
-    let key = JsValue::from_str(PENDING);
+    let key = JsValue::from_str(name);
     let pending = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
     let _ = js_sys::Reflect::delete_property(&window, &key);
     serde_json::from_str(&pending).ok()
@@ -98,16 +135,18 @@ fn load_labs() {
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", &src);
     // If it cannot load (offline before the service worker cached it, say): say so where the
-    // labs or the JWE panel would be, drop a waiting JWE request, and let a later view retry.
+    // labs or the JWE and SD-JWT panels would be, drop waiting requests, and let a later view retry.
     gloo_events::EventListener::once(&script, "error", |e| {
         if let Some(s) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
             s.remove();
         }
         if let Some(w) = web_sys::window() {
-            let _ = js_sys::Reflect::delete_property(&w, &JsValue::from_str(PENDING));
+            for pending in [PENDING_JWE, PENDING_SD_JWT] {
+                let _ = js_sys::Reflect::delete_property(&w, &JsValue::from_str(pending));
+            }
         }
         let message = "This part of jwtlens could not be loaded (its script failed); reload the page to try again.";
-        for id in ["jwe-root", "labs-root"] {
+        for id in ["jwe-root", "sd-jwt-root", "labs-root"] {
             if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
                 el.set_text_content(Some(message));
                 let _ = el.set_attribute("role", "alert");

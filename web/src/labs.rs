@@ -6,39 +6,39 @@ use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::bridge;
-use crate::components::{CookieLab, Encoder, JwePanel, JweProps, Sandbox};
+use crate::components::{CookieLab, Encoder, JwePanel, JweProps, Sandbox, SdJwtPanel, SdJwtProps};
 use crate::state::{browser_now, View};
 
-/// Render the labs into `#labs-root`, and the JWE panel into `#jwe-root` whenever the page asks.
+/// Render the labs into `#labs-root`, and the JWE and SD-JWT panels into
+/// `#jwe-root` and `#sd-jwt-root` whenever the page asks.
 pub fn start() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("labs-root"));
     if let Some(root) = root {
         yew::Renderer::<Labs>::with_root(root).render();
     }
     show_jwe();
+    show_sd_jwt();
     if let Some(window) = web_sys::window() {
         EventListener::new(&window, bridge::JWE_EVENT, |_| show_jwe()).forget();
+        EventListener::new(&window, bridge::SD_JWT_EVENT, |_| show_sd_jwt()).forget();
     }
 }
 
+type Mounted<C> = core::cell::RefCell<Option<(web_sys::Element, yew::AppHandle<C>)>>;
+
 thread_local! {
     /// The JWE panel and the element it renders into (the page may replace the element).
-    static JWE: core::cell::RefCell<Option<(web_sys::Element, yew::AppHandle<JwePanel>)>> =
-        const { core::cell::RefCell::new(None) };
+    static JWE: Mounted<JwePanel> = const { core::cell::RefCell::new(None) };
+    /// The SD-JWT panel and its element.
+    static SD_JWT: Mounted<SdJwtPanel> = const { core::cell::RefCell::new(None) };
 }
 
-/// Render (or update) the JWE panel for the request waiting on `#jwe-root`.
-fn show_jwe() {
-    let Some(request) = bridge::take_pending_jwe() else { return };
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("jwe-root")) else {
+/// Render `C` with `props` into the element `id`, or update it there if it is already mounted on it.
+fn mount<C: BaseComponent>(cell: &'static std::thread::LocalKey<Mounted<C>>, id: &str, props: C::Properties) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
         return;
     };
-    let props = JweProps {
-        input: request.input,
-        key_text: request.key,
-        on_open: Callback::from(|token: String| bridge::open_in_decoder(&token)),
-    };
-    JWE.with(|cell| {
+    cell.with(|cell| {
         let mut cell = cell.borrow_mut();
         match cell.as_mut() {
             Some((host, app)) if host.is_same_node(Some(&root)) => app.update(props),
@@ -46,11 +46,29 @@ fn show_jwe() {
                 if let Some((_, old)) = cell.take() {
                     old.destroy();
                 }
-                let app = yew::Renderer::<JwePanel>::with_root_and_props(root.clone(), props).render();
+                let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
                 *cell = Some((root, app));
             }
         }
     });
+}
+
+/// Render (or update) the SD-JWT panel for the request waiting on `window`.
+fn show_sd_jwt() {
+    if let Some(request) = bridge::take_pending_sd_jwt() {
+        mount(&SD_JWT, "sd-jwt-root", SdJwtProps { request });
+    }
+}
+
+/// Render (or update) the JWE panel for the request waiting on `window`.
+fn show_jwe() {
+    let Some(request) = bridge::take_pending_jwe() else { return };
+    let props = JweProps {
+        input: request.input,
+        key_text: request.key,
+        on_open: Callback::from(|token: String| bridge::open_in_decoder(&token)),
+    };
+    mount(&JWE, "jwe-root", props);
 }
 
 #[function_component(Labs)]

@@ -22,7 +22,7 @@ pub struct State {
 }
 
 /// The Validator's policy fields, as typed.
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(Clone, PartialEq, Default, Debug, serde::Serialize, serde::Deserialize)]
 pub struct PolicyInput {
     /// Accepted issuers, comma-separated.
     pub iss: String,
@@ -103,6 +103,16 @@ pub fn key_modes() -> impl Iterator<Item = (KeyMode, &'static str, String)> {
     use jwtlens::key::{KeyInput, SecretEncoding};
     core::iter::once((KeyInput::Auto, "auto", String::from("Detect (PEM, JWK, JWKS, DER, or secret text)")))
         .chain(SecretEncoding::ALL.map(|e| (KeyInput::Secret(e), e.word(), format!("Secret, {}", e.label()))))
+}
+
+/// The "Read as" selector's form value for `mode`.
+pub fn key_mode_word(mode: KeyMode) -> &'static str {
+    key_modes().find(|(m, ..)| *m == mode).map_or("auto", |(_, word, _)| word)
+}
+
+/// The mode a "Read as" form value names (detection for an unknown one).
+pub fn key_mode_from_word(word: &str) -> KeyMode {
+    key_modes().find(|(_, w, _)| *w == word).map_or(KeyMode::Auto, |(m, ..)| m)
 }
 
 /// Every intent the user (or the clock) can have.

@@ -28,7 +28,7 @@ pub use key_panel::KeyPanel;
 pub use part_panel::PartPanel;
 pub use policy::{ChecksPanel, PolicyPanel};
 pub use sandbox::Sandbox;
-pub use sd_jwt::{SdJwtPanel, SharedKeys};
+pub use sd_jwt::{Props as SdJwtProps, SdJwtPanel};
 pub use share::{take_shared_token, IncomingShare, ShareButton};
 pub use signature_panel::SignaturePanel;
 pub use time_panel::TimePanel;

@@ -1,61 +1,56 @@
 //! An SD-JWT (RFC 9901): its disclosures, the payload they make and, with the
 //! issuer's key, the core's verdict. The panels below it show the issuer-signed JWT.
+//!
+//! Rendered by the labs module into the decoder's `#sd-jwt-root` (see
+//! [`crate::bridge::show_sd_jwt`]): the disclosure processing and the SD-JWT
+//! verification stay out of the page's first module.
 
-use std::rc::Rc;
-
-use jwtlens::key::{Detected, KeyError, KeySet};
-use jwtlens::policy::Policy;
+use jwtlens::key::import_key;
 use jwtlens::sdjwt::{decode_unverified, verify_with, KeyBinding, SdStatus};
 use yew::prelude::*;
 
+use crate::bridge::SdJwtRequest;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The whole input (`<JWT>~<D1>~…~[KB-JWT]`).
-    pub input: String,
-    /// The issuer's keys, when given (the page's imported key box).
-    pub keys: SharedKeys,
-    pub policy: Option<Policy>,
-    /// The current time, seconds.
-    pub now: f64,
-    /// The browser's WebCrypto, for the issuer's public-key signature.
-    pub platform: crate::webcrypto::Platform,
-    /// Its answers so far ([`crate::webcrypto::Platform::version`]): a new answer re-judges.
-    pub answers: u32,
-}
-
-/// The page's imported keys, compared by identity (a new import is a new value).
-#[derive(Clone)]
-pub struct SharedKeys(pub Rc<Option<Result<(KeySet, Detected), KeyError>>>);
-
-impl PartialEq for SharedKeys {
-    fn eq(&self, other: &SharedKeys) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl SharedKeys {
-    fn set(&self) -> Option<&KeySet> {
-        self.0.as_ref().as_ref().and_then(|r| r.as_ref().ok()).map(|(set, _)| set)
-    }
+    /// The SD-JWT, the key box, the policy fields and the time, as the page has them.
+    pub request: SdJwtRequest,
 }
 
 #[function_component(SdJwtPanel)]
 pub fn sd_jwt_panel(props: &Props) -> Html {
-    let decoded = use_memo(props.input.clone(), |input| decode_unverified(input));
-    let backend = props.platform.clone();
+    let request = &props.request;
+    let decoded = use_memo(request.input.clone(), |input| decode_unverified(input));
+    // The key box read as the page reads it, once per change.
+    let keys = use_memo((request.key.clone(), request.key_mode.clone()), |(key, mode)| {
+        (!key.trim().is_empty()).then(|| import_key(key, crate::state::key_mode_from_word(mode)).ok()).flatten()
+    });
+    let policy = use_memo(request.policy.clone(), |p| p.to_policy().ok().flatten());
+    // The issuer's public-key signature: the browser's WebCrypto, as on the page.
+    let platform = use_state(crate::webcrypto::Platform::default);
+    let rerender = use_force_update();
+    {
+        let (platform, rerender) = ((*platform).clone(), rerender.clone());
+        use_effect(move || platform.ask(move || rerender.force_update()));
+    }
+    let backend = (*platform).clone();
     let verdict = use_memo(
-        (props.input.clone(), props.keys.clone(), props.now.to_bits(), props.policy.clone(), props.answers),
-        {
-            move |(input, keys, now, policy, _): &(String, SharedKeys, u64, Option<Policy>, u32)| {
-                let now = jwtlens::time::NumericDate::new(f64::from_bits(*now))?;
-                let keys = keys.set()?;
-                // A Key Binding JWT needs the verifier's nonce and audience, which this page
-                // does not have: it judges the SD-JWT without it, and says so.
-                let t = input.trim();
-                let without_kb = t.get(..=t.rfind('~')?)?;
-                let policy = policy.clone().unwrap_or_default();
-                Some(verify_with(without_kb, keys, &policy, now, &KeyBinding::default(), Some(&backend)))
-            }
+        (
+            request.input.clone(),
+            (request.key.clone(), request.key_mode.clone()),
+            request.now.to_bits(),
+            policy.clone(),
+            platform.version(),
+        ),
+        move |(input, _, now, policy, _)| {
+            let now = jwtlens::time::NumericDate::new(f64::from_bits(*now))?;
+            let (keys, _) = keys.as_ref().as_ref()?;
+            // A Key Binding JWT needs the verifier's nonce and audience, which this page
+            // does not have: it judges the SD-JWT without it, and says so.
+            let t = input.trim();
+            let without_kb = t.get(..=t.rfind('~')?)?;
+            let policy = policy.as_ref().clone().unwrap_or_default();
+            Some(verify_with(without_kb, keys, &policy, now, &KeyBinding::default(), Some(&backend)))
         },
     );
     let u = match decoded.as_ref() {
