@@ -13,7 +13,7 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
   profile=(--release)
   dir=release
 fi
-cargo build -p jwtlens-web --bin jwtlens-labs --target wasm32-unknown-unknown "${profile[@]}"
+cargo build -p jwtlens-web --bin jwtlens-labs --features labs --target wasm32-unknown-unknown "${profile[@]}"
 target=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name labs \
   "$target/wasm32-unknown-unknown/$dir/jwtlens-labs.wasm"

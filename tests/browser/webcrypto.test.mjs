@@ -1,6 +1,7 @@
-// The page has no RSA, ECDSA (but secp256k1) or EdDSA arithmetic of its own:
+// The page's first module has no RSA, ECDSA or EdDSA arithmetic of its own:
 // the core decides everything and Chromium's WebCrypto does the last step
-// (web/src/webcrypto.rs). Tokens and keys are made by Node's OpenSSL, an
+// (web/src/webcrypto.rs); ES256K, which WebCrypto lacks, is put to the labs
+// module's core (loaded for it). Tokens and keys are made by Node's OpenSSL, an
 // independent signer; each is pasted into the page with its public key (PEM
 // or JWK), verified, then changed and refused.
 import { test, before, after } from "node:test";
@@ -51,7 +52,7 @@ after(async () => {
 
 for (const c of CASES) {
   for (const form of ["pem", "jwk"]) {
-    test(`${c[0]} (${form} key): verified (WebCrypto; ES256K: the core's secp256k1), a changed payload refused`, async () => {
+    test(`${c[0]} (${form} key): verified (WebCrypto; ES256K: the labs module's core), a changed payload refused`, async () => {
       const { token, changed, key } = make(c, form);
       await page.fill("#key-input", key);
       await page.fill("#token-input", token);

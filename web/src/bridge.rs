@@ -16,6 +16,12 @@ pub const VIEW_EVENT: &str = "jwtlens-view";
 pub const OPEN_EVENT: &str = "jwtlens-open";
 /// The page asks the labs to show the JWE panel in `#jwe-root`; the request waits on `window`.
 pub const JWE_EVENT: &str = "jwtlens-jwe";
+/// The labs say they have started (and defined [`SECP256K1`]).
+pub const READY_EVENT: &str = "jwtlens-labs-ready";
+/// The labs' script could not load.
+pub const FAILED_EVENT: &str = "jwtlens-labs-failed";
+/// The labs' ES256K check on `window`: `(jwk, data, signature) → boolean` (see [`crate::webcrypto`]).
+pub const SECP256K1: &str = "jwtlensVerifySecp256k1";
 /// The page asks the labs to show the SD-JWT panel in `#sd-jwt-root`; the request waits on `window`.
 pub const SD_JWT_EVENT: &str = "jwtlens-sd-jwt";
 
@@ -120,7 +126,7 @@ pub fn show(view: View) {
 }
 
 /// Add the labs module's script once; it renders the view `data-view` names when it starts.
-fn load_labs() {
+pub fn load_labs() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if document.get_element_by_id("labs-script").is_some() {
         return;
@@ -145,6 +151,7 @@ fn load_labs() {
                 let _ = js_sys::Reflect::delete_property(&w, &JsValue::from_str(pending));
             }
         }
+        dispatch(FAILED_EVENT, "");
         let message = "This part of jwtlens could not be loaded (its script failed); reload the page to try again.";
         for id in ["jwe-root", "sd-jwt-root", "labs-root"] {
             if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {

@@ -21,7 +21,23 @@ pub fn start() {
     if let Some(window) = web_sys::window() {
         EventListener::new(&window, bridge::JWE_EVENT, |_| show_jwe()).forget();
         EventListener::new(&window, bridge::SD_JWT_EVENT, |_| show_sd_jwt()).forget();
+        let verify = wasm_bindgen::closure::Closure::<dyn Fn(String, Vec<u8>, Vec<u8>) -> bool>::new(secp256k1);
+        let _ = js_sys::Reflect::set(&window, &bridge::SECP256K1.into(), verify.as_ref());
+        verify.forget();
+        if let Ok(ready) = web_sys::CustomEvent::new(bridge::READY_EVENT) {
+            let _ = window.dispatch_event(&ready);
+        }
     }
+}
+
+/// The first module's ES256K questions (WebCrypto has no secp256k1): is `sig` an
+/// ES256K signature of `data` under the public JWK `jwk`? This module's core
+/// has the arithmetic (the `labs` feature); only a valid signature says `true`.
+fn secp256k1(jwk: String, data: Vec<u8>, sig: Vec<u8>) -> bool {
+    let Ok(keys) = jwtlens::key::Key::import(&jwk) else { return false };
+    keys.keys()
+        .first()
+        .is_some_and(|key| jwtlens::verify::verify_signature(jwtlens::alg::Algorithm::ES256K, key, &data, &sig).is_ok())
 }
 
 type Mounted<C> = core::cell::RefCell<Option<(web_sys::Element, yew::AppHandle<C>)>>;

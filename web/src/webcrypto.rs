@@ -1,6 +1,6 @@
 //! The browser's WebCrypto as the core's public-key arithmetic.
 //!
-//! The page's wasm has no RSA, ECDSA (but secp256k1) or EdDSA arithmetic of
+//! The page's first wasm module has no RSA, ECDSA or EdDSA arithmetic of
 //! its own: the core makes every decision — which key, the algorithm against
 //! the key, sizes, ROCA, signature lengths, ECDSA ranges, Ed25519's canonical
 //! S and small orders — and asks a [`Backend`] only the last arithmetic step.
@@ -8,7 +8,9 @@
 //! answers known so far: an unknown question is recorded and left unanswered
 //! (the core then says "not checked", never "valid"); [`Platform::ask`] puts
 //! the recorded questions to WebCrypto and, as answers arrive, the page
-//! computes the report again with them.
+//! computes the report again with them. WebCrypto has no secp256k1: an ES256K
+//! question goes to the labs module (loaded then if need be), whose core has
+//! that arithmetic.
 
 use core::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -156,6 +158,9 @@ fn object(json: &str) -> Option<js_sys::Object> {
 }
 
 async fn check(q: &Question) -> Option<bool> {
+    if q.alg == Algorithm::ES256K {
+        return secp256k1(q).await;
+    }
     let (import, verify) = parameters(q.alg)?;
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let usages = js_sys::Array::of1(&JsValue::from_str("verify"));
@@ -166,4 +171,28 @@ async fn check(q: &Question) -> Option<bool> {
     let data = js_sys::Uint8Array::from(q.data.as_slice());
     let checked = subtle.verify_with_object_and_buffer_source_and_buffer_source(&object(verify)?, &key, &sig, &data);
     JsFuture::from(checked.ok()?).await.ok()?.as_bool()
+}
+
+/// An ES256K question, put to the labs module's core: its function on `window`
+/// once the labs have started (they are loaded now if need be); `None` if
+/// their script cannot load.
+async fn secp256k1(q: &Question) -> Option<bool> {
+    let window = web_sys::window()?;
+    let name = JsValue::from_str(crate::bridge::SECP256K1);
+    if !js_sys::Reflect::has(&window, &name).ok()? {
+        let started = js_sys::Promise::new(&mut |resolve, _| {
+            for event in [crate::bridge::READY_EVENT, crate::bridge::FAILED_EVENT] {
+                let resolve = resolve.clone();
+                gloo_events::EventListener::once(&window, event, move |_| {
+                    let _ = resolve.call0(&JsValue::NULL);
+                })
+                .forget();
+            }
+        });
+        crate::bridge::load_labs();
+        JsFuture::from(started).await.ok()?;
+    }
+    let verify: js_sys::Function = js_sys::Reflect::get(&window, &name).ok()?.dyn_into().ok()?;
+    let (data, sig) = (js_sys::Uint8Array::from(q.data.as_slice()), js_sys::Uint8Array::from(q.sig.as_slice()));
+    verify.call3(&JsValue::NULL, &JsValue::from_str(&q.jwk), &data, &sig).ok()?.as_bool()
 }
