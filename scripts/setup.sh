@@ -28,6 +28,14 @@ if [ ! -f "$stamp" ] || [ "$ROOT/tests/package-lock.json" -nt "$stamp" ]; then
   (cd "$ROOT/tests" && npm ci --no-audit --no-fund)
 fi
 
+# zopfli packs the page's embedded wasm smaller than zlib (web/postbuild.mjs falls back to zlib).
+if ! command -v zopfli >/dev/null; then
+  step "apt-get install zopfli"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y zopfli; } ||
+    echo "could not install zopfli: the page's wasm will be deflated by zlib instead"
+fi
+
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then
   step "apt-get install chromium"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { inflateRawSync } from "node:zlib";
+import { inflateSync } from "node:zlib";
 import { serve, launch, watch, root } from "./harness.mjs";
 
 const dist = join(root, "dist");
@@ -21,10 +21,10 @@ after(async () => {
   await server?.close();
 });
 
-// The wasm bytes a boot script embeds, deflated and base64 (web/postbuild.mjs).
+// The wasm bytes a boot script embeds, zlib-deflated and base64 (web/postbuild.mjs).
 const embedded = (file) => {
   const packed = Buffer.from(/unpack\("([^"]+)"\)/.exec(readFileSync(join(dist, file), "utf8"))[1], "base64");
-  const bytes = inflateRawSync(packed);
+  const bytes = inflateSync(packed);
   assert.equal(bytes.subarray(0, 4).toString("latin1"), "\0asm", `${file} embeds a wasm module`);
   return bytes;
 };

@@ -74,6 +74,37 @@ test("an SD-JWT shows its disclosures, then its verdict once the issuer's key is
   await context.close();
 });
 
+test("the SD-JWT panel (from the labs module) follows the input: gone for a plain JWT, back for an SD-JWT, kept across tabs", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
+  const page = await context.newPage();
+  const seen = watch(context, page);
+  await page.clock.setFixedTime(new Date(NOW * 1000));
+  await page.goto(server.origin + "/");
+  await page.waitForSelector("#token-input");
+  await page.fill("#key-input", ISSUER_KEY);
+  await page.fill("#token-input", PRESENTATION);
+  const status = () => page.textContent("#panel-sd-jwt .status");
+  await page.waitForFunction(() => /key binding not checked/.test(document.querySelector("#panel-sd-jwt .status")?.textContent ?? ""));
+  // The issuer-signed JWT alone: no SD-JWT panel, and the labs drop the one they held (with the key box's text).
+  await page.fill("#token-input", PRESENTATION.slice(0, PRESENTATION.indexOf("~")));
+  await page.waitForFunction(() => !document.querySelector("#panel-sd-jwt"));
+  assert.equal(await page.$("#sd-jwt-root"), null);
+  await page.fill("#token-input", PRESENTATION);
+  await page.waitForSelector("#panel-sd-jwt");
+  await page.waitForFunction(() => /key binding not checked/.test(document.querySelector("#panel-sd-jwt .status")?.textContent ?? ""));
+  // A lab and back: the decoder's #sd-jwt-root is a new element; the panel is rendered there again.
+  await page.click("#tab-encoder");
+  await page.waitForSelector("#enc-alg");
+  await page.click("#tab-decoder");
+  await page.waitForSelector("#panel-sd-jwt");
+  await page.waitForFunction(() => /key binding not checked/.test(document.querySelector("#panel-sd-jwt .status")?.textContent ?? ""));
+  assert.equal(await status(), "issuer and disclosures valid; key binding not checked");
+  // The key box's text never lands in a DOM attribute.
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML.includes("BEGIN") || /"kty"/.test([...document.querySelectorAll("*")].flatMap((e) => [...e.attributes].map((a) => a.value)).join(" "))), false);
+  assert.deepEqual(seen.problems, []);
+  await context.close();
+});
+
 test("the Encoder issues an SD-JWT and a presentation, which the decoder reads and verifies", async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
   const page = await context.newPage();

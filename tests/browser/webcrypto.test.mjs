@@ -87,3 +87,23 @@ test("a JWK Set of 150 keys and a token with no kid: every key is asked once, an
   await page.waitForTimeout(300);
   assert.match(await page.textContent("#verdict"), /^Verified/);
 });
+
+test("ES256K when the labs module loads but cannot start: the verdict says not checked, never verified, and does not hang", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: "block" });
+  // The labs' boot script replaced by one that fails as a failed start does.
+  await context.route(/\/labs-[0-9a-f]+\.js$/, (route) =>
+    route.fulfill({ contentType: "text/javascript", body: 'dispatchEvent(new CustomEvent("jwtlens-labs-failed")); throw new Error("cannot start");' }),
+  );
+  const failing = await context.newPage();
+  await failing.clock.setFixedTime(new Date(NOW * 1000));
+  await failing.goto(server.origin + "/");
+  await failing.waitForSelector("#token-input");
+  const { token, key } = make(CASES[5], "jwk");
+  await failing.fill("#key-input", key);
+  await failing.fill("#token-input", token);
+  await failing.waitForFunction(() => !/Checking/.test(document.querySelector("#verdict")?.textContent ?? "Checking"));
+  const verdict = await failing.textContent("#verdict");
+  assert.doesNotMatch(verdict, /^Verified/, verdict);
+  assert.match(verdict, /not (been )?checked|could not be checked|Not checked/i, verdict);
+  await context.close();
+});

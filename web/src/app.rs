@@ -100,7 +100,8 @@ pub fn app() -> Html {
             },
         )
     };
-    // Put what the core asked (this render's report, the SD-JWT panel's) to WebCrypto.
+    // Put what the core asked for this render's report to WebCrypto (the SD-JWT panel,
+    // in the labs module, asks its own).
     {
         let (platform, rerender) = ((*platform).clone(), rerender.clone());
         use_effect(move || platform.ask(move || rerender.force_update()));
@@ -130,6 +131,8 @@ pub fn app() -> Html {
             if *is_sd_jwt && *view == View::Decoder {
                 bridge::show_sd_jwt(request);
             }
+            // A JWE or SD-JWT panel whose place is gone should not keep the key box's text.
+            bridge::release_panels();
         });
     }
     let dispatch = state.dispatcher();

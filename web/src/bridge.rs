@@ -75,6 +75,17 @@ fn ask_labs(pending: &str, event: &str, request: &impl serde::Serialize) {
     dispatch(event, "");
 }
 
+/// The page: let the labs drop a JWE or SD-JWT panel whose place the page no
+/// longer shows (the panel holds the key box's text). Nothing if the labs never loaded.
+pub fn release_panels() {
+    let loaded =
+        web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.get_element_by_id("labs-script").is_some());
+    if loaded {
+        dispatch(JWE_EVENT, "");
+        dispatch(SD_JWT_EVENT, "");
+    }
+}
+
 /// The labs: the JWE request waiting on `window`, taken off it.
 pub fn take_pending_jwe() -> Option<JweRequest> {
     take_pending(PENDING_JWE)
@@ -140,28 +151,31 @@ pub fn load_labs() {
     let _ = script.set_attribute("id", "labs-script");
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", &src);
-    // If it cannot load (offline before the service worker cached it, say): say so where the
-    // labs or the JWE and SD-JWT panels would be, drop waiting requests, and let a later view retry.
-    gloo_events::EventListener::once(&script, "error", |e| {
-        if let Some(s) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            s.remove();
-        }
-        if let Some(w) = web_sys::window() {
-            for pending in [PENDING_JWE, PENDING_SD_JWT] {
-                let _ = js_sys::Reflect::delete_property(&w, &JsValue::from_str(pending));
-            }
-        }
-        dispatch(FAILED_EVENT, "");
-        let message = "This part of jwtlens could not be loaded (its script failed); reload the page to try again.";
-        for id in ["jwe-root", "sd-jwt-root", "labs-root"] {
-            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-                el.set_text_content(Some(message));
-                let _ = el.set_attribute("role", "alert");
-            }
-        }
-    })
-    .forget();
+    // If it cannot load (offline before the service worker cached it, say), or loads but
+    // cannot start (its boot script then sends FAILED_EVENT too): say so where the labs or
+    // the JWE and SD-JWT panels would be, drop waiting requests, and let a later view retry.
+    gloo_events::EventListener::once(&script, "error", |_| dispatch(FAILED_EVENT, "")).forget();
+    if let Some(window) = web_sys::window() {
+        gloo_events::EventListener::once(&window, FAILED_EVENT, |_| labs_failed()).forget();
+    }
     let _ = head.append_child(&script);
+}
+
+fn labs_failed() {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(script) = window.document().and_then(|d| d.get_element_by_id("labs-script")) {
+        script.remove();
+    }
+    for pending in [PENDING_JWE, PENDING_SD_JWT] {
+        let _ = js_sys::Reflect::delete_property(&window, &JsValue::from_str(pending));
+    }
+    let message = "This part of jwtlens could not be loaded (its script failed); reload the page to try again.";
+    for id in ["jwe-root", "sd-jwt-root", "labs-root"] {
+        if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+            el.set_text_content(Some(message));
+            let _ = el.set_attribute("role", "alert");
+        }
+    }
 }
 
 /// The labs: the view the page last asked for.

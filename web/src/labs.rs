@@ -21,8 +21,11 @@ pub fn start() {
     if let Some(window) = web_sys::window() {
         EventListener::new(&window, bridge::JWE_EVENT, |_| show_jwe()).forget();
         EventListener::new(&window, bridge::SD_JWT_EVENT, |_| show_sd_jwt()).forget();
-        let verify = wasm_bindgen::closure::Closure::<dyn Fn(String, Vec<u8>, Vec<u8>) -> bool>::new(secp256k1);
-        let _ = js_sys::Reflect::set(&window, &bridge::SECP256K1.into(), verify.as_ref());
+        // Read-only and fixed, so no later script can answer in its place.
+        let verify = wasm_bindgen::closure::Closure::<dyn Fn(String, Vec<u8>, Vec<u8>) -> Option<bool>>::new(secp256k1);
+        let descriptor = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&descriptor, &"value".into(), verify.as_ref());
+        let _ = js_sys::Object::define_property(&window, &bridge::SECP256K1.into(), &descriptor);
         verify.forget();
         if let Ok(ready) = web_sys::CustomEvent::new(bridge::READY_EVENT) {
             let _ = window.dispatch_event(&ready);
@@ -32,12 +35,12 @@ pub fn start() {
 
 /// The first module's ES256K questions (WebCrypto has no secp256k1): is `sig` an
 /// ES256K signature of `data` under the public JWK `jwk`? This module's core
-/// has the arithmetic (the `labs` feature); only a valid signature says `true`.
-fn secp256k1(jwk: String, data: Vec<u8>, sig: Vec<u8>) -> bool {
-    let Ok(keys) = jwtlens::key::Key::import(&jwk) else { return false };
-    keys.keys()
-        .first()
-        .is_some_and(|key| jwtlens::verify::verify_signature(jwtlens::alg::Algorithm::ES256K, key, &data, &sig).is_ok())
+/// has the arithmetic (the `labs` feature); only a valid signature says `true`,
+/// and a key it cannot read is no answer (`undefined`), not "invalid".
+fn secp256k1(jwk: String, data: Vec<u8>, sig: Vec<u8>) -> Option<bool> {
+    let keys = jwtlens::key::Key::import(&jwk).ok()?;
+    let key = keys.keys().first()?;
+    Some(jwtlens::verify::verify_signature(jwtlens::alg::Algorithm::ES256K, key, &data, &sig).is_ok())
 }
 
 type Mounted<C> = core::cell::RefCell<Option<(web_sys::Element, yew::AppHandle<C>)>>;
@@ -69,16 +72,30 @@ fn mount<C: BaseComponent>(cell: &'static std::thread::LocalKey<Mounted<C>>, id:
     });
 }
 
-/// Render (or update) the SD-JWT panel for the request waiting on `window`.
+/// Render (or update) the SD-JWT panel for the request waiting on `window`;
+/// with none, drop a panel whose element the page has removed.
 fn show_sd_jwt() {
-    if let Some(request) = bridge::take_pending_sd_jwt() {
-        mount(&SD_JWT, "sd-jwt-root", SdJwtProps { request });
+    match bridge::take_pending_sd_jwt() {
+        Some(request) => mount(&SD_JWT, "sd-jwt-root", SdJwtProps { request }),
+        None => release(&SD_JWT),
     }
+}
+
+/// Destroy the panel in `cell` if its element is no longer in the page (it holds the key box's text).
+fn release<C: BaseComponent>(cell: &'static std::thread::LocalKey<Mounted<C>>) {
+    cell.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().is_some_and(|(host, _)| !host.is_connected()) {
+            if let Some((_, app)) = cell.take() {
+                app.destroy();
+            }
+        }
+    });
 }
 
 /// Render (or update) the JWE panel for the request waiting on `window`.
 fn show_jwe() {
-    let Some(request) = bridge::take_pending_jwe() else { return };
+    let Some(request) = bridge::take_pending_jwe() else { return release(&JWE) };
     let props = JweProps {
         input: request.input,
         key_text: request.key,

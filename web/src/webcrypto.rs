@@ -157,10 +157,16 @@ fn object(json: &str) -> Option<js_sys::Object> {
     js_sys::JSON::parse(json).ok()?.dyn_into().ok()
 }
 
+/// The answer to `q`: `Some(valid)`, or `None` when it could not be checked
+/// (the verdict then says "not checked", never "valid").
 async fn check(q: &Question) -> Option<bool> {
-    if q.alg == Algorithm::ES256K {
-        return secp256k1(q).await;
+    match q.alg {
+        Algorithm::ES256K => secp256k1(q).await,
+        _ => webcrypto(q).await,
     }
+}
+
+async fn webcrypto(q: &Question) -> Option<bool> {
     let (import, verify) = parameters(q.alg)?;
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let usages = js_sys::Array::of1(&JsValue::from_str("verify"));
@@ -173,13 +179,16 @@ async fn check(q: &Question) -> Option<bool> {
     JsFuture::from(checked.ok()?).await.ok()?.as_bool()
 }
 
-/// An ES256K question, put to the labs module's core: its function on `window`
-/// once the labs have started (they are loaded now if need be); `None` if
-/// their script cannot load.
+/// An ES256K question, put to the labs module's core: the function it defines
+/// on `window` (an own, read-only property: an element named like it cannot
+/// stand in for it) once the labs have started — loaded now if need be.
+/// No answer if they fail to load or start, or have not started within 30 s
+/// (reloading the page tries again: a failed module is not run twice).
 async fn secp256k1(q: &Question) -> Option<bool> {
     let window = web_sys::window()?;
     let name = JsValue::from_str(crate::bridge::SECP256K1);
-    if !js_sys::Reflect::has(&window, &name).ok()? {
+    let defined = |w: &web_sys::Window| js_sys::Object::has_own(w, &name);
+    if !defined(&window) {
         let started = js_sys::Promise::new(&mut |resolve, _| {
             for event in [crate::bridge::READY_EVENT, crate::bridge::FAILED_EVENT] {
                 let resolve = resolve.clone();
@@ -188,11 +197,19 @@ async fn secp256k1(q: &Question) -> Option<bool> {
                 })
                 .forget();
             }
+            gloo_timers::callback::Timeout::new(30_000, move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            })
+            .forget();
         });
         crate::bridge::load_labs();
         JsFuture::from(started).await.ok()?;
+        if !defined(&window) {
+            return None;
+        }
     }
     let verify: js_sys::Function = js_sys::Reflect::get(&window, &name).ok()?.dyn_into().ok()?;
     let (data, sig) = (js_sys::Uint8Array::from(q.data.as_slice()), js_sys::Uint8Array::from(q.sig.as_slice()));
+    // `true` or `false` from the labs' core; anything else (it could not read the key) is no answer.
     verify.call3(&JsValue::NULL, &JsValue::from_str(&q.jwk), &data, &sig).ok()?.as_bool()
 }
