@@ -71,6 +71,38 @@ const browser = await launch();
   console.log(`navigation → example decoded on screen: median ${median(times)} ms over ${RUNS} cold loads (${times.join(", ")})`);
 }
 
+// The same, timed by the page itself: from the navigation's start (performance.now()'s
+// origin) to the frame after the decoded token is in the DOM, the example clicked the
+// moment its button exists. The figure above also holds Playwright's own steps: its
+// goto, its polling for the button, and its click's actionability checks (scrolling,
+// two frames of stability), which took 150–250 ms of it on this machine.
+{
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        const button = document.querySelector("#example");
+        if (button && !window.__clicked) {
+          window.__clicked = true;
+          button.click();
+        }
+        if (document.querySelector("#panel-payload")) {
+          seen.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => (window.__decodedAt = performance.now())));
+        }
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.origin + "/");
+    await page.waitForFunction(() => window.__decodedAt !== undefined);
+    times.push(Math.round(await page.evaluate(() => window.__decodedAt)));
+    await context.close();
+  }
+  console.log(`navigation start → example decoded and painted, timed in the page: median ${median(times)} ms over ${RUNS} cold loads (${times.join(", ")})`);
+}
+
 // A keystroke on a long token: input event → two animation frames.
 for (const size of [8 * 1024, 64 * 1024]) {
   const context = await browser.newContext({ serviceWorkers: "block" });
