@@ -25,13 +25,19 @@ after(async () => {
   await server?.close();
 });
 
-test("an SD-JWT shows its disclosures, then its verdict once the issuer's key is given", async () => {
+// A fresh page at the pinned time, its token box ready.
+async function openPage() {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
   const page = await context.newPage();
   const seen = watch(context, page);
   await page.clock.setFixedTime(new Date(NOW * 1000));
   await page.goto(server.origin + "/");
   await page.waitForSelector("#token-input");
+  return { context, page, seen };
+}
+
+test("an SD-JWT shows its disclosures, then its verdict once the issuer's key is given", async () => {
+  const { context, page, seen } = await openPage();
   await page.fill("#token-input", PRESENTATION);
   await page.waitForSelector("#panel-sd-jwt");
   const rows = await page.$$eval("#panel-sd-jwt tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
@@ -75,12 +81,7 @@ test("an SD-JWT shows its disclosures, then its verdict once the issuer's key is
 });
 
 test("the SD-JWT panel (from the labs module) follows the input: gone for a plain JWT, back for an SD-JWT, kept across tabs", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
-  const page = await context.newPage();
-  const seen = watch(context, page);
-  await page.clock.setFixedTime(new Date(NOW * 1000));
-  await page.goto(server.origin + "/");
-  await page.waitForSelector("#token-input");
+  const { context, page, seen } = await openPage();
   await page.fill("#key-input", ISSUER_KEY);
   await page.fill("#token-input", PRESENTATION);
   const status = () => page.textContent("#panel-sd-jwt .status");
@@ -106,11 +107,7 @@ test("the SD-JWT panel (from the labs module) follows the input: gone for a plai
 });
 
 test("the Encoder issues an SD-JWT and a presentation, which the decoder reads and verifies", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
-  const page = await context.newPage();
-  const seen = watch(context, page);
-  await page.clock.setFixedTime(new Date(NOW * 1000));
-  await page.goto(server.origin + "/");
+  const { context, page, seen } = await openPage();
   await page.click("#tab-encoder");
   await page.selectOption("#enc-alg", "ES256");
   await page.click("#enc-generate");
@@ -139,11 +136,7 @@ test("the Encoder issues an SD-JWT and a presentation, which the decoder reads a
 
 
 test("the Encoder's holder key adds cnf and a Key Binding JWT, which the npm verifySdJwt accepts with the nonce and audience", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
-  const page = await context.newPage();
-  const seen = watch(context, page);
-  await page.clock.setFixedTime(new Date(NOW * 1000));
-  await page.goto(server.origin + "/");
+  const { context, page, seen } = await openPage();
   await page.click("#tab-encoder");
   await page.selectOption("#enc-alg", "ES256");
   await page.click("#enc-generate");
