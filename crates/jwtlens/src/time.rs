@@ -148,7 +148,7 @@ impl core::ops::Sub for NumericDate {
 }
 
 impl core::fmt::Display for NumericDate {
-    /// The number of seconds, as JSON writes it (see [`Seconds`]).
+    /// The number of seconds, as JSON writes it.
     ///
     /// ```
     /// use jwtlens::time::NumericDate;
