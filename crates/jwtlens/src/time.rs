@@ -172,7 +172,8 @@ pub(crate) struct Seconds(pub f64);
 impl core::fmt::Display for Seconds {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let x = self.0;
-        if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+        // Whole and within 2^53 (exact as an integer); `f64::fract` is not in `core`.
+        if x.abs() < 9_007_199_254_740_992.0 && x == (x as i64) as f64 {
             write!(f, "{}", x as i64)
         } else {
             f.write_str(&serde_json::to_string(&x).unwrap_or_default())
