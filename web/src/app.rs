@@ -123,7 +123,7 @@ pub fn app() -> Html {
         let request = bridge::SdJwtRequest {
             input: state.input.clone(),
             key: state.key.clone(),
-            key_mode: crate::state::key_mode_word(state.key_mode).to_string(),
+            key_mode: state.key_mode,
             policy: state.policy.clone(),
             now: state.now,
         };

@@ -42,8 +42,8 @@ pub struct SdJwtRequest {
     pub input: String,
     /// The key box (the issuer's key, or empty).
     pub key: String,
-    /// How the key box is read: the "Read as" selector's form value ([`crate::state::key_modes`]).
-    pub key_mode: String,
+    /// How the key box is read.
+    pub key_mode: crate::state::KeyMode,
     /// The Validator's policy fields, as typed.
     pub policy: crate::state::PolicyInput,
     /// Now, in seconds.

@@ -105,16 +105,6 @@ pub fn key_modes() -> impl Iterator<Item = (KeyMode, &'static str, String)> {
         .chain(SecretEncoding::ALL.map(|e| (KeyInput::Secret(e), e.word(), format!("Secret, {}", e.label()))))
 }
 
-/// The "Read as" selector's form value for `mode`.
-pub fn key_mode_word(mode: KeyMode) -> &'static str {
-    key_modes().find(|(m, ..)| *m == mode).map_or("auto", |(_, word, _)| word)
-}
-
-/// The mode a "Read as" form value names (detection for an unknown one).
-pub fn key_mode_from_word(word: &str) -> KeyMode {
-    key_modes().find(|(_, w, _)| *w == word).map_or(KeyMode::Auto, |(m, ..)| m)
-}
-
 /// Every intent the user (or the clock) can have.
 pub enum Action {
     /// The token box changed.

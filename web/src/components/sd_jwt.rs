@@ -22,8 +22,8 @@ pub fn sd_jwt_panel(props: &Props) -> Html {
     let request = &props.request;
     let decoded = use_memo(request.input.clone(), |input| decode_unverified(input));
     // The key box read as the page reads it, once per change.
-    let keys = use_memo((request.key.clone(), request.key_mode.clone()), |(key, mode)| {
-        (!key.trim().is_empty()).then(|| import_key(key, crate::state::key_mode_from_word(mode)).ok()).flatten()
+    let keys = use_memo((request.key.clone(), request.key_mode), |(key, mode)| {
+        (!key.trim().is_empty()).then(|| import_key(key, *mode).ok()).flatten()
     });
     let policy = use_memo(request.policy.clone(), |p| p.to_policy().ok().flatten());
     // The issuer's public-key signature: the browser's WebCrypto, as on the page.
@@ -37,7 +37,7 @@ pub fn sd_jwt_panel(props: &Props) -> Html {
     let verdict = use_memo(
         (
             request.input.clone(),
-            (request.key.clone(), request.key_mode.clone()),
+            (request.key.clone(), request.key_mode),
             request.now.to_bits(),
             policy.clone(),
             platform.version(),

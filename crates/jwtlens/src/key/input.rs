@@ -4,10 +4,10 @@ use alloc::format;
 use alloc::string::String;
 use core::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How an HMAC secret is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum SecretEncoding {
     /// The UTF-8 bytes of the text, as jwt.io and most libraries take it.
@@ -198,8 +198,16 @@ pub(super) fn err(format: KeySource, at: Option<&str>, message: impl Into<String
     KeyError { format, at: at.map(String::from), message: message.into() }
 }
 
-/// How the caller says a key is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How the caller says a key is written. Serialized as the faces exchange it
+/// (`"auto"`, `"jwk"`, `{"secret":"base64url"}`), and read back the same way.
+///
+/// ```
+/// use jwtlens::key::{KeyInput, SecretEncoding};
+/// let mode = KeyInput::Secret(SecretEncoding::Hex);
+/// let text = serde_json::to_string(&mode).unwrap();
+/// assert_eq!(serde_json::from_str::<KeyInput>(&text).unwrap(), mode);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum KeyInput {
     /// Detect, as [`KeyInput::Key`] does; text that cannot be mistaken for key
