@@ -36,6 +36,13 @@ async function openPage() {
   return { context, page, seen };
 }
 
+// The Encoder, ES256, with a key pair it has just generated.
+async function encoderWithNewKey(page) {
+  await page.click("#tab-encoder");
+  await page.selectOption("#enc-alg", "ES256");
+  await page.click("#enc-generate");
+}
+
 test("an SD-JWT shows its disclosures, then its verdict once the issuer's key is given", async () => {
   const { context, page, seen } = await openPage();
   await page.fill("#token-input", PRESENTATION);
@@ -108,9 +115,7 @@ test("the SD-JWT panel (from the labs module) follows the input: gone for a plai
 
 test("the Encoder issues an SD-JWT and a presentation, which the decoder reads and verifies", async () => {
   const { context, page, seen } = await openPage();
-  await page.click("#tab-encoder");
-  await page.selectOption("#enc-alg", "ES256");
-  await page.click("#enc-generate");
+  await encoderWithNewKey(page);
   const publicJwk = await page.textContent("#enc-public pre");
   await page.fill("#enc-claims", '{"iss":"https://issuer.example","sub":"ada","email":"ada@example.com","age_over_18":true}');
   await page.click(".sd-options summary");
@@ -137,9 +142,7 @@ test("the Encoder issues an SD-JWT and a presentation, which the decoder reads a
 
 test("the Encoder's holder key adds cnf and a Key Binding JWT, which the npm verifySdJwt accepts with the nonce and audience", async () => {
   const { context, page, seen } = await openPage();
-  await page.click("#tab-encoder");
-  await page.selectOption("#enc-alg", "ES256");
-  await page.click("#enc-generate");
+  await encoderWithNewKey(page);
   const issuerJwk = await page.textContent("#enc-public pre");
   await page.fill("#enc-claims", `{"iss":"https://issuer.example","sub":"ada","email":"ada@example.com","exp":${NOW + 3600}}`);
   await page.click(".sd-options summary");

@@ -111,21 +111,24 @@ impl<'a> Der<'a> {
         Ok((tag, encoded, inner))
     }
 
-    /// The next value, which must have tag `tag`: its contents.
-    pub(super) fn read(&mut self, tag: u8, what: &str) -> Result<Der<'a>, DerError> {
+    /// The next value, which must have tag `tag`: a reader of its whole encoding
+    /// (tag and length too) and one of its contents.
+    fn tagged(&mut self, tag: u8, what: &str) -> Result<(Der<'a>, Der<'a>), DerError> {
+        let start = self.start;
         match self.peek() {
             Some(t) if t != tag => self.fail(0, format!("expected {what} (tag 0x{tag:02x}), found tag 0x{t:02x}")),
-            _ => self.any(what).map(|(_, _, inner)| inner),
+            _ => self.any(what).map(|(_, bytes, inner)| (Der { bytes, start }, inner)),
         }
+    }
+
+    /// The next value, which must have tag `tag`: its contents.
+    pub(super) fn read(&mut self, tag: u8, what: &str) -> Result<Der<'a>, DerError> {
+        self.tagged(tag, what).map(|(_, contents)| contents)
     }
 
     /// Like [`Der::read`], but a reader of the value's whole encoding (tag and length too).
     pub(super) fn read_encoded(&mut self, tag: u8, what: &str) -> Result<Der<'a>, DerError> {
-        let start = self.start;
-        match self.peek() {
-            Some(t) if t != tag => self.fail(0, format!("expected {what} (tag 0x{tag:02x}), found tag 0x{t:02x}")),
-            _ => self.any(what).map(|(_, bytes, _)| Der { bytes, start }),
-        }
+        self.tagged(tag, what).map(|(encoded, _)| encoded)
     }
 
     /// The remaining bytes.
@@ -145,26 +148,28 @@ impl<'a> Der<'a> {
     /// "the bits of the first octet and bit 8 of the second octet shall not all be ones
     /// [and] shall not all be zero" (§8.3.2).
     pub(super) fn unsigned(&mut self, what: &str) -> Result<&'a [u8], DerError> {
-        let v = self.read(INTEGER, what)?;
+        let v = self.minimal_integer(what)?;
         match v.bytes {
-            [] => v.fail(0, format!("{what}: an INTEGER with no contents")),
-            [0] => Ok(v.bytes),
-            [0, b, ..] if *b < 0x80 => v.fail(0, format!("{what}: an INTEGER with a needless leading zero")),
-            [0, rest @ ..] => Ok(rest),
             [b, ..] if *b >= 0x80 => v.fail(0, format!("{what}: a negative INTEGER")),
-            _ => Ok(v.bytes),
+            [0, rest @ ..] if !rest.is_empty() => Ok(rest),
+            bytes => Ok(bytes),
         }
     }
 
     /// X.690 §8.3.2: an INTEGER of either sign, minimally encoded (an X.509 serial number,
     /// which RFC 5280 §4.1.2.2 asks users to accept even when negative).
     pub(super) fn integer(&mut self, what: &str) -> Result<&'a [u8], DerError> {
+        self.minimal_integer(what).map(|v| v.bytes)
+    }
+
+    /// An INTEGER's contents, checked to be minimal (X.690 §8.3.2).
+    fn minimal_integer(&mut self, what: &str) -> Result<Der<'a>, DerError> {
         let v = self.read(INTEGER, what)?;
         match v.bytes {
             [] => v.fail(0, format!("{what}: an INTEGER with no contents")),
-            [0, b, ..] if *b < 0x80 => v.fail(0, format!("{what}: an INTEGER with a needless leading byte")),
-            [0xff, b, ..] if *b >= 0x80 => v.fail(0, format!("{what}: an INTEGER with a needless leading byte")),
-            _ => Ok(v.bytes),
+            [0, b, ..] if *b < 0x80 => v.fail(0, format!("{what}: an INTEGER with a needless leading zero")),
+            [0xff, b, ..] if *b >= 0x80 => v.fail(0, format!("{what}: an INTEGER with a needless leading 0xff")),
+            _ => Ok(v),
         }
     }
 

@@ -212,23 +212,17 @@ fn spki_at(mut outer: Der<'_>, format: KeyFormat) -> Result<Key, KeyError> {
                 Some((OID, _, _)) => parameters_at.oid("namedCurve").map_err(|e| bad(&e))?,
                 _ => return Err(err(F, Some("parameters"), "no named curve (RFC 5480 §2.1.1)")),
             };
-            let key = key.bytes();
-            // SEC 1 §2.3.4: a compressed or uncompressed point, on the curve, not the identity.
-            let off = |crv: &str| bad(&format!("not a point on {crv} (SEC 1 §2.3.4)"));
-            let own = |crv: &str, e: &str| bad(&format!("not a {crv} point: {e} (SEC 1 §2.3.4)"));
-            match curve {
-                OID_P256 => Material::P256(P256Key::new(
-                    p256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(|_| off("P-256"))?,
-                )),
-                OID_P384 => Material::P384(EcPoint::from_sec1(Curve::P384, key).map_err(|e| own("P-384", e))?),
-                OID_P521 => Material::P521(EcPoint::from_sec1(Curve::P521, key).map_err(|e| own("P-521", e))?),
-                OID_K256 => {
-                    Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(|_| off("secp256k1"))?)
-                }
+            let crv = match curve {
+                OID_P256 => "P-256",
+                OID_P384 => "P-384",
+                OID_P521 => "P-521",
+                OID_K256 => "secp256k1",
                 other => {
                     return Err(err(F, Some(&oid_text(other)), "unsupported EC curve (P-256, P-384, P-521, secp256k1)"))
                 }
-            }
+            };
+            // SEC 1 §2.3.4: a compressed or uncompressed point, on the curve, not the identity.
+            Material::ec(crv, key.bytes()).map_err(|e| bad(&format!("not a {crv} point: {e} (SEC 1 §2.3.4)")))?
         }
         OID_ED25519 => {
             // RFC 8410 §3: "the parameters MUST be absent".

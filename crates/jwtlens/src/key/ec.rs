@@ -85,25 +85,29 @@ impl EcPoint {
     /// (`02`/`03 ‖ x`) or compact (`05 ‖ x`) form; not the point at infinity.
     pub fn from_sec1(curve: Curve, bytes: &[u8]) -> Result<EcPoint, &'static str> {
         let n = curve.coordinate_len();
+        let x = bytes.get(1..1 + n).unwrap_or_default();
         let y = match (bytes.first(), bytes.len()) {
-            (Some(4), len) if len == 1 + 2 * n => bytes.get(1 + n..).unwrap_or_default().to_vec(),
-            (Some(tag @ (2 | 3)), len) if len == 1 + n => {
-                decompress(curve, bytes.get(1..).unwrap_or_default(), *tag == 3).ok_or("no point has this x")?
+            (Some(4), len) if len == 1 + 2 * n => {
+                let y = bytes.get(1 + n..).unwrap_or_default();
+                if !on_curve(curve, x, y) {
+                    return Err("the point is not on the curve");
+                }
+                y.to_vec()
             }
-            // The compact form (draft-jivsov-ecc-compact §4.1, read by the curve crates too):
-            // x alone, and y the smaller of the two roots.
-            (Some(5), len) if len == 1 + n => {
-                let x = bytes.get(1..).unwrap_or_default();
-                let roots = [decompress(curve, x, false), decompress(curve, x, true)];
-                roots.into_iter().flatten().min().ok_or("no point has this x")?
+            // Compressed: the root of that parity. The compact form (draft-jivsov-ecc-compact
+            // §4.1, read by the curve crates too): x alone, and y the smaller of the two roots.
+            // A root found is on the curve by construction.
+            (Some(tag @ (2 | 3 | 5)), len) if len == 1 + n => {
+                let pick = match tag {
+                    2 => Root::Even,
+                    3 => Root::Odd,
+                    _ => Root::Smaller,
+                };
+                decompress(curve, x, pick).ok_or("no point has this x")?
             }
             (Some(0), 1) => return Err("the point at infinity is no public key"),
             _ => return Err("not a SEC 1 point of this curve's size"),
         };
-        let x = bytes.get(1..1 + n).unwrap_or_default();
-        if !on_curve(curve, x, &y) {
-            return Err("the point is not on the curve");
-        }
         let mut sec1 = Vec::with_capacity(1 + 2 * n);
         sec1.push(4);
         sec1.extend_from_slice(x);
@@ -143,30 +147,43 @@ fn on_curve(curve: Curve, x: &[u8], y: &[u8]) -> bool {
     }
 }
 
-/// SEC 1 §2.3.4 step 2.4.2: y with the given parity from x. `p ≡ 3 (mod 4)` for
+/// Which of the two square roots `y` and `p − y` a compressed form names.
+#[derive(Clone, Copy)]
+enum Root {
+    Even,
+    Odd,
+    Smaller,
+}
+
+/// SEC 1 §2.3.4 step 2.4.2: the y that `pick` names, from x. `p ≡ 3 (mod 4)` for
 /// both curves, so `y = (x³ − 3x + b)^((p+1)/4)` when a root exists.
-fn decompress(curve: Curve, x: &[u8], odd: bool) -> Option<Vec<u8>> {
+fn decompress(curve: Curve, x: &[u8], pick: Root) -> Option<Vec<u8>> {
     let y = match curve {
-        Curve::P384 => root::<P384Prime, L384>(x, &P384_B, odd)?.to_be_bytes().to_vec(),
-        Curve::P521 => root::<P521Prime, L640>(x, &P521_B, odd)?.to_be_bytes().to_vec(),
+        Curve::P384 => root::<P384Prime, L384>(x, &P384_B, pick)?.to_be_bytes().to_vec(),
+        Curve::P521 => root::<P521Prime, L640>(x, &P521_B, pick)?.to_be_bytes().to_vec(),
     };
     y.get(y.len() - curve.coordinate_len()..).map(<[u8]>::to_vec)
 }
 
-fn root<P: ResidueParams<L>, const L: usize>(x: &[u8], b: &Uint<L>, odd: bool) -> Option<Uint<L>> {
+fn root<P: ResidueParams<L>, const L: usize>(x: &[u8], b: &Uint<L>, pick: Root) -> Option<Uint<L>> {
     let rhs = rhs::<P, L>(&coordinate::<P, L>(x)?, b);
     let y = rhs.pow(&P::MODULUS.wrapping_add(&Uint::ONE).shr_vartime(2));
     if y.square() != rhs {
         return None;
     }
     let y = y.retrieve();
-    let parity = y.as_words().first().is_some_and(|w| w & 1 == 1);
-    // y = 0 has no odd twin: its compressed form with 03 names no point.
-    match (parity == odd, y == Uint::ZERO) {
-        (true, _) => Some(y),
-        (false, false) => Some(P::MODULUS.wrapping_sub(&y)),
-        (false, true) => None,
+    if y == Uint::ZERO {
+        // y = 0 has no twin: its compressed form with 03 names no point.
+        return (!matches!(pick, Root::Odd)).then_some(y);
     }
+    let twin = P::MODULUS.wrapping_sub(&y);
+    let y_odd = y.as_words().first().is_some_and(|w| w & 1 == 1);
+    Some(match pick {
+        Root::Even if y_odd => twin,
+        Root::Odd if !y_odd => twin,
+        Root::Smaller => y.min(twin),
+        _ => y,
+    })
 }
 
 /// `x³ − 3x + b` (the short Weierstrass form of both curves, a = −3).

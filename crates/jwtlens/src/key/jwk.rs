@@ -129,15 +129,7 @@ pub(super) fn jwk(obj: &Object) -> Result<Key, KeyError> {
             sec1.push(0x04);
             sec1.extend_from_slice(&x);
             sec1.extend_from_slice(&y);
-            let bad = || err(F, Some("x"), format!("the point (x, y) is not on {crv}"));
-            match crv {
-                "P-256" => {
-                    Material::P256(P256Key::new(p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(|_| bad())?))
-                }
-                "P-384" => Material::P384(EcPoint::from_sec1(Curve::P384, &sec1).map_err(|_| bad())?),
-                "P-521" => Material::P521(EcPoint::from_sec1(Curve::P521, &sec1).map_err(|_| bad())?),
-                _ => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).map_err(|_| bad())?),
-            }
+            Material::ec(crv, &sec1).map_err(|_| err(F, Some("x"), format!("the point (x, y) is not on {crv}")))?
         }
         "OKP" => {
             let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;

@@ -291,6 +291,25 @@ pub enum Material {
     Ed25519(Ed25519Key),
 }
 
+impl Material {
+    /// An EC public key on the curve JWK names `crv` ("P-256", "P-384", "P-521",
+    /// "secp256k1"), from its SEC 1 encoding (§2.3.4): a point on the curve, not
+    /// the identity. The one place a JWK's `x`/`y` and a SubjectPublicKeyInfo's
+    /// point become a key.
+    pub(super) fn ec(crv: &str, sec1: &[u8]) -> Result<Material, &'static str> {
+        const NOT_A_POINT: &str = "not a point on the curve in SEC 1 form";
+        Ok(match crv {
+            "P-256" => {
+                Material::P256(P256Key::new(p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map_err(|_| NOT_A_POINT)?))
+            }
+            "P-384" => Material::P384(EcPoint::from_sec1(Curve::P384, sec1)?),
+            "P-521" => Material::P521(EcPoint::from_sec1(Curve::P521, sec1)?),
+            "secp256k1" => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map_err(|_| NOT_A_POINT)?),
+            _ => return Err("an unsupported curve (P-256, P-384, P-521, secp256k1)"),
+        })
+    }
+}
+
 /// The JWK `kty` (with the curve for EC keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
