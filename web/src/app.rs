@@ -73,11 +73,11 @@ pub fn app() -> Html {
     let policy: Rc<Result<Option<jwtlens::policy::Policy>, String>> = use_memo(state.policy.clone(), |p| p.to_policy());
     // RSA, ECDSA and EdDSA arithmetic is the browser's WebCrypto (see crate::webcrypto):
     // its answers arrive after a render, and the report is computed again with them.
-    let platform = use_state(crate::webcrypto::Platform::default);
-    let rerender = use_force_update();
+    // Asked after each render (this render's report; the SD-JWT panel, in the labs module, asks its own).
+    let platform = crate::webcrypto::use_platform();
     let report: Rc<Report> = {
         let (input, now, keys, policy) = (state.input.clone(), state.now, keys.clone(), policy.clone());
-        let backend = (*platform).clone();
+        let backend = platform.clone();
         let answers = platform.version();
         use_memo(
             (input, now.to_bits(), state.key.clone(), state.key_mode, state.policy.clone(), answers),
@@ -100,12 +100,6 @@ pub fn app() -> Html {
             },
         )
     };
-    // Put what the core asked for this render's report to WebCrypto (the SD-JWT panel,
-    // in the labs module, asks its own).
-    {
-        let (platform, rerender) = ((*platform).clone(), rerender.clone());
-        use_effect(move || platform.ask(move || rerender.force_update()));
-    }
     let checking = platform.checking();
     // A JWE: ask the labs module (loaded now if need be) to decrypt it in #jwe-root.
     {

@@ -86,6 +86,11 @@ pub fn release_panels() {
     }
 }
 
+/// The labs: say they have started.
+pub fn labs_ready() {
+    dispatch(READY_EVENT, "");
+}
+
 /// The labs: the JWE request waiting on `window`, taken off it.
 pub fn take_pending_jwe() -> Option<JweRequest> {
     take_pending(PENDING_JWE)

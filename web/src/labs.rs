@@ -27,9 +27,7 @@ pub fn start() {
         let _ = js_sys::Reflect::set(&descriptor, &"value".into(), verify.as_ref());
         let _ = js_sys::Object::define_property(&window, &bridge::SECP256K1.into(), &descriptor);
         verify.forget();
-        if let Ok(ready) = web_sys::CustomEvent::new(bridge::READY_EVENT) {
-            let _ = window.dispatch_event(&ready);
-        }
+        bridge::labs_ready();
     }
 }
 

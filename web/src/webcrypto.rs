@@ -121,6 +121,19 @@ impl Platform {
     }
 }
 
+/// The component's platform: what its renders ask the core's backend is put to
+/// WebCrypto after each render, and the component renders again as answers arrive.
+#[yew::hook]
+pub fn use_platform() -> Platform {
+    let platform = yew::use_state(Platform::default);
+    let rerender = yew::use_force_update();
+    {
+        let platform = (*platform).clone();
+        yew::use_effect(move || platform.ask(move || rerender.force_update()));
+    }
+    (*platform).clone()
+}
+
 /// WebCrypto's import and verify parameters for `alg` (RFC 7518 §3.3–3.5, RFC 8037);
 /// `None` for the algorithms it does not have (ES256K, and HMAC, which the core does).
 fn parameters(alg: Algorithm) -> Option<(&'static str, &'static str)> {

@@ -27,13 +27,8 @@ pub fn sd_jwt_panel(props: &Props) -> Html {
     });
     let policy = use_memo(request.policy.clone(), |p| p.to_policy().ok().flatten());
     // The issuer's public-key signature: the browser's WebCrypto, as on the page.
-    let platform = use_state(crate::webcrypto::Platform::default);
-    let rerender = use_force_update();
-    {
-        let (platform, rerender) = ((*platform).clone(), rerender.clone());
-        use_effect(move || platform.ask(move || rerender.force_update()));
-    }
-    let backend = (*platform).clone();
+    let platform = crate::webcrypto::use_platform();
+    let backend = platform.clone();
     let verdict = use_memo(
         (
             request.input.clone(),
