@@ -136,7 +136,14 @@ export async function record({ only } = {}) {
       }
       for (let i = 0; i < 100 && !hits.has(s.id); i++) await new Promise((r) => setTimeout(r, 20));
       const header = hits.has(s.id) ? hits.get(s.id) : null;
-      await p.goto(at(s.read, "read"));
+      // The hit is recorded when the request arrives; the page may still be committing that
+      // navigation, which would interrupt this one: then let it finish and read after it.
+      const read = at(s.read, "read");
+      await p.goto(read).catch(async (e) => {
+        if (!/interrupted by another navigation/.test(e.message)) throw e;
+        await p.waitForLoadState("load");
+        await p.goto(read);
+      });
       const documentCookie = await p.evaluate(() => document.cookie);
       results[s.id] = { header, documentCookie };
       await context.close();
