@@ -20,14 +20,14 @@ export function install() {
   const [{ filename, files }] = JSON.parse(out);
   writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", join(scratch, filename)], { cwd: scratch, stdio: "pipe" });
-  for (const [file, specifier] of [["probe.mjs", "jwtlens"], ["probe-sign.mjs", "jwtlens/sign"], ["probe-cookies.mjs", "jwtlens/cookies"], ["probe-flows.mjs", "jwtlens/flows"]]) {
+  for (const [file, specifier] of [["probe.mjs", "jwtlens"], ["probe-sign.mjs", "jwtlens/sign"], ["probe-sd-jwt.mjs", "jwtlens/sd-jwt"], ["probe-cookies.mjs", "jwtlens/cookies"], ["probe-flows.mjs", "jwtlens/flows"]]) {
     writeFileSync(join(scratch, file), `export * from "${specifier}";\n`);
   }
   cached = { scratch, files: files.map((f) => f.path).sort() };
   return cached;
 }
 
-/** The installed package's exports: the root entry, or the subpath "sign", "cookies" or "flows". */
+/** The installed package's exports: the root entry, or the subpath "sign", "sd-jwt", "cookies" or "flows". */
 export async function installed(subpath) {
   const { scratch } = install();
   return import(pathToFileURL(join(scratch, subpath ? `probe-${subpath}.mjs` : "probe.mjs")).href);

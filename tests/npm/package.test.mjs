@@ -159,13 +159,17 @@ test("package metadata", () => {
   assert.equal(meta.exports["."].types, "./index.d.ts");
 });
 
-test("one package, four entries: the JWT entry holds no signing, cookie jar or simulation, each subpath its own wasm", async () => {
+test("one package, five entries: the JWT entry holds no signing, SD-JWT, cookie jar or simulation, each subpath its own wasm", async () => {
   const root = await load();
-  for (const name of ["sign", "generateKey", "CookieJar", "simulate", "compareStrategies", "Simulation"]) assert.equal(root[name], undefined, name);
+  for (const name of ["sign", "generateKey", "verifySdJwt", "decodeSdJwt", "CookieJar", "simulate", "compareStrategies", "Simulation"]) assert.equal(root[name], undefined, name);
   const signing = await installed("sign");
   assert.equal(typeof signing.sign, "function");
   assert.equal(typeof signing.generateKey, "function");
   assert.equal(signing.JwtlensError, root.JwtlensError);
+  const sd = await installed("sd-jwt");
+  assert.equal(typeof sd.verifySdJwt, "function");
+  // One key class: a key from either importKey is accepted by the other module.
+  assert.equal(sd.JwtlensKey, root.JwtlensKey);
   const cookies = await installed("cookies");
   const flows = await installed("flows");
   assert.equal(typeof cookies.CookieJar, "function");
@@ -174,7 +178,7 @@ test("one package, four entries: the JWT entry holds no signing, cookie jar or s
   assert.equal(cookies.JwtlensError, root.JwtlensError);
   assert.throws(() => new cookies.CookieJar().setCookie(1, "https://a.example/", { now: 1 }), root.JwtlensError);
   const { files } = install();
-  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_sign_bg.wasm", "jwtlens_sandbox_bg.wasm", "sign.d.ts", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
+  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_sd_jwt_bg.wasm", "sd-jwt.d.ts", "jwtlens_sign_bg.wasm", "jwtlens_sandbox_bg.wasm", "sign.d.ts", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
   // The JWT wasm does not carry the public suffix list (the sandbox wasm does).
   const jwt = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_wasm_bg.wasm"));
   const sandbox = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_sandbox_bg.wasm"));

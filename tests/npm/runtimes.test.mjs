@@ -2,7 +2,7 @@
 // examples in examples/ the way a user would: Node (http middleware), Deno
 // (no permission flags), Bun, Cloudflare's workerd (through Miniflare, after
 // bundling with the conditions wrangler uses), esbuild bundles for Node; plus
-// publint and `attw --profile esm-only` on the package. Browser bundles and the
+// publint and `attw --profile esm-only` on the package; `jwtlens/sd-jwt` in Deno and Bun. Browser bundles and the
 // service worker are in tests/browser/bundlers.test.mjs.
 //
 // Tokens are signed here with node:crypto, not with jwtlens. Their times (iat
@@ -98,11 +98,28 @@ function check(results, where) {
   }
 }
 
+// A script for a runtime: the RFC 9901 presentation verified through
+// `jwtlens/sd-jwt` with a key imported by `jwtlens` (two wasm modules, one key).
+// The texts are inlined, so Deno needs no permission to read them.
+function sdJwtModule() {
+  const sd = (f) => readFileSync(join(here, "../vectors/sd-jwt", f), "utf8");
+  return `import { importKey } from "jwtlens";
+import { verifySdJwtAsync, decodeSdJwt } from "jwtlens/sd-jwt";
+const text = ${JSON.stringify(sd("rfc9901/simple/presentation.txt"))};
+const key = importKey(${JSON.stringify(sd("keys/issuer.public.jwk.json"))});
+const r = await verifySdJwtAsync(text, key, { now: 1748537243, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } });
+const tampered = await verifySdJwtAsync(text.replace(/~[^~]+~/, "~"), key, { now: 1748537243 });
+console.log(JSON.stringify({ status: r.status, tampered: tampered.status, disclosures: decodeSdJwt(text).disclosures.length }));
+`;
+}
+const SD_JWT_RESULT = { status: "valid", tampered: "invalid", disclosures: 4 };
+
 let scratch;
 before(() => {
   scratch = install().scratch;
   cpSync(join(root, "examples"), join(scratch, "examples"), { recursive: true });
   writeFileSync(join(scratch, "cases.mjs"), casesModule());
+  writeFileSync(join(scratch, "sd-jwt-run.mjs"), sdJwtModule());
 });
 
 test("Node: the http middleware example, over a real socket", async () => {
@@ -133,6 +150,14 @@ console.log(JSON.stringify(await run(authHandler({ jwks, issuer: ${JSON.stringif
   });
   assert.equal(r.status, 0, r.stderr);
   check(JSON.parse(r.stdout), "deno");
+  // jwtlens/sd-jwt through its Deno entry (WebCrypto checks the ES256 signatures).
+  const sd = spawnSync(bin("deno"), ["run", "--no-prompt", "--no-config", "--node-modules-dir=manual", "sd-jwt-run.mjs"], {
+    cwd: scratch,
+    encoding: "utf8",
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, ".deno") },
+  });
+  assert.equal(sd.status, 0, sd.stderr);
+  assert.deepEqual(JSON.parse(sd.stdout), SD_JWT_RESULT);
 });
 
 test("Bun: the server example's handler", () => {
@@ -146,6 +171,9 @@ console.log(JSON.stringify(await run(authHandler({ jwks, issuer: ${JSON.stringif
   const r = spawnSync(bunPath(), ["bun-run.mjs"], { cwd: scratch, encoding: "utf8", env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" } });
   assert.equal(r.status, 0, r.stderr);
   check(JSON.parse(r.stdout), "bun");
+  const sd = spawnSync(bunPath(), ["sd-jwt-run.mjs"], { cwd: scratch, encoding: "utf8", env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" } });
+  assert.equal(sd.status, 0, sd.stderr);
+  assert.deepEqual(JSON.parse(sd.stdout), SD_JWT_RESULT);
 });
 
 test("workerd: the Cloudflare Worker example, bundled as wrangler does, in Miniflare", async () => {
@@ -212,21 +240,23 @@ test("jwtlens/init: no top-level await; a clear error before init, the API after
   );
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { before: { isError: true, code: "not_initialized" }, sub: "init" });
-  // The same for every product: sign, cookies, flows.
+  // The same for every product: sign, sd-jwt, cookies, flows.
   const sub = spawnSync(
     process.execPath,
     ["--input-type=module", "-e", `
       import * as sign from "jwtlens/sign/init";
+      import * as sdJwt from "jwtlens/sd-jwt/init";
       import * as cookies from "jwtlens/cookies/init";
       import * as flows from "jwtlens/flows/init";
       import { readFileSync } from "node:fs";
       import { createRequire } from "node:module";
       const require = createRequire(import.meta.url);
       const codes = [];
-      for (const f of [() => sign.generateKey("EdDSA"), () => new cookies.CookieJar(), () => flows.simulate({ strategy: "session" }, ["login"])]) {
+      for (const f of [() => sign.generateKey("EdDSA"), () => sdJwt.decodeSdJwt("a.b.c~"), () => new cookies.CookieJar(), () => flows.simulate({ strategy: "session" }, ["login"])]) {
         try { f(); codes.push("ran"); } catch (e) { codes.push(e.code); }
       }
       sign.initSync({ module: readFileSync(require.resolve("jwtlens/sign/wasm")) });
+      await sdJwt.init(readFileSync(require.resolve("jwtlens/sd-jwt/wasm")));
       await cookies.init(readFileSync(require.resolve("jwtlens/cookies/wasm")));
       const jar = new cookies.CookieJar();
       jar.setCookie("a=1", "https://x.example/", { now: 1 });
@@ -235,12 +265,13 @@ test("jwtlens/init: no top-level await; a clear error before init, the API after
         alg: sign.generateKey("EdDSA").alg,
         header: jar.cookieHeader("https://x.example/", { now: 2 }),
         steps: flows.simulate({ strategy: "session" }, ["login"]).steps.length,
+        sdJwt: (() => { try { sdJwt.decodeSdJwt("a.b.c"); } catch (e) { return e.code; } })(),
       }));
     `],
     { cwd: scratch, encoding: "utf8" },
   );
   assert.equal(sub.status, 0, sub.stderr);
-  assert.deepEqual(JSON.parse(sub.stdout), { codes: ["not_initialized", "not_initialized", "not_initialized"], alg: "EdDSA", header: "a=1", steps: 1 });
+  assert.deepEqual(JSON.parse(sub.stdout), { codes: ["not_initialized", "not_initialized", "not_initialized", "not_initialized"], alg: "EdDSA", header: "a=1", steps: 1, sdJwt: "format" });
   // `require()` of the ESM package (Node >= 20.19 / 22.12): no top-level await in the Node entry.
   const req = spawnSync(process.execPath, ["-e", `console.log(require("jwtlens").decode("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjanMifQ.c2ln").payload.sub)`], { cwd: scratch, encoding: "utf8" });
   assert.equal(req.stdout.trim(), "cjs", req.stderr);
@@ -252,7 +283,7 @@ test("publint and attw --profile esm-only find nothing", () => {
   const lint = spawnSync(bin("publint"), [pkgDir, "--strict"], { encoding: "utf8" });
   assert.equal(lint.status, 0, lint.stdout + lint.stderr);
   // The "…/wasm" entries are the .wasm files themselves, assets for loaders, not modules with types.
-  const attw = spawnSync(bin("attw"), [join(s, tarball), "--profile", "esm-only", "--exclude-entrypoints", "./wasm", "./sign/wasm", "./cookies/wasm", "./flows/wasm", "--format", "table-flipped"], {
+  const attw = spawnSync(bin("attw"), [join(s, tarball), "--profile", "esm-only", "--exclude-entrypoints", "./wasm", "./sign/wasm", "./sd-jwt/wasm", "./cookies/wasm", "./flows/wasm", "--format", "table-flipped"], {
     encoding: "utf8",
   });
   assert.equal(attw.status, 0, attw.stdout + attw.stderr);

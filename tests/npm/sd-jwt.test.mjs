@@ -17,7 +17,7 @@ const KNOWN = new Set(["sd-jwt-python/header_mod/issuance", "sd-jwt-python/heade
 // browsers): the issuer's signatures and the holder's key binding alike.
 for (const arithmetic of ["platform", "webcrypto"]) {
   test(`RFC 9901 vectors through ${arithmetic === "platform" ? "verifySdJwt (OpenSSL)" : "verifySdJwtAsync (WebCrypto)"}`, async () => {
-    const jwt = await installed();
+    const jwt = await installed("sd-jwt");
     const cases = JSON.parse(read("cases.json"));
     const wrong = [];
     let passed = 0;
@@ -47,7 +47,7 @@ for (const arithmetic of ["platform", "webcrypto"]) {
 }
 
 test("decodeSdJwt reads without verifying; bad input is a located JwtlensError", async () => {
-  const jwt = await installed();
+  const jwt = await installed("sd-jwt");
   const u = jwt.decodeSdJwt(read("rfc9901/simple/presentation.txt"));
   assert.equal(u.verified, false);
   assert.equal(u.processed.payload.given_name, "John");
@@ -65,7 +65,7 @@ function sorted(v) {
 }
 
 test("issue, present with key binding, verify: the package end to end", async () => {
-  const jwt = await installed();
+  const jwt = await installed("sd-jwt");
   const signing = await installed("sign");
   const issuer = signing.generateKey("ES256");
   const holder = signing.generateKey("EdDSA");
@@ -114,4 +114,27 @@ test("inspect and verify recognise an SD-JWT: its issuer-signed JWT reported, an
   assert.equal(v.verdict.status, "malformed");
   assert.match(v.verdict.message, /SD-JWT/);
   assert.equal(jwt.verifyFast(text, key, { now: 1_748_537_243 }).valid, false);
+});
+
+test("one JwtlensKey for both modules: a key imported by jwtlens verifies an SD-JWT in jwtlens/sd-jwt, and back", async () => {
+  const root = await installed();
+  const sd = await installed("sd-jwt");
+  const text = read("rfc9901/simple/presentation.txt");
+  const options = { now: 1_748_537_243, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } };
+  for (const arithmetic of ["platform", "webcrypto"]) {
+    const fromRoot = root.importKey(read("keys/issuer.public.jwk.json"), { format: "jwk", arithmetic });
+    assert.equal(fromRoot.arithmetic, arithmetic);
+    const r = arithmetic === "platform" ? sd.verifySdJwt(text, fromRoot, options) : await sd.verifySdJwtAsync(text, fromRoot, options);
+    assert.equal(r.status, "valid", r.message);
+    // A key imported here serves the JWT module, with the same summary.
+    const fromSd = sd.importKey(read("keys/issuer.public.jwk.json"), { format: "jwk", arithmetic });
+    assert.deepEqual(fromSd.keys, fromRoot.keys);
+    assert.equal(root.verify(text.split("~")[0], fromSd, { now: 1_748_537_243 }).verification.status, arithmetic === "platform" ? "verified" : "unchecked");
+  }
+  // The other issuer's key does not verify; key text is imported with format "auto".
+  const another = (await installed("sign")).generateKey("ES256").publicJwk;
+  const other = sd.verifySdJwt(text, JSON.stringify(another), options);
+  assert.equal(other.status, "invalid");
+  assert.equal(other.error.code, "issuer");
+  assert.throws(() => sd.verifySdJwt(text, { keys: [] }, options), (e) => e.code === "invalid_argument" && /importKey/.test(e.message));
 });

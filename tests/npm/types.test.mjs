@@ -25,6 +25,7 @@ const hs256 = (header, payload) => {
 test("the .d.ts declarations match the runtime output of every function", async () => {
   const jwt = await installed();
   const signing = await installed("sign");
+  const sdJwt = await installed("sd-jwt");
   const cookies = await installed("cookies");
   const flows = await installed("flows");
   const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
@@ -33,7 +34,7 @@ test("the .d.ts declarations match the runtime output of every function", async 
   const sd = (f) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../vectors/sd-jwt", f), "utf8");
   const sdPresentation = sd("rfc9901/simple/presentation.txt");
   const sdIssuance = sd("rfc9901/simple/issuance.txt");
-  const sdIssuerKey = jwt.importKey(sd("keys/issuer.public.jwk.json"));
+  const sdIssuerKey = sdJwt.importKey(sd("keys/issuer.public.jwk.json"));
   const SD_NOW = 1_748_537_243;
   const tokens = [
     hs256({ alg: "HS256", typ: "JWT", kid: "k1" }, { iss: "https://issuer.example", aud: ["api"], sub: "ada", iat: NOW - 60, nbf: NOW - 60, exp: NOW + 600, jti: "1", custom: { a: [1, null, true] } }),
@@ -82,17 +83,17 @@ test("the .d.ts declarations match the runtime output of every function", async 
       await jwt.verifySignatureAsync("ES256", webKey, "a.b", new Uint8Array(64).fill(1)),
     ],
     SdJwtReport: [
-      jwt.verifySdJwt(sdPresentation, sdIssuerKey, { now: SD_NOW, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } }),
-      jwt.verifySdJwt(sdPresentation, sdIssuerKey, { now: SD_NOW, keyBinding: { nonce: "other", audience: "https://verifier.example.org" } }),
-      jwt.verifySdJwt(sdPresentation, key, { now: SD_NOW }),
-      jwt.verifySdJwt(sdIssuance, sdIssuerKey, { now: SD_NOW, keyBinding: { forbidden: true } }),
-      jwt.verifySdJwt("a.b.c", sdIssuerKey, { now: SD_NOW }),
-      jwt.verifySdJwt("a.b.c~!!~", sdIssuerKey, { now: SD_NOW }),
+      sdJwt.verifySdJwt(sdPresentation, sdIssuerKey, { now: SD_NOW, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } }),
+      sdJwt.verifySdJwt(sdPresentation, sdIssuerKey, { now: SD_NOW, keyBinding: { nonce: "other", audience: "https://verifier.example.org" } }),
+      sdJwt.verifySdJwt(sdPresentation, key, { now: SD_NOW }),
+      sdJwt.verifySdJwt(sdIssuance, sdIssuerKey, { now: SD_NOW, keyBinding: { forbidden: true } }),
+      sdJwt.verifySdJwt("a.b.c", sdIssuerKey, { now: SD_NOW }),
+      sdJwt.verifySdJwt("a.b.c~!!~", sdIssuerKey, { now: SD_NOW }),
     ],
     "Awaited<ReturnType<typeof verifySdJwtAsync>>": [
-      await jwt.verifySdJwtAsync(sdPresentation, jwt.importKey(sd("keys/issuer.public.jwk.json"), { arithmetic: "webcrypto" }), { now: SD_NOW, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } }),
+      await sdJwt.verifySdJwtAsync(sdPresentation, jwt.importKey(sd("keys/issuer.public.jwk.json"), { arithmetic: "webcrypto" }), { now: SD_NOW, keyBinding: { required: true, nonce: "1234567890", audience: "https://verifier.example.org" } }),
     ],
-    "ReturnType<typeof decodeSdJwt>": [jwt.decodeSdJwt(sdPresentation), jwt.decodeSdJwt(sdIssuance)],
+    "ReturnType<typeof decodeSdJwt>": [sdJwt.decodeSdJwt(sdPresentation), sdJwt.decodeSdJwt(sdIssuance)],
     "ReturnType<typeof decrypt>": [
       signing.decrypt(JSON.parse(sd("../jwe/rfc7516/A.3.json")).output.compact, JSON.parse(sd("../jwe/rfc7516/A.3.json")).input.key),
       signing.decrypt(JSON.parse(sd("../jwe/rfc7516/A.1.json")).output.compact, JSON.parse(sd("../jwe/rfc7516/A.1.json")).input.key),
@@ -162,18 +163,21 @@ test("the .d.ts declarations match the runtime output of every function", async 
   console.log(`# ${names} property names are camelCase`);
 
   const lines = [
-    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey, SdJwtReport, decodeSdJwt, verifySdJwtAsync } from "jwtlens";',
+    'import type { Report, FastVerdict, Decoded, SignatureCheck, JwtlensKey } from "jwtlens";',
+    'import type { SdJwtReport, decodeSdJwt, verifySdJwtAsync } from "jwtlens/sd-jwt";',
     'import type { generateKey, decrypt } from "jwtlens/sign";',
     'import type { CookieOutcome, CookieVerdict, Cookie } from "jwtlens/cookies";',
     'import type { FlowRun, FlowStepResult, FlowSnapshot, Comparison } from "jwtlens/flows";',
     // The /init entries: the same API, plus init and initSync.
     'import { init as jwtInit, initSync as jwtInitSync, inspect as initInspect } from "jwtlens/init";',
     'import { init as signInit, generateKey as initGenerateKey } from "jwtlens/sign/init";',
+    'import { init as sdJwtInit, decodeSdJwt as initDecodeSdJwt } from "jwtlens/sd-jwt/init";',
     'import { init as cookiesInit, CookieJar as InitJar } from "jwtlens/cookies/init";',
     'import { init as flowsInit, simulate as initSimulate } from "jwtlens/flows/init";',
-    "export const inits: Promise<void>[] = [jwtInit(), jwtInit(new URL(\"file:///x.wasm\")), signInit(), cookiesInit(), flowsInit()];",
+    "export const inits: Promise<void>[] = [jwtInit(), jwtInit(new URL(\"file:///x.wasm\")), signInit(), sdJwtInit(), cookiesInit(), flowsInit()];",
     "export const initSyncs: void = jwtInitSync({ module: new Uint8Array(0) });",
     "export const initTypes: [Report, ReturnType<typeof initGenerateKey>, InitJar, FlowRun] = [initInspect(\"a.b.c\"), initGenerateKey(\"EdDSA\"), new InitJar(), initSimulate({ strategy: \"session\" }, [\"login\"])];",
+    "export const initSdJwt: ReturnType<typeof decodeSdJwt> = initDecodeSdJwt(\"a.b.c~\");",
   ];
   let n = 0;
   for (const group of [samples, cookieSamples, flowSamples]) {

@@ -7,88 +7,25 @@ import {
   verifyFastJson,
   importKey as importKeyRaw,
   verifySignatureJson,
-  verifySdJwtJson,
-  decodeSdJwtJson,
   VerifierHandle,
   algorithmNames as coreAlgorithmNames,
   version as coreVersion,
 } from "./jwtlens_wasm.js";
-import { platformFactory, requireLoaded } from "./platform.js";
-import { Arithmetic } from "./arithmetic.js";
+import { requireLoaded } from "./platform.js";
+import { JwtlensError, argumentError, callCore, describe, nowArgument } from "./common.js";
+import { JwtlensKey, keyFunctions } from "./key.js";
+import { knownOptions, misplaced, own, policyArgument, tokenArgument, verifyNowArgument } from "./options.js";
 
-// The core's algorithms in the order its platform callback numbers them (read
-// once, on first use: this module is evaluated before the wasm is instantiated).
-let algorithms;
-function algorithmNames() {
-  algorithms ??= coreAlgorithmNames().split(",");
-  return algorithms;
-}
-import { JwtlensError, argumentError, callCore, coreError, describe, jsonArgument, nowArgument } from "./common.js";
+export { JwtlensError, JwtlensKey };
 
-export { JwtlensError };
+const keys = keyFunctions("jwt", importKeyRaw, coreAlgorithmNames);
 
 // With `jwtlens/init`, the API is usable once init() or initSync() has run.
 function requireReady() {
   requireLoaded("jwt", (d) => new JwtlensError(d), "jwtlens/init");
 }
 
-function tokenArgument(token) {
-  if (typeof token !== "string") {
-    throw argumentError(`The token must be a string, but a ${describe(token)} was given.`, describe(token));
-  }
-  return token;
-}
-
-// For verify and verifyFast: the platform clock unless a time is given or
-// `now: false` asks, explicitly, for the time checks to be skipped.
-function verifyNowArgument(now) {
-  if (now === undefined) return Date.now() / 1000;
-  const seconds = nowArgument(now);
-  if (seconds !== undefined && seconds < EARLIEST_NOW) {
-    // 0, a small count or performance.now() would make every expired token valid.
-    throw argumentError(
-      `options.now is ${seconds}, before 2001-09-09: not the current time (performance.now() is not a clock). Give seconds since 1970, a Date, or false to skip the time checks.`,
-      String(now),
-    );
-  }
-  return seconds;
-}
-const EARLIEST_NOW = 1e9;
-
-// Names a jose, jsonwebtoken or fast-jwt user writes at the top level of the
-// options, and where jwtlens takes them.
-const MISPLACED = {
-  issuer: "options.policy.issuer",
-  iss: "options.policy.issuer",
-  audience: "options.policy.audience",
-  aud: "options.policy.audience",
-  subject: "options.policy.subject",
-  sub: "options.policy.subject",
-  algorithms: "options.policy.algorithms",
-  allowedAlgorithms: "options.policy.algorithms",
-  typ: "options.policy.typ",
-  maxTokenAge: "options.policy.maxAge",
-  maxAge: "options.policy.maxAge",
-  clockTolerance: "options.policy.leeway",
-  leeway: "options.policy.leeway",
-  requiredClaims: "options.policy.required",
-  required: "options.policy.required",
-  currentDate: "options.now",
-  clockTimestamp: "options.now",
-};
 const VERIFY_OPTIONS = ["now", "policy"];
-
-// Where jwtlens takes a name from MISPLACED; undefined for others (own
-// properties only: `constructor` must not read as a hint).
-function misplaced(name) {
-  return Object.hasOwn(MISPLACED, name) ? MISPLACED[name] : undefined;
-}
-
-// An option's value only when the caller set it on the object itself: a polluted
-// Object.prototype (say `Object.prototype.now = false`) must not change a verdict.
-function own(options, name) {
-  return options !== null && typeof options === "object" && Object.hasOwn(options, name) ? options[name] : undefined;
-}
 
 function verifyOptions(options) {
   if (options === undefined || options === null) return {};
@@ -137,153 +74,27 @@ export function decode(token) {
   return { header: JSON.parse(out.slice(1, a)), payload: JSON.parse(out.slice(a + 1, b)), signature: out.slice(b + 1) };
 }
 
-// Each JwtlensKey's wasm handle and platform arithmetic, out of reach of the caller:
-// no code outside this module can free it, swap it, or give it another platform callback.
-const handles = new WeakMap();
-const arithmetics = new WeakMap();
-// Only importKey may construct a JwtlensKey.
-const constructing = Symbol("jwtlens importKey");
-
 /**
- * A key (or JWK Set) imported once, to verify many tokens with.
- * `detected` says what the text was; `keys` describes each key; `skipped`
- * lists JWK Set entries that could not be imported, with why.
- */
-export class JwtlensKey {
-  constructor(token, raw, arithmetic) {
-    if (token !== constructing) {
-      throw argumentError("A JwtlensKey is made by importKey(text, options), not by its constructor.", describe(token));
-    }
-    handles.set(this, raw);
-    const json = raw.summaryJson();
-    const summary = deepFreeze(JSON.parse(json));
-    this.detected = summary.detected;
-    this.keys = summary.keys;
-    this.skipped = summary.skipped;
-    // Who does the last step of RSA/ECDSA/EdDSA checks (the wasm has no such
-    // arithmetic): "platform" (Node's OpenSSL, synchronous) or "webcrypto"
-    // (asynchronous: the *Async functions). The platform gets its own copy of the
-    // keys, fixed here: nothing done later to this object (or to `keys`, which is
-    // frozen anyway) can change which key it checks.
-    const keys = JSON.parse(json).keys;
-    const sync = arithmetic === "platform" && platformFactory !== null ? platformFactory(keys, algorithmNames()) : null;
-    const arith = new Arithmetic(keys, algorithmNames(), sync);
-    raw.setPlatform(arith.callback);
-    arithmetics.set(this, arith);
-    this.arithmetic = arith.kind;
-    Object.freeze(this);
-  }
-}
-
-function deepFreeze(value) {
-  if (value !== null && typeof value === "object") {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-const FORMATS = ["auto", "jwk", "pem", "secret"];
-const ARITHMETIC = ["platform", "webcrypto"];
-const ENCODINGS = ["utf8", "base64", "base64url", "hex"];
-
-/**
- * Import a verification key: PEM (public key, PKCS#1, certificate), JWK, JWK Set,
- * the base64 of a DER key, or an HMAC secret. With format "auto", pasted wrappers
- * (a BOM, CRLF, quotes, \n escapes, an openssl preamble) are removed, and text
- * that looks like key material is that key or an error, never a secret; only text
- * with no sign of key material is taken as a UTF-8 secret. Say { format: "secret" }
- * to be explicit. A secret that is a public key's text never verifies (key confusion).
+ * Import a verification key (see key.js): PEM, JWK, JWK Set, DER base64 or an HMAC secret.
  * @param {string} text
- * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex" }} [options]
+ * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex", arithmetic?: "platform"|"webcrypto" }} [options]
+ * @returns {JwtlensKey}
  */
-const IMPORT_OPTIONS = ["format", "encoding", "arithmetic"];
-
-// Refuse option names a function does not take, so a typo is never silently ignored.
-// Only the names in `names`. `hint(name)`, when given, says where a name another
-// library uses (or a misplaced one) goes in jwtlens.
-function knownOptions(options, names, what, hint = () => undefined) {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== "object" || Array.isArray(options)) throw argumentError(`${what} options must be an object.`, describe(options));
-  for (const name of Object.keys(options)) {
-    if (names.includes(name)) continue;
-    const right = hint(name);
-    throw argumentError(
-      right
-        ? `options.${name} is not an option of ${what}: use ${right}.`
-        : `options.${name} is not an option of ${what} (the options are ${names.join(", ")}).`,
-      name,
-    );
-  }
-  return options;
-}
-
 export function importKey(text, options = {}) {
   requireReady();
-  if (typeof text !== "string") {
-    throw argumentError(`The key must be a string, but a ${describe(text)} was given.`, describe(text));
-  }
-  knownOptions(options, IMPORT_OPTIONS, "importKey");
-  const format = own(options, "format") ?? "auto";
-  const encoding = own(options, "encoding") ?? "utf8";
-  if (!FORMATS.includes(format)) throw argumentError(`options.format must be one of ${FORMATS.join(", ")}.`, String(format));
-  if (!ENCODINGS.includes(encoding)) throw argumentError(`options.encoding must be one of ${ENCODINGS.join(", ")}.`, String(encoding));
-  const arithmetic = own(options, "arithmetic") ?? "platform";
-  if (arithmetic === "core") {
-    throw argumentError(
-      'options.arithmetic "core" is gone: the package\'s wasm has no public-key arithmetic of its own. Use "platform" (Node\'s OpenSSL) or "webcrypto" (with the *Async functions).',
-      "core",
-    );
-  }
-  if (!ARITHMETIC.includes(arithmetic)) throw argumentError(`options.arithmetic must be one of ${ARITHMETIC.join(", ")}.`, String(arithmetic));
-  try {
-    // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
-    const effective = own(options, "format") === undefined && own(options, "encoding") !== undefined ? "secret" : format;
-    return new JwtlensKey(constructing, importKeyRaw(text, effective, encoding), arithmetic);
-  } catch (e) {
-    throw coreError(e, "key");
-  }
+  return keys.importKey(text, options);
 }
 
-// The policy as JSON text for the core, which owns its contract (names,
-// types, empty lists, durations: jwtlens::policy::Policy::from_json). Only
-// plain data crosses: own properties, no getters' side effects, no toJSON
-// (a polluted prototype must not change a policy), and numbers JSON can hold
-// (JSON.stringify would turn NaN into null).
-function policyArgument(policy) {
-  if (policy === undefined) return "";
-  if (policy === null || typeof policy !== "object" || Array.isArray(policy)) {
-    throw argumentError("options.policy must be an object.", describe(policy));
-  }
-  return jsonArgument(policy, "options.policy");
+// `fn(raw)` with the key's public-key checks done by the platform's WebCrypto
+// where no synchronous platform does them (see js/arithmetic.js).
+function withWebCrypto(handle, fn) {
+  return handle.arith.run(() => fn(handle.raw));
 }
 
-// The JwtlensKey given, or the key text imported.
-function keyObject(key) {
-  const k = typeof key === "string" ? importKey(key) : key;
-  if (!handles.has(k)) {
-    throw argumentError("key must be a JwtlensKey from importKey, or key text.", describe(key));
-  }
-  return k;
-}
-
-// The wasm handle of a key given as a JwtlensKey from importKey, or as text to import.
-function keyArgument(key) {
-  return handles.get(keyObject(key));
-}
-
-// `fn(handle)`, with the key's public-key checks done by the platform's
-// WebCrypto where no synchronous platform does them (see js/arithmetic.js).
-// Arguments are checked before the first await, so their errors reject at once.
-function withWebCrypto(k, fn) {
-  const raw = handles.get(k);
-  return arithmetics.get(k).run(() => fn(raw));
-}
-
-// [token, JwtlensKey, now, policy JSON]; the wasm handle is handles.get(key).
+// [token, key handle ({ raw, arith }), now, policy JSON].
 function verifyArguments(token, key, options) {
   const o = verifyOptions(options);
-  return [tokenArgument(token), keyObject(key), verifyNowArgument(o.now), policyArgument(o.policy)];
+  return [tokenArgument(token), keys.handle(key), verifyNowArgument(o.now), policyArgument(o.policy)];
 }
 
 // Run a wasm export; a message it throws (a string) becomes a JwtlensError.
@@ -293,7 +104,7 @@ function callVerify(fn, args) {
 
 /**
  * Inspect a token and verify its signature with `key` (a JwtlensKey, or text imported with format "auto").
- * The Report's `verification.status` is "verified", "invalid", "no_usable_key", "unsecured" or "unverifiable".
+ * The Report's `verification.status` is "verified", "invalid", "no_key", "no_usable_key", "unsecured", "unverifiable" or "unchecked" (a WebCrypto key in a synchronous call).
  * Times are judged against the platform clock unless `now` is given; `now: false`
  * skips the time checks (and the report says so).
  * @param {string} token
@@ -303,7 +114,7 @@ function callVerify(fn, args) {
 export function verify(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  return callVerify(verifyJson, [input, handles.get(k), now, policy]);
+  return callVerify(verifyJson, [input, k.raw, now, policy]);
 }
 
 /**
@@ -348,7 +159,7 @@ export function verifyFast(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
   // status NUL header NUL payload NUL message (see verify_fast_json).
-  return fastResult(callCore(() => verifyFastJson(input, handles.get(k), now, policy)));
+  return fastResult(callCore(() => verifyFastJson(input, k.raw, now, policy)));
 }
 
 function fastResult(out) {
@@ -389,9 +200,9 @@ export function createVerifier(options) {
   requireReady();
   const o = knownOptions(options, VERIFIER_OPTIONS, "createVerifier", misplaced);
   if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
-  const key = keyObject(own(o, "key"));
-  const handle = callCore(() => new VerifierHandle(handles.get(key), policyArgument(own(o, "policy"))));
-  const arith = arithmetics.get(key);
+  const key = keys.handle(own(o, "key"));
+  const handle = callCore(() => new VerifierHandle(key.raw, policyArgument(own(o, "policy"))));
+  const arith = key.arith;
   const callArguments = (token, callOptions) => [
     tokenArgument(token),
     verifyNowArgument(own(knownOptions(callOptions, CALL_OPTIONS, "a verifier", verifierCallHint), "now")),
@@ -429,7 +240,7 @@ function bytesArgument(value, name) {
 export function verifySignature(alg, key, data, signature) {
   requireReady();
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
-  return callVerify(verifySignatureJson, [alg, keyArgument(key), bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
+  return callVerify(verifySignatureJson, [alg, keys.handle(key).raw, bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
 }
 
 /**
@@ -440,60 +251,7 @@ export async function verifySignatureAsync(alg, key, data, signature) {
   requireReady();
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
   const [d, s] = [bytesArgument(data, "data"), bytesArgument(signature, "signature")];
-  return withWebCrypto(keyObject(key), (raw) => callVerify(verifySignatureJson, [alg, raw, d, s]));
-}
-
-const SD_JWT_OPTIONS = ["now", "policy", "keyBinding"];
-
-/**
- * Verify an SD-JWT or SD-JWT+KB (RFC 9901): the issuer's signature with `key` under
- * `options.policy` (the same checks as `verify`), the disclosures (§7.1), and the Key
- * Binding JWT (§7.3) as `options.keyBinding` asks ({ required, nonce, audience, maxAge }).
- * Returns the core's report; `status` is "valid" only when every step passed.
- * Times are judged against the platform clock unless `now` is given.
- * @param {string} text
- * @param {JwtlensKey | string} key the issuer's key (or JWK Set)
- * @param {{ now?: number | Date, policy?: import("./index.d.ts").Policy, keyBinding?: import("./index.d.ts").KeyBindingOptions }} [options]
- */
-export function verifySdJwt(text, key, options = {}) {
-  requireReady();
-  const [input, now, policy, kbJson] = sdJwtArguments(text, options, "verifySdJwt");
-  const raw = keyArgument(key);
-  return JSON.parse(callCore(() => verifySdJwtJson(input, raw, now, policy, kbJson)));
-}
-
-/**
- * `verifySdJwt` with WebCrypto where needed (see `verifyAsync`); the holder's
- * cnf key too.
- * @returns {Promise<import("./index.d.ts").SdJwtReport>}
- */
-export async function verifySdJwtAsync(text, key, options = {}) {
-  requireReady();
-  const [input, now, policy, kbJson] = sdJwtArguments(text, options, "verifySdJwtAsync");
-  return withWebCrypto(keyObject(key), (raw) => JSON.parse(callCore(() => verifySdJwtJson(input, raw, now, policy, kbJson))));
-}
-
-function sdJwtArguments(text, options, what) {
-  const o = knownOptions(options, SD_JWT_OPTIONS, what, misplaced);
-  const now = own(o, "now");
-  if (now === false) throw argumentError(`${what} always judges times: give options.now or leave it out for the platform clock.`, "false");
-  const kb = own(o, "keyBinding");
-  if (kb !== undefined && (kb === null || typeof kb !== "object" || Array.isArray(kb))) {
-    throw argumentError("options.keyBinding must be an object.", describe(kb));
-  }
-  const kbJson = kb === undefined ? "" : jsonArgument(kb, "options.keyBinding");
-  return [tokenArgument(text), verifyNowArgument(now), policyArgument(own(o, "policy")), kbJson];
-}
-
-/**
- * Read an SD-JWT and put its disclosures in place **without verifying anything**:
- * `{ verified: false, form, disclosures, kbJwt, processed, error }`. Throws a
- * JwtlensError (code "format", "disclosure", …) when the text is not an SD-JWT.
- * @param {string} text
- */
-export function decodeSdJwt(text) {
-  requireReady();
-  return JSON.parse(callCore(() => decodeSdJwtJson(tokenArgument(text))));
+  return withWebCrypto(keys.handle(key), (raw) => callVerify(verifySignatureJson, [alg, raw, d, s]));
 }
 
 /** The version of the jwtlens core inside this package. */

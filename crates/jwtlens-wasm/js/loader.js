@@ -4,7 +4,7 @@ import { loaded, setReady } from "./platform.js";
 import { loadError } from "./common.js";
 
 /**
- * @param {"jwt" | "sign" | "sandbox"} product
+ * @param {"jwt" | "sd-jwt" | "sign" | "sandbox"} product
  * @param {Function} initWasm wasm-bindgen's default export (async)
  * @param {Function} initWasmSync wasm-bindgen's initSync
  * @param {URL} defaultUrl the .wasm beside the module

@@ -9,6 +9,40 @@ use crate::json::{self, Json, Object};
 
 use super::*;
 
+/// A key's required JWK members (RFC 7517 §4, RFC 7518 §6, RFC 8037 §2),
+/// fields in lexicographic order so that serializing one gives the RFC 7638
+/// §3.2 thumbprint input. Made by [`Key::jwk`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Jwk {
+    /// EC and OKP: the curve.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crv: Option<&'static str>,
+    /// RSA: the public exponent (base64url).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub e: Option<String>,
+    /// oct: the secret (base64url).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub k: Option<String>,
+    /// "RSA", "EC", "OKP" or "oct".
+    pub kty: &'static str,
+    /// RSA: the modulus (base64url).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n: Option<String>,
+    /// EC and OKP: the x coordinate or the public key (base64url).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x: Option<String>,
+    /// EC: the y coordinate (base64url).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub y: Option<String>,
+}
+
+impl Jwk {
+    pub(super) fn new(kty: &'static str) -> Jwk {
+        Jwk { crv: None, e: None, k: None, kty, n: None, x: None, y: None }
+    }
+}
+
 pub(super) fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
     let v = json::parse(text.as_bytes()).map_err(|e| {
         err(

@@ -39,6 +39,7 @@ mod roca;
 use der::*;
 pub use ec::{Curve, EcPoint};
 use input::err;
+pub use jwk::Jwk;
 pub use input::{Detected, KeyError, KeyInput, KeySource, SecretEncoding};
 use jwk::*;
 pub use material::{BuildTable, Ed25519Key, HmacKey, KeyType, Material, P256Key, RsaKey, TabledKey, MAX_RSA_BITS};
@@ -183,22 +184,32 @@ impl Key {
     /// order (RFC 7638 §3.2), so the text is also the thumbprint input.
     /// For an HMAC key this includes the secret.
     pub fn to_jwk(&self) -> String {
-        let e = |b: &[u8]| b64::encode(b);
-        let ec = |crv: &str, point: &[u8]| {
+        serde_json::to_string(&self.jwk()).unwrap_or_default()
+    }
+
+    /// The key's required JWK members as a value to serialize (see [`Key::to_jwk`]).
+    ///
+    /// ```
+    /// let k = jwtlens::key::Key::import(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"a"}"#).unwrap();
+    /// let jwk = k.keys()[0].jwk();
+    /// assert_eq!((jwk.kty, jwk.crv), ("OKP", Some("Ed25519")));
+    /// assert_eq!(serde_json::to_string(&jwk).unwrap(), r#"{"crv":"Ed25519","kty":"OKP","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#);
+    /// ```
+    pub fn jwk(&self) -> Jwk {
+        let e = |b: &[u8]| Some(b64::encode(b));
+        let ec = |crv: &'static str, point: &[u8]| {
             let coords = point.get(1..).unwrap_or_default();
             let (x, y) = coords.split_at(coords.len() / 2);
-            format!(r#"{{"crv":"{crv}","kty":"EC","x":"{}","y":"{}"}}"#, e(x), e(y))
+            Jwk { crv: Some(crv), x: e(x), y: e(y), ..Jwk::new("EC") }
         };
         match &self.material {
-            Material::Hmac(k) => format!(r#"{{"k":"{}","kty":"oct"}}"#, e(k)),
-            Material::Rsa(k) => {
-                format!(r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#, e(&k.e().to_bytes_be()), e(&k.n().to_bytes_be()))
-            }
+            Material::Hmac(k) => Jwk { k: e(k), ..Jwk::new("oct") },
+            Material::Rsa(k) => Jwk { e: e(&k.e().to_bytes_be()), n: e(&k.n().to_bytes_be()), ..Jwk::new("RSA") },
             Material::P256(k) => ec("P-256", k.to_encoded_point(false).as_bytes()),
             Material::P384(k) => ec("P-384", k.sec1()),
             Material::P521(k) => ec("P-521", k.sec1()),
             Material::K256(k) => ec("secp256k1", k.to_encoded_point(false).as_bytes()),
-            Material::Ed25519(k) => format!(r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#, e(k.as_bytes())),
+            Material::Ed25519(k) => Jwk { crv: Some("Ed25519"), x: e(k.as_bytes()), ..Jwk::new("OKP") },
         }
     }
 

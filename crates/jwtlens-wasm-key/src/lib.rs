@@ -1,0 +1,212 @@
+//! The key handle every verifying npm module of jwtlens shares: `importKey`,
+//! what was imported (`summaryJson`), and the platform's signature
+//! arithmetic as the core's [`jwtlens::verify::Backend`].
+//!
+//! Linked into the JWT module (`jwtlens`) and the SD-JWT module
+//! (`jwtlens/sd-jwt`): each is its own wasm with its own memory, so each
+//! imports the key into itself (`js/key.js` does that for a `JwtlensKey`
+//! made by the other). Also the argument conversions both modules make
+//! (`now`, the policy, a core error as JSON), so they are written once.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
+
+/// Keys imported once and reused: a key or a JWK Set.
+#[wasm_bindgen]
+pub struct KeyHandle {
+    set: jwtlens::key::KeySet,
+    detected: jwtlens::key::Detected,
+    platform: Option<PlatformVerify>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's signature arithmetic (Node.js: `crypto.verify`; WebCrypto
+    /// through js/arithmetic.js):
+    /// `(keyIndex, algIndex, data, signature, jwk) => 1 (valid) | 0 (invalid) | -1 (not handled)`.
+    /// `algIndex` is the position in `jwtlens::alg::ALL`. `keyIndex` is the key's
+    /// position in the handle's set, or 4294967295 for a key the token brought
+    /// (an SD-JWT holder's `cnf.jwk`), which `jwk` then gives as JSON text (else
+    /// `jwk` is empty). The views into wasm memory are valid only during the call.
+    #[wasm_bindgen(
+        typescript_type = "(key: number, alg: number, data: Uint8Array, sig: Uint8Array, jwk: string) => number"
+    )]
+    pub type PlatformVerify;
+
+    #[wasm_bindgen(method, catch, js_name = call)]
+    fn call5(
+        this: &PlatformVerify,
+        ctx: &JsValue,
+        key: u32,
+        alg: u32,
+        data: &[u8],
+        sig: &[u8],
+        jwk: &str,
+    ) -> Result<f64, JsValue>;
+}
+
+/// [`PlatformVerify`] as the core's [`jwtlens::verify::Backend`].
+pub struct Platform<'a>(&'a PlatformVerify);
+
+impl core::fmt::Debug for Platform<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("Platform")
+    }
+}
+
+impl jwtlens::verify::Backend for Platform<'_> {
+    fn verify(
+        &self,
+        alg: jwtlens::alg::Algorithm,
+        key_index: usize,
+        key: &jwtlens::key::Key,
+        data: &[u8],
+        sig: &[u8],
+    ) -> Option<bool> {
+        let alg_index = jwtlens::alg::ALL.iter().position(|a| *a == alg)?;
+        let (index, jwk) = match key_index {
+            jwtlens::verify::FOREIGN_KEY => (u32::MAX, key.to_jwk()),
+            i => (u32::try_from(i).ok().filter(|i| *i != u32::MAX)?, String::new()),
+        };
+        // A throwing callback is "not handled" (the core then says the platform must check it).
+        match self.0.call5(&JsValue::NULL, index, alg_index as u32, data, sig, &jwk) {
+            Ok(1.0) => Some(true),
+            Ok(0.0) => Some(false),
+            _ => None,
+        }
+    }
+}
+
+/// A platform callback kept past the key handle's lifetime (a compiled verifier's).
+pub struct OwnedPlatform(PlatformVerify);
+
+impl OwnedPlatform {
+    /// The callback as the core's backend.
+    pub fn backend(&self) -> Platform<'_> {
+        Platform(&self.0)
+    }
+}
+
+impl KeyHandle {
+    /// The imported key or key set.
+    pub fn set(&self) -> &jwtlens::key::KeySet {
+        &self.set
+    }
+
+    /// The platform arithmetic given with `setPlatform`, if any.
+    pub fn platform(&self) -> Option<Platform<'_>> {
+        self.platform.as_ref().map(Platform)
+    }
+
+    /// A second reference to the platform callback, for a handle that outlives this one.
+    pub fn platform_owned(&self) -> Option<OwnedPlatform> {
+        self.platform
+            .as_ref()
+            .map(|p| OwnedPlatform(wasm_bindgen::JsCast::unchecked_into(AsRef::<JsValue>::as_ref(p).clone())))
+    }
+}
+
+#[derive(Serialize)]
+struct KeySummary<'a> {
+    detected: jwtlens::key::Detected,
+    keys: Vec<KeyInfo>,
+    skipped: &'a [jwtlens::key::KeyError],
+}
+
+#[derive(Serialize)]
+struct KeyInfo {
+    #[serde(rename = "type")]
+    key_type: jwtlens::key::KeyType,
+    bits: usize,
+    kid: Option<String>,
+    alg: Option<String>,
+    description: String,
+    thumbprint: String,
+    /// The public key as a JWK; absent for secrets, which are never echoed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jwk: Option<jwtlens::key::Jwk>,
+}
+
+#[wasm_bindgen]
+impl KeyHandle {
+    /// What was imported, as JSON text.
+    #[wasm_bindgen(js_name = summaryJson)]
+    pub fn summary_json(&self) -> String {
+        let keys = self
+            .set
+            .keys()
+            .iter()
+            .map(|k| KeyInfo {
+                key_type: k.key_type(),
+                bits: k.bits(),
+                kid: k.kid.clone(),
+                alg: k.alg.clone(),
+                description: k.describe(),
+                thumbprint: k.thumbprint(),
+                jwk: (k.key_type() != jwtlens::key::KeyType::Oct).then(|| k.jwk()),
+            })
+            .collect();
+        serde_json::to_string(&KeySummary { detected: self.detected, keys, skipped: &self.set.skipped })
+            .unwrap_or_default()
+    }
+
+    /// Hand the final arithmetic of RSA, ECDSA and EdDSA checks to the platform
+    /// (see [`PlatformVerify`]); `undefined` returns it to the core.
+    #[wasm_bindgen(js_name = setPlatform)]
+    pub fn set_platform(&mut self, platform: Option<PlatformVerify>) {
+        self.platform = platform;
+    }
+}
+
+/// Import a key. `format`: "auto", "jwk", "pem" or "secret"; `encoding` (secrets):
+/// "utf8", "base64", "base64url" or "hex". Throws the KeyError as JSON text.
+#[wasm_bindgen(js_name = importKey)]
+pub fn import_key(text: &str, format: &str, encoding: &str) -> Result<KeyHandle, String> {
+    use jwtlens::key::{KeyInput, SecretEncoding};
+    // Words the core does not know: `{code, message}` as for every bad argument.
+    let bad = |message: String| serde_json::json!({ "code": "invalid_argument", "message": message }).to_string();
+    let enc: SecretEncoding = encoding.parse().map_err(bad)?;
+    let input = KeyInput::from_words(format, enc).map_err(bad)?;
+    jwtlens::key::import_key(text, input)
+        .map(|(set, detected)| KeyHandle { set, detected, platform: None })
+        .map_err(|e| json_error(&e))
+}
+
+/// The names of `jwtlens::alg::ALL`, comma-separated: the numbering of the
+/// platform callback's `algIndex`, read by the face instead of mirrored.
+#[wasm_bindgen(js_name = algorithmNames)]
+pub fn algorithm_names() -> String {
+    jwtlens::alg::ALL.iter().map(|a| a.name()).collect::<Vec<_>>().join(",")
+}
+
+/// The version of the core.
+#[wasm_bindgen]
+pub fn version() -> String {
+    String::from(env!("CARGO_PKG_VERSION"))
+}
+
+/// A core error as the JSON text JS turns into a `JwtlensError`: the core's
+/// serialization carries its `code` and `message`.
+pub fn json_error(e: &impl Serialize) -> String {
+    serde_json::to_string(e).unwrap_or_else(|e| e.to_string())
+}
+
+/// `options.now` checked by the core (finite, seconds not milliseconds).
+pub fn now_argument(now: Option<f64>) -> Result<Option<jwtlens::time::NumericDate>, String> {
+    now.map(jwtlens::time::NumericDate::now).transpose().map_err(|e| format!("options.now {e}"))
+}
+
+/// The policy's JSON contract is the core's ([`jwtlens::policy::Policy::from_json`]);
+/// the faces only name where it was given. Empty text is the default policy.
+pub fn policy_from_json(text: &str) -> Result<jwtlens::policy::Policy, String> {
+    if text.is_empty() {
+        return Ok(jwtlens::policy::Policy::default());
+    }
+    jwtlens::policy::Policy::from_json(text).map_err(|e| match e {
+        // Where this face takes the time.
+        jwtlens::policy::PolicyError::TimeInPolicy { name } => {
+            format!("options.policy.{name} is not a policy field: give the time as options.now")
+        }
+        e => e.at("options.policy."),
+    })
+}

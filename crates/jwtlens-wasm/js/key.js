@@ -1,0 +1,139 @@
+// The JwtlensKey every verifying module shares (`jwtlens` and
+// `jwtlens/sd-jwt`). Not part of the public API beyond the class.
+//
+// Each module is its own wasm with its own memory, so a key holds one wasm
+// handle per module: made by the importKey that was called, and by another
+// module on the key's first use there, from the same text and options (the
+// same core code reads it the same way). The text stays in this module's
+// private records, never on the object.
+import { platformFactory } from "./platform.js";
+import { Arithmetic } from "./arithmetic.js";
+import { argumentError, coreError, describe } from "./common.js";
+import { knownOptions, own } from "./options.js";
+
+// JwtlensKey → { text, format, encoding, arithmetic, handles: Map<module, { raw, arith }> }:
+// out of reach of the caller, so no code outside can free a handle, swap it,
+// or give it another platform callback.
+const records = new WeakMap();
+// Only importKey may construct a JwtlensKey.
+const constructing = Symbol("jwtlens importKey");
+
+/**
+ * A key (or JWK Set) imported once, to verify many tokens with.
+ * `detected` says what the text was; `keys` describes each key; `skipped`
+ * lists JWK Set entries that could not be imported, with why.
+ */
+export class JwtlensKey {
+  constructor(token, summary, record) {
+    if (token !== constructing) {
+      throw argumentError("A JwtlensKey is made by importKey(text, options), not by its constructor.", describe(token));
+    }
+    records.set(this, record);
+    const frozen = deepFreeze(JSON.parse(summary));
+    this.detected = frozen.detected;
+    this.keys = frozen.keys;
+    this.skipped = frozen.skipped;
+    // Who does the last step of RSA/ECDSA/EdDSA checks (the wasm has no such
+    // arithmetic): "platform" (Node's OpenSSL, synchronous) or "webcrypto"
+    // (asynchronous: the *Async functions).
+    this.arithmetic = record.arithmetic === "platform" && platformFactory !== null ? "platform" : "webcrypto";
+    Object.freeze(this);
+  }
+}
+
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const FORMATS = ["auto", "jwk", "pem", "secret"];
+const ARITHMETIC = ["platform", "webcrypto"];
+const ENCODINGS = ["utf8", "base64", "base64url", "hex"];
+const IMPORT_OPTIONS = ["format", "encoding", "arithmetic"];
+
+/**
+ * The key functions of one module, given its wasm's `importKey` and
+ * `algorithmNames` exports: `importKey(text, options)`, and `handle(key)`,
+ * `{ raw, arith }` for a JwtlensKey or key text (imported with format "auto").
+ * @param {string} module "jwt" or "sd-jwt"
+ */
+export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
+  // The core's algorithms in the order its platform callback numbers them (read
+  // on first use: the module is evaluated before its wasm is instantiated).
+  let algorithms;
+  const names = () => (algorithms ??= algorithmNamesRaw().split(","));
+
+  // The key in this module's wasm, with its platform arithmetic. The platform
+  // gets its own copy of the keys, fixed here: nothing done later to a
+  // JwtlensKey (whose `keys` are frozen anyway) can change which key it checks.
+  function attach(record) {
+    let raw;
+    try {
+      raw = importKeyRaw(record.text, record.format, record.encoding);
+    } catch (e) {
+      throw coreError(e, "key");
+    }
+    const summary = raw.summaryJson();
+    const keys = JSON.parse(summary).keys;
+    const sync = record.arithmetic === "platform" && platformFactory !== null ? platformFactory(keys, names()) : null;
+    const arith = new Arithmetic(keys, names(), sync);
+    raw.setPlatform(arith.callback);
+    const handle = { raw, arith };
+    record.handles.set(module, handle);
+    return [handle, summary];
+  }
+
+  /**
+   * Import a verification key: PEM (public key, PKCS#1, certificate), JWK, JWK Set,
+   * the base64 of a DER key, or an HMAC secret. With format "auto", pasted wrappers
+   * (a BOM, CRLF, quotes, \n escapes, an openssl preamble) are removed, and text
+   * that looks like key material is that key or an error, never a secret; only text
+   * with no sign of key material is taken as a UTF-8 secret. Say { format: "secret" }
+   * to be explicit. A secret that is a public key's text never verifies (key confusion).
+   * @param {string} text
+   * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex", arithmetic?: "platform"|"webcrypto" }} [options]
+   */
+  function importKey(text, options = {}) {
+    if (typeof text !== "string") {
+      throw argumentError(`The key must be a string, but a ${describe(text)} was given.`, describe(text));
+    }
+    knownOptions(options, IMPORT_OPTIONS, "importKey");
+    const format = own(options, "format") ?? "auto";
+    const encoding = own(options, "encoding") ?? "utf8";
+    if (!FORMATS.includes(format)) throw argumentError(`options.format must be one of ${FORMATS.join(", ")}.`, String(format));
+    if (!ENCODINGS.includes(encoding)) throw argumentError(`options.encoding must be one of ${ENCODINGS.join(", ")}.`, String(encoding));
+    const arithmetic = own(options, "arithmetic") ?? "platform";
+    if (arithmetic === "core") {
+      throw argumentError(
+        'options.arithmetic "core" is gone: the package\'s wasm has no public-key arithmetic of its own. Use "platform" (Node\'s OpenSSL) or "webcrypto" (with the *Async functions).',
+        "core",
+      );
+    }
+    if (!ARITHMETIC.includes(arithmetic)) throw argumentError(`options.arithmetic must be one of ${ARITHMETIC.join(", ")}.`, String(arithmetic));
+    // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
+    const effective = own(options, "format") === undefined && own(options, "encoding") !== undefined ? "secret" : format;
+    const record = { text, format: effective, encoding, arithmetic, handles: new Map() };
+    const [, summary] = attach(record);
+    return new JwtlensKey(constructing, summary, record);
+  }
+
+  // The JwtlensKey given, or the key text imported.
+  function keyObject(key) {
+    const k = typeof key === "string" ? importKey(key) : key;
+    if (!records.has(k)) {
+      throw argumentError("key must be a JwtlensKey from importKey, or key text.", describe(key));
+    }
+    return k;
+  }
+
+  // `{ raw, arith }`: the key's wasm handle in this module and its platform arithmetic.
+  function handle(key) {
+    const record = records.get(keyObject(key));
+    return record.handles.get(module) ?? attach(record)[0];
+  }
+
+  return { importKey, handle };
+}
