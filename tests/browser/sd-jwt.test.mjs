@@ -157,7 +157,7 @@ test("the Encoder's holder key adds cnf and a Key Binding JWT, which the npm ver
   assert.deepEqual([kb.typ, kb.alg], ["kb+jwt", "ES256"]);
   // An independent check: the npm package's verifySdJwt, with the verifier's nonce and audience.
   const { installed } = await import("../npm/install.mjs");
-  const jwt = await installed();
+  const jwt = await installed("sd-jwt");
   const keyBinding = { required: true, nonce: "nonce-42", audience: "https://verifier.example" };
   const r = jwt.verifySdJwt(presentation, jwt.importKey(issuerJwk), { now: NOW, keyBinding });
   assert.equal(r.status, "valid", r.message);
