@@ -164,7 +164,12 @@ impl KeyHandle {
 pub fn import_key(text: &str, format: &str, encoding: &str) -> Result<KeyHandle, String> {
     use jwtlens::key::{KeyInput, SecretEncoding};
     // Words the core does not know: `{code, message}` as for every bad argument.
-    let bad = |message: String| serde_json::json!({ "code": "invalid_argument", "message": message }).to_string();
+    #[derive(Serialize)]
+    struct BadArgument {
+        code: &'static str,
+        message: String,
+    }
+    let bad = |message: String| json_error(&BadArgument { code: "invalid_argument", message });
     let enc: SecretEncoding = encoding.parse().map_err(bad)?;
     let input = KeyInput::from_words(format, enc).map_err(bad)?;
     jwtlens::key::import_key(text, input)

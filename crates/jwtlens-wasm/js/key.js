@@ -35,8 +35,8 @@ export class JwtlensKey {
     this.skipped = frozen.skipped;
     // Who does the last step of RSA/ECDSA/EdDSA checks (the wasm has no such
     // arithmetic): "platform" (Node's OpenSSL, synchronous) or "webcrypto"
-    // (asynchronous: the *Async functions).
-    this.arithmetic = record.arithmetic === "platform" && platformFactory !== null ? "platform" : "webcrypto";
+    // (asynchronous: the *Async functions), in every module the key is used in.
+    this.arithmetic = record.arithmetic;
     Object.freeze(this);
   }
 }
@@ -78,7 +78,7 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
     }
     const summary = raw.summaryJson();
     const keys = JSON.parse(summary).keys;
-    const sync = record.arithmetic === "platform" && platformFactory !== null ? platformFactory(keys, names()) : null;
+    const sync = record.arithmetic === "platform" ? platformFactory(keys, names()) : null;
     const arith = new Arithmetic(keys, names(), sync);
     raw.setPlatform(arith.callback);
     const handle = { raw, arith };
@@ -105,14 +105,17 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
     const encoding = own(options, "encoding") ?? "utf8";
     if (!FORMATS.includes(format)) throw argumentError(`options.format must be one of ${FORMATS.join(", ")}.`, String(format));
     if (!ENCODINGS.includes(encoding)) throw argumentError(`options.encoding must be one of ${ENCODINGS.join(", ")}.`, String(encoding));
-    const arithmetic = own(options, "arithmetic") ?? "platform";
-    if (arithmetic === "core") {
+    const requested = own(options, "arithmetic") ?? "platform";
+    if (requested === "core") {
       throw argumentError(
         'options.arithmetic "core" is gone: the package\'s wasm has no public-key arithmetic of its own. Use "platform" (Node\'s OpenSSL) or "webcrypto" (with the *Async functions).',
         "core",
       );
     }
-    if (!ARITHMETIC.includes(arithmetic)) throw argumentError(`options.arithmetic must be one of ${ARITHMETIC.join(", ")}.`, String(arithmetic));
+    if (!ARITHMETIC.includes(requested)) throw argumentError(`options.arithmetic must be one of ${ARITHMETIC.join(", ")}.`, String(requested));
+    // Resolved once, here: "platform" only where an entry point installed one (Node,
+    // Bun), so a module that installs one later does not change this key's kind.
+    const arithmetic = requested === "platform" && platformFactory !== null ? "platform" : "webcrypto";
     // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
     const effective = own(options, "format") === undefined && own(options, "encoding") !== undefined ? "secret" : format;
     const record = { text, format: effective, encoding, arithmetic, handles: new Map() };

@@ -22,6 +22,13 @@ pub(crate) fn push_decimal(out: &mut String, n: u64, width: usize) {
     out.push_str(core::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default());
 }
 
+/// `s` in double quotes, escaped as a JSON string: how an error message
+/// quotes what it was given. Not `{:?}`, whose escaping links core's Unicode
+/// printability tables (~10 KB of wasm) for a few messages.
+pub(crate) fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
 /// Lower-case hexadecimal, two digits per byte.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";

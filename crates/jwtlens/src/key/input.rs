@@ -119,7 +119,7 @@ impl core::str::FromStr for SecretEncoding {
     fn from_str(s: &str) -> Result<SecretEncoding, String> {
         SecretEncoding::ALL.into_iter().find(|e| e.word() == s).ok_or_else(|| {
             let words: alloc::vec::Vec<&str> = SecretEncoding::ALL.map(SecretEncoding::word).to_vec();
-            format!("unknown secret encoding {s:?} ({})", words.join(", "))
+            format!("unknown secret encoding {} ({})", crate::text::quoted(s), words.join(", "))
         })
     }
 }
@@ -139,7 +139,7 @@ impl KeyInput {
             "jwk" => Ok(KeyInput::Jwk),
             "pem" => Ok(KeyInput::Pem),
             "secret" => Ok(KeyInput::Secret(encoding)),
-            other => Err(format!("unknown key format {other:?} (auto, jwk, pem, secret)")),
+            other => Err(format!("unknown key format {} (auto, jwk, pem, secret)", crate::text::quoted(other))),
         }
     }
 }

@@ -259,7 +259,11 @@ impl PolicyError {
                 format!("{} must be {}, found {found}", field(f), f.shape())
             }
             PolicyError::UnknownAlgorithm { index, found } => {
-                format!("{}[{index}]: {found:?} is not a JWS algorithm", field(&PolicyField::Algorithms))
+                format!(
+                    "{}[{index}]: {} is not a JWS algorithm",
+                    field(&PolicyField::Algorithms),
+                    crate::text::quoted(found)
+                )
             }
             PolicyError::NotFinite { field: f } => format!("{} must be a finite number of seconds", field(f)),
             PolicyError::Negative { field: f, found } => {
