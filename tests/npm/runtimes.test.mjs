@@ -256,6 +256,8 @@ test("jwtlens/init: no top-level await; a clear error before init, the API after
         try { f(); codes.push("ran"); } catch (e) { codes.push(e.code); }
       }
       sign.initSync({ module: readFileSync(require.resolve("jwtlens/sign/wasm")) });
+      // A wasm that cannot be loaded: the error names this product's file and /init entry.
+      const loadError = await sdJwt.init(new URL("file:///nowhere/x.wasm")).then(() => "loaded", (e) => e.message);
       await sdJwt.init(readFileSync(require.resolve("jwtlens/sd-jwt/wasm")));
       await cookies.init(readFileSync(require.resolve("jwtlens/cookies/wasm")));
       const jar = new cookies.CookieJar();
@@ -266,12 +268,13 @@ test("jwtlens/init: no top-level await; a clear error before init, the API after
         header: jar.cookieHeader("https://x.example/", { now: 2 }),
         steps: flows.simulate({ strategy: "session" }, ["login"]).steps.length,
         sdJwt: (() => { try { sdJwt.decodeSdJwt("a.b.c"); } catch (e) { return e.code; } })(),
+        loadError: (loadError.includes("jwtlens_sd_jwt_bg.wasm copied") && loadError.includes('import "jwtlens/sd-jwt/init"')) || loadError,
       }));
     `],
     { cwd: scratch, encoding: "utf8" },
   );
   assert.equal(sub.status, 0, sub.stderr);
-  assert.deepEqual(JSON.parse(sub.stdout), { codes: ["not_initialized", "not_initialized", "not_initialized", "not_initialized"], alg: "EdDSA", header: "a=1", steps: 1, sdJwt: "format" });
+  assert.deepEqual(JSON.parse(sub.stdout), { codes: ["not_initialized", "not_initialized", "not_initialized", "not_initialized"], alg: "EdDSA", header: "a=1", steps: 1, sdJwt: "format", loadError: true });
   // `require()` of the ESM package (Node >= 20.19 / 22.12): no top-level await in the Node entry.
   const req = spawnSync(process.execPath, ["-e", `console.log(require("jwtlens").decode("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjanMifQ.c2ln").payload.sub)`], { cwd: scratch, encoding: "utf8" });
   assert.equal(req.stdout.trim(), "cjs", req.stderr);

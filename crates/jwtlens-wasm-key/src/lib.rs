@@ -184,7 +184,7 @@ pub fn algorithm_names() -> String {
     jwtlens::alg::ALL.iter().map(|a| a.name()).collect::<Vec<_>>().join(",")
 }
 
-/// The version of the core.
+/// The version of the core (the workspace's version, which every crate shares).
 #[wasm_bindgen]
 pub fn version() -> String {
     String::from(env!("CARGO_PKG_VERSION"))

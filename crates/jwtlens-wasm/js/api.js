@@ -18,12 +18,12 @@ import { knownOptions, misplaced, own, policyArgument, tokenArgument, verifyNowA
 
 export { JwtlensError, JwtlensKey };
 
-const keys = keyFunctions("jwt", importKeyRaw, coreAlgorithmNames);
-
 // With `jwtlens/init`, the API is usable once init() or initSync() has run.
 function requireReady() {
   requireLoaded("jwt", (d) => new JwtlensError(d), "jwtlens/init");
 }
+
+const keys = keyFunctions("jwt", importKeyRaw, coreAlgorithmNames, requireReady);
 
 const VERIFY_OPTIONS = ["now", "policy"];
 
@@ -75,23 +75,14 @@ export function decode(token) {
 }
 
 /**
- * Import a verification key (see key.js): PEM, JWK, JWK Set, DER base64 or an HMAC secret.
- * @param {string} text
- * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex", arithmetic?: "platform"|"webcrypto" }} [options]
- * @returns {JwtlensKey}
+ * Import a verification key: PEM (public key, PKCS#1, certificate), JWK, JWK Set,
+ * the base64 of a DER key, or an HMAC secret (see key.js). A JwtlensKey works in
+ * `jwtlens/sd-jwt` too.
+ * @type {(text: string, options?: { format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex", arithmetic?: "platform"|"webcrypto" }) => JwtlensKey}
  */
-export function importKey(text, options = {}) {
-  requireReady();
-  return keys.importKey(text, options);
-}
+export const importKey = keys.importKey;
 
-// `fn(raw)` with the key's public-key checks done by the platform's WebCrypto
-// where no synchronous platform does them (see js/arithmetic.js).
-function withWebCrypto(handle, fn) {
-  return handle.arith.run(() => fn(handle.raw));
-}
-
-// [token, key handle ({ raw, arith }), now, policy JSON].
+// [token, key handle ({ raw, arith, run }: see key.js), now, policy JSON].
 function verifyArguments(token, key, options) {
   const o = verifyOptions(options);
   return [tokenArgument(token), keys.handle(key), verifyNowArgument(o.now), policyArgument(o.policy)];
@@ -130,7 +121,7 @@ export function verify(token, key, options = {}) {
 export async function verifyAsync(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  return withWebCrypto(k, (raw) => callVerify(verifyJson, [input, raw, now, policy]));
+  return k.run((raw) => callVerify(verifyJson, [input, raw, now, policy]));
 }
 
 /**
@@ -143,7 +134,7 @@ export async function verifyAsync(token, key, options = {}) {
 export async function verifyFastAsync(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  return withWebCrypto(k, (raw) => fastResult(callCore(() => verifyFastJson(input, raw, now, policy))));
+  return k.run((raw) => fastResult(callCore(() => verifyFastJson(input, raw, now, policy))));
 }
 
 /**
@@ -202,7 +193,7 @@ export function createVerifier(options) {
   if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
   const key = keys.handle(own(o, "key"));
   const handle = callCore(() => new VerifierHandle(key.raw, policyArgument(own(o, "policy"))));
-  const arith = key.arith;
+
   const callArguments = (token, callOptions) => [
     tokenArgument(token),
     verifyNowArgument(own(knownOptions(callOptions, CALL_OPTIONS, "a verifier", verifierCallHint), "now")),
@@ -214,7 +205,7 @@ export function createVerifier(options) {
   // The same, with WebCrypto where the platform has no synchronous crypto (see verifyAsync).
   verifier.verifyAsync = async function verifyAsync(token, callOptions) {
     const [input, now] = callArguments(token, callOptions);
-    return arith.run(() => fastResult(callCore(() => handle.verifyJson(input, now))));
+    return key.arith.run(() => fastResult(callCore(() => handle.verifyJson(input, now))));
   };
   return Object.freeze(verifier);
 }
@@ -251,7 +242,7 @@ export async function verifySignatureAsync(alg, key, data, signature) {
   requireReady();
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
   const [d, s] = [bytesArgument(data, "data"), bytesArgument(signature, "signature")];
-  return withWebCrypto(keys.handle(key), (raw) => callVerify(verifySignatureJson, [alg, raw, d, s]));
+  return keys.handle(key).run((raw) => callVerify(verifySignatureJson, [alg, raw, d, s]));
 }
 
 /** The version of the jwtlens core inside this package. */

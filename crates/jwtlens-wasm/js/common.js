@@ -19,14 +19,14 @@ export class JwtlensError extends Error {
   }
 }
 
-// The wasm could not be fetched or instantiated: say where it was looked for
-// and what the usual cause is.
-export function loadError(source, cause) {
+// The wasm could not be fetched or instantiated: say where it was looked for,
+// what the usual cause is, and the file and /init entry of that product.
+export function loadError(source, cause, file = "jwtlens_wasm_bg.wasm", entry = "jwtlens/init") {
   const where = source instanceof URL ? source.href : typeof source === "string" ? source : "the given module";
   return new Error(
     `jwtlens could not instantiate its WebAssembly from ${where}: ${cause?.message ?? cause}. ` +
-      "A bundler that does not follow new URL(..., import.meta.url) (esbuild) needs jwtlens_wasm_bg.wasm copied next to the bundle; " +
-      'or import "jwtlens/init" and pass the file to init().',
+      `A bundler that does not follow new URL(..., import.meta.url) (esbuild) needs ${file} copied next to the bundle; ` +
+      `or import "${entry}" and pass the file to init().`,
     { cause },
   );
 }

@@ -11,4 +11,4 @@ import { loader } from "./loader.js";
 
 export * from "./api.js";
 
-export const { init, initSync } = loader("jwt", initWasm, initWasmSync, new URL("./jwtlens_wasm_bg.wasm", import.meta.url));
+export const { init, initSync } = loader("jwt", initWasm, initWasmSync, new URL("./jwtlens_wasm_bg.wasm", import.meta.url), "jwtlens/init");

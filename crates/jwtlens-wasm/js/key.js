@@ -2,21 +2,31 @@
 // `jwtlens/sd-jwt`). Not part of the public API beyond the class.
 //
 // Each module is its own wasm with its own memory, so a key holds one wasm
-// handle per module: made by the importKey that was called, and by another
-// module on the key's first use there, from the same text and options (the
-// same core code reads it the same way). The text stays in this module's
-// private records, never on the object.
-import { platformFactory } from "./platform.js";
+// handle per module: made by the importKey that was called, in every other
+// verifying module already loaded, and in a module loaded later on the key's
+// first use there, from the same text and options (the same core code reads
+// it the same way). The text is kept, in this module's private records, only
+// until every verifying module has its handle.
+import { platformFactory, loaded } from "./platform.js";
 import { Arithmetic } from "./arithmetic.js";
 import { argumentError, coreError, describe } from "./common.js";
 import { knownOptions, own } from "./options.js";
 
-// JwtlensKey → { text, format, encoding, arithmetic, handles: Map<module, { raw, arith }> }:
+// The modules that verify with keys: their names in platform.js's `loaded`.
+const VERIFYING = ["jwt", "sd-jwt"];
+// Each verifying module's `attach`, registered by keyFunctions.
+const attachers = new Map();
+// JwtlensKey → { text, format, encoding, arithmetic, platform, handles: Map<module, handle> }:
 // out of reach of the caller, so no code outside can free a handle, swap it,
 // or give it another platform callback.
 const records = new WeakMap();
 // Only importKey may construct a JwtlensKey.
 const constructing = Symbol("jwtlens importKey");
+
+// Drop the key text once no verifying module can still need it.
+function forgetText(record) {
+  if (VERIFYING.every((m) => record.handles.has(m))) record.text = undefined;
+}
 
 /**
  * A key (or JWK Set) imported once, to verify many tokens with.
@@ -56,11 +66,13 @@ const IMPORT_OPTIONS = ["format", "encoding", "arithmetic"];
 
 /**
  * The key functions of one module, given its wasm's `importKey` and
- * `algorithmNames` exports: `importKey(text, options)`, and `handle(key)`,
- * `{ raw, arith }` for a JwtlensKey or key text (imported with format "auto").
- * @param {string} module "jwt" or "sd-jwt"
+ * `algorithmNames` exports and its readiness check: `importKey(text, options)`,
+ * and `handle(key)` for a JwtlensKey or key text (imported with format "auto"):
+ * `{ raw, arith, run(fn) }`, the wasm handle, its platform arithmetic, and
+ * `fn(raw)` run with WebCrypto's answers where no synchronous platform gives them.
+ * @param {"jwt" | "sd-jwt"} module
  */
-export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
+export function keyFunctions(module, importKeyRaw, algorithmNamesRaw, requireReady) {
   // The core's algorithms in the order its platform callback numbers them (read
   // on first use: the module is evaluated before its wasm is instantiated).
   let algorithms;
@@ -70,6 +82,7 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
   // gets its own copy of the keys, fixed here: nothing done later to a
   // JwtlensKey (whose `keys` are frozen anyway) can change which key it checks.
   function attach(record) {
+    if (record.text === undefined) throw new Error(`jwtlens: no ${module} handle and no key text (a bug)`);
     let raw;
     try {
       raw = importKeyRaw(record.text, record.format, record.encoding);
@@ -78,13 +91,15 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
     }
     const summary = raw.summaryJson();
     const keys = JSON.parse(summary).keys;
-    const sync = record.arithmetic === "platform" ? platformFactory(keys, names()) : null;
+    const sync = record.platform === null ? null : record.platform(keys, names());
     const arith = new Arithmetic(keys, names(), sync);
     raw.setPlatform(arith.callback);
-    const handle = { raw, arith };
+    const handle = { raw, arith, run: (fn) => arith.run(() => fn(raw)) };
     record.handles.set(module, handle);
+    forgetText(record);
     return [handle, summary];
   }
+  attachers.set(module, attach);
 
   /**
    * Import a verification key: PEM (public key, PKCS#1, certificate), JWK, JWK Set,
@@ -97,6 +112,7 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
    * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex", arithmetic?: "platform"|"webcrypto" }} [options]
    */
   function importKey(text, options = {}) {
+    requireReady();
     if (typeof text !== "string") {
       throw argumentError(`The key must be a string, but a ${describe(text)} was given.`, describe(text));
     }
@@ -114,12 +130,16 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
     }
     if (!ARITHMETIC.includes(requested)) throw argumentError(`options.arithmetic must be one of ${ARITHMETIC.join(", ")}.`, String(requested));
     // Resolved once, here: "platform" only where an entry point installed one (Node,
-    // Bun), so a module that installs one later does not change this key's kind.
-    const arithmetic = requested === "platform" && platformFactory !== null ? "platform" : "webcrypto";
+    // Bun); every module uses this factory, or none.
+    const platform = requested === "platform" ? platformFactory : null;
+    const arithmetic = platform === null ? "webcrypto" : "platform";
     // An encoding implies a secret, so { encoding: "hex" } alone means a hex secret.
     const effective = own(options, "format") === undefined && own(options, "encoding") !== undefined ? "secret" : format;
-    const record = { text, format: effective, encoding, arithmetic, handles: new Map() };
+    const record = { text, format: effective, encoding, arithmetic, platform, handles: new Map() };
     const [, summary] = attach(record);
+    for (const [other, attachOther] of attachers) {
+      if (other !== module && loaded[other]) attachOther(record);
+    }
     return new JwtlensKey(constructing, summary, record);
   }
 
@@ -132,7 +152,7 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw) {
     return k;
   }
 
-  // `{ raw, arith }`: the key's wasm handle in this module and its platform arithmetic.
+  // The key's handle in this module (see above).
   function handle(key) {
     const record = records.get(keyObject(key));
     return record.handles.get(module) ?? attach(record)[0];

@@ -8,8 +8,9 @@ import { loadError } from "./common.js";
  * @param {Function} initWasm wasm-bindgen's default export (async)
  * @param {Function} initWasmSync wasm-bindgen's initSync
  * @param {URL} defaultUrl the .wasm beside the module
+ * @param {string} entry the /init entry, named in a load error
  */
-export function loader(product, initWasm, initWasmSync, defaultUrl) {
+export function loader(product, initWasm, initWasmSync, defaultUrl, entry) {
   return {
     async init(input) {
       if (loaded[product]) return;
@@ -17,7 +18,7 @@ export function loader(product, initWasm, initWasmSync, defaultUrl) {
       try {
         await initWasm({ module_or_path: source });
       } catch (e) {
-        throw loadError(source, e);
+        throw loadError(source, e, defaultUrl.pathname.split("/").at(-1), entry);
       }
       setReady(product);
     },

@@ -5,4 +5,4 @@ import { loader } from "./loader.js";
 
 export * from "./sandbox.js";
 
-export const { init, initSync } = loader("sandbox", initWasm, initWasmSync, new URL("./jwtlens_sandbox_bg.wasm", import.meta.url));
+export const { init, initSync } = loader("sandbox", initWasm, initWasmSync, new URL("./jwtlens_sandbox_bg.wasm", import.meta.url), "jwtlens/cookies/init");

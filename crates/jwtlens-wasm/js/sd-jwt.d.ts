@@ -1,7 +1,7 @@
 // `jwtlens/sd-jwt`: SD-JWT verification (RFC 9901), with its own wasm.
 import type { ImportKeyOptions, Json, JwtlensKey, Policy, Report } from "./index.js";
 export { JwtlensError, JwtlensKey } from "./index.js";
-export type { ImportKeyOptions } from "./index.js";
+export type { ImportKeyOptions, Json, Policy } from "./index.js";
 
 type VerdictStatus = Report["verdict"]["status"];
 

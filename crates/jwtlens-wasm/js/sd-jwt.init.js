@@ -5,4 +5,4 @@ import { loader } from "./loader.js";
 
 export * from "./sd-jwt.js";
 
-export const { init, initSync } = loader("sd-jwt", initWasm, initWasmSync, new URL("./jwtlens_sd_jwt_bg.wasm", import.meta.url));
+export const { init, initSync } = loader("sd-jwt", initWasm, initWasmSync, new URL("./jwtlens_sd_jwt_bg.wasm", import.meta.url), "jwtlens/sd-jwt/init");

@@ -15,21 +15,16 @@ import { requireLoaded } from "./platform.js";
 
 export { JwtlensError, JwtlensKey };
 
-const keys = keyFunctions("sd-jwt", importKeyRaw, algorithmNames);
-
 const requireReady = () => requireLoaded("sd-jwt", (d) => new JwtlensError(d), "jwtlens/sd-jwt/init");
 
+const keys = keyFunctions("sd-jwt", importKeyRaw, algorithmNames, requireReady);
+
 /**
- * Import the issuer's key here, as `importKey` of `jwtlens` does; a JwtlensKey
- * from either is accepted by both.
- * @param {string} text
- * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex", arithmetic?: "platform"|"webcrypto" }} [options]
- * @returns {JwtlensKey}
+ * Import the issuer's key here, as `importKey` of `jwtlens` does (see key.js); a
+ * JwtlensKey from either is accepted by both.
+ * @type {(text: string, options?: { format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex", arithmetic?: "platform"|"webcrypto" }) => JwtlensKey}
  */
-export function importKey(text, options = {}) {
-  requireReady();
-  return keys.importKey(text, options);
-}
+export const importKey = keys.importKey;
 
 const SD_JWT_OPTIONS = ["now", "policy", "keyBinding"];
 
@@ -59,8 +54,7 @@ export function verifySdJwt(text, key, options = {}) {
 export async function verifySdJwtAsync(text, key, options = {}) {
   requireReady();
   const [input, now, policy, kbJson] = sdJwtArguments(text, options, "verifySdJwtAsync");
-  const handle = keys.handle(key);
-  return handle.arith.run(() => JSON.parse(callCore(() => verifySdJwtJson(input, handle.raw, now, policy, kbJson))));
+  return keys.handle(key).run((raw) => JSON.parse(callCore(() => verifySdJwtJson(input, raw, now, policy, kbJson))));
 }
 
 function sdJwtArguments(text, options, what) {

@@ -5,4 +5,4 @@ import { loader } from "./loader.js";
 
 export * from "./sign.js";
 
-export const { init, initSync } = loader("sign", initWasm, initWasmSync, new URL("./jwtlens_sign_bg.wasm", import.meta.url));
+export const { init, initSync } = loader("sign", initWasm, initWasmSync, new URL("./jwtlens_sign_bg.wasm", import.meta.url), "jwtlens/sign/init");
