@@ -163,7 +163,8 @@ pub(super) fn jwk(obj: &Object) -> Result<Key, KeyError> {
             sec1.push(0x04);
             sec1.extend_from_slice(&x);
             sec1.extend_from_slice(&y);
-            Material::ec(crv, &sec1).map_err(|_| err(F, Some("x"), format!("the point (x, y) is not on {crv}")))?
+            // The pair is at fault, not one member: a coordinate at or above p is off the curve too.
+            Material::ec(crv, &sec1).map_err(|_| err(F, Some("x, y"), format!("the point (x, y) is not on {crv}")))?
         }
         "OKP" => {
             let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;

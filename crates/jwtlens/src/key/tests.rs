@@ -125,6 +125,11 @@ fn wrapped_jwks_import() {
 fn jwk_errors_name_the_member() {
     let e = Key::import(r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#).unwrap_err();
     assert_eq!((e.at.as_deref(), e.message.as_str()), (Some("x"), "must be 32 bytes for P-256, found 3"));
+    // A point off the curve: the pair is named, whichever coordinate is wrong (here y = p).
+    let p256_p = "_____wAAAAEAAAAAAAAAAAAAAAD_______________8";
+    let off = format!(r#"{{"kty":"EC","crv":"P-256","x":"{}","y":"{p256_p}"}}"#, "A".repeat(43));
+    let e = Key::import(&off).unwrap_err();
+    assert_eq!((e.at.as_deref(), e.message.as_str()), (Some("x, y"), "the point (x, y) is not on P-256"));
     let e = Key::import(r#"{"kty":"RSA","n":"AQAB"}"#).unwrap_err();
     assert_eq!(e.at.as_deref(), Some("e"));
     let e = Key::import(r#"{"kty":"XYZ"}"#).unwrap_err();
