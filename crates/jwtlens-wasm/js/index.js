@@ -3,14 +3,9 @@
 // esbuild, copy jwtlens_wasm_bg.wasm next to the bundle).
 import init from "./jwtlens_wasm.js";
 import { setReady } from "./platform.js";
-import { loadError } from "./common.js";
+import { initBeside } from "./loader.js";
 
-const url = new URL("./jwtlens_wasm_bg.wasm", import.meta.url);
-try {
-  await init({ module_or_path: url });
-} catch (e) {
-  throw loadError(url, e);
-}
+await initBeside(init, new URL("./jwtlens_wasm_bg.wasm", import.meta.url), "jwtlens/init");
 setReady();
 
 export * from "./api.js";

@@ -18,7 +18,7 @@ export function loader(product, initWasm, initWasmSync, defaultUrl, entry) {
       try {
         await initWasm({ module_or_path: source });
       } catch (e) {
-        throw loadError(source, e, defaultUrl.pathname.split("/").at(-1), entry);
+        throw loadError(source, e, fileName(defaultUrl), entry);
       }
       setReady(product);
     },
@@ -28,4 +28,21 @@ export function loader(product, initWasm, initWasmSync, defaultUrl, entry) {
       setReady(product);
     },
   };
+}
+
+const fileName = (url) => url.pathname.split("/").at(-1);
+
+/**
+ * For the entries with top-level await (browsers, bundlers): instantiate the
+ * wasm at `url`, or throw an error naming the file and the `/init` entry.
+ * @param {Function} initWasm wasm-bindgen's default export (async)
+ * @param {URL} url the .wasm beside the module
+ * @param {string} entry the /init entry
+ */
+export async function initBeside(initWasm, url, entry) {
+  try {
+    await initWasm({ module_or_path: url });
+  } catch (e) {
+    throw loadError(url, e, fileName(url), entry);
+  }
 }
