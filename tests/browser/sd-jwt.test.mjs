@@ -171,3 +171,29 @@ test("the Encoder's holder key adds cnf and a Key Binding JWT, which the npm ver
   assert.deepEqual(seen.problems, []);
   await context.close();
 });
+
+test("offline: a labs script that could not load is not fetched again by the clock's tick; the reader's next change retries", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, serviceWorkers: "block" });
+  let fetched = 0;
+  await context.route(/\/labs-[0-9a-f]+\.js$/, (route) => {
+    fetched += 1;
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date(NOW * 1000) });
+  await page.goto(server.origin + "/");
+  await page.waitForSelector("#token-input");
+  await page.fill("#token-input", PRESENTATION);
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector("#sd-jwt-root")?.textContent ?? ""));
+  assert.equal(fetched, 1);
+  // Four of the page's 10 s ticks: each judges times anew, none fetches the labs again.
+  await page.clock.runFor(40_000);
+  assert.equal(fetched, 1, "the clock does not retry the labs");
+  assert.match(await page.textContent("#sd-jwt-root"), /could not be loaded/);
+  // A change the reader makes does.
+  await page.fill("#key-input", ISSUER_KEY);
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector("#sd-jwt-root")?.textContent ?? ""));
+  for (let i = 0; i < 50 && fetched < 2; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(fetched, 2, "the reader's change retries once");
+  await context.close();
+});

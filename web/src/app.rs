@@ -121,12 +121,29 @@ pub fn app() -> Html {
             policy: state.policy.clone(),
             now: state.now,
         };
-        use_effect_with((is_sd_jwt, request, state.view), |(is_sd_jwt, request, view)| {
+        // What the reader changed (the token, key, policy, view) may load the labs; the
+        // clock's tick only refreshes a panel the labs already show (bridge::refresh_sd_jwt).
+        let changed = (
+            is_sd_jwt,
+            request.input.clone(),
+            request.key.clone(),
+            request.key_mode,
+            request.policy.clone(),
+            state.view,
+        );
+        let first = request.clone();
+        use_effect_with(changed, move |(is_sd_jwt, .., view)| {
             if *is_sd_jwt && *view == View::Decoder {
-                bridge::show_sd_jwt(request);
+                bridge::show_sd_jwt(&first);
             }
             // A JWE or SD-JWT panel whose place is gone should not keep the key box's text.
             bridge::release_panels();
+        });
+        let view = state.view;
+        use_effect_with(state.now.to_bits(), move |_| {
+            if is_sd_jwt && view == View::Decoder {
+                bridge::refresh_sd_jwt(&request);
+            }
         });
     }
     let dispatch = state.dispatcher();

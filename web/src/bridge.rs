@@ -68,6 +68,21 @@ pub fn show_sd_jwt(request: &SdJwtRequest) {
     ask_labs(PENDING_SD_JWT, SD_JWT_EVENT, request);
 }
 
+/// The page: the same request at a new time (the clock's tick). Only to labs already
+/// loading or loaded: the clock never loads the labs, so a script that failed (offline,
+/// say) is not fetched again every 10 s — which would also tell the network, by its
+/// rhythm, that an SD-JWT is open. The reader's next change retries.
+pub fn refresh_sd_jwt(request: &SdJwtRequest) {
+    if labs_added() {
+        ask_labs(PENDING_SD_JWT, SD_JWT_EVENT, request);
+    }
+}
+
+/// Whether the labs' script is in the document (loading or started; removed when it failed).
+fn labs_added() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.get_element_by_id("labs-script").is_some())
+}
+
 fn ask_labs(pending: &str, event: &str, request: &impl serde::Serialize) {
     let (Some(window), Ok(detail)) = (web_sys::window(), serde_json::to_string(request)) else { return };
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(pending), &JsValue::from_str(&detail));
@@ -78,9 +93,7 @@ fn ask_labs(pending: &str, event: &str, request: &impl serde::Serialize) {
 /// The page: let the labs drop a JWE or SD-JWT panel whose place the page no
 /// longer shows (the panel holds the key box's text). Nothing if the labs never loaded.
 pub fn release_panels() {
-    let loaded =
-        web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.get_element_by_id("labs-script").is_some());
-    if loaded {
+    if labs_added() {
         dispatch(JWE_EVENT, "");
         dispatch(SD_JWT_EVENT, "");
     }
