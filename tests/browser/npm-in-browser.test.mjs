@@ -42,6 +42,24 @@ for (const alg of ["RS256", "PS256", "ES256", "ES384", "ES512", "ES256K", "EdDSA
   ];
 }
 signing.algorithms = algorithms;
+// jwtlens/sd-jwt: its own wasm; an SD-JWT+KB issued and presented with jwtlens/sign, the issuer's
+// key imported by the JWT entry, ES256 and the holder's EdDSA checked by Chromium's WebCrypto.
+const { issueSdJwt, presentSdJwt } = await import("/pkg/sign.browser.js");
+const sd = await import("/pkg/sd-jwt.browser.js");
+const issuer = generateKey("ES256");
+const holder = generateKey("EdDSA");
+const issued = issueSdJwt("ES256", { iss: "https://issuer.example", email: "ada@example.com", age_over_18: true }, { disclosable: ["email", "age_over_18"], holderJwk: holder.publicJwk }, issuer.privateJwk);
+const shown = presentSdJwt(issued.sdJwt, ["age_over_18"], { keyBinding: { key: holder.privateJwk, alg: "EdDSA", nonce: "n", audience: "https://verifier.example", now: 1900000000 } });
+const kb = { required: true, nonce: "n", audience: "https://verifier.example" };
+const issuerKey = importKey(JSON.stringify(issuer.publicJwk));
+const other = generateKey("ES256");
+signing.sdJwt = {
+  sync: sd.verifySdJwt(shown, issuerKey, { now: 1900000000, keyBinding: kb }).status,
+  async: (await sd.verifySdJwtAsync(shown, issuerKey, { now: 1900000000, keyBinding: kb })).status,
+  otherKey: (await sd.verifySdJwtAsync(shown, sd.importKey(JSON.stringify(other.publicJwk)), { now: 1900000000, keyBinding: kb })).status,
+  replayed: (await sd.verifySdJwtAsync(shown, issuerKey, { now: 1900000000, keyBinding: { ...kb, nonce: "other" } })).status,
+  sameKeyClass: sd.JwtlensKey !== undefined && issuerKey instanceof sd.JwtlensKey,
+};
 const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJicm93c2VyIiwiZXhwIjoxMDB9.c2ln";
 let thrown = null;
 try { decode("nope"); } catch (e) { thrown = { isError: e instanceof JwtlensError, code: e.code, offset: e.offset }; }
@@ -72,7 +90,9 @@ test("index.js instantiates the wasm beside it and answers like the Node entry",
   assert.deepEqual(r.thrown, { isError: true, code: "wrong_segment_count", offset: 4 });
   assert.match(r.version, /^\d+\.\d+\.\d+/);
   // jwtlens/sign has its own wasm, fetched only when imported; what it signs, the JWT entry verifies.
-  const { algorithms, ...signing } = r.signing;
+  const { algorithms, sdJwt, ...signing } = r.signing;
+  // Synchronously no WebCrypto answer: never valid. Asynchronously valid, and only with the right key and nonce.
+  assert.deepEqual(sdJwt, { sync: "invalid", async: "valid", otherKey: "invalid", replayed: "invalid", sameKeyClass: true });
   assert.deepEqual(signing, { loadedBefore: ["jwtlens_wasm_bg.wasm"], sameError: true, arithmetic: "webcrypto", sync: "unchecked", valid: true });
   for (const [alg, statuses] of Object.entries(algorithms)) {
     assert.deepEqual(statuses, ["valid", "valid", "invalid_signature"], alg);
