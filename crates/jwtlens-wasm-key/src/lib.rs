@@ -197,8 +197,13 @@ pub fn json_error(e: &impl Serialize) -> String {
 }
 
 /// `options.now` checked by the core (finite, seconds not milliseconds).
+pub fn now_seconds(now: f64) -> Result<jwtlens::time::NumericDate, String> {
+    jwtlens::time::NumericDate::now(now).map_err(|e| format!("options.now {e}"))
+}
+
+/// [`now_seconds`] for an optional `now` (absent: the time checks are skipped).
 pub fn now_argument(now: Option<f64>) -> Result<Option<jwtlens::time::NumericDate>, String> {
-    now.map(jwtlens::time::NumericDate::now).transpose().map_err(|e| format!("options.now {e}"))
+    now.map(now_seconds).transpose()
 }
 
 /// The policy's JSON contract is the core's ([`jwtlens::policy::Policy::from_json`]);

@@ -14,7 +14,7 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 use wasm_bindgen::prelude::wasm_bindgen;
 
 pub use jwtlens_wasm_key::{import_key, KeyHandle};
-use jwtlens_wasm_key::{json_error, policy_from_json};
+use jwtlens_wasm_key::{json_error, now_seconds, policy_from_json};
 
 /// `verifySdJwt(text, key, now, policy, keyBinding)`: the core's SD-JWT report
 /// (RFC 9901) as JSON text. `policy` and `keyBinding` are JSON text or empty.
@@ -26,7 +26,7 @@ pub fn verify_sd_jwt_json(
     policy: &str,
     key_binding: &str,
 ) -> Result<String, String> {
-    let now = jwtlens::time::NumericDate::now(now).map_err(|e| format!("options.now {e}"))?;
+    let now = now_seconds(now)?;
     let policy = policy_from_json(policy)?;
     let kb: jwtlens::sdjwt::KeyBinding = if key_binding.is_empty() {
         jwtlens::sdjwt::KeyBinding::default()

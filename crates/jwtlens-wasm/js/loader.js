@@ -14,12 +14,7 @@ export function loader(product, initWasm, initWasmSync, defaultUrl, entry) {
   return {
     async init(input) {
       if (loaded[product]) return;
-      const source = input ?? defaultUrl;
-      try {
-        await initWasm({ module_or_path: source });
-      } catch (e) {
-        throw loadError(source, e, fileName(defaultUrl), entry);
-      }
+      await instantiate(initWasm, input ?? defaultUrl, defaultUrl, entry);
       setReady(product);
     },
     initSync({ module }) {
@@ -30,7 +25,15 @@ export function loader(product, initWasm, initWasmSync, defaultUrl, entry) {
   };
 }
 
-const fileName = (url) => url.pathname.split("/").at(-1);
+// Instantiate from `source`, or throw an error naming the product's file (the one
+// at `defaultUrl`) and its `/init` entry.
+async function instantiate(initWasm, source, defaultUrl, entry) {
+  try {
+    await initWasm({ module_or_path: source });
+  } catch (e) {
+    throw loadError(source, e, defaultUrl.pathname.split("/").at(-1), entry);
+  }
+}
 
 /**
  * For the entries with top-level await (browsers, bundlers): instantiate the
@@ -39,10 +42,6 @@ const fileName = (url) => url.pathname.split("/").at(-1);
  * @param {URL} url the .wasm beside the module
  * @param {string} entry the /init entry
  */
-export async function initBeside(initWasm, url, entry) {
-  try {
-    await initWasm({ module_or_path: url });
-  } catch (e) {
-    throw loadError(url, e, fileName(url), entry);
-  }
+export function initBeside(initWasm, url, entry) {
+  return instantiate(initWasm, url, url, entry);
 }
