@@ -27,6 +27,7 @@ pub use compact_str::CompactString;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+mod number;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -87,9 +88,16 @@ impl Number {
     pub fn as_str(&self) -> &str {
         &self.raw
     }
-    /// The nearest `f64`.
+    /// The nearest `f64` (ties to even, as `str::parse` and ECMAScript's
+    /// `Number` read it); ±infinity beyond the largest double.
+    ///
+    /// ```
+    /// let v = jwtlens::json::parse(b"[1.5e9, 1e400, 0.1]").unwrap();
+    /// let n: Vec<f64> = v.as_array().unwrap().iter().filter_map(|x| x.as_f64()).collect();
+    /// assert_eq!(n, [1.5e9, f64::INFINITY, 0.1]);
+    /// ```
     pub fn as_f64(&self) -> f64 {
-        self.raw.parse::<f64>().unwrap_or(f64::NAN)
+        number::to_f64(&self.raw).unwrap_or(f64::NAN)
     }
     /// The value as an `i64` when it is written as an integer that fits.
     pub fn as_i64(&self) -> Option<i64> {

@@ -1,0 +1,487 @@
+//! A JSON number's text to the nearest `f64`.
+//!
+//! RFC 8259 §6: "This specification allows implementations to set limits on
+//! the range and precision of numbers accepted. Since software that
+//! implements IEEE 754 binary64 (double precision) numbers is generally
+//! available and widely used, good interoperability can be achieved by
+//! implementations that expect no more precision or range than these
+//! provide, in the sense that implementations will approximate JSON numbers
+//! within the expected precision."
+//!
+//! The answer is the one `str::parse::<f64>` and ECMAScript's `Number(text)`
+//! give: the nearest double, ties to even, ±infinity beyond the largest.
+//! Core's parser reaches it through the Eisel–Lemire algorithm, whose table
+//! of powers of five is 10 KB of the npm wasm (`tests/bench` size report:
+//! 14 KB with its code); almost every number in a token is an integer or a
+//! short decimal, which the exact fast path below answers with one
+//! multiplication or division. The rest (more than 15 significant digits, or
+//! an exponent past 10^±22) are found by a binary search over the doubles,
+//! comparing exactly in big integers; at most 800 significant digits are
+//! kept, so a long number costs linear time (`number_matches_core_parse`
+//! holds it to core's parser, `long_numbers_stay_linear` to its cost).
+
+use alloc::vec;
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+/// Significant digits kept exactly; the rest count only as "more than zero".
+/// A double or a point halfway between two doubles has at most 767
+/// significant digits, so 800 digits and a nonzero tail never compare equal
+/// to one of them, and compare the same way the whole number does.
+const MAX_DIGITS: usize = 800;
+
+/// The powers of ten that are exact doubles (10^22 = 5^22 · 2^22, and 5^22 < 2^53).
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// The nearest `f64` to `text`, a number in RFC 8259 §6's grammar
+/// (`-? int frac? exp?`); `None` for any other text.
+pub(crate) fn to_f64(text: &str) -> Option<f64> {
+    let s = text.as_bytes();
+    let (negative, rest) = match s.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, s),
+    };
+    let magnitude = magnitude(rest)?;
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The significant digits of a decimal number and the power of ten they are
+/// scaled by: the value is `digits × 10^exponent`.
+struct Decimal {
+    digits: Vec<u8>,
+    exponent: i64,
+}
+
+fn magnitude(s: &[u8]) -> Option<f64> {
+    let d = decimal(s)?;
+    if d.digits.is_empty() {
+        return Some(0.0);
+    }
+    let n = d.digits.len() as i64;
+    // The value lies in [10^lead, 10^(lead+1)).
+    let lead = n + d.exponent - 1;
+    if lead > 308 {
+        return Some(f64::INFINITY);
+    }
+    // Below 10^-324, under half the smallest subnormal (4.9e-324).
+    if lead < -324 {
+        return Some(0.0);
+    }
+    if n <= 15 && (-22..=22).contains(&d.exponent) {
+        // Both operands are exact doubles, so the one rounding is the only one.
+        let w = d.digits.iter().fold(0u64, |w, &x| w * 10 + u64::from(x)) as f64;
+        let p = *EXACT_POW10.get(d.exponent.unsigned_abs() as usize)?;
+        return Some(if d.exponent < 0 { w / p } else { w * p });
+    }
+    Some(nearest(&d))
+}
+
+/// Read `int frac? exp?` into [`Decimal`], keeping [`MAX_DIGITS`] digits.
+fn decimal(s: &[u8]) -> Option<Decimal> {
+    let mut digits = Vec::new();
+    let mut exponent: i64 = 0;
+    let mut truncated = false;
+    let mut i = 0;
+    let mut push = |digit: u8, fraction: bool, digits: &mut Vec<u8>, exponent: &mut i64| {
+        if digits.is_empty() && digit == 0 {
+            // A leading zero: only its place (after the point) counts.
+            *exponent -= i64::from(fraction);
+        } else if digits.len() < MAX_DIGITS {
+            digits.push(digit);
+            *exponent -= i64::from(fraction);
+        } else {
+            truncated |= digit != 0;
+            *exponent += i64::from(!fraction);
+        }
+    };
+    let int_start = i;
+    while let Some(&c @ b'0'..=b'9') = s.get(i) {
+        push(c - b'0', false, &mut digits, &mut exponent);
+        i += 1;
+    }
+    let int_len = i - int_start;
+    // RFC 8259 §6: int = zero / ( digit1-9 *DIGIT )
+    if int_len == 0 || (int_len > 1 && s.get(int_start) == Some(&b'0')) {
+        return None;
+    }
+    if s.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while let Some(&c @ b'0'..=b'9') = s.get(i) {
+            push(c - b'0', true, &mut digits, &mut exponent);
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+    }
+    if let Some(b'e' | b'E') = s.get(i) {
+        i += 1;
+        let negative = match s.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let start = i;
+        // Saturates far beyond any double's range; the digits still count as read.
+        let mut e: i64 = 0;
+        while let Some(&c @ b'0'..=b'9') = s.get(i) {
+            e = (e * 10 + i64::from(c - b'0')).min(1 << 40);
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        exponent += if negative { -e } else { e };
+    }
+    if i != s.len() {
+        return None;
+    }
+    if truncated {
+        // Strictly between the kept digits and the next number of that length.
+        digits.push(1);
+        exponent -= 1;
+    }
+    Some(Decimal { digits, exponent })
+}
+
+/// The double nearest `d` (which is above zero and below 10^309), ties to even:
+/// the largest double not above `d` by binary search over the bit patterns
+/// (ordered like the values for positive doubles), then one comparison with
+/// the point halfway to the next double.
+fn nearest(d: &Decimal) -> f64 {
+    let exact = Exact::new(d);
+    const INFINITY_BITS: u64 = 0x7ff0_0000_0000_0000;
+    // (lo, hi]: f(lo) <= d, and f(hi) > d unless hi is infinity's pattern.
+    let (mut lo, mut hi) = (0u64, INFINITY_BITS);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        let (m, k) = parts(mid);
+        if exact.cmp(m, k) == Ordering::Less {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let (m, k) = parts(lo);
+    // Halfway to the next double: (2m + 1) · 2^(k-1), within a binade and across
+    // one; past the largest double, the next is infinity (its pattern, 2^1024).
+    let bits = match exact.cmp(2 * m + 1, k - 1) {
+        Ordering::Greater => lo + 1,
+        Ordering::Equal => lo + (lo & 1),
+        Ordering::Less => lo,
+    };
+    f64::from_bits(bits)
+}
+
+/// A positive double's bit pattern as `m · 2^k` (infinity's as 2^1024).
+fn parts(bits: u64) -> (u64, i64) {
+    let fraction = bits & ((1 << 52) - 1);
+    match (bits >> 52) as i64 {
+        0 => (fraction, -1074),
+        e => (fraction | 1 << 52, e - 1075),
+    }
+}
+
+/// A decimal as an exact ratio of big integers, to compare with `m · 2^k`.
+struct Exact {
+    /// `digits · 10^max(exponent, 0)`.
+    numerator: Big,
+    /// `10^max(-exponent, 0)`.
+    denominator: Big,
+}
+
+impl Exact {
+    fn new(d: &Decimal) -> Exact {
+        let mut numerator = Big::from_digits(&d.digits);
+        let mut denominator = Big::one();
+        if d.exponent >= 0 {
+            numerator.mul_pow10(d.exponent.unsigned_abs());
+        } else {
+            denominator.mul_pow10(d.exponent.unsigned_abs());
+        }
+        Exact { numerator, denominator }
+    }
+
+    /// How the decimal compares with `m · 2^k`.
+    fn cmp(&self, m: u64, k: i64) -> Ordering {
+        let mut left = self.numerator.clone();
+        let mut right = self.denominator.clone();
+        right.mul_small(m as u32);
+        let mut high = self.denominator.clone();
+        high.mul_small((m >> 32) as u32);
+        high.shl(32);
+        right.add(&high);
+        if k >= 0 {
+            right.shl(k.unsigned_abs());
+        } else {
+            left.shl(k.unsigned_abs());
+        }
+        left.cmp(&right)
+    }
+}
+
+/// An unsigned big integer, 32-bit limbs, least significant first, no high zero limbs.
+#[derive(Clone)]
+struct Big(Vec<u32>);
+
+impl Big {
+    fn one() -> Big {
+        Big(vec![1])
+    }
+
+    fn from_digits(digits: &[u8]) -> Big {
+        let mut b = Big(Vec::with_capacity(digits.len() / 9 + 1));
+        for chunk in digits.chunks(9) {
+            let value = chunk.iter().fold(0u32, |v, &d| v * 10 + u32::from(d));
+            b.mul_small(10u32.pow(chunk.len() as u32));
+            b.add(&Big(vec![value]));
+        }
+        b
+    }
+
+    fn mul_small(&mut self, factor: u32) {
+        let mut carry = 0u64;
+        for limb in &mut self.0 {
+            let v = u64::from(*limb) * u64::from(factor) + carry;
+            *limb = v as u32;
+            carry = v >> 32;
+        }
+        if carry != 0 {
+            self.0.push(carry as u32);
+        }
+        self.trim();
+    }
+
+    fn mul_pow10(&mut self, mut e: u64) {
+        while e >= 9 {
+            self.mul_small(1_000_000_000);
+            e -= 9;
+        }
+        self.mul_small(10u32.pow(e as u32));
+    }
+
+    fn add(&mut self, other: &Big) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        let mut carry = 0u64;
+        for (i, limb) in self.0.iter_mut().enumerate() {
+            let v = u64::from(*limb) + u64::from(other.0.get(i).copied().unwrap_or(0)) + carry;
+            *limb = v as u32;
+            carry = v >> 32;
+        }
+        if carry != 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    fn shl(&mut self, bits: u64) {
+        let (limbs, bits) = ((bits / 32) as usize, (bits % 32) as u32);
+        if bits != 0 {
+            let mut carry = 0u32;
+            for limb in &mut self.0 {
+                let v = (u64::from(*limb) << bits) | u64::from(carry);
+                *limb = v as u32;
+                carry = (v >> 32) as u32;
+            }
+            if carry != 0 {
+                self.0.push(carry);
+            }
+        }
+        if !self.0.is_empty() {
+            self.0.splice(0..0, core::iter::repeat_n(0, limbs));
+        }
+    }
+
+    fn trim(&mut self) {
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+    }
+
+    fn cmp(&self, other: &Big) -> Ordering {
+        self.0.len().cmp(&other.0.len()).then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+    use alloc::string::{String, ToString};
+
+    fn check(text: &str) {
+        let want: f64 = text.parse().unwrap();
+        let got = to_f64(text).unwrap_or_else(|| panic!("{text} not read"));
+        assert_eq!(got.to_bits(), want.to_bits(), "{text}: {got:e} vs core's {want:e}");
+    }
+
+    #[test]
+    fn edges_match_core_parse() {
+        for text in [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0e5",
+            "1",
+            "-1",
+            "1700000000",
+            "1700000000.123",
+            "1.5e9",
+            "0.1",
+            "0.30000000000000004",
+            "9007199254740992",
+            "9007199254740993",
+            "9007199254740995",
+            "18446744073709551615",
+            "123456789012345678901234567890",
+            "1e22",
+            "1e23",
+            "1e-22",
+            "1e-23",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "179769313486231580793728971405301e276",
+            "2e308",
+            "1e309",
+            "1e400",
+            "4.9406564584124654e-324",
+            "2.4703282292062327e-324",
+            "2.4703282292062328e-324",
+            "5e-324",
+            "1e-324",
+            "3e-324",
+            "1e-325",
+            "2.2250738585072011e-308",
+            "2.2250738585072012e-308",
+            "2.2250738585072014e-308",
+            "1E+2",
+            "1e-0",
+            "0e999999999999999999999",
+            "1e999999999999999999999",
+            "1e-999999999999999999999",
+            "0.000000000000000000000000000001",
+        ] {
+            check(text);
+        }
+    }
+
+    /// The exact point halfway between 0 and the smallest subnormal: ties to
+    /// even give 0; one more digit far past the 800 kept ones gives 5e-324.
+    #[test]
+    fn a_tail_past_the_kept_digits_still_rounds() {
+        let mut half = String::from("2.");
+        // 2^-1075 exactly: 5^1075 with the point 1075 places in (its 751 digits start 24703282292...).
+        let mut five = Big::one();
+        for _ in 0..1075 {
+            five.mul_small(5);
+        }
+        let digits = decimal_string(&five);
+        assert!(digits.starts_with("24703282292062327"));
+        half.push_str(&digits[1..]);
+        half.push_str(&format!("e-{}", 1075 - digits.len() + 1));
+        check(&half);
+        assert_eq!(to_f64(&half), Some(0.0));
+        let above = format!("{}{}1e-{}", &half[..half.find('e').unwrap()], "0".repeat(200), 1075 - digits.len() + 1);
+        check(&above);
+        assert_eq!(to_f64(&above), Some(5e-324));
+    }
+
+    fn decimal_string(b: &Big) -> String {
+        let mut b = b.clone();
+        let mut out = Vec::new();
+        while !b.0.is_empty() {
+            let mut rem = 0u64;
+            for limb in b.0.iter_mut().rev() {
+                let v = (rem << 32) | u64::from(*limb);
+                *limb = (v / 10) as u32;
+                rem = v % 10;
+            }
+            b.trim();
+            out.push(b'0' + rem as u8);
+        }
+        out.reverse();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn not_numbers_are_refused() {
+        for text in ["", "-", "+1", "01", "1.", ".5", "1e", "1e+", "0x10", "1 ", "NaN", "--1", "1.2.3", "١"] {
+            assert_eq!(to_f64(text), None, "{text}");
+        }
+    }
+
+    /// Halfway points between neighbouring doubles, written exactly: (2m+1)·2^j
+    /// as an integer, or (2m+1)·5^j with the point j places in.
+    fn halfway(m: u64, j: i32) -> String {
+        let odd = u128::from(2 * m + 1);
+        if j >= 0 {
+            (odd << j).to_string()
+        } else {
+            let scaled = odd * 5u128.pow(j.unsigned_abs());
+            format!("{scaled}e-{}", j.unsigned_abs())
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// Any number in JSON's grammar: the same double as core's parser.
+        #[test]
+        fn number_matches_core_parse(
+            negative: bool,
+            int in "(0|[1-9][0-9]{0,30})",
+            frac in proptest::option::of("[0-9]{1,30}"),
+            exp in proptest::option::of(-400i32..400),
+        ) {
+            let mut text = String::new();
+            if negative { text.push('-'); }
+            text.push_str(&int);
+            if let Some(f) = frac { text.push('.'); text.push_str(&f); }
+            if let Some(e) = exp { text.push_str(&format!("e{e}")); }
+            check(&text);
+        }
+
+        /// Every double, printed shortest and printed with 17 to 40 digits.
+        #[test]
+        fn doubles_read_back(bits in 0u64..0x7ff0_0000_0000_0000, precision in 16usize..40) {
+            let x = f64::from_bits(bits);
+            check(&format!("{x:e}"));
+            check(&format!("{x:.precision$e}"));
+        }
+
+        /// Exact halfway points (ties to even) and the numbers just either side.
+        #[test]
+        fn ties_go_to_even(m in (1u64 << 52)..(1u64 << 53), j in -20i32..70) {
+            let text = halfway(m, j);
+            check(&text);
+            let (mantissa, exp) = text.split_once('e').map_or((text.as_str(), ""), |(a, b)| (a, b));
+            let last = mantissa.len() - 1;
+            let digit = mantissa.as_bytes()[last] - b'0';
+            let e = if exp.is_empty() { String::new() } else { format!("e{exp}") };
+            if digit > 0 { check(&format!("{}{}{e}", &mantissa[..last], digit - 1)); }
+            if digit < 9 { check(&format!("{}{}{e}", &mantissa[..last], digit + 1)); }
+            check(&format!("{mantissa}{}1{e}", "0".repeat(900)));
+        }
+    }
+
+    /// 100,000 digits: read in linear time (a handful of milliseconds), as core's parser does.
+    #[test]
+    fn long_numbers_stay_linear() {
+        let long = format!("1.{}", "3".repeat(100_000));
+        check(&long);
+        let long = format!("{}e-100000", "7".repeat(100_000));
+        check(&long);
+    }
+}
