@@ -56,6 +56,9 @@ struct Decimal {
 }
 
 fn magnitude(s: &[u8]) -> Option<f64> {
+    if let Some(x) = fast(s) {
+        return Some(x);
+    }
     let d = decimal(s)?;
     if d.digits.is_empty() {
         return Some(0.0);
@@ -70,13 +73,56 @@ fn magnitude(s: &[u8]) -> Option<f64> {
     if lead < -324 {
         return Some(0.0);
     }
-    if n <= 15 && (-22..=22).contains(&d.exponent) {
-        // Both operands are exact doubles, so the one rounding is the only one.
-        let w = d.digits.iter().fold(0u64, |w, &x| w * 10 + u64::from(x)) as f64;
-        let p = *EXACT_POW10.get(d.exponent.unsigned_abs() as usize)?;
-        return Some(if d.exponent < 0 { w / p } else { w * p });
-    }
     Some(nearest(&d))
+}
+
+/// Numbers of at most 15 significant digits scaled by at most 10^±22, read
+/// without allocating: both operands are then exact doubles, so the one
+/// rounding of the multiplication or division is the only one (Clinger's
+/// fast path). `None` for any other text, which [`decimal`] then reads.
+fn fast(s: &[u8]) -> Option<f64> {
+    let (mut w, mut digits, mut exponent, mut i) = (0u64, 0u32, 0i32, 0usize);
+    let mut fraction = false;
+    while let Some(&c) = s.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                if w != 0 || c != b'0' {
+                    digits += 1;
+                    w = w * 10 + u64::from(c - b'0');
+                    if digits > 15 {
+                        return None;
+                    }
+                }
+                exponent -= i32::from(fraction);
+            }
+            b'.' if !fraction && i > 0 => fraction = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    // RFC 8259 §6: int = zero / ( digit1-9 *DIGIT ), frac = "." 1*DIGIT
+    if s.first() == Some(&b'0') && s.get(1).is_some_and(u8::is_ascii_digit) || s.get(i.checked_sub(1)?) == Some(&b'.') {
+        return None;
+    }
+    if let Some(b'e' | b'E') = s.get(i) {
+        let (sign, start) = match s.get(i + 1) {
+            Some(b'-') => (-1, i + 2),
+            Some(b'+') => (1, i + 2),
+            _ => (1, i + 1),
+        };
+        let tail = s.get(start..)?;
+        if tail.is_empty() || tail.len() > 3 || !tail.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        exponent += sign * tail.iter().fold(0i32, |e, &c| e * 10 + i32::from(c - b'0'));
+        i = s.len();
+    }
+    if i != s.len() {
+        return None;
+    }
+    let p = *EXACT_POW10.get(exponent.unsigned_abs() as usize)?;
+    let w = w as f64;
+    Some(if exponent < 0 { w / p } else { w * p })
 }
 
 /// Read `int frac? exp?` into [`Decimal`], keeping [`MAX_DIGITS`] digits.
