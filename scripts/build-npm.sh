@@ -3,14 +3,18 @@
 # (crates/jwtlens-wasm), the `jwtlens/sd-jwt` module (crates/jwtlens-wasm-sd-jwt),
 # the `jwtlens/sign` module (crates/jwtlens-wasm-sign)
 # and, for the `jwtlens/cookies` and `jwtlens/flows` subpaths, the sandbox
-# module (crates/jwtlens-wasm-sandbox), each its own wasm.
+# module (crates/jwtlens-wasm-sandbox), each its own wasm; and the ES256K
+# module (crates/jwtlens-wasm-es256k) the JWT and SD-JWT modules load where the
+# platform has no secp256k1. It is built by a cargo invocation of its own: in one
+# with the others, its `es256k` feature would be unified into their `jwtlens`.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 pkg="$ROOT/crates/jwtlens-wasm/pkg"
 step "build the npm package into crates/jwtlens-wasm/pkg"
 cargo build -p jwtlens-wasm -p jwtlens-wasm-sd-jwt -p jwtlens-wasm-sign -p jwtlens-wasm-sandbox --target wasm32-unknown-unknown --profile npm
+cargo build -p jwtlens-wasm-es256k --target wasm32-unknown-unknown --profile npm
 rm -rf "$pkg" && mkdir -p "$pkg"
-for module in jwtlens_wasm:jwtlens_wasm jwtlens_wasm_sd_jwt:jwtlens_sd_jwt jwtlens_wasm_sign:jwtlens_sign jwtlens_wasm_sandbox:jwtlens_sandbox; do
+for module in jwtlens_wasm:jwtlens_wasm jwtlens_wasm_sd_jwt:jwtlens_sd_jwt jwtlens_wasm_sign:jwtlens_sign jwtlens_wasm_sandbox:jwtlens_sandbox jwtlens_wasm_es256k:jwtlens_es256k; do
   crate=${module%%:*} name=${module##*:}
   wasm-bindgen --target web --weak-refs --out-dir "$pkg" --out-name "$name" \
     "$ROOT/target/wasm32-unknown-unknown/npm/$crate.wasm"
@@ -21,7 +25,7 @@ rm -f "$pkg/.gitignore"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1)
 sed "s/@VERSION@/$version/" "$ROOT/crates/jwtlens-wasm/package.template.json" > "$pkg/package.json"
 cp "$ROOT/crates/jwtlens-wasm/README.md" "$pkg/README.md"
-for name in jwtlens_wasm jwtlens_sd_jwt jwtlens_sign jwtlens_sandbox; do
+for name in jwtlens_wasm jwtlens_sd_jwt jwtlens_sign jwtlens_sandbox jwtlens_es256k; do
   raw=$(wc -c <"$pkg/${name}_bg.wasm"); gz=$(gzip -9c "$pkg/${name}_bg.wasm" | wc -c)
   echo "${name}_bg.wasm: $raw bytes raw, $gz bytes gzip -9"
 done

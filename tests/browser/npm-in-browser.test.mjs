@@ -10,7 +10,8 @@ const pkg = join(root, "crates/jwtlens-wasm/pkg");
 const page = `<!doctype html><meta charset="utf-8"><title>npm</title><link rel="icon" href="data:,">
 <script type="module">
 import { inspect, decode, verifyFast, verifyFastAsync, verifyAsync, createVerifier, importKey, JwtlensError, version } from "/pkg/index.js";
-const loaded = performance.getEntriesByType("resource").map((e) => e.name.split("/").at(-1)).filter((n) => n.endsWith(".wasm"));
+const wasmLoaded = () => performance.getEntriesByType("resource").map((e) => e.name.split("/").at(-1)).filter((n) => n.endsWith(".wasm"));
+const loaded = wasmLoaded();
 const { sign, generateKey, JwtlensError: SignError } = await import("/pkg/sign.browser.js");
 const ed = generateKey("EdDSA");
 const signed = sign({ alg: "EdDSA" }, { sub: "ada" }, ed.privateJwk);
@@ -24,10 +25,13 @@ const signing = {
   // ...and asynchronously Chromium's WebCrypto checks it.
   valid: (await verifyFastAsync(signed, edKey, { now: false })).valid,
 };
-// Every public-key algorithm through Chromium's WebCrypto (ES256K: the core's own secp256k1),
-// with the policy a server sets; a changed signature is invalid, never valid.
+// Every public-key algorithm through Chromium's WebCrypto (ES256K, which it lacks: the ES256K
+// wasm, fetched when the first ES256K signature is checked), with the policy a server sets;
+// a changed signature is invalid, never valid.
 const algorithms = {};
+const es256kWasm = {};
 for (const alg of ["RS256", "PS256", "ES256", "ES384", "ES512", "ES256K", "EdDSA"]) {
+  if (alg === "ES256K") es256kWasm.before = wasmLoaded().filter((n) => n.includes("es256k"));
   const pair = generateKey(alg);
   const token = sign({ alg }, { sub: "ada", iss: "https://issuer.example", aud: "api", exp: 2000000000 }, pair.privateJwk);
   const key = importKey(JSON.stringify(pair.publicJwk));
@@ -41,7 +45,9 @@ for (const alg of ["RS256", "PS256", "ES256", "ES384", "ES512", "ES256K", "EdDSA
     (await verifier.verifyAsync(flipped, { now: 1900000000 })).status,
   ];
 }
+es256kWasm.after = wasmLoaded().filter((n) => n.includes("es256k"));
 signing.algorithms = algorithms;
+signing.es256kWasm = es256kWasm;
 // jwtlens/sd-jwt: its own wasm; an SD-JWT+KB issued and presented with jwtlens/sign, the issuer's
 // key imported by the JWT entry, ES256 and the holder's EdDSA checked by Chromium's WebCrypto.
 const { issueSdJwt, presentSdJwt } = await import("/pkg/sign.browser.js");
@@ -90,7 +96,9 @@ test("index.js instantiates the wasm beside it and answers like the Node entry",
   assert.deepEqual(r.thrown, { isError: true, code: "wrong_segment_count", offset: 4 });
   assert.match(r.version, /^\d+\.\d+\.\d+/);
   // jwtlens/sign has its own wasm, fetched only when imported; what it signs, the JWT entry verifies.
-  const { algorithms, sdJwt, ...signing } = r.signing;
+  const { algorithms, sdJwt, es256kWasm, ...signing } = r.signing;
+  // The ES256K wasm: not fetched for the other algorithms, fetched once for ES256K's three checks.
+  assert.deepEqual(es256kWasm, { before: [], after: ["jwtlens_es256k_bg.wasm"] });
   // Synchronously no WebCrypto answer: never valid. Asynchronously valid, and only with the right key and nonce.
   assert.deepEqual(sdJwt, { sync: "invalid", async: "valid", otherKey: "invalid", replayed: "invalid", sameKeyClass: true });
   assert.deepEqual(signing, { loadedBefore: ["jwtlens_wasm_bg.wasm"], sameError: true, arithmetic: "webcrypto", sync: "unchecked", valid: true });

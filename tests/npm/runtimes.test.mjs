@@ -2,8 +2,10 @@
 // examples in examples/ the way a user would: Node (http middleware), Deno
 // (no permission flags), Bun, Cloudflare's workerd (through Miniflare, after
 // bundling with the conditions wrangler uses), esbuild bundles for Node; plus
-// publint and `attw --profile esm-only` on the package; `jwtlens/sd-jwt` in Deno and Bun. Browser bundles and the
-// service worker are in tests/browser/bundlers.test.mjs.
+// publint and `attw --profile esm-only` on the package; `jwtlens/sd-jwt` in Deno and Bun; ES256K,
+// whose arithmetic is a wasm of its own loaded only where the platform has no
+// secp256k1, in each runtime. Browser bundles and the service worker are in
+// tests/browser/bundlers.test.mjs.
 //
 // Tokens are signed here with node:crypto, not with jwtlens. Their times (iat
 // 2023, exp 2100; the expired one 2001) give the same verdicts for any clock
@@ -114,12 +116,39 @@ console.log(JSON.stringify({ status: r.status, tampered: tampered.status, disclo
 }
 const SD_JWT_RESULT = { status: "valid", tampered: "invalid", disclosures: 4 };
 
+// ES256K (RFC 8812), signed by node:crypto: its arithmetic is OpenSSL's in Node,
+// the ES256K wasm's elsewhere (WebCrypto and Bun's BoringSSL have no secp256k1).
+const k1 = generateKeyPairSync("ec", { namedCurve: "secp256k1" });
+const es256kToken = jws({ alg: "ES256K", typ: "JWT" }, good, (d) => cryptoSign("sha256", d, { key: k1.privateKey, dsaEncoding: "ieee-p1363" }));
+const es256kChanged = es256kToken.replace(/\.[^.]+\./, `.${b64({ ...good, sub: "root" })}.`);
+// A module body each runtime runs: the verdicts, synchronous and asynchronous.
+function es256kBody() {
+  return `import { importKey, verify, verifyAsync } from "jwtlens";
+const key = importKey(${JSON.stringify(JSON.stringify(k1.publicKey.export({ format: "jwk" })))});
+const options = { now: 1900000000, policy: { algorithms: ["ES256K"], issuer: ${JSON.stringify(ISSUER)}, audience: ${JSON.stringify(AUDIENCE)} } };
+export async function es256k() {
+  return {
+    arithmetic: key.arithmetic,
+    sync: verify(${JSON.stringify(es256kToken)}, key, options).verdict.status,
+    async: (await verifyAsync(${JSON.stringify(es256kToken)}, key, options)).verdict.status,
+    changed: (await verifyAsync(${JSON.stringify(es256kChanged)}, key, options)).verdict.status,
+  };
+}
+`;
+}
+// Synchronously only where the platform's arithmetic is synchronous (Node, Bun);
+// with WebCrypto (Deno, workerd) every public-key check is asynchronous, ES256K's too.
+const ES256K_SYNC = { arithmetic: "platform", sync: "valid", async: "valid", changed: "invalid_signature" };
+const ES256K_WEBCRYPTO = { arithmetic: "webcrypto", sync: "unchecked", async: "valid", changed: "invalid_signature" };
+
 let scratch;
 before(() => {
   scratch = install().scratch;
   cpSync(join(root, "examples"), join(scratch, "examples"), { recursive: true });
   writeFileSync(join(scratch, "cases.mjs"), casesModule());
   writeFileSync(join(scratch, "sd-jwt-run.mjs"), sdJwtModule());
+  writeFileSync(join(scratch, "es256k.mjs"), es256kBody());
+  writeFileSync(join(scratch, "es256k-run.mjs"), `import { es256k } from "./es256k.mjs";\nconsole.log(JSON.stringify(await es256k()));\n`);
 });
 
 test("Node: the http middleware example, over a real socket", async () => {
@@ -133,6 +162,8 @@ test("Node: the http middleware example, over a real socket", async () => {
   } finally {
     server.close();
   }
+  const { es256k } = await import(pathToFileURL(join(scratch, "es256k.mjs")).href);
+  assert.deepEqual(await es256k(), ES256K_SYNC, "node: OpenSSL's secp256k1");
 });
 
 test("Deno: the server example's handler, with no permission flags at all", () => {
@@ -158,6 +189,13 @@ console.log(JSON.stringify(await run(authHandler({ jwks, issuer: ${JSON.stringif
   });
   assert.equal(sd.status, 0, sd.stderr);
   assert.deepEqual(JSON.parse(sd.stdout), SD_JWT_RESULT);
+  const k = spawnSync(bin("deno"), ["run", "--no-prompt", "--no-config", "--node-modules-dir=manual", "es256k-run.mjs"], {
+    cwd: scratch,
+    encoding: "utf8",
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(scratch, ".deno") },
+  });
+  assert.equal(k.status, 0, k.stderr);
+  assert.deepEqual(JSON.parse(k.stdout), ES256K_WEBCRYPTO, "deno: the ES256K wasm, imported as a module");
 });
 
 test("Bun: the server example's handler", () => {
@@ -174,6 +212,9 @@ console.log(JSON.stringify(await run(authHandler({ jwks, issuer: ${JSON.stringif
   const sd = spawnSync(bunPath(), ["sd-jwt-run.mjs"], { cwd: scratch, encoding: "utf8", env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" } });
   assert.equal(sd.status, 0, sd.stderr);
   assert.deepEqual(JSON.parse(sd.stdout), SD_JWT_RESULT);
+  const k = spawnSync(bunPath(), ["es256k-run.mjs"], { cwd: scratch, encoding: "utf8", env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" } });
+  assert.equal(k.status, 0, k.stderr);
+  assert.deepEqual(JSON.parse(k.stdout), ES256K_SYNC, "bun: BoringSSL has no secp256k1, the ES256K wasm answers synchronously");
 });
 
 test("workerd: the Cloudflare Worker example, bundled as wrangler does, in Miniflare", async () => {
@@ -202,6 +243,31 @@ test("workerd: the Cloudflare Worker example, bundled as wrangler does, in Minif
     check(await run((req) => mf.dispatchFetch(req.url, { headers: Object.fromEntries(req.headers) })), "workerd");
   } finally {
     await mf.dispose();
+  }
+  // ES256K in a worker of its own, bundled the same way: the ES256K wasm imported as a compiled module.
+  const dir = join(scratch, "es256k-worker");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "index.js"), `import { es256k } from "../es256k.mjs";\nexport default { async fetch() { return Response.json(await es256k()); } };\n`);
+  execFileSync(bin("esbuild"), [
+    join(dir, "index.js"),
+    "--bundle", "--format=esm", "--platform=neutral", "--main-fields=module,main",
+    "--conditions=workerd,worker,browser", "--loader:.wasm=copy", `--outdir=${join(dir, "dist")}`,
+  ], { cwd: scratch, stdio: "pipe" });
+  const worker = new Miniflare({
+    modules: true,
+    scriptPath: join(dir, "dist/index.js"),
+    modulesRoot: join(dir, "dist"),
+    modulesRules: [
+      { type: "ESModule", include: ["**/*.js"] },
+      { type: "CompiledWasm", include: ["**/*.wasm"] },
+    ],
+    compatibilityDate: "2025-01-01",
+  });
+  try {
+    const res = await worker.dispatchFetch("http://example.test/");
+    assert.deepEqual(await res.json(), ES256K_WEBCRYPTO, "workerd");
+  } finally {
+    await worker.dispose();
   }
 });
 

@@ -12,6 +12,11 @@
 // again while a run asks something new (an SD-JWT's key binding is asked only
 // once its issuer's signature has verified), at most MAX_ROUNDS times. The core
 // is deterministic; a question without an answer is "not checked" (-1), never "valid".
+//
+// ES256K, which WebCrypto and Bun's BoringSSL lack, is answered by a wasm of its
+// own (es256k.js): synchronously where OpenSSL declines it (Bun), and in the
+// asynchronous runs for WebCrypto, as the other public-key algorithms are there.
+import { es256k, es256kLater, es256kNow } from "./es256k.js";
 
 // The callback's key index for a key the token brought (an SD-JWT's cnf.jwk).
 const FOREIGN = 4294967295;
@@ -20,7 +25,7 @@ const MAX_ROUNDS = 4;
 
 // By algorithm: WebCrypto's import and verify parameters. RFC 7518 §3.5 fixes
 // PS*'s salt at the hash size; ES* signatures are R ‖ S, as WebCrypto's are.
-// WebCrypto has no secp256k1: ES256K is "not checked" outside Node.
+// WebCrypto has no secp256k1: ES256K goes to es256k.js.
 const WEBCRYPTO = {
   RS256: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, { name: "RSASSA-PKCS1-v1_5" }],
   RS384: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-384" }, { name: "RSASSA-PKCS1-v1_5" }],
@@ -84,6 +89,10 @@ export class Arithmetic {
     if (this.#sync !== null) {
       const r = this.#sync(index, alg, data, sig, jwk);
       if (r !== -1) return r;
+      if (this.#algorithms[alg] === "ES256K") {
+        const k = this.#es256k(es256kNow(), index, data, sig, jwk);
+        if (k !== -1) return k;
+      }
     }
     const pass = this.#pass;
     if (pass === null) return -1;
@@ -125,8 +134,20 @@ export class Arithmetic {
     }
   }
 
+  #es256k(verify, index, data, sig, jwk) {
+    if (verify === null) return -1;
+    let source = null;
+    try {
+      source = index === FOREIGN ? JSON.parse(jwk) : this.#keys[index]?.jwk ?? null;
+    } catch {
+      source = null;
+    }
+    return es256k(verify, source, data, sig);
+  }
+
   async #webcrypto({ index, alg, data, sig, jwk }) {
     const name = this.#algorithms[alg];
+    if (name === "ES256K") return this.#es256k(await es256kLater(), index, data, sig, jwk);
     const params = Object.hasOwn(WEBCRYPTO, name) ? WEBCRYPTO[name] : undefined;
     const subtle = globalThis.crypto?.subtle;
     if (params === undefined || subtle === undefined) return -1;

@@ -4,8 +4,12 @@
 import init from "./jwtlens_wasm.js";
 import { setReady } from "./platform.js";
 import { initBeside } from "./loader.js";
+import { setEs256kSource } from "./es256k.js";
 
 await initBeside(init, new URL("./jwtlens_wasm_bg.wasm", import.meta.url), "jwtlens/init");
 setReady();
+
+// ES256K, which WebCrypto lacks: its wasm, fetched beside this module the first time one is checked.
+setEs256kSource({ url: new URL("./jwtlens_es256k_bg.wasm", import.meta.url) });
 
 export * from "./api.js";

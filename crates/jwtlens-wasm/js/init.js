@@ -8,7 +8,11 @@
 //   initSync({ module });                  // or synchronously, from a WebAssembly.Module or bytes
 import initWasm, { initSync as initWasmSync } from "./jwtlens_wasm.js";
 import { loader } from "./loader.js";
+import { setEs256kSource } from "./es256k.js";
 
 export * from "./api.js";
+
+// ES256K, which WebCrypto lacks: its wasm, fetched beside this module the first time one is checked.
+setEs256kSource({ url: new URL("./jwtlens_es256k_bg.wasm", import.meta.url) });
 
 export const { init, initSync } = loader("jwt", initWasm, initWasmSync, new URL("./jwtlens_wasm_bg.wasm", import.meta.url), "jwtlens/init");

@@ -143,6 +143,8 @@ use self::rsassa::*;
 pub use crate::key::roca_fingerprint;
 use ecdsa::*;
 use ed25519::*;
+#[cfg(any(feature = "arithmetic", feature = "es256k"))]
+pub use own::verify_es256k;
 pub(crate) use token::verify_token_brief;
 pub use token::{verify_token, verify_token_with, Candidate, SignatureStatus, SignatureVerdict};
 

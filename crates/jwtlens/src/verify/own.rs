@@ -84,6 +84,35 @@ pub(super) fn k256(
     k.verify(data, &s).map_err(|_| super::VerifyError::InvalidSignature)
 }
 
+/// ES256K's arithmetic alone (RFC 8812 §3.2: ECDSA over secp256k1 with
+/// SHA-256), from an uncompressed or compressed SEC 1 public point and the
+/// 64-byte `R ‖ S` signature: `Some(valid)`, or `None` when the point or the
+/// signature cannot be read (then nothing was checked).
+///
+/// Where the platform has no secp256k1 (WebCrypto everywhere, Bun), the npm
+/// package runs this from a module of its own, loaded only for ES256K, after
+/// [`super::verify_signature_with`] has made every decision the other
+/// algorithms get (key, sizes, ranges), so its own wasm carries no secp256k1.
+///
+/// ```
+/// use k256::ecdsa::{signature::Signer, Signature, SigningKey};
+/// let key = SigningKey::from_slice(&[7; 32]).unwrap();
+/// let point = key.verifying_key().to_encoded_point(false);
+/// let sig: Signature = key.sign(b"a.b");
+/// assert_eq!(jwtlens::verify::verify_es256k(point.as_bytes(), b"a.b", &sig.to_bytes()), Some(true));
+/// assert_eq!(jwtlens::verify::verify_es256k(point.as_bytes(), b"a.c", &sig.to_bytes()), Some(false));
+/// // RFC 8812 does not ask for low S: the same signature with n − s verifies too.
+/// let high = Signature::from_scalars(sig.r(), -*sig.s()).unwrap();
+/// assert_eq!(jwtlens::verify::verify_es256k(point.as_bytes(), b"a.b", &high.to_bytes()), Some(true));
+/// assert_eq!(jwtlens::verify::verify_es256k(&point.as_bytes()[1..], b"a.b", &sig.to_bytes()), None);
+/// ```
+#[cfg(any(feature = "arithmetic", feature = "es256k"))]
+pub fn verify_es256k(public_sec1: &[u8], data: &[u8], signature: &[u8]) -> Option<bool> {
+    let key = k256::ecdsa::VerifyingKey::from_sec1_bytes(public_sec1).ok()?;
+    let signature = k256::ecdsa::Signature::from_slice(signature).ok()?;
+    Some(k256(&key, data, &signature).is_ok())
+}
+
 #[cfg(not(any(feature = "arithmetic", feature = "es256k")))]
 pub(super) fn k256(
     _: &k256::ecdsa::VerifyingKey,

@@ -1,0 +1,87 @@
+// ES256K (ECDSA on secp256k1, RFC 8812) where the platform has no secp256k1:
+// WebCrypto (browsers, Deno, Workers) and Bun's BoringSSL. Its arithmetic is
+// a small wasm of its own (crates/jwtlens-wasm-es256k), instantiated the first
+// time such a signature is checked and never for another algorithm, so the
+// JWT and SD-JWT modules carry no secp256k1. Not part of the public API.
+//
+// The core has made every decision before it asks (key, algorithm, sizes,
+// ranges); this is only the last step. An entry says where the wasm is
+// (setEs256kSource): Node and Bun read the file beside it synchronously, Deno
+// and workerd import it as a module, browsers and the /init entries fetch it
+// beside the module, with no token in the request. A module that cannot be
+// had leaves ES256K "not checked" (-1), never valid.
+import initWasm, { initSync, verifyEs256k } from "./jwtlens_es256k.js";
+
+let source = null;
+let ready = false;
+let failed = false;
+let pending = null;
+
+/**
+ * Where the ES256K wasm is, set once by the first entry loaded.
+ * @param {{ sync: () => BufferSource | WebAssembly.Module } | { url: URL }} where
+ */
+export function setEs256kSource(where) {
+  source ??= where;
+}
+
+/** The verifier, when it can be had without waiting (Node, Bun, Deno, workerd), else null. */
+export function es256kNow() {
+  if (!ready && !failed && source?.sync) {
+    try {
+      initSync({ module: source.sync() });
+      ready = true;
+    } catch {
+      failed = true;
+    }
+  }
+  return ready ? verifyEs256k : null;
+}
+
+/** The verifier, fetching the wasm if it must (browsers); null if it cannot be had. */
+export async function es256kLater() {
+  if (es256kNow() !== null || !source?.url) return es256kNow();
+  // A failed fetch (offline, say) is tried again by the next ES256K check, not before.
+  pending ??= initWasm({ module_or_path: source.url }).then(
+    () => {
+      ready = true;
+      return verifyEs256k;
+    },
+    () => {
+      pending = null;
+      return null;
+    },
+  );
+  return pending;
+}
+
+function bytes(b64url) {
+  if (typeof b64url !== "string" || !/^[A-Za-z0-9_-]*$/.test(b64url)) return null;
+  try {
+    return Uint8Array.from(atob(b64url.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * 1, 0 or -1 (not checked) for an ES256K signature by the public JWK `jwk`
+ * (RFC 8812 §3.1: kty "EC", crv "secp256k1"), with the verifier `verify`.
+ * @param {Function | null} verify from es256kNow or es256kLater
+ */
+export function es256k(verify, jwk, data, sig) {
+  if (verify === null || jwk === null || typeof jwk !== "object" || jwk.kty !== "EC" || jwk.crv !== "secp256k1") return -1;
+  const x = bytes(jwk.x);
+  const y = bytes(jwk.y);
+  if (x === null || y === null || x.length !== 32 || y.length !== 32) return -1;
+  const point = new Uint8Array(65);
+  point[0] = 4;
+  point.set(x, 1);
+  point.set(y, 33);
+  try {
+    const r = verify(point, data, sig);
+    return r === 1 ? 1 : r === 0 ? 0 : -1;
+  } catch {
+    return -1;
+  }
+}
