@@ -95,36 +95,45 @@ const URL_SAFE_VALUES: [u8; 256] = {
 
 /// Strict, canonical, unpadded base64url, or `None` (the lenient path then says why).
 /// The same answers as `URL_SAFE_NO_PAD.decode(s).ok()` (a property test checks it);
-/// one table look-up per character and no zeroed buffer, since every token goes through it.
+/// one table look-up per character, written in place into a buffer sized once
+/// (every token goes through it; an `extend_from_slice` per group was 4% of an
+/// HS256 verification where it was not inlined).
 fn decode_strict(s: &[u8]) -> Option<Vec<u8>> {
     let value = |c: &u8| URL_SAFE_VALUES.get(usize::from(*c)).copied().unwrap_or(INVALID);
-    let mut out = Vec::with_capacity(s.len() / 4 * 3 + 2);
+    // RFC 4648 §3.5: the unused bits of the last character must be zero (canonical).
+    let tail: usize = match s.len() % 4 {
+        0 => 0,
+        2 => 1,
+        3 => 2,
+        _ => return None,
+    };
+    let mut out = alloc::vec![0u8; s.len() / 4 * 3 + tail];
     let mut groups = s.chunks_exact(4);
-    for g in &mut groups {
-        let [a, b, c, d] = g else { return None };
+    let mut outs = out.chunks_exact_mut(3);
+    for (g, o) in (&mut groups).zip(&mut outs) {
+        let ([a, b, c, d], [x, y, z]) = (g, o) else { return None };
         let [a, b, c, d] = [value(a), value(b), value(c), value(d)];
         // Every valid value is below 64; INVALID has the top bits set.
         if (a | b | c | d) & 0xc0 != 0 {
             return None;
         }
-        out.extend_from_slice(&[a << 2 | b >> 4, b << 4 | c >> 2, c << 6 | d]);
+        (*x, *y, *z) = (a << 2 | b >> 4, b << 4 | c >> 2, c << 6 | d);
     }
-    // RFC 4648 §3.5: the unused bits of the last character must be zero (canonical).
-    match groups.remainder() {
-        [] => {}
-        [a, b] => {
+    match (groups.remainder(), outs.into_remainder()) {
+        ([], []) => {}
+        ([a, b], [x]) => {
             let (a, b) = (value(a), value(b));
             if (a | b) & 0xc0 != 0 || b & 0x0f != 0 {
                 return None;
             }
-            out.push(a << 2 | b >> 4);
+            *x = a << 2 | b >> 4;
         }
-        [a, b, c] => {
+        ([a, b, c], [x, y]) => {
             let (a, b, c) = (value(a), value(b), value(c));
             if (a | b | c) & 0xc0 != 0 || c & 0x03 != 0 {
                 return None;
             }
-            out.extend_from_slice(&[a << 2 | b >> 4, b << 4 | c >> 2]);
+            (*x, *y) = (a << 2 | b >> 4, b << 4 | c >> 2);
         }
         _ => return None,
     }
