@@ -77,3 +77,16 @@ fn numbers_keep_their_text() {
     assert_eq!(a[1].as_f64(), Some(1500.0));
     assert_eq!(serde_json::to_string(&v).unwrap(), "[1.2345678901234568e+22,1500.0,0]");
 }
+
+proptest::proptest! {
+    /// The verdict's early-exit question answers what the full list's first entry says.
+    #[test]
+    fn first_duplicate_is_the_first_of_duplicates(names in proptest::collection::vec(0u8..6, 0..24)) {
+        let members = names
+            .iter()
+            .map(|n| Member { name: CompactString::from(alloc::format!("n{n}")), value: Json::Null, span: 0..0 })
+            .collect();
+        let o = Object::from_members(members);
+        proptest::prop_assert_eq!(o.first_duplicate(), o.duplicates().next());
+    }
+}
