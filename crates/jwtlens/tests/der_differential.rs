@@ -41,7 +41,7 @@ fn canonical(material: &Material) -> Vec<u8> {
         Material::P521(k) => out.extend(k.sec1()),
         Material::K256(k) => {
             out.extend_from_slice(b"k256");
-            out.extend(k.to_encoded_point(false).as_bytes());
+            out.extend(k.sec1());
         }
         Material::Ed25519(k) => {
             out.extend_from_slice(b"ed25519");
@@ -71,7 +71,10 @@ fn oracle_spki(der: &[u8]) -> Option<Vec<u8>> {
                 let k = p521::ecdsa::VerifyingKey::from_affine(*pk.as_affine()).ok()?;
                 return Some(k.to_encoded_point(false).as_bytes().to_vec());
             }
-            "1.3.132.0.10" => Material::K256(k256::ecdsa::VerifyingKey::from_public_key_der(der).ok()?),
+            "1.3.132.0.10" => {
+                let k = k256::ecdsa::VerifyingKey::from_public_key_der(der).ok()?;
+                return Some([&b"k256"[..], k.to_encoded_point(false).as_bytes()].concat());
+            }
             _ => return None,
         },
         "1.3.101.112" => Material::Ed25519(jwtlens::key::Ed25519Key::new(

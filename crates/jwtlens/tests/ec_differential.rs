@@ -1,5 +1,5 @@
-//! jwtlens checks P-384 and P-521 points with its own small arithmetic
-//! (`key/ec.rs`); this holds it to the `p384` and `p521` crates: the same
+//! jwtlens checks P-384, P-521 and secp256k1 points with its own small arithmetic
+//! (`key/ec.rs`); this holds it to the `p384`, `p521` and `k256` crates: the same
 //! inputs accepted, the same point read. Inputs: public keys of seeded random
 //! private keys, uncompressed and compressed, each byte of them changed;
 //! compressed points from random x coordinates (about half have no point);
@@ -21,6 +21,9 @@ fn theirs(curve: Curve, bytes: &[u8]) -> Option<Vec<u8>> {
         Curve::P521 => {
             p521::PublicKey::from_sec1_bytes(bytes).ok().map(|k| k.to_encoded_point(false).as_bytes().to_vec())
         }
+        Curve::Secp256k1 => {
+            k256::PublicKey::from_sec1_bytes(bytes).ok().map(|k| k.to_encoded_point(false).as_bytes().to_vec())
+        }
     }
 }
 
@@ -28,12 +31,14 @@ fn public_point(curve: Curve, rng: &mut rand_chacha::ChaCha8Rng, compress: bool)
     match curve {
         Curve::P384 => p384::SecretKey::random(rng).public_key().to_encoded_point(compress).as_bytes().to_vec(),
         Curve::P521 => p521::SecretKey::random(rng).public_key().to_encoded_point(compress).as_bytes().to_vec(),
+        Curve::Secp256k1 => k256::SecretKey::random(rng).public_key().to_encoded_point(compress).as_bytes().to_vec(),
     }
 }
 
 fn prime(curve: Curve) -> Vec<u8> {
     let hex = match curve {
         Curve::P384 => "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff",
+        Curve::Secp256k1 => "fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f",
         _ => "01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
     };
     (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
@@ -52,7 +57,7 @@ fn add_one(bytes: &mut [u8]) {
 #[test]
 fn points_read_as_the_curve_crates_read_them() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(384_521);
-    for curve in [Curve::P384, Curve::P521] {
+    for curve in [Curve::P384, Curve::P521, Curve::Secp256k1] {
         let n = curve.coordinate_len();
         let mut inputs: Vec<Vec<u8>> = Vec::new();
         for i in 0..40 {
@@ -117,7 +122,7 @@ fn points_read_as_the_curve_crates_read_them() {
                     inputs.push([&[4u8][..], &x, &yp].concat());
                 }
             }
-            // The compact form: the smaller root must be chosen.
+            // The compact form: the smaller root (secp256k1: the even one) must be chosen.
             inputs.push([&[5u8][..], x].concat());
         }
         // The other tags: identity, compact, hybrid.

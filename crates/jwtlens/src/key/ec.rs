@@ -1,19 +1,21 @@
-//! P-384 and P-521 public points, checked to lie on their curve without the
-//! curve crates' field arithmetic.
+//! P-384, P-521 and secp256k1 public points, checked to lie on their curve
+//! without the curve crates' field arithmetic.
 //!
 //! Private arithmetic, for size: reading a point with `p384`/`p521` linked their
 //! unrolled field multiplications into every module, about 65 KB of the JWT wasm,
 //! though only the curve equation was checked there (the signature arithmetic is
 //! the platform's, or `p384`/`p521` in builds with the `arithmetic` feature).
-//! Here `crypto-bigint`'s Montgomery form checks the equation. `tests/ec_differential.rs`
-//! holds it to `p384` and `p521` on points, compressed points, off-curve and
-//! out-of-range coordinates and mutations.
+//! Here `crypto-bigint`'s Montgomery form checks the equation. secp256k1 followed:
+//! reading its points with `k256` kept that crate's field arithmetic in the npm
+//! JWT wasm, whose ES256K checks are a module of their own (about 2 KB gzip).
+//! `tests/ec_differential.rs` holds it to `p384`, `p521` and `k256` on points,
+//! compressed points, off-curve and out-of-range coordinates and mutations.
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use crypto_bigint::modular::constant_mod::{Residue, ResidueParams};
-use crypto_bigint::{impl_modulus, Encoding, Limb, Uint, U384, U640};
+use crypto_bigint::{impl_modulus, Encoding, Limb, Uint, U256, U384, U640};
 
 // The field primes: p = 2^384 − 2^128 − 2^96 + 2^32 − 1 and p = 2^521 − 1
 // (SEC 2 §2.5.1, §2.6.1). P-521's numbers are held in 640 bits, the nearest size
@@ -24,6 +26,11 @@ impl_modulus!(
     "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff"
 );
 impl_modulus!(P521Prime, U640, "000000000000000000000000000001ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+// secp256k1's prime, p = 2^256 − 2^32 − 977 (SEC 2 §2.4.1).
+impl_modulus!(K256Prime, U256, "fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f");
+/// secp256k1's b (SEC 2 §2.4.1: y² = x³ + 7).
+const K256_B: U256 = U256::from_u8(7);
+const L256: usize = U256::LIMBS;
 /// The curves' b coefficients (SEC 2 §2.5.1, §2.6.1).
 const P384_B: U384 = U384::from_be_hex(
     "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef",
@@ -39,6 +46,8 @@ pub enum Curve {
     P384,
     /// NIST P-521 (secp521r1).
     P521,
+    /// secp256k1 (SEC 2 §2.4.1), ES256K's curve (RFC 8812).
+    Secp256k1,
 }
 
 impl Curve {
@@ -47,13 +56,14 @@ impl Curve {
         match self {
             Curve::P384 => 48,
             Curve::P521 => 66,
+            Curve::Secp256k1 => 32,
         }
     }
 }
 
-/// A public point on P-384 or P-521, checked at construction: both coordinates
-/// below the field prime and `y² = x³ − 3x + b` (SEC 1 §3.2.2.1 steps 2–3; the
-/// curves have cofactor 1, so step 4 holds for every point on them).
+/// A public point on P-384, P-521 or secp256k1, checked at construction: both
+/// coordinates below the field prime and `y² = x³ + ax + b` (SEC 1 §3.2.2.1
+/// steps 2–3; the curves have cofactor 1, so step 4 holds for every point on them).
 ///
 /// ```
 /// use jwtlens::key::{Curve, EcPoint};
@@ -95,12 +105,13 @@ impl EcPoint {
                 y.to_vec()
             }
             // Compressed: the root of that parity. The compact form (draft-jivsov-ecc-compact
-            // §4.1, read by the curve crates too): x alone, and y the smaller of the two roots.
+            // §4.1, read by the curve crates too): x alone, and y the smaller of the two roots
+            // (`p384`, `p521`), or for secp256k1 the even one, as `k256` reads it.
             // A root found is on the curve by construction.
             (Some(tag @ (2 | 3 | 5)), len) if len == 1 + n => {
-                let pick = match tag {
-                    2 => Root::Even,
-                    3 => Root::Odd,
+                let pick = match (tag, curve) {
+                    (2, _) | (5, Curve::Secp256k1) => Root::Even,
+                    (3, _) => Root::Odd,
                     _ => Root::Smaller,
                 };
                 decompress(curve, x, pick).ok_or("no point has this x")?
@@ -142,8 +153,9 @@ impl EcPoint {
 
 fn on_curve(curve: Curve, x: &[u8], y: &[u8]) -> bool {
     match curve {
-        Curve::P384 => equation::<P384Prime, L384>(x, y, &P384_B),
-        Curve::P521 => equation::<P521Prime, L640>(x, y, &P521_B),
+        Curve::P384 => equation::<P384Prime, L384>(x, y, &P384_B, A::MinusThree),
+        Curve::P521 => equation::<P521Prime, L640>(x, y, &P521_B, A::MinusThree),
+        Curve::Secp256k1 => equation::<K256Prime, L256>(x, y, &K256_B, A::Zero),
     }
 }
 
@@ -156,17 +168,18 @@ enum Root {
 }
 
 /// SEC 1 §2.3.4 step 2.4.2: the y that `pick` names, from x. `p ≡ 3 (mod 4)` for
-/// both curves, so `y = (x³ − 3x + b)^((p+1)/4)` when a root exists.
+/// the three curves, so `y = (x³ + ax + b)^((p+1)/4)` when a root exists.
 fn decompress(curve: Curve, x: &[u8], pick: Root) -> Option<Vec<u8>> {
     let y = match curve {
-        Curve::P384 => root::<P384Prime, L384>(x, &P384_B, pick)?.to_be_bytes().to_vec(),
-        Curve::P521 => root::<P521Prime, L640>(x, &P521_B, pick)?.to_be_bytes().to_vec(),
+        Curve::P384 => root::<P384Prime, L384>(x, &P384_B, A::MinusThree, pick)?.to_be_bytes().to_vec(),
+        Curve::P521 => root::<P521Prime, L640>(x, &P521_B, A::MinusThree, pick)?.to_be_bytes().to_vec(),
+        Curve::Secp256k1 => root::<K256Prime, L256>(x, &K256_B, A::Zero, pick)?.to_be_bytes().to_vec(),
     };
     y.get(y.len() - curve.coordinate_len()..).map(<[u8]>::to_vec)
 }
 
-fn root<P: ResidueParams<L>, const L: usize>(x: &[u8], b: &Uint<L>, pick: Root) -> Option<Uint<L>> {
-    let rhs = rhs::<P, L>(&coordinate::<P, L>(x)?, b);
+fn root<P: ResidueParams<L>, const L: usize>(x: &[u8], b: &Uint<L>, a: A, pick: Root) -> Option<Uint<L>> {
+    let rhs = rhs::<P, L>(&coordinate::<P, L>(x)?, b, a);
     let y = rhs.pow(&P::MODULUS.wrapping_add(&Uint::ONE).shr_vartime(2));
     if y.square() != rhs {
         return None;
@@ -186,15 +199,25 @@ fn root<P: ResidueParams<L>, const L: usize>(x: &[u8], b: &Uint<L>, pick: Root) 
     })
 }
 
-/// `x³ − 3x + b` (the short Weierstrass form of both curves, a = −3).
-fn rhs<P: ResidueParams<L>, const L: usize>(x: &Residue<P, L>, b: &Uint<L>) -> Residue<P, L> {
-    let three = Residue::<P, L>::new(&Uint::from_u8(3));
-    x.square().mul(x).sub(&three.mul(x)).add(&Residue::new(b))
+/// The short Weierstrass curves' a coefficient: −3 for the NIST curves, 0 for secp256k1.
+#[derive(Clone, Copy)]
+enum A {
+    MinusThree,
+    Zero,
 }
 
-fn equation<P: ResidueParams<L>, const L: usize>(x: &[u8], y: &[u8], b: &Uint<L>) -> bool {
+/// `x³ + ax + b`.
+fn rhs<P: ResidueParams<L>, const L: usize>(x: &Residue<P, L>, b: &Uint<L>, a: A) -> Residue<P, L> {
+    let cube_plus_b = x.square().mul(x).add(&Residue::new(b));
+    match a {
+        A::MinusThree => cube_plus_b.sub(&Residue::<P, L>::new(&Uint::from_u8(3)).mul(x)),
+        A::Zero => cube_plus_b,
+    }
+}
+
+fn equation<P: ResidueParams<L>, const L: usize>(x: &[u8], y: &[u8], b: &Uint<L>, a: A) -> bool {
     match (coordinate::<P, L>(x), coordinate::<P, L>(y)) {
-        (Some(x), Some(y)) => y.square() == rhs(&x, b),
+        (Some(x), Some(y)) => y.square() == rhs(&x, b, a),
         _ => false,
     }
 }

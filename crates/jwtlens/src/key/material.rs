@@ -286,7 +286,7 @@ pub enum Material {
     /// A P-521 public key.
     P521(EcPoint),
     /// A secp256k1 public key.
-    K256(k256::ecdsa::VerifyingKey),
+    K256(EcPoint),
     /// An Ed25519 public key.
     Ed25519(Ed25519Key),
 }
@@ -304,7 +304,7 @@ impl Material {
             }
             "P-384" => Material::P384(EcPoint::from_sec1(Curve::P384, sec1)?),
             "P-521" => Material::P521(EcPoint::from_sec1(Curve::P521, sec1)?),
-            "secp256k1" => Material::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map_err(|_| NOT_A_POINT)?),
+            "secp256k1" => Material::K256(EcPoint::from_sec1(Curve::Secp256k1, sec1)?),
             _ => return Err("an unsupported curve (P-256, P-384, P-521, secp256k1)"),
         })
     }

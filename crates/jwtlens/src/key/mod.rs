@@ -208,7 +208,7 @@ impl Key {
             Material::P256(k) => ec("P-256", k.to_encoded_point(false).as_bytes()),
             Material::P384(k) => ec("P-384", k.sec1()),
             Material::P521(k) => ec("P-521", k.sec1()),
-            Material::K256(k) => ec("secp256k1", k.to_encoded_point(false).as_bytes()),
+            Material::K256(k) => ec("secp256k1", k.sec1()),
             Material::Ed25519(k) => Jwk { crv: Some("Ed25519"), x: e(k.as_bytes()), ..Jwk::new("OKP") },
         }
     }

@@ -169,7 +169,10 @@ impl SigningKey {
                 crate::key::Curve::P521,
                 p521::ecdsa::VerifyingKey::from(k).to_encoded_point(false).as_bytes(),
             )),
-            SigningKey::K256(k) => Material::K256(*k.verifying_key()),
+            SigningKey::K256(k) => Material::K256(crate::key::EcPoint::derived(
+                crate::key::Curve::Secp256k1,
+                k.verifying_key().to_encoded_point(false).as_bytes(),
+            )),
             SigningKey::Ed25519(k) => Material::Ed25519(crate::key::Ed25519Key::new(k.verifying_key())),
         };
         Key { material, kid: None, alg: None, use_: None, key_ops: None, format: KeyFormat::Jwk }

@@ -267,8 +267,8 @@ pub fn verify_signature_with(
             delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::p521(k, data, &s))
         }
         (Algorithm::ES256K, Material::K256(k)) => {
-            let s = ecdsa_sig(sig, 32, k256::ecdsa::Signature::from_slice)?;
-            delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::k256(k, data, &s))
+            es256k_sig(sig)?;
+            delegated(backend, alg, key, data, sig).unwrap_or_else(|| own::k256(k, data, sig))
         }
         (Algorithm::EdDSA, Material::Ed25519(k)) => {
             let s = ed25519_dalek::Signature::from_slice(sig)

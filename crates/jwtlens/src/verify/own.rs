@@ -71,17 +71,12 @@ mod with {
 }
 
 /// ES256K: WebCrypto has no secp256k1, so the `es256k` feature keeps this
-/// curve's arithmetic in builds that hand the others to the platform.
+/// curve's arithmetic in builds that hand the others to the platform. The
+/// point was checked when the key was read (`key::EcPoint`), the signature's
+/// length and ranges by the caller; `k256` reads both again.
 #[cfg(any(feature = "arithmetic", feature = "es256k"))]
-pub(super) fn k256(
-    k: &k256::ecdsa::VerifyingKey,
-    data: &[u8],
-    s: &k256::ecdsa::Signature,
-) -> Result<(), super::VerifyError> {
-    use p256::ecdsa::signature::Verifier;
-    // k256 accepts only low-S signatures; JWS (RFC 8812) does not require low S, so normalize.
-    let s = s.normalize_s().unwrap_or(*s);
-    k.verify(data, &s).map_err(|_| super::VerifyError::InvalidSignature)
+pub(super) fn k256(k: &crate::key::EcPoint, data: &[u8], sig: &[u8]) -> Result<(), super::VerifyError> {
+    verify_es256k(k.sec1(), data, sig).filter(|&valid| valid).map(|_| ()).ok_or(super::VerifyError::InvalidSignature)
 }
 
 /// ES256K's arithmetic alone (RFC 8812 §3.2: ECDSA over secp256k1 with
@@ -108,17 +103,16 @@ pub(super) fn k256(
 /// ```
 #[cfg(any(feature = "arithmetic", feature = "es256k"))]
 pub fn verify_es256k(public_sec1: &[u8], data: &[u8], signature: &[u8]) -> Option<bool> {
+    use p256::ecdsa::signature::Verifier;
     let key = k256::ecdsa::VerifyingKey::from_sec1_bytes(public_sec1).ok()?;
     let signature = k256::ecdsa::Signature::from_slice(signature).ok()?;
-    Some(k256(&key, data, &signature).is_ok())
+    // k256 accepts only low-S signatures; JWS (RFC 8812) does not require low S, so normalize.
+    let signature = signature.normalize_s().unwrap_or(signature);
+    Some(key.verify(data, &signature).is_ok())
 }
 
 #[cfg(not(any(feature = "arithmetic", feature = "es256k")))]
-pub(super) fn k256(
-    _: &k256::ecdsa::VerifyingKey,
-    _: &[u8],
-    _: &k256::ecdsa::Signature,
-) -> Result<(), super::VerifyError> {
+pub(super) fn k256(_: &crate::key::EcPoint, _: &[u8], _: &[u8]) -> Result<(), super::VerifyError> {
     Err(super::VerifyError::PlatformRequired { alg: alloc::string::String::from("ES256K") })
 }
 

@@ -54,7 +54,10 @@ pub(super) fn raw_point(bytes: &[u8]) -> Option<String> {
         return None;
     }
     let on = match bytes.len() {
-        65 => p256::PublicKey::from_sec1_bytes(bytes).is_ok() || k256::PublicKey::from_sec1_bytes(bytes).is_ok(),
+        65 => {
+            p256::PublicKey::from_sec1_bytes(bytes).is_ok()
+                || crate::key::EcPoint::from_sec1(crate::key::Curve::Secp256k1, bytes).is_ok()
+        }
         97 => crate::key::EcPoint::from_sec1(crate::key::Curve::P384, bytes).is_ok(),
         133 => crate::key::EcPoint::from_sec1(crate::key::Curve::P521, bytes).is_ok(),
         _ => false,
