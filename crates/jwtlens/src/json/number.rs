@@ -15,19 +15,21 @@
 //! 14 KB with its code); almost every number in a token is an integer or a
 //! short decimal, which the exact fast path below answers with one
 //! multiplication or division. The rest (more than 15 significant digits, or
-//! an exponent past 10^±22) are found by a binary search over the doubles,
-//! comparing exactly in big integers; at most 800 significant digits are
-//! kept, so a long number costs linear time (`number_matches_core_parse`
-//! holds it to core's parser, `long_numbers_stay_linear` to its cost).
+//! an exponent past 10^±22) start from an estimate within a few units in the
+//! last place and are settled by at most five exact comparisons in big
+//! integers (`slow_path_is_a_few_comparisons` counts them); at most 800
+//! significant digits are kept, so a number costs time linear in its length
+//! (`number_matches_core_parse` holds the answers to core's parser).
 
 use alloc::vec;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
 /// Significant digits kept exactly; the rest count only as "more than zero".
-/// A double or a point halfway between two doubles has at most 767
-/// significant digits, so 800 digits and a nonzero tail never compare equal
-/// to one of them, and compare the same way the whole number does.
+/// A double or a point halfway between two doubles has at most 768
+/// significant digits ((2m + 1) · 5^1075 with 2m + 1 < 2^54), so 800 digits and
+/// a nonzero tail never compare equal to one of them, and compare the same way
+/// the whole number does.
 const MAX_DIGITS: usize = 800;
 
 /// The powers of ten that are exact doubles (10^22 = 5^22 · 2^22, and 5^22 < 2^53).
@@ -200,33 +202,85 @@ fn decimal(s: &[u8]) -> Option<Decimal> {
     Some(Decimal { digits, exponent })
 }
 
-/// The double nearest `d` (which is above zero and below 10^309), ties to even:
-/// the largest double not above `d` by binary search over the bit patterns
-/// (ordered like the values for positive doubles), then one comparison with
-/// the point halfway to the next double.
+/// The bit pattern of infinity, read by [`parts`] as 2^1024: the double after the largest.
+const INFINITY_BITS: u64 = 0x7ff0_0000_0000_0000;
+
+/// Exact comparisons [`nearest`] makes from its estimate before it falls back to a
+/// binary search; the estimate is within a few units in the last place, so the
+/// fallback is never taken by a correct estimate (`slow_path_is_a_few_comparisons`).
+const SETTLE_STEPS: usize = 8;
+
+/// The double nearest `d` (which is above zero and below 10^309), ties to even.
 fn nearest(d: &Decimal) -> f64 {
+    nearest_counted(d).0
+}
+
+/// [`nearest`] and the number of exact comparisons it made: the largest double
+/// not above `d`, found from an estimate in a few steps over the bit patterns
+/// (ordered like the values, for positive doubles), then one comparison with
+/// the point halfway to the next double. Each comparison is linear in the
+/// size of the numbers, so a number costs linear time with a small constant
+/// (a payload of 10,000 such numbers is read as fast as the limits allow).
+fn nearest_counted(d: &Decimal) -> (f64, usize) {
     let exact = Exact::new(d);
-    const INFINITY_BITS: u64 = 0x7ff0_0000_0000_0000;
-    // (lo, hi]: f(lo) <= d, and f(hi) > d unless hi is infinity's pattern.
-    let (mut lo, mut hi) = (0u64, INFINITY_BITS);
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        let (m, k) = parts(mid);
-        if exact.cmp(m, k) == Ordering::Less {
-            hi = mid;
-        } else {
-            lo = mid;
+    let start = exact.estimate();
+    nearest_from(&exact, start)
+}
+
+/// [`nearest_counted`] from the pattern `start` (the estimate; tests give others).
+fn nearest_from(exact: &Exact, start: u64) -> (f64, usize) {
+    let mut count = 0;
+    let mut below = |bits: u64| {
+        // f(bits) <= d
+        count += 1;
+        let (m, k) = parts(bits);
+        exact.cmp(m, k) != Ordering::Less
+    };
+    let mut lo = start.min(INFINITY_BITS - 1);
+    let mut settled = false;
+    if below(lo) {
+        // Up while the next double is still not above d.
+        for _ in 0..SETTLE_STEPS {
+            if lo + 1 < INFINITY_BITS && below(lo + 1) {
+                lo += 1;
+            } else {
+                settled = true;
+                break;
+            }
         }
+    } else {
+        // Down to the first that is not above d (f(0) = 0 is not, so lo stays above 0).
+        for _ in 0..SETTLE_STEPS {
+            lo -= 1;
+            if below(lo) {
+                settled = true;
+                break;
+            }
+        }
+    }
+    if !settled {
+        // Never for a correct estimate; kept so that the answer never rests on it.
+        let (mut l, mut h) = (0u64, INFINITY_BITS);
+        while h - l > 1 {
+            let mid = l + (h - l) / 2;
+            if below(mid) {
+                l = mid;
+            } else {
+                h = mid;
+            }
+        }
+        lo = l;
     }
     let (m, k) = parts(lo);
     // Halfway to the next double: (2m + 1) · 2^(k-1), within a binade and across
     // one; past the largest double, the next is infinity (its pattern, 2^1024).
+    count += 1;
     let bits = match exact.cmp(2 * m + 1, k - 1) {
         Ordering::Greater => lo + 1,
         Ordering::Equal => lo + (lo & 1),
         Ordering::Less => lo,
     };
-    f64::from_bits(bits)
+    (f64::from_bits(bits), count)
 }
 
 /// A positive double's bit pattern as `m · 2^k` (infinity's as 2^1024).
@@ -256,6 +310,27 @@ impl Exact {
             denominator.mul_pow10(d.exponent.unsigned_abs());
         }
         Exact { numerator, denominator }
+    }
+
+    /// A double within a few units in the last place of the decimal, as a bit
+    /// pattern: the top 96 bits of numerator and denominator divided in `f64`
+    /// (relative error under 2^-51), scaled by the power of two between them
+    /// in exact steps, the last one rounding once into the subnormals if it must.
+    fn estimate(&self) -> u64 {
+        let (n, n_limbs) = self.numerator.top96();
+        let (d, d_limbs) = self.denominator.top96();
+        let mut x = n / d;
+        let mut e = 32 * (n_limbs - d_limbs);
+        let pow2 = |k: i64| f64::from_bits(((k + 1023) as u64) << 52);
+        while e > 1000 {
+            x *= pow2(1000);
+            e -= 1000;
+        }
+        while e < -1000 {
+            x *= pow2(-1000);
+            e += 1000;
+        }
+        (x * pow2(e)).to_bits()
     }
 
     /// How the decimal compares with `m · 2^k`.
@@ -347,6 +422,15 @@ impl Big {
         if !self.0.is_empty() {
             self.0.splice(0..0, core::iter::repeat_n(0, limbs));
         }
+    }
+
+    /// The top three limbs as a number (missing low limbs as zeros) and the
+    /// limb count: `self ≈ value · 2^(32 (limbs − 3))`, from below, within 2^-64.
+    fn top96(&self) -> (f64, i64) {
+        let len = self.0.len();
+        let limb = |j: usize| len.checked_sub(1 + j).and_then(|i| self.0.get(i)).map_or(0u128, |&l| u128::from(l));
+        let value = limb(0) << 64 | limb(1) << 32 | limb(2);
+        (value as f64, len as i64)
     }
 
     fn trim(&mut self) {
@@ -497,6 +581,13 @@ mod tests {
             if let Some(f) = frac { text.push('.'); text.push_str(&f); }
             if let Some(e) = exp { text.push_str(&format!("e{e}")); }
             check(&text);
+            let body = text.strip_prefix('-').unwrap_or(&text);
+            if let Some(d) = decimal(body.as_bytes()) {
+                let lead = d.digits.len() as i64 + d.exponent - 1;
+                if !d.digits.is_empty() && (-324..=308).contains(&lead) {
+                    proptest::prop_assert!(nearest_counted(&d).1 <= 5);
+                }
+            }
         }
 
         /// Every double, printed shortest and printed with 17 to 40 digits.
@@ -519,6 +610,53 @@ mod tests {
             if digit > 0 { check(&format!("{}{}{e}", &mantissa[..last], digit - 1)); }
             if digit < 9 { check(&format!("{}{}{e}", &mantissa[..last], digit + 1)); }
             check(&format!("{mantissa}{}1{e}", "0".repeat(900)));
+        }
+    }
+
+    /// Every number the slow path reads is settled in a few exact comparisons
+    /// from the estimate (so 10,000 of them in a payload cost what 10,000 short
+    /// numbers do, give or take a constant), never by the fallback search.
+    #[test]
+    fn slow_path_is_a_few_comparisons() {
+        let mut worst = 0;
+        let mut texts: Vec<String> = Vec::new();
+        for e in -345..=310 {
+            for m in
+                ["1", "9", "4.9406564584124654", "2.4703282292062328", "1.7976931348623157", "123456789012345678901"]
+            {
+                texts.push(format!("{m}e{e}"));
+            }
+        }
+        for bits in
+            [1u64, 2, 3, 0x000f_ffff_ffff_ffff, 0x0010_0000_0000_0000, 0x7fef_ffff_ffff_ffff, 0x3ff0_0000_0000_0001]
+        {
+            let x = f64::from_bits(bits);
+            texts.push(format!("{x:.40e}"));
+        }
+        for t in &texts {
+            check(t);
+            if let Some(d) = decimal(t.as_bytes()) {
+                let n = d.digits.len() as i64;
+                if !d.digits.is_empty() && (-324..=308).contains(&(n + d.exponent - 1)) {
+                    let (_, count) = nearest_counted(&d);
+                    worst = worst.max(count);
+                }
+            }
+        }
+        assert!(worst <= 5, "at most 5 exact comparisons, not {worst}");
+    }
+
+    /// From a wrong start the fallback search still finds the nearest double.
+    #[test]
+    fn a_wrong_start_falls_back_to_the_right_answer() {
+        for t in ["1e-320", "2.4703282292062328e-324", "1.7976931348623158e308", "123456789012345678901e5", "0.1"] {
+            let d = decimal(t.as_bytes()).unwrap();
+            let exact = Exact::new(&d);
+            for start in [0, 1 << 52, 0x3ff0_0000_0000_0000, INFINITY_BITS - 1, INFINITY_BITS] {
+                let (x, count) = nearest_from(&exact, start);
+                assert_eq!(x.to_bits(), t.parse::<f64>().unwrap().to_bits(), "{t} from {start:#x}");
+                assert!(count <= SETTLE_STEPS + 66, "{t}: {count}");
+            }
         }
     }
 
