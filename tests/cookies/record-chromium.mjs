@@ -137,13 +137,19 @@ export async function record({ only } = {}) {
       for (let i = 0; i < 100 && !hits.has(s.id); i++) await new Promise((r) => setTimeout(r, 20));
       const header = hits.has(s.id) ? hits.get(s.id) : null;
       // The hit is recorded when the request arrives; the page may still be committing that
-      // navigation, which would interrupt this one: then let it finish and read after it.
+      // navigation (a form post from a frame commits late), which interrupts this one: then
+      // let it finish and read after it, a few times over (once was not always enough in CI).
       const read = at(s.read, "read");
-      await p.goto(read).catch(async (e) => {
-        if (!/interrupted by another navigation/.test(e.message)) throw e;
-        await p.waitForLoadState("load");
-        await p.goto(read);
-      });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await p.goto(read);
+          break;
+        } catch (e) {
+          if (!/interrupted by another navigation/.test(e.message) || attempt === 6) throw e;
+          await p.waitForLoadState("load").catch(() => {});
+          await new Promise((r) => setTimeout(r, 50 * attempt));
+        }
+      }
       const documentCookie = await p.evaluate(() => document.cookie);
       results[s.id] = { header, documentCookie };
       await context.close();
