@@ -134,15 +134,17 @@ export class Arithmetic {
     }
   }
 
-  #es256k(verify, index, data, sig, jwk) {
-    if (verify === null) return -1;
-    let source = null;
+  // The public JWK of key `index`: the key set's, or the one a token brought (`jwk`, JSON text).
+  #publicJwk(index, jwk) {
     try {
-      source = index === FOREIGN ? JSON.parse(jwk) : this.#keys[index]?.jwk ?? null;
+      return publicJwk(index === FOREIGN ? JSON.parse(jwk) : this.#keys[index]?.jwk);
     } catch {
-      source = null;
+      return null;
     }
-    return es256k(verify, source, data, sig);
+  }
+
+  #es256k(verify, index, data, sig, jwk) {
+    return verify === null ? -1 : es256k(verify, this.#publicJwk(index, jwk), data, sig);
   }
 
   async #webcrypto({ index, alg, data, sig, jwk }) {
@@ -166,12 +168,7 @@ export class Arithmetic {
     const slot = `${index}:${name}`;
     const cached = index === FOREIGN ? undefined : this.#cryptoKeys.get(slot);
     if (cached !== undefined) return cached;
-    let source = null;
-    try {
-      source = publicJwk(index === FOREIGN ? JSON.parse(jwk) : this.#keys[index]?.jwk);
-    } catch {
-      source = null;
-    }
+    const source = this.#publicJwk(index, jwk);
     let imported;
     try {
       imported =

@@ -40,7 +40,8 @@ export function es256kNow() {
 
 /** The verifier, fetching the wasm if it must (browsers); null if it cannot be had. */
 export async function es256kLater() {
-  if (es256kNow() !== null || !source?.url) return es256kNow();
+  const now = es256kNow();
+  if (now !== null || !source?.url) return now;
   // A failed fetch (offline, say) is tried again by the next ES256K check, not before.
   pending ??= initWasm({ module_or_path: source.url }).then(
     () => {

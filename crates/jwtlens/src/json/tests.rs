@@ -19,16 +19,22 @@ fn keeps_order_spans_and_duplicates() {
     assert_eq!(o.duplicates().collect::<Vec<_>>(), ["z"]);
 }
 
+/// An object of `null` members called `n0`, `n1`, ... as `names` says, in order.
+fn named(names: &[u8]) -> Object {
+    Object::from_members(
+        names
+            .iter()
+            .map(|n| Member { name: CompactString::from(alloc::format!("n{n}")), value: Json::Null, span: 0..0 })
+            .collect(),
+    )
+}
+
 proptest::proptest! {
     /// The sorted path (many members) lists the same names in the same order as
     /// the definition: each name once, at its second occurrence.
     #[test]
     fn duplicates_by_sorting_match_the_definition(names in proptest::collection::vec(0u8..12, 0..60)) {
-        let members = names
-            .iter()
-            .map(|n| Member { name: CompactString::from(alloc::format!("n{n}")), value: Json::Null, span: 0..0 })
-            .collect();
-        let o = Object::from_members(members);
+        let o = named(&names);
         let want: Vec<&str> = o
             .members()
             .iter()
@@ -82,11 +88,7 @@ proptest::proptest! {
     /// The verdict's early-exit question answers what the full list's first entry says.
     #[test]
     fn first_duplicate_is_the_first_of_duplicates(names in proptest::collection::vec(0u8..6, 0..24)) {
-        let members = names
-            .iter()
-            .map(|n| Member { name: CompactString::from(alloc::format!("n{n}")), value: Json::Null, span: 0..0 })
-            .collect();
-        let o = Object::from_members(members);
+        let o = named(&names);
         proptest::prop_assert_eq!(o.first_duplicate(), o.duplicates().next());
     }
 }

@@ -28,17 +28,12 @@ const SECP256K1_ORDER: [u8; 32] = [
 /// and s are not both integers in the interval [1, n − 1], output 'invalid'".
 /// `tests::es256k_ranges_are_k256s` holds it to `k256::ecdsa::Signature::from_slice`.
 pub(super) fn es256k_sig(sig: &[u8]) -> Result<(), VerifyError> {
-    if sig.len() != 64 {
-        return Err(VerifyError::SignatureLength { expected: 64, found: sig.len() });
-    }
     // Equal-length big-endian byte strings compare as the numbers they write.
     let in_range = |x: &[u8]| x.iter().any(|&b| b != 0) && x < &SECP256K1_ORDER[..];
-    let (r, s) = sig.split_at(32);
-    if in_range(r) && in_range(s) {
-        Ok(())
-    } else {
-        Err(VerifyError::ScalarOutOfRange)
-    }
+    ecdsa_sig(sig, 32, |sig| {
+        let (r, s) = sig.split_at(32);
+        (in_range(r) && in_range(s)).then_some(()).ok_or_else(signature::Error::new)
+    })
 }
 
 #[cfg(test)]
