@@ -36,12 +36,25 @@ pub struct TypeProblem {
     pub found: &'static str,
 }
 
-struct Reader<'a> {
-    obj: &'a Object,
+/// The lexically last member of each registered name, found in one pass over
+/// the object (RFC 7515 §4 allows "a JSON parser that returns only the
+/// lexically last duplicate member name"; [`Object::get`] answers the same).
+/// `slot` numbers the names this reader knows, in its fields' order.
+fn last_members<const N: usize>(obj: &Object, slot: fn(&str) -> Option<usize>) -> [Option<&Member>; N] {
+    let mut last = [None; N];
+    for m in obj.members() {
+        if let Some(place) = slot(&m.name).and_then(|i| last.get_mut(i)) {
+            *place = Some(m);
+        }
+    }
+    last
+}
+
+struct Reader {
     problems: Vec<TypeProblem>,
 }
 
-impl<'a> Reader<'a> {
+impl Reader {
     fn problem(&mut self, m: &Member, expected: &'static str) {
         self.problems.push(TypeProblem {
             name: m.name.clone(),
@@ -51,8 +64,8 @@ impl<'a> Reader<'a> {
         });
     }
 
-    fn string(&mut self, name: &str) -> Option<CompactString> {
-        let m = self.obj.member(name)?;
+    fn string(&mut self, m: Option<&Member>) -> Option<CompactString> {
+        let m = m?;
         match &m.value {
             Json::String(s) => Some(s.clone()),
             _ => {
@@ -62,8 +75,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn strings(&mut self, name: &str, allow_single: bool) -> Option<Vec<CompactString>> {
-        let m = self.obj.member(name)?;
+    fn strings(&mut self, m: Option<&Member>, allow_single: bool) -> Option<Vec<CompactString>> {
+        let m = m?;
         let expected = if allow_single { "a string or an array of strings" } else { "an array of strings" };
         match &m.value {
             Json::String(s) if allow_single => Some(alloc::vec![s.clone()]),
@@ -82,8 +95,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn numeric_date(&mut self, name: &str) -> Option<NumericDate> {
-        let m = self.obj.member(name)?;
+    fn numeric_date(&mut self, m: Option<&Member>) -> Option<NumericDate> {
+        let m = m?;
         match m.value.as_f64().and_then(NumericDate::new) {
             Some(v) => Some(v),
             _ => {
@@ -93,8 +106,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn boolean(&mut self, name: &str) -> Option<bool> {
-        let m = self.obj.member(name)?;
+    fn boolean(&mut self, m: Option<&Member>) -> Option<bool> {
+        let m = m?;
         let b = m.value.as_bool();
         if b.is_none() {
             self.problem(m, "a boolean");
@@ -102,8 +115,8 @@ impl<'a> Reader<'a> {
         b
     }
 
-    fn object(&mut self, name: &str) -> Option<Json> {
-        let m = self.obj.member(name)?;
+    fn object(&mut self, m: Option<&Member>) -> Option<Json> {
+        let m = m?;
         if m.value.as_object().is_none() {
             self.problem(m, "a JSON object");
             return None;
@@ -175,21 +188,40 @@ impl Header {
 
     /// Read the registered parameters from a header object.
     pub fn from_object(obj: &Object) -> (Header, Vec<TypeProblem>) {
-        let mut r = Reader { obj, problems: Vec::new() };
+        let [alg, typ, cty, kid, jku, jwk, x5u, x5c, x5t, x5t_s256, crit, b64, enc] = last_members(obj, |name| {
+            let slot = match name {
+                "alg" => 0,
+                "typ" => 1,
+                "cty" => 2,
+                "kid" => 3,
+                "jku" => 4,
+                "jwk" => 5,
+                "x5u" => 6,
+                "x5c" => 7,
+                "x5t" => 8,
+                "x5t#S256" => 9,
+                "crit" => 10,
+                "b64" => 11,
+                "enc" => 12,
+                _ => return None,
+            };
+            Some(slot)
+        });
+        let mut r = Reader { problems: Vec::new() };
         let h = Header {
-            alg: r.string("alg"),
-            typ: r.string("typ"),
-            cty: r.string("cty"),
-            kid: r.string("kid"),
-            jku: r.string("jku"),
-            jwk: r.object("jwk"),
-            x5u: r.string("x5u"),
-            x5c: r.strings("x5c", false),
-            x5t: r.string("x5t"),
-            x5t_s256: r.string("x5t#S256"),
-            crit: r.strings("crit", false),
-            b64: r.boolean("b64"),
-            enc: r.string("enc"),
+            alg: r.string(alg),
+            typ: r.string(typ),
+            cty: r.string(cty),
+            kid: r.string(kid),
+            jku: r.string(jku),
+            jwk: r.object(jwk),
+            x5u: r.string(x5u),
+            x5c: r.strings(x5c, false),
+            x5t: r.string(x5t),
+            x5t_s256: r.string(x5t_s256),
+            crit: r.strings(crit, false),
+            b64: r.boolean(b64),
+            enc: r.string(enc),
         };
         (h, r.problems)
     }
@@ -226,15 +258,28 @@ pub struct Claims {
 impl Claims {
     /// Read the registered claims from a claims-set object.
     pub fn from_object(obj: &Object) -> (Claims, Vec<TypeProblem>) {
-        let mut r = Reader { obj, problems: Vec::new() };
+        let [iss, sub, aud, exp, nbf, iat, jti] = last_members(obj, |name| {
+            let slot = match name {
+                "iss" => 0,
+                "sub" => 1,
+                "aud" => 2,
+                "exp" => 3,
+                "nbf" => 4,
+                "iat" => 5,
+                "jti" => 6,
+                _ => return None,
+            };
+            Some(slot)
+        });
+        let mut r = Reader { problems: Vec::new() };
         let c = Claims {
-            iss: r.string("iss"),
-            sub: r.string("sub"),
-            aud: r.strings("aud", true),
-            exp: r.numeric_date("exp"),
-            nbf: r.numeric_date("nbf"),
-            iat: r.numeric_date("iat"),
-            jti: r.string("jti"),
+            iss: r.string(iss),
+            sub: r.string(sub),
+            aud: r.strings(aud, true),
+            exp: r.numeric_date(exp),
+            nbf: r.numeric_date(nbf),
+            iat: r.numeric_date(iat),
+            jti: r.string(jti),
         };
         (c, r.problems)
     }
@@ -244,6 +289,7 @@ impl Claims {
 mod tests {
     use super::*;
     use crate::json::parse;
+    use alloc::string::String;
 
     #[test]
     fn wrong_types_are_reported_not_guessed() {
@@ -257,5 +303,48 @@ mod tests {
         let (h, p) = Header::from_object(v.as_object().unwrap());
         assert_eq!(h.b64, None);
         assert_eq!(p[0].expected, "a boolean");
+    }
+
+    proptest::proptest! {
+        /// The one-pass reading answers what looking each name up (the last
+        /// member of that name, `Object::get`) answers, duplicates included.
+        #[test]
+        fn one_pass_reads_the_last_member_of_each_name(
+            members in proptest::collection::vec((0usize..9, 0usize..3), 0..14)
+        ) {
+            const NAMES: [&str; 9] = ["iss", "sub", "exp", "jti", "alg", "kid", "typ", "x5t#S256", "other"];
+            const VALUES: [&str; 3] = ["\"v\"", "7", "true"];
+            let body: Vec<String> = members
+                .iter()
+                .enumerate()
+                .map(|(i, &(n, v))| alloc::format!("\"{}\":{}", NAMES[n], if v == 0 { alloc::format!("\"v{i}\"") } else { VALUES[v].into() }))
+                .collect();
+            let text = alloc::format!("{{{}}}", body.join(","));
+            let v = parse(text.as_bytes()).unwrap();
+            let obj = v.as_object().unwrap();
+            let text_of = |name: &str| obj.get(name).and_then(Json::as_str).map(CompactString::from);
+            let (c, cp) = Claims::from_object(obj);
+            let (h, hp) = Header::from_object(obj);
+            proptest::prop_assert_eq!(c.iss, text_of("iss"));
+            proptest::prop_assert_eq!(c.sub, text_of("sub"));
+            proptest::prop_assert_eq!(c.jti, text_of("jti"));
+            proptest::prop_assert_eq!(c.exp, obj.get("exp").and_then(Json::as_f64).and_then(NumericDate::new));
+            proptest::prop_assert_eq!(h.alg, text_of("alg"));
+            proptest::prop_assert_eq!(h.kid, text_of("kid"));
+            proptest::prop_assert_eq!(h.typ, text_of("typ"));
+            proptest::prop_assert_eq!(h.x5t_s256, text_of("x5t#S256"));
+            // A problem for each registered name whose last member has the wrong type, in field order.
+            let wrong = |names: &[&str], ok: fn(&Json) -> bool| -> Vec<String> {
+                names.iter().filter(|n| obj.get(n).is_some_and(|v| !ok(v))).map(|n| String::from(*n)).collect()
+            };
+            let is_str: fn(&Json) -> bool = |v| v.as_str().is_some();
+            let mut want = wrong(&["iss", "sub"], is_str);
+            want.extend(wrong(&["exp"], |v| v.as_f64().is_some()));
+            want.extend(wrong(&["jti"], is_str));
+            let got: Vec<String> = cp.iter().map(|p| String::from(p.name.as_str())).collect();
+            proptest::prop_assert_eq!(got, want);
+            let got: Vec<String> = hp.iter().map(|p| String::from(p.name.as_str())).collect();
+            proptest::prop_assert_eq!(got, wrong(&["alg", "typ", "kid", "x5t#S256"], is_str));
+        }
     }
 }

@@ -129,12 +129,38 @@ pub struct Member {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Object {
     members: Vec<Member>,
+    /// Whether a name occurs twice among `members` (not nested), and whether
+    /// one does here or in any object nested in a member: found once, when
+    /// the object is made, since the members never change after.
+    repeats: Repeats,
+}
+
+/// Where an [`Object`]'s duplicate names are, as far as it knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Repeats {
+    here: bool,
+    anywhere: bool,
 }
 
 impl Object {
     /// An object of these members, in this order.
     pub fn from_members(members: Vec<Member>) -> Object {
-        Object { members }
+        let nested = members.iter().any(|m| m.value.duplicate_anywhere().is_some());
+        Object::made(members, nested)
+    }
+
+    /// An object of these members, where `nested` says whether any member's
+    /// value holds a duplicate name at some depth (the parser knows it).
+    pub(crate) fn made(members: Vec<Member>, nested: bool) -> Object {
+        let mut o = Object { members, repeats: Repeats::default() };
+        let here = o.pairwise_first_duplicate().is_some();
+        o.repeats = Repeats { here, anywhere: here || nested };
+        o
+    }
+
+    /// Whether some name occurs twice in this object or in an object nested in it.
+    pub(crate) fn repeats_anywhere(&self) -> bool {
+        self.repeats.anywhere
     }
     /// Every member in source order, duplicates included.
     pub fn members(&self) -> &[Member] {
@@ -162,9 +188,14 @@ impl Object {
     /// The member at the second occurrence of each name that occurs more than
     /// once, in source order (see [`Object::duplicates`]). O(n log n).
     pub fn duplicate_members(&self) -> impl Iterator<Item = &Member> {
+        let m = if self.repeats.here { &self.members[..] } else { &[] };
+        Object::second_occurrences(m)
+    }
+
+    /// The members of `m` at the second occurrence of a name, in source order.
+    fn second_occurrences(m: &[Member]) -> impl Iterator<Item = &Member> {
         // Few members (every real header and claims set): compare pairs, no allocation
         // beyond the result. Many: sort the positions by name once.
-        let m = &self.members;
         let mut seconds: Vec<usize> = Vec::new();
         if m.len() <= PAIRWISE {
             for (i, a) in m.iter().enumerate() {
@@ -198,14 +229,25 @@ impl Object {
     /// assert_eq!(v.as_object().unwrap().duplicate_anywhere(), Some("x"));
     /// ```
     pub fn duplicate_anywhere(&self) -> Option<&str> {
+        if !self.repeats.anywhere {
+            return None;
+        }
         self.first_duplicate().or_else(|| self.members.iter().find_map(|m| m.value.duplicate_anywhere()))
     }
 
-    /// `self.duplicates().next()`, stopping at the first: the verdict asks this
-    /// of every token's header and claims, which almost never have one.
+    /// `self.duplicates().next()`.
     fn first_duplicate(&self) -> Option<&str> {
+        if !self.repeats.here {
+            return None;
+        }
+        self.pairwise_first_duplicate()
+    }
+
+    /// The first duplicate name, stopping at the first: asked once of every
+    /// object made, which almost never has one.
+    fn pairwise_first_duplicate(&self) -> Option<&str> {
         if self.members.len() > PAIRWISE {
-            return self.duplicates().next();
+            return Object::second_occurrences(&self.members).next().map(|m| m.name.as_str());
         }
         // The second occurrence that comes first is the first member with an equal name before it.
         self.members.iter().enumerate().find_map(|(i, a)| {

@@ -1,5 +1,6 @@
 //! The reader: RFC 8259's grammar, strictly, one pass, every error located.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use core::fmt;
 
@@ -46,15 +47,18 @@ pub fn parse(text: &[u8]) -> Result<Json, JsonError> {
 /// ```
 pub fn parse_with(text: &[u8], limits: &JsonLimits) -> Result<Json, JsonError> {
     // Valid UTF-8 throughout (the usual case): strings are then sliced, not re-validated.
-    let mut p = Parser { s: text, text: core::str::from_utf8(text).ok(), i: 0, limits: *limits, values: 0 };
+    let mut p = Parser { s: text, text: core::str::from_utf8(text).ok(), i: 0, limits: *limits, values: 0, repeats: 0 };
     p.ws();
-    let v = p.value(0)?;
+    let v = p.value(0).map_err(|e| *e)?;
     p.ws();
     if p.i < p.s.len() {
-        return Err(p.err("end of JSON text"));
+        return Err(*p.err("end of JSON text"));
     }
     Ok(v)
 }
+
+/// The parser's error, boxed: the `Ok` path moves small results.
+type Fail = Box<JsonError>;
 
 struct Parser<'a> {
     s: &'a [u8],
@@ -64,6 +68,8 @@ struct Parser<'a> {
     limits: JsonLimits,
     /// Values read so far (the root does not count).
     values: usize,
+    /// Objects read so far with a duplicate name in them or nested in them.
+    repeats: usize,
 }
 
 /// A printable description of what is at byte `i` of `s`.
@@ -100,8 +106,8 @@ impl Parser<'_> {
         self.s.get(self.i).copied()
     }
 
-    fn err(&self, expected: &'static str) -> JsonError {
-        JsonError { offset: self.i, expected, found: describe_at(self.s, self.i), limit: false }
+    fn err(&self, expected: &'static str) -> Fail {
+        Box::new(JsonError { offset: self.i, expected, found: describe_at(self.s, self.i), limit: false })
     }
 
     fn ws(&mut self) {
@@ -110,7 +116,7 @@ impl Parser<'_> {
         }
     }
 
-    fn eat(&mut self, lit: &[u8], expected: &'static str) -> Result<(), JsonError> {
+    fn eat(&mut self, lit: &[u8], expected: &'static str) -> Result<(), Fail> {
         for &c in lit {
             if self.peek() != Some(c) {
                 return Err(self.err(expected));
@@ -120,7 +126,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn value(&mut self, depth: usize) -> Result<Json, Fail> {
         match self.peek() {
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
@@ -133,41 +139,42 @@ impl Parser<'_> {
         }
     }
 
-    fn enter(&self, depth: usize) -> Result<(), JsonError> {
+    fn enter(&self, depth: usize) -> Result<(), Fail> {
         if depth > self.limits.max_depth {
-            return Err(JsonError {
+            return Err(Box::new(JsonError {
                 offset: self.i,
                 expected: "less nesting (the limit is Limits::max_depth)",
                 found: alloc::format!("more than {} nested arrays or objects", self.limits.max_depth),
                 limit: true,
-            });
+            }));
         }
         Ok(())
     }
 
     /// Count one member or element.
-    fn count(&mut self) -> Result<(), JsonError> {
+    fn count(&mut self) -> Result<(), Fail> {
         self.values += 1;
         if self.values > self.limits.max_values {
-            return Err(JsonError {
+            return Err(Box::new(JsonError {
                 offset: self.i,
                 expected: "fewer values (the limit is Limits::max_values)",
                 found: alloc::format!("more than {} values", self.limits.max_values),
                 limit: true,
-            });
+            }));
         }
         Ok(())
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn object(&mut self, depth: usize) -> Result<Json, Fail> {
         self.enter(depth)?;
         // Claims sets and headers mostly have a handful of members: one allocation, no regrowth.
         let mut members = Vec::with_capacity(8);
+        let before = self.repeats;
         self.i += 1; // '{'
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(Json::Object(Object { members }));
+            return Ok(Json::Object(Object::made(members, false)));
         }
         loop {
             self.ws();
@@ -190,14 +197,18 @@ impl Parser<'_> {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(Json::Object(Object { members }));
+                    let object = Object::made(members, self.repeats > before);
+                    if object.repeats_anywhere() {
+                        self.repeats += 1;
+                    }
+                    return Ok(Json::Object(object));
                 }
                 _ => return Err(self.err("',' or '}'")),
             }
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn array(&mut self, depth: usize) -> Result<Json, Fail> {
         self.enter(depth)?;
         self.i += 1; // '['
         let mut items = Vec::new();
@@ -230,7 +241,7 @@ impl Parser<'_> {
         self.i - start
     }
 
-    fn number(&mut self) -> Result<Number, JsonError> {
+    fn number(&mut self) -> Result<Number, Fail> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -266,7 +277,7 @@ impl Parser<'_> {
         Ok(Number { raw: CompactString::from(raw) })
     }
 
-    fn hex4(&mut self) -> Result<u32, JsonError> {
+    fn hex4(&mut self) -> Result<u32, Fail> {
         let mut v = 0u32;
         for _ in 0..4 {
             let d = match self.peek() {
@@ -282,18 +293,18 @@ impl Parser<'_> {
     }
 
     /// The text from `start` to the current byte, which ends before an ASCII byte.
-    fn run(&self, start: usize) -> Result<&str, JsonError> {
+    fn run(&self, start: usize) -> Result<&str, Fail> {
         if let Some(text) = self.text {
             // Validated once in `parse`; the run ends at an ASCII byte, so on a char boundary.
             return Ok(text.get(start..self.i).unwrap_or_default());
         }
         core::str::from_utf8(self.s.get(start..self.i).unwrap_or(&[])).map_err(|e| {
             let offset = start + e.valid_up_to();
-            JsonError { offset, expected: "UTF-8 text", found: describe_at(self.s, offset), limit: false }
+            Box::new(JsonError { offset, expected: "UTF-8 text", found: describe_at(self.s, offset), limit: false })
         })
     }
 
-    fn string(&mut self) -> Result<CompactString, JsonError> {
+    fn string(&mut self) -> Result<CompactString, Fail> {
         self.i += 1; // opening quote
         let mut out = CompactString::default();
         loop {

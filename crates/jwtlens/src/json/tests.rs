@@ -92,3 +92,56 @@ proptest::proptest! {
         proptest::prop_assert_eq!(o.first_duplicate(), o.duplicates().next());
     }
 }
+
+/// A JSON text of nested objects and arrays whose member names come from a
+/// small alphabet, so duplicates at every depth are common.
+fn nested_text() -> impl proptest::strategy::Strategy<Value = alloc::string::String> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![Just(alloc::string::String::from("1")), Just(alloc::string::String::from("\"s\""))];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..5).prop_map(|v| alloc::format!("[{}]", v.join(","))),
+            proptest::collection::vec((0u8..4, inner), 0..7).prop_map(|v| {
+                let members: Vec<alloc::string::String> =
+                    v.iter().map(|(n, x)| alloc::format!("\"k{n}\":{x}")).collect();
+                alloc::format!("{{{}}}", members.join(","))
+            }),
+        ]
+    })
+}
+
+/// The first duplicate name anywhere, found by walking every member (no
+/// remembered answers): what `duplicate_anywhere` must say.
+fn walked_duplicate(v: &Json) -> Option<&str> {
+    match v {
+        Json::Object(o) => {
+            let m = o.members();
+            let here = m.iter().enumerate().find(|(i, a)| m[..*i].iter().any(|e| e.name == a.name));
+            here.map(|(_, a)| a.name.as_str()).or_else(|| m.iter().find_map(|x| walked_duplicate(&x.value)))
+        }
+        Json::Array(items) => items.iter().find_map(walked_duplicate),
+        _ => None,
+    }
+}
+
+proptest::proptest! {
+    /// What the parser remembers about duplicates (each object's, and whether
+    /// any nested object has one) answers as walking the whole value does.
+    #[test]
+    fn remembered_duplicates_match_a_walk(text in nested_text()) {
+        let v = parse(text.as_bytes()).unwrap();
+        proptest::prop_assert_eq!(v.duplicate_anywhere(), walked_duplicate(&v));
+        if let Json::Object(o) = &v {
+            let rebuilt = Object::from_members(o.members().to_vec());
+            proptest::prop_assert_eq!(&rebuilt, o);
+            let m = o.members();
+            let want: Vec<&str> = m
+                .iter()
+                .enumerate()
+                .filter(|(i, a)| m[..*i].iter().filter(|e| e.name == a.name).count() == 1)
+                .map(|(_, a)| a.name.as_str())
+                .collect();
+            proptest::prop_assert_eq!(o.duplicates().collect::<Vec<_>>(), want);
+        }
+    }
+}

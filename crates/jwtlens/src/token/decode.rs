@@ -237,7 +237,6 @@ impl<'a> Token<'a> {
             self.decode_segment(seg)
         };
         let Some(bytes) = bytes else { return };
-        self.payload_bytes = Some(bytes.clone());
         let nested = self.header.as_ref().is_some_and(Header::nested);
         self.payload = Some(if nested {
             self.notice(
@@ -272,13 +271,15 @@ impl<'a> Token<'a> {
                         &e,
                         "a JSON claims set (it can still be a valid JWS with any content)",
                     );
-                    match String::from_utf8(bytes) {
+                    match String::from_utf8(bytes.clone()) {
                         Ok(s) => Payload::Text(s),
                         Err(e) => Payload::Binary(e.into_bytes()),
                     }
                 }
             }
         });
+        // The bytes as decoded, kept for `payload_bytes` (a copy is made only above, for a payload that is not JSON).
+        self.payload_bytes = Some(bytes);
     }
 
     pub(super) fn check_signature_presence(&mut self, seg: &Segment) {
