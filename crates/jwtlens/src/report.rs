@@ -277,7 +277,7 @@ fn judge(
 ) -> (crate::verify::SignatureVerdict, Vec<crate::policy::Check>, Verdict) {
     use crate::verdict::Clock;
     let now = options.now;
-    let verification = if explain {
+    let mut verification = if explain {
         crate::verify::verify_token_with(token, options.keys, options.backend)
     } else {
         crate::verify::verify_token_brief(token, options.keys, options.backend)
@@ -294,7 +294,9 @@ fn judge(
         None if options.skip_time_checks => Clock::Skipped,
         None => Clock::Missing,
     };
-    let verdict = crate::verdict::decide(token, &verification, &checks, clock);
+    // The brief verdict (`explain` false) hands the signature's sentence on rather than copying it.
+    let said = if explain { verification.message.clone() } else { core::mem::take(&mut verification.message) };
+    let verdict = crate::verdict::decide(token, verification.status, said, &checks, clock);
     (verification, checks, verdict)
 }
 

@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use crate::policy::{Check, Outcome};
 use crate::token::{Kind, Token};
-use crate::verify::{SignatureStatus, SignatureVerdict};
+use crate::verify::SignatureStatus;
 
 /// The overall answer: may this token be trusted now?
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -222,24 +222,31 @@ fn structure_problem(token: &Token<'_>) -> Option<String> {
     None
 }
 
-/// The verdict: the signature verdict, the token's structure, the clock and
-/// the policy's failed checks (`checks` may hold passed and skipped ones too).
-/// The only function that makes [`VerdictStatus::Valid`].
-pub(crate) fn decide(token: &Token<'_>, signature: &SignatureVerdict, checks: &[Check], clock: Clock) -> Verdict {
+/// The verdict: the signature's status and sentence (`said`), the token's
+/// structure, the clock and the policy's failed checks (`checks` may hold
+/// passed and skipped ones too). The only function that makes
+/// [`VerdictStatus::Valid`].
+pub(crate) fn decide(
+    token: &Token<'_>,
+    signature: SignatureStatus,
+    said: String,
+    checks: &[Check],
+    clock: Clock,
+) -> Verdict {
     use SignatureStatus as S;
     let verdict = |status, message| Verdict { status, message };
-    match signature.status {
+    match signature {
         S::Verified => {}
-        S::Invalid | S::NoUsableKey => return verdict(VerdictStatus::InvalidSignature, signature.message.clone()),
+        S::Invalid | S::NoUsableKey => return verdict(VerdictStatus::InvalidSignature, said),
         S::NoKey => {
             return verdict(
                 VerdictStatus::NoKey,
                 String::from("No key given: the token is decoded but its signature is not checked."),
             )
         }
-        S::Unsecured => return verdict(VerdictStatus::Unsecured, signature.message.clone()),
-        S::Unverifiable => return verdict(VerdictStatus::Malformed, signature.message.clone()),
-        S::Unchecked => return verdict(VerdictStatus::Unchecked, signature.message.clone()),
+        S::Unsecured => return verdict(VerdictStatus::Unsecured, said),
+        S::Unverifiable => return verdict(VerdictStatus::Malformed, said),
+        S::Unchecked => return verdict(VerdictStatus::Unchecked, said),
     }
     if let Some(why) = structure_problem(token) {
         return verdict(VerdictStatus::Malformed, format!("The signature verified, but the token is not valid: {why}"));
@@ -267,10 +274,10 @@ pub(crate) fn decide(token: &Token<'_>, signature: &SignatureVerdict, checks: &[
     if clock == Clock::Skipped {
         return verdict(
             VerdictStatus::Valid,
-            format!("{} Time checks (exp, nbf, iat) were skipped, as the caller asked.", signature.message),
+            format!("{said} Time checks (exp, nbf, iat) were skipped, as the caller asked."),
         );
     }
-    verdict(VerdictStatus::Valid, signature.message.clone())
+    verdict(VerdictStatus::Valid, said)
 }
 
 #[cfg(test)]

@@ -83,6 +83,12 @@ fn magnitude(s: &[u8]) -> Option<f64> {
 /// rounding of the multiplication or division is the only one (Clinger's
 /// fast path). `None` for any other text, which [`decimal`] then reads.
 fn fast(s: &[u8]) -> Option<f64> {
+    // The usual case, every NumericDate: an integer of at most 15 digits, exact in f64.
+    if let [first, ..] = s {
+        if s.len() <= 15 && (*first != b'0' || s.len() == 1) && s.iter().all(u8::is_ascii_digit) {
+            return Some(s.iter().fold(0u64, |w, &c| w * 10 + u64::from(c - b'0')) as f64);
+        }
+    }
     let (mut w, mut digits, mut exponent, mut i) = (0u64, 0u32, 0i32, 0usize);
     let mut fraction = false;
     while let Some(&c) = s.get(i) {

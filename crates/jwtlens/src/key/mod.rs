@@ -154,6 +154,13 @@ impl Key {
 
     /// A one-line description: "RSA public key, 2048 bits, kid \"k1\" (JWK)".
     pub fn describe(&self) -> String {
+        let mut out = String::new();
+        self.describe_into(&mut out);
+        out
+    }
+
+    /// [`Key::describe`], written at the end of `out`.
+    pub(crate) fn describe_into(&self, out: &mut String) {
         let from = match self.format {
             KeyFormat::Secret => "secret",
             KeyFormat::Jwk => "JWK",
@@ -164,10 +171,10 @@ impl Key {
         // Built by hand rather than with format!: it runs for every verification.
         let label = self.key_type().label();
         let kid = self.kid.as_deref();
-        let mut out = String::with_capacity(label.len() + from.len() + kid.map_or(0, str::len) + 24);
+        out.reserve(label.len() + from.len() + kid.map_or(0, str::len) + 24);
         out.push_str(label);
         out.push_str(", ");
-        crate::text::push_decimal(&mut out, self.bits() as u64, 0);
+        crate::text::push_decimal(out, self.bits() as u64, 0);
         out.push_str(" bits");
         if let Some(k) = kid {
             out.push_str(", kid \"");
@@ -177,7 +184,6 @@ impl Key {
         out.push_str(" (");
         out.push_str(from);
         out.push(')');
-        out
     }
 
     /// The key as a JWK with only its required members, in lexicographic

@@ -309,7 +309,7 @@ impl<'a> Token<'a> {
     /// that JWT, and a notice says what follows it.
     fn sd_jwt(&mut self) {
         let text = self.text();
-        let Some(tilde) = text.find('~') else { return };
+        let Some(tilde) = memchr::memchr(b'~', text.as_bytes()) else { return };
         let jwt = text.get(..tilde).unwrap_or_default();
         if jwt.bytes().filter(|b| *b == b'.').count() != 2 {
             return;

@@ -71,13 +71,15 @@ impl<'a> Token<'a> {
     pub(super) fn split(&mut self) {
         let start = self.span.start;
         let text = self.text();
-        let mut pos = start;
-        let mut spans = Vec::new();
-        for piece in text.split('.') {
-            spans.push(pos..pos + piece.len());
-            pos += piece.len() + 1;
+        // One allocation: the segments are made as the dots are found, then named.
+        let mut segments = Vec::with_capacity(5);
+        let mut from = start;
+        for dot in memchr::memchr_iter(b'.', text.as_bytes()) {
+            segments.push(Segment { part: Part::Extra, start: from, end: start + dot });
+            from = start + dot + 1;
         }
-        let n = spans.len();
+        segments.push(Segment { part: Part::Extra, start: from, end: start + text.len() });
+        let n = segments.len();
         self.kind = match n {
             3 => Kind::Jws,
             5 => Kind::Jwe,
@@ -88,14 +90,13 @@ impl<'a> Token<'a> {
         } else {
             &[Part::Header, Part::Payload, Part::Signature]
         };
-        self.segments = spans
-            .iter()
-            .enumerate()
-            .map(|(i, r)| Segment { part: parts.get(i).copied().unwrap_or(Part::Extra), start: r.start, end: r.end })
-            .collect();
+        for (segment, &part) in segments.iter_mut().zip(parts) {
+            segment.part = part;
+        }
+        self.segments = segments;
         if self.kind == Kind::Unknown {
             // Point at the first extra dot, or at the end where a dot was expected.
-            let (offset, found) = match spans.get(3) {
+            let (offset, found) = match self.segments.get(3) {
                 Some(extra) if n != 5 => (extra.start - 1, format!("{n} segments ({} dots)", n - 1)),
                 _ => (self.span.end, format!("{n} segment{} ({} dot{})", plural(n), n - 1, plural(n - 1))),
             };

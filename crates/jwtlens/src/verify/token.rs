@@ -148,8 +148,9 @@ pub fn verify_token_with(
 }
 
 /// The same decision as [`verify_token_with`], without the per-key
-/// `candidates` (empty here): what verdict-only callers need, with no
-/// description or reason built for keys that did not verify it.
+/// `candidates` and the verifying `key` (empty here; the message names the
+/// key): what verdict-only callers need, with no description or reason built
+/// for keys that did not verify it.
 pub(crate) fn verify_token_brief(
     token: &crate::token::Token<'_>,
     keys: Option<&crate::key::KeySet>,
@@ -251,6 +252,8 @@ fn check_token(
         }
     }
     let mut verdict = SignatureVerdict::new(S::NoUsableKey, Some(alg_name), String::new());
+    // The key that verified the token, for the message (and, explained, the verdict's `key`).
+    let mut verified_by = None;
     // Why the only key offered could not be used, for the message when there is just one.
     let mut sole_reason = None;
     let single = keys.keys().len() == 1;
@@ -263,7 +266,10 @@ fn check_token(
             None => match verify_signature_with(alg, key, data.as_bytes(), sig, backend.map(|b| (b, index))) {
                 Ok(()) => {
                     verdict.status = S::Verified;
-                    verdict.key = Some(key.describe());
+                    verified_by = Some(key);
+                    if explain {
+                        verdict.key = Some(key.describe());
+                    }
                     verdict.error = None;
                     // Only the explained report lists it; the brief verdict's message names the key.
                     (true, if explain { String::from("verified the signature") } else { String::new() })
@@ -291,10 +297,12 @@ fn check_token(
     let sole_reason = sole_reason.or_else(|| verdict.candidates.first().filter(|_| single).map(|c| c.reason.clone()));
     verdict.message = match verdict.status {
         S::Verified => {
-            let key = verdict.key.as_deref().unwrap_or("key");
-            let mut m = String::with_capacity(key.len() + 29);
+            let mut m = String::with_capacity(96);
             m.push_str("Signature verified with the ");
-            m.push_str(key);
+            match verified_by {
+                Some(key) => key.describe_into(&mut m),
+                None => m.push_str("key"),
+            }
             m.push('.');
             m
         }
