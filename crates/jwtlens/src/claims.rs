@@ -310,9 +310,12 @@ mod tests {
         /// member of that name, `Object::get`) answers, duplicates included.
         #[test]
         fn one_pass_reads_the_last_member_of_each_name(
-            members in proptest::collection::vec((0usize..9, 0usize..3), 0..14)
+            members in proptest::collection::vec((0usize..16, 0usize..3), 0..20)
         ) {
-            const NAMES: [&str; 9] = ["iss", "sub", "exp", "jti", "alg", "kid", "typ", "x5t#S256", "other"];
+            const NAMES: [&str; 16] = [
+                "iss", "sub", "exp", "jti", "alg", "kid", "typ", "x5t#S256", "other", "aud", "nbf", "iat", "crit", "b64",
+                "jwk", "\\u0061lg",
+            ];
             const VALUES: [&str; 3] = ["\"v\"", "7", "true"];
             let body: Vec<String> = members
                 .iter()
@@ -328,7 +331,12 @@ mod tests {
             proptest::prop_assert_eq!(c.iss, text_of("iss"));
             proptest::prop_assert_eq!(c.sub, text_of("sub"));
             proptest::prop_assert_eq!(c.jti, text_of("jti"));
-            proptest::prop_assert_eq!(c.exp, obj.get("exp").and_then(Json::as_f64).and_then(NumericDate::new));
+            let date = |name: &str| obj.get(name).and_then(Json::as_f64).and_then(NumericDate::new);
+            proptest::prop_assert_eq!(c.exp, date("exp"));
+            proptest::prop_assert_eq!(c.nbf, date("nbf"));
+            proptest::prop_assert_eq!(c.iat, date("iat"));
+            proptest::prop_assert_eq!(c.aud, text_of("aud").map(|a| alloc::vec![a]));
+            proptest::prop_assert_eq!(h.b64, obj.get("b64").and_then(Json::as_bool));
             proptest::prop_assert_eq!(h.alg, text_of("alg"));
             proptest::prop_assert_eq!(h.kid, text_of("kid"));
             proptest::prop_assert_eq!(h.typ, text_of("typ"));
@@ -338,13 +346,20 @@ mod tests {
                 names.iter().filter(|n| obj.get(n).is_some_and(|v| !ok(v))).map(|n| String::from(*n)).collect()
             };
             let is_str: fn(&Json) -> bool = |v| v.as_str().is_some();
-            let mut want = wrong(&["iss", "sub"], is_str);
-            want.extend(wrong(&["exp"], |v| v.as_f64().is_some()));
+            let is_number: fn(&Json) -> bool = |v| v.as_f64().is_some();
+            let mut want = wrong(&["iss", "sub", "aud"], is_str);
+            want.extend(wrong(&["exp", "nbf", "iat"], is_number));
             want.extend(wrong(&["jti"], is_str));
             let got: Vec<String> = cp.iter().map(|p| String::from(p.name.as_str())).collect();
             proptest::prop_assert_eq!(got, want);
             let got: Vec<String> = hp.iter().map(|p| String::from(p.name.as_str())).collect();
-            proptest::prop_assert_eq!(got, wrong(&["alg", "typ", "kid", "x5t#S256"], is_str));
+            // Neither a JSON object (jwk) nor an array of names (crit) is among the values made here.
+            let mut want = wrong(&["alg", "typ", "kid"], is_str);
+            want.extend(wrong(&["jwk"], |_| false));
+            want.extend(wrong(&["x5t#S256"], is_str));
+            want.extend(wrong(&["crit"], |_| false));
+            want.extend(wrong(&["b64"], |v| v.as_bool().is_some()));
+            proptest::prop_assert_eq!(got, want);
         }
     }
 }

@@ -175,7 +175,8 @@ impl Object {
         self.members.iter().rev().find(|m| m.name == name)
     }
     /// Names that occur more than once, each reported once, in order of
-    /// their second occurrence. O(n log n) in the number of members.
+    /// their second occurrence. Nothing to do when the object has none (known
+    /// since it was made); else O(n log n) in the number of members.
     ///
     /// ```
     /// let v = jwtlens::json::parse(br#"{"a":1,"b":2,"b":3,"a":4,"a":5}"#).unwrap();
@@ -186,7 +187,7 @@ impl Object {
     }
 
     /// The member at the second occurrence of each name that occurs more than
-    /// once, in source order (see [`Object::duplicates`]). O(n log n).
+    /// once, in source order (see [`Object::duplicates`]).
     pub fn duplicate_members(&self) -> impl Iterator<Item = &Member> {
         let m = if self.repeats.here { &self.members[..] } else { &[] };
         Object::second_occurrences(m)
