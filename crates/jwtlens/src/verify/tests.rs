@@ -258,6 +258,13 @@ fn the_first_key_that_verifies_decides() {
     let set = crate::key::KeySet::from_keys(alloc::vec![b.public(), a.public()]);
     let v = verify_token(&t, Some(&set));
     assert_eq!(v.status, SignatureStatus::Verified, "a failing key first does not stop the right one");
+    // The key that verified is named once: the explained verdict's `key` and the
+    // sentence (the same in the verdict-only path, which leaves `key` empty).
+    let described = a.public().describe();
+    assert_eq!(v.key.as_deref(), Some(described.as_str()));
+    assert_eq!(v.message, alloc::format!("Signature verified with the {described}."));
+    let brief = verify_token_brief(&t, Some(&set), None);
+    assert_eq!((brief.key, brief.message), (None, v.message));
     let set = crate::key::KeySet::from_keys(alloc::vec![b.public(), b.public()]);
     let v = verify_token(&t, Some(&set));
     assert_eq!(v.status, SignatureStatus::Invalid);

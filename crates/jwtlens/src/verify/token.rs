@@ -252,7 +252,7 @@ fn check_token(
         }
     }
     let mut verdict = SignatureVerdict::new(S::NoUsableKey, Some(alg_name), String::new());
-    // The key that verified the token, for the message (and, explained, the verdict's `key`).
+    // The key that verified the token, described once for the message (and, explained, the verdict's `key`).
     let mut verified_by = None;
     // Why the only key offered could not be used, for the message when there is just one.
     let mut sole_reason = None;
@@ -267,9 +267,6 @@ fn check_token(
                 Ok(()) => {
                     verdict.status = S::Verified;
                     verified_by = Some(key);
-                    if explain {
-                        verdict.key = Some(key.describe());
-                    }
                     verdict.error = None;
                     // Only the explained report lists it; the brief verdict's message names the key.
                     (true, if explain { String::from("verified the signature") } else { String::new() })
@@ -300,7 +297,14 @@ fn check_token(
             let mut m = String::with_capacity(96);
             m.push_str("Signature verified with the ");
             match verified_by {
-                Some(key) => key.describe_into(&mut m),
+                Some(key) => {
+                    let start = m.len();
+                    key.describe_into(&mut m);
+                    // The explained verdict also names the key on its own: the description just written.
+                    if explain {
+                        verdict.key = m.get(start..).map(String::from);
+                    }
+                }
                 None => m.push_str("key"),
             }
             m.push('.');
