@@ -1,8 +1,13 @@
-// The browsers' JWT and SD-JWT wasm (`*_browser_bg.wasm`, the "default" entries)
-// are the servers' code compiled for size (Cargo.toml, profile npm-browser). This
-// holds each to the servers' build on the same work, through the `/init` entries
-// in two Node processes (one wasm instance each): every report, verdict and error
-// of a corpus of tokens (valid ones from node:crypto, each character of them
+// The npm package builds its core more than once: the whole JWT module compiled
+// for size (`jwtlens_wasm_bg.wasm`: browsers, `jwtlens/init`, and the servers'
+// inspect and verify), the servers' verifying build compiled for speed without
+// the explaining functions (`jwtlens_verify_bg.wasm`: js/backend.js), and the
+// SD-JWT module for servers and for browsers (`*_browser_bg.wasm`). This holds
+// the builds to each other on the same work, in two Node processes: "server"
+// through the `jwtlens` entry (which splits the work between its two wasm files)
+// and the servers' SD-JWT wasm, "browser" through `jwtlens/init` with the whole
+// wasm and the browsers' SD-JWT wasm. Every report, verdict and error of a
+// corpus of tokens (valid ones from node:crypto, each character of them
 // changed, malformed texts), compared as JSON. Any difference fails.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
@@ -29,13 +34,18 @@ for (const t of [hs, es]) {
 }
 const keys = { hs: secret, es: JSON.stringify(ec.publicKey.export({ format: "jwk" })) };
 
-function script(wasm, sdWasm) {
-  return `import { initSync, inspect, decode, verifyAsync, createVerifier, importKey } from "jwtlens/init";
+function script(name, sdWasm) {
+  // "server": the Node entry, as a server imports it; "browser": /init with the whole wasm.
+  const jwt =
+    name === "server"
+      ? `import { inspect, decode, verifyAsync, verifyFast, verifySignature, createVerifier, importKey } from "jwtlens";`
+      : `import { initSync, inspect, decode, verifyAsync, verifyFast, verifySignature, createVerifier, importKey } from "jwtlens/init";`;
+  return `${jwt}
 import * as sd from "jwtlens/sd-jwt/init";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 const dir = createRequire(import.meta.url).resolve("jwtlens/wasm").replace(/[^/]+$/, "");
-initSync({ module: readFileSync(dir + ${JSON.stringify(wasm)}) });
+${name === "server" ? "" : `initSync({ module: readFileSync(dir + "jwtlens_wasm_bg.wasm") });`}
 sd.initSync({ module: readFileSync(dir + ${JSON.stringify(sdWasm)}) });
 const tokens = ${JSON.stringify(tokens)};
 const keys = { hs: importKey(${JSON.stringify(keys.hs)}), es: importKey(${JSON.stringify(keys.es)}) };
@@ -47,6 +57,9 @@ for (const t of tokens) {
   out.push(attempt(() => inspect(t, { now: 1_800_000_000 })));
   out.push(attempt(() => decode(t)));
   out.push(attempt(() => verifier(t, { now: 1_800_000_000 })));
+  out.push(attempt(() => verifyFast(t, keys.hs, { now: 1_800_000_000, policy })));
+  const [signed, signature] = [t.slice(0, t.lastIndexOf(".")), t.slice(t.lastIndexOf(".") + 1)];
+  out.push(attempt(() => verifySignature("HS256", keys.hs, signed, Buffer.from(signature, "base64url"))));
   for (const k of Object.values(keys)) out.push(await verifyAsync(t, k, { now: 1_800_000_000, policy }).catch((e) => ({ thrown: e.code })));
   out.push(attempt(() => sd.decodeSdJwt(t + "~")));
 }
@@ -60,13 +73,13 @@ before(() => {
   scratch = install().scratch;
 });
 
-test("the browsers' JWT and SD-JWT wasm answer exactly as the servers' do", () => {
+test("every build of the JWT and SD-JWT wasm answers exactly as the others do", () => {
   const runs = {};
-  for (const [name, wasm, sdWasm] of [
-    ["server", "jwtlens_wasm_bg.wasm", "jwtlens_sd_jwt_bg.wasm"],
-    ["browser", "jwtlens_wasm_browser_bg.wasm", "jwtlens_sd_jwt_browser_bg.wasm"],
+  for (const [name, sdWasm] of [
+    ["server", "jwtlens_sd_jwt_bg.wasm"],
+    ["browser", "jwtlens_sd_jwt_browser_bg.wasm"],
   ]) {
-    writeFileSync(join(scratch, `build-${name}.mjs`), script(wasm, sdWasm));
+    writeFileSync(join(scratch, `build-${name}.mjs`), script(name, sdWasm));
     const r = spawnSync(process.execPath, [`build-${name}.mjs`], { cwd: scratch, encoding: "utf8", maxBuffer: 1 << 28 });
     assert.equal(r.status, 0, r.stderr);
     runs[name] = JSON.parse(r.stdout);

@@ -178,13 +178,16 @@ test("one package, five entries: the JWT entry holds no signing, SD-JWT, cookie 
   assert.equal(cookies.JwtlensError, root.JwtlensError);
   assert.throws(() => new cookies.CookieJar().setCookie(1, "https://a.example/", { now: 1 }), root.JwtlensError);
   const { files } = install();
-  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_wasm_browser_bg.wasm", "jwtlens_sd_jwt_bg.wasm", "jwtlens_sd_jwt_browser_bg.wasm", "jwtlens_es256k_bg.wasm", "sd-jwt.d.ts", "jwtlens_sign_bg.wasm", "jwtlens_sandbox_bg.wasm", "sign.d.ts", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
+  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_verify_bg.wasm", "jwtlens_sd_jwt_bg.wasm", "jwtlens_sd_jwt_browser_bg.wasm", "jwtlens_es256k_bg.wasm", "sd-jwt.d.ts", "jwtlens_sign_bg.wasm", "jwtlens_sandbox_bg.wasm", "sign.d.ts", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
   // The JWT wasm does not carry the public suffix list (the sandbox wasm does).
   const jwt = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_wasm_bg.wasm"));
+  const verifying = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_verify_bg.wasm"));
   const sandbox = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_sandbox_bg.wasm"));
   assert.equal(jwt.includes("co.uk"), false);
+  assert.equal(verifying.includes("co.uk"), false);
   assert.equal(sandbox.includes("co.uk"), true);
-  // Importing the root in a fresh process reads only the JWT wasm.
+  // Importing the root in a fresh process reads only the verifying JWT wasm; the
+  // whole one (inspect, verify) is read when one of those is first called, once.
   const trace = execFileSync(
     process.execPath,
     ["--input-type=module", "-e", `
@@ -194,10 +197,17 @@ test("one package, five entries: the JWT entry holds no signing, SD-JWT, cookie 
       const seen = [];
       fs.readFileSync = (p, ...a) => { seen.push(String(p)); return read(p, ...a); };
       syncBuiltinESMExports();
-      await import("jwtlens");
-      console.log(JSON.stringify(seen.filter((p) => p.endsWith(".wasm")).map((p) => p.split("/").at(-1))));
+      const { decode, createVerifier, inspect, verify } = await import("jwtlens");
+      const wasm = () => seen.filter((p) => p.endsWith(".wasm")).map((p) => p.split("/").at(-1));
+      const token = "eyJhbGciOiJIUzI1NiJ9.e30.HDOGz8Fs9l46HcmxMUt-RPnmb-BwgfeFpyY9FC7iCBc";
+      decode(token);
+      createVerifier({ key: "a-secret", policy: { algorithms: ["HS256"] } })(token, { now: 1_800_000_000 });
+      const before = wasm();
+      inspect(token);
+      verify(token, "a-secret", { now: 1_800_000_000 });
+      console.log(JSON.stringify({ before, after: wasm() }));
     `],
     { cwd: scratch, encoding: "utf8" },
   );
-  assert.deepEqual(JSON.parse(trace), ["jwtlens_wasm_bg.wasm"]);
+  assert.deepEqual(JSON.parse(trace), { before: ["jwtlens_verify_bg.wasm"], after: ["jwtlens_verify_bg.wasm", "jwtlens_wasm_bg.wasm"] });
 });

@@ -283,7 +283,7 @@ console.log(JSON.stringify({ sub: inspect(sign({ alg: "EdDSA" }, { sub: "bundled
 `,
   );
   execFileSync(bin("esbuild"), ["app.mjs", "--bundle", "--platform=node", "--format=esm", "--outfile=out/app.mjs"], { cwd: dir, stdio: "pipe" });
-  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_sign_bg.wasm"]) cpSync(join(scratch, "node_modules/jwtlens", f), join(dir, "out", f));
+  for (const f of ["jwtlens_verify_bg.wasm", "jwtlens_wasm_bg.wasm", "jwtlens_sign_bg.wasm"]) cpSync(join(scratch, "node_modules/jwtlens", f), join(dir, "out", f));
   const out = execFileSync(process.execPath, [join(dir, "out/app.mjs")], { encoding: "utf8" });
   assert.deepEqual(JSON.parse(out), { sub: "bundled" });
 });

@@ -1,16 +1,6 @@
 // The npm face of jwtlens: convert arguments, call the core, convert back.
 // Every decision is the core's (crates/jwtlens); this file only moves data.
-import {
-  inspectJson,
-  decodeJson,
-  verifyJson,
-  verifyFastJson,
-  importKey as importKeyRaw,
-  verifySignatureJson,
-  VerifierHandle,
-  algorithmNames as coreAlgorithmNames,
-  version as coreVersion,
-} from "./jwtlens_wasm.js";
+import { core, explainWith } from "./backend.js";
 import { requireLoaded } from "./platform.js";
 import { JwtlensError, argumentError, callCore, describe, nowArgument } from "./common.js";
 import { JwtlensKey, keyFunctions } from "./key.js";
@@ -23,7 +13,16 @@ function requireReady() {
   requireLoaded("jwt", (d) => new JwtlensError(d), "jwtlens/init");
 }
 
-const keys = keyFunctions("jwt", importKeyRaw, coreAlgorithmNames, requireReady);
+// The wasm exports are the entry's (backend.js), looked up when called.
+const keys = keyFunctions(
+  "jwt",
+  (text, format, encoding) => core.importKey(text, format, encoding),
+  () => core.algorithmNames(),
+  requireReady,
+);
+
+// inspect and verify: in the servers' entries, a second wasm (backend.js).
+const explaining = () => explainWith(keys, requireReady);
 
 const VERIFY_OPTIONS = ["now", "policy"];
 
@@ -56,7 +55,8 @@ export function inspect(token, options = {}) {
   const input = tokenArgument(token);
   knownOptions(options, ["now"], "inspect");
   const now = nowArgument(own(options, "now"));
-  return JSON.parse(callCore(() => inspectJson(input, now)));
+  const { glue } = explaining();
+  return JSON.parse(callCore(() => glue.inspectJson(input, now)));
 }
 
 /**
@@ -67,7 +67,7 @@ export function inspect(token, options = {}) {
 export function decode(token) {
   requireReady();
   // "+" header NUL payload NUL signature, or "!" and the diagnostic as JSON (see decode_json).
-  const out = decodeJson(tokenArgument(token));
+  const out = core.decodeJson(tokenArgument(token));
   if (out[0] !== "+") throw new JwtlensError(JSON.parse(out.slice(1)));
   const a = out.indexOf("\0");
   const b = out.indexOf("\0", a + 1);
@@ -82,10 +82,10 @@ export function decode(token) {
  */
 export const importKey = keys.importKey;
 
-// [token, key handle ({ raw, arith, run }: see key.js), now, policy JSON].
-function verifyArguments(token, key, options) {
+// [token, key handle ({ raw, arith, run }: see key.js) in `module`'s wasm, now, policy JSON].
+function verifyArguments(token, key, options, module = keys) {
   const o = verifyOptions(options);
-  return [tokenArgument(token), keys.handle(key), verifyNowArgument(o.now), policyArgument(o.policy)];
+  return [tokenArgument(token), module.handle(key), verifyNowArgument(o.now), policyArgument(o.policy)];
 }
 
 // Run a wasm export; a message it throws (a string) becomes a JwtlensError.
@@ -104,8 +104,9 @@ function callVerify(fn, args) {
  */
 export function verify(token, key, options = {}) {
   requireReady();
-  const [input, k, now, policy] = verifyArguments(token, key, options);
-  return callVerify(verifyJson, [input, k.raw, now, policy]);
+  const e = explaining();
+  const [input, k, now, policy] = verifyArguments(token, key, options, e.keys);
+  return callVerify(e.glue.verifyJson, [input, k.raw, now, policy]);
 }
 
 /**
@@ -120,8 +121,9 @@ export function verify(token, key, options = {}) {
  */
 export async function verifyAsync(token, key, options = {}) {
   requireReady();
-  const [input, k, now, policy] = verifyArguments(token, key, options);
-  return k.run((raw) => callVerify(verifyJson, [input, raw, now, policy]));
+  const e = explaining();
+  const [input, k, now, policy] = verifyArguments(token, key, options, e.keys);
+  return k.run((raw) => callVerify(e.glue.verifyJson, [input, raw, now, policy]));
 }
 
 /**
@@ -134,7 +136,7 @@ export async function verifyAsync(token, key, options = {}) {
 export async function verifyFastAsync(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  return k.run((raw) => fastResult(callCore(() => verifyFastJson(input, raw, now, policy))));
+  return k.run((raw) => fastResult(callCore(() => core.verifyFastJson(input, raw, now, policy))));
 }
 
 /**
@@ -150,7 +152,7 @@ export function verifyFast(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
   // status NUL header NUL payload NUL message (see verify_fast_json).
-  return fastResult(callCore(() => verifyFastJson(input, k.raw, now, policy)));
+  return fastResult(callCore(() => core.verifyFastJson(input, k.raw, now, policy)));
 }
 
 function fastResult(out) {
@@ -192,7 +194,7 @@ export function createVerifier(options) {
   const o = knownOptions(options, VERIFIER_OPTIONS, "createVerifier", misplaced);
   if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
   const key = keys.handle(own(o, "key"));
-  const handle = callCore(() => new VerifierHandle(key.raw, policyArgument(own(o, "policy"))));
+  const handle = callCore(() => new core.VerifierHandle(key.raw, policyArgument(own(o, "policy"))));
 
   const callArguments = (token, callOptions) => [
     tokenArgument(token),
@@ -231,7 +233,7 @@ function bytesArgument(value, name) {
 export function verifySignature(alg, key, data, signature) {
   requireReady();
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
-  return callVerify(verifySignatureJson, [alg, keys.handle(key).raw, bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
+  return callVerify(core.verifySignatureJson, [alg, keys.handle(key).raw, bytesArgument(data, "data"), bytesArgument(signature, "signature")]);
 }
 
 /**
@@ -242,11 +244,11 @@ export async function verifySignatureAsync(alg, key, data, signature) {
   requireReady();
   if (typeof alg !== "string") throw argumentError("alg must be a string such as \"ES256\".", describe(alg));
   const [d, s] = [bytesArgument(data, "data"), bytesArgument(signature, "signature")];
-  return keys.handle(key).run((raw) => callVerify(verifySignatureJson, [alg, raw, d, s]));
+  return keys.handle(key).run((raw) => callVerify(core.verifySignatureJson, [alg, raw, d, s]));
 }
 
 /** The version of the jwtlens core inside this package. */
 export function version() {
   requireReady();
-  return coreVersion();
+  return core.version();
 }

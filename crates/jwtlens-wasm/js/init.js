@@ -6,7 +6,8 @@
 //   await init();                          // fetches jwtlens_wasm_bg.wasm beside this module
 //   await init(urlOrResponseOrBytes);      // or from where you keep it ("jwtlens/wasm")
 //   initSync({ module });                  // or synchronously, from a WebAssembly.Module or bytes
-import initWasm, { initSync as initWasmSync } from "./jwtlens_wasm.js";
+import * as glue from "./jwtlens_wasm.js";
+import { offerCore } from "./backend.js";
 import { loader } from "./loader.js";
 import { setEs256kSource } from "./es256k.js";
 
@@ -15,4 +16,8 @@ export * from "./api.js";
 // ES256K, which WebCrypto lacks: its wasm, fetched beside this module the first time one is checked.
 setEs256kSource({ url: new URL("./jwtlens_es256k_bg.wasm", import.meta.url) });
 
-export const { init, initSync } = loader("jwt", initWasm, initWasmSync, new URL("./jwtlens_wasm_bg.wasm", import.meta.url), "jwtlens/init");
+// One wasm does everything here (the browsers' build: index.js), unless another
+// entry imported beside this one set its own (backend.js).
+offerCore(glue);
+
+export const { init, initSync } = loader("jwt", glue.default, glue.initSync, new URL("./jwtlens_wasm_bg.wasm", import.meta.url), "jwtlens/init");

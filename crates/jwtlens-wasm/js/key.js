@@ -12,8 +12,14 @@ import { Arithmetic } from "./arithmetic.js";
 import { argumentError, coreError, describe } from "./common.js";
 import { knownOptions, own } from "./options.js";
 
-// The modules that verify with keys: their names in platform.js's `loaded`.
+// The modules that verify with keys: their names in platform.js's `loaded`
+// ("jwt-explain" too where an entry splits the JWT module in two: backend.js).
 const VERIFYING = ["jwt", "sd-jwt"];
+
+/** Keep a key's text until `module` has its handle too (see forgetText). */
+export function expectVerifyingModule(module) {
+  if (!VERIFYING.includes(module)) VERIFYING.push(module);
+}
 // Each verifying module's `attach`, registered by keyFunctions.
 const attachers = new Map();
 // JwtlensKey → { text, format, encoding, arithmetic, platform, handles: Map<module, handle> }:
@@ -70,7 +76,7 @@ const IMPORT_OPTIONS = ["format", "encoding", "arithmetic"];
  * and `handle(key)` for a JwtlensKey or key text (imported with format "auto"):
  * `{ raw, arith, run(fn) }`, the wasm handle, its platform arithmetic, and
  * `fn(raw)` run with WebCrypto's answers where no synchronous platform gives them.
- * @param {"jwt" | "sd-jwt"} module
+ * @param {"jwt" | "jwt-explain" | "sd-jwt"} module
  */
 export function keyFunctions(module, importKeyRaw, algorithmNamesRaw, requireReady) {
   // The core's algorithms in the order its platform callback numbers them (read

@@ -8,10 +8,10 @@ export function setPlatformFactory(factory) {
   platformFactory = factory;
 }
 
-// Which products' wasm is instantiated ("jwt", "sd-jwt", "sign", "sandbox"): every
+// Which products' wasm is instantiated ("jwt", "jwt-explain" (backend.js), "sd-jwt", "sign", "sandbox"): every
 // entry but the `/init` ones does it when loaded; with those the caller does,
 // with init() or initSync().
-export const loaded = { jwt: false, "sd-jwt": false, sign: false, sandbox: false };
+export const loaded = { jwt: false, "jwt-explain": false, "sd-jwt": false, sign: false, sandbox: false };
 
 export function setReady(product = "jwt") {
   loaded[product] = true;

@@ -14,30 +14,38 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use crypto_bigint::modular::constant_mod::{Residue, ResidueParams};
-use crypto_bigint::{impl_modulus, Encoding, Limb, Uint, U256, U384, U640};
+use crypto_bigint::modular::runtime_mod::{DynResidue, DynResidueParams};
+use crypto_bigint::{Encoding, Limb, U256, U384, U640};
 
-// The field primes: p = 2^384 − 2^128 − 2^96 + 2^32 − 1 and p = 2^521 − 1
-// (SEC 2 §2.5.1, §2.6.1). P-521's numbers are held in 640 bits, the nearest size
-// `crypto-bigint` computes Montgomery parameters for at compile time.
-impl_modulus!(
-    P384Prime,
-    U384,
-    "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff"
+// Every curve's numbers are held in 640 bits, the nearest size to P-521's 521 that
+// `crypto-bigint` computes with: one instantiation of its Montgomery arithmetic
+// serves the three curves, where one per curve tripled it (about 5 KB gzip of
+// every wasm that reads keys). A key is read once, so the wider numbers' cost
+// (a few microseconds a point) is paid once per key, not per token.
+const L: usize = U640::LIMBS;
+type Wide = U640;
+type Element = DynResidue<L>;
+
+// The field primes: p = 2^384 − 2^128 − 2^96 + 2^32 − 1, p = 2^521 − 1 and
+// p = 2^256 − 2^32 − 977 (SEC 2 §2.5.1, §2.6.1, §2.4.1), with their Montgomery
+// parameters computed at compile time.
+const P384_P: DynResidueParams<L> = DynResidueParams::new(
+    &U384::from_be_hex(
+        "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff",
+    )
+    .resize(),
 );
-impl_modulus!(P521Prime, U640, "000000000000000000000000000001ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
-// secp256k1's prime, p = 2^256 − 2^32 − 977 (SEC 2 §2.4.1).
-impl_modulus!(K256Prime, U256, "fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f");
-/// secp256k1's b (SEC 2 §2.4.1: y² = x³ + 7).
-const K256_B: U256 = U256::from_u8(7);
-const L256: usize = U256::LIMBS;
-/// The curves' b coefficients (SEC 2 §2.5.1, §2.6.1).
-const P384_B: U384 = U384::from_be_hex(
+const P521_P: DynResidueParams<L> = DynResidueParams::new(&U640::from_be_hex("000000000000000000000000000001ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"));
+const K256_P: DynResidueParams<L> = DynResidueParams::new(
+    &U256::from_be_hex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f").resize(),
+);
+/// The curves' b coefficients (SEC 2 §2.5.1, §2.6.1; secp256k1's y² = x³ + 7, §2.4.1).
+const P384_B: Wide = U384::from_be_hex(
     "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef",
-);
-const P521_B: U640 = U640::from_be_hex("00000000000000000000000000000051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00");
-const L384: usize = U384::LIMBS;
-const L640: usize = U640::LIMBS;
+)
+.resize();
+const P521_B: Wide = U640::from_be_hex("00000000000000000000000000000051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00");
+const K256_B: Wide = U640::from_u8(7);
 
 /// The curves whose points this module reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,10 +160,10 @@ impl EcPoint {
 }
 
 fn on_curve(curve: Curve, x: &[u8], y: &[u8]) -> bool {
-    match curve {
-        Curve::P384 => equation::<P384Prime, L384>(x, y, &P384_B, A::MinusThree),
-        Curve::P521 => equation::<P521Prime, L640>(x, y, &P521_B, A::MinusThree),
-        Curve::Secp256k1 => equation::<K256Prime, L256>(x, y, &K256_B, A::Zero),
+    let field = curve.field();
+    match (field.element(x), field.element(y)) {
+        (Some(x), Some(y)) => y.square() == field.rhs(&x),
+        _ => false,
     }
 }
 
@@ -170,63 +178,70 @@ enum Root {
 /// SEC 1 §2.3.4 step 2.4.2: the y that `pick` names, from x. `p ≡ 3 (mod 4)` for
 /// the three curves, so `y = (x³ + ax + b)^((p+1)/4)` when a root exists.
 fn decompress(curve: Curve, x: &[u8], pick: Root) -> Option<Vec<u8>> {
-    let y = match curve {
-        Curve::P384 => root::<P384Prime, L384>(x, &P384_B, A::MinusThree, pick)?.to_be_bytes().to_vec(),
-        Curve::P521 => root::<P521Prime, L640>(x, &P521_B, A::MinusThree, pick)?.to_be_bytes().to_vec(),
-        Curve::Secp256k1 => root::<K256Prime, L256>(x, &K256_B, A::Zero, pick)?.to_be_bytes().to_vec(),
-    };
+    let field = curve.field();
+    let y = field.root(&field.element(x)?, pick)?.to_be_bytes();
     y.get(y.len() - curve.coordinate_len()..).map(<[u8]>::to_vec)
 }
 
-fn root<P: ResidueParams<L>, const L: usize>(x: &[u8], b: &Uint<L>, a: A, pick: Root) -> Option<Uint<L>> {
-    let rhs = rhs::<P, L>(&coordinate::<P, L>(x)?, b, a);
-    let y = rhs.pow(&P::MODULUS.wrapping_add(&Uint::ONE).shr_vartime(2));
-    if y.square() != rhs {
-        return None;
-    }
-    let y = y.retrieve();
-    if y == Uint::ZERO {
-        // y = 0 has no twin: its compressed form with 03 names no point.
-        return (!matches!(pick, Root::Odd)).then_some(y);
-    }
-    let twin = P::MODULUS.wrapping_sub(&y);
-    let y_odd = y.as_words().first().is_some_and(|w| w & 1 == 1);
-    Some(match pick {
-        Root::Even if y_odd => twin,
-        Root::Odd if !y_odd => twin,
-        Root::Smaller => y.min(twin),
-        _ => y,
-    })
+/// A curve's field and equation `y² = x³ + ax + b`, a being −3 for the NIST
+/// curves and 0 for secp256k1.
+struct Field {
+    p: DynResidueParams<L>,
+    b: Wide,
+    a_is_minus_three: bool,
 }
 
-/// The short Weierstrass curves' a coefficient: −3 for the NIST curves, 0 for secp256k1.
-#[derive(Clone, Copy)]
-enum A {
-    MinusThree,
-    Zero,
-}
-
-/// `x³ + ax + b`.
-fn rhs<P: ResidueParams<L>, const L: usize>(x: &Residue<P, L>, b: &Uint<L>, a: A) -> Residue<P, L> {
-    let cube_plus_b = x.square().mul(x).add(&Residue::new(b));
-    match a {
-        A::MinusThree => cube_plus_b.sub(&Residue::<P, L>::new(&Uint::from_u8(3)).mul(x)),
-        A::Zero => cube_plus_b,
+impl Curve {
+    fn field(self) -> Field {
+        match self {
+            Curve::P384 => Field { p: P384_P, b: P384_B, a_is_minus_three: true },
+            Curve::P521 => Field { p: P521_P, b: P521_B, a_is_minus_three: true },
+            Curve::Secp256k1 => Field { p: K256_P, b: K256_B, a_is_minus_three: false },
+        }
     }
 }
 
-fn equation<P: ResidueParams<L>, const L: usize>(x: &[u8], y: &[u8], b: &Uint<L>, a: A) -> bool {
-    match (coordinate::<P, L>(x), coordinate::<P, L>(y)) {
-        (Some(x), Some(y)) => y.square() == rhs(&x, b, a),
-        _ => false,
+impl Field {
+    /// A big-endian coordinate as a field element, if it is a number below the prime.
+    fn element(&self, bytes: &[u8]) -> Option<Element> {
+        let mut padded = [0u8; L * Limb::BYTES];
+        let start = padded.len().checked_sub(bytes.len())?;
+        padded.get_mut(start..)?.copy_from_slice(bytes);
+        let v = Wide::from_be_slice(&padded);
+        (v < *self.p.modulus()).then(|| Element::new(&v, self.p))
     }
-}
 
-/// A big-endian coordinate as a field element, if it is a number below the prime.
-fn coordinate<P: ResidueParams<L>, const L: usize>(bytes: &[u8]) -> Option<Residue<P, L>> {
-    let mut padded = [0u8; 80];
-    let start = (L * Limb::BYTES).checked_sub(bytes.len())?;
-    padded.get_mut(start..L * Limb::BYTES)?.copy_from_slice(bytes);
-    let v = Uint::<L>::from_be_slice(padded.get(..L * Limb::BYTES)?);
-    (v < P::MODULUS).then(|| Residue::new(&v))
+    /// `x³ + ax + b`.
+    fn rhs(&self, x: &Element) -> Element {
+        let cube_plus_b = x.square().mul(x).add(&Element::new(&self.b, self.p));
+        if self.a_is_minus_three {
+            cube_plus_b.sub(&Element::new(&Wide::from_u8(3), self.p).mul(x))
+        } else {
+            cube_plus_b
+        }
+    }
+
+    /// The square root of `x³ + ax + b` that `pick` names, if there is one.
+    fn root(&self, x: &Element, pick: Root) -> Option<Wide> {
+        let rhs = self.rhs(x);
+        let modulus = self.p.modulus();
+        let exponent = modulus.wrapping_add(&Wide::ONE).shr_vartime(2);
+        let y = rhs.pow_bounded_exp(&exponent, exponent.bits_vartime());
+        if y.square() != rhs {
+            return None;
+        }
+        let y = y.retrieve();
+        if y == Wide::ZERO {
+            // y = 0 has no twin: its compressed form with 03 names no point.
+            return (!matches!(pick, Root::Odd)).then_some(y);
+        }
+        let twin = modulus.wrapping_sub(&y);
+        let y_odd = y.as_words().first().is_some_and(|w| w & 1 == 1);
+        Some(match pick {
+            Root::Even if y_odd => twin,
+            Root::Odd if !y_odd => twin,
+            Root::Smaller => y.min(twin),
+            _ => y,
+        })
+    }
 }
