@@ -103,7 +103,7 @@ test("esbuild without the copy: a JwtlensError-free, plain error that says what 
   writeFileSync(join(out, "index.html"), `<!doctype html><meta charset="utf-8"><title>esbuild</title><link rel="icon" href="data:,">
 <script type="module">window.addEventListener("error", (e) => { window.failure = e.message; }); import("./main.js").catch((e) => { window.failure = e.message; });</script>`);
   const { result } = await load(out);
-  assert.match(result, /could not instantiate its WebAssembly from http:\/\/127\.0\.0\.1:\d+\/jwtlens_wasm_bg\.wasm/);
+  assert.match(result, /could not instantiate its WebAssembly from http:\/\/127\.0\.0\.1:\d+\/jwtlens_wasm_browser_bg\.wasm/);
   assert.match(result, /copied next to the bundle/);
 });
 

@@ -101,7 +101,7 @@ test("index.js instantiates the wasm beside it and answers like the Node entry",
   assert.deepEqual(es256kWasm, { before: [], after: ["jwtlens_es256k_bg.wasm"] });
   // Synchronously no WebCrypto answer: never valid. Asynchronously valid, and only with the right key and nonce.
   assert.deepEqual(sdJwt, { sync: "invalid", async: "valid", otherKey: "invalid", replayed: "invalid", sameKeyClass: true });
-  assert.deepEqual(signing, { loadedBefore: ["jwtlens_wasm_bg.wasm"], sameError: true, arithmetic: "webcrypto", sync: "unchecked", valid: true });
+  assert.deepEqual(signing, { loadedBefore: ["jwtlens_wasm_browser_bg.wasm"], sameError: true, arithmetic: "webcrypto", sync: "unchecked", valid: true });
   for (const [alg, statuses] of Object.entries(algorithms)) {
     assert.deepEqual(statuses, ["valid", "valid", "invalid_signature"], alg);
   }

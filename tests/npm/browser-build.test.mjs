@@ -1,12 +1,13 @@
-// The npm package builds its core more than once: the whole JWT module compiled
-// for size (`jwtlens_wasm_bg.wasm`: browsers, `jwtlens/init`, and the servers'
-// inspect and verify), the servers' verifying build compiled for speed without
-// the explaining functions (`jwtlens_verify_bg.wasm`: js/backend.js), and the
-// SD-JWT module for servers and for browsers (`*_browser_bg.wasm`). This holds
+// The npm package builds its core more than once: the JWT module for servers
+// in two parts compiled for speed (`jwtlens_verify_bg.wasm`, without the
+// explaining functions, and the whole module, `jwtlens_wasm_bg.wasm`, for
+// inspect and verify: js/backend.js), and whole for browsers compiled for size
+// (`jwtlens_wasm_browser_bg.wasm`); the SD-JWT module for servers and for
+// browsers (`*_browser_bg.wasm`, Cargo.toml's npm-browser profile). This holds
 // the builds to each other on the same work, in two Node processes: "server"
-// through the `jwtlens` entry (which splits the work between its two wasm files)
-// and the servers' SD-JWT wasm, "browser" through `jwtlens/init` with the whole
-// wasm and the browsers' SD-JWT wasm. Every report, verdict and error of a
+// through the `jwtlens` entry (which splits the work between its two wasm
+// files) and the servers' SD-JWT wasm, "browser" through `jwtlens/init` with
+// the browsers' JWT and SD-JWT wasm. Every report, verdict and error of a
 // corpus of tokens (valid ones from node:crypto, each character of them
 // changed, malformed texts), compared as JSON. Any difference fails.
 import { test, before } from "node:test";
@@ -35,7 +36,7 @@ for (const t of [hs, es]) {
 const keys = { hs: secret, es: JSON.stringify(ec.publicKey.export({ format: "jwk" })) };
 
 function script(name, sdWasm) {
-  // "server": the Node entry, as a server imports it; "browser": /init with the whole wasm.
+  // "server": the Node entry, as a server imports it; "browser": /init with the browsers' wasm.
   const jwt =
     name === "server"
       ? `import { inspect, decode, verifyAsync, verifyFast, verifySignature, createVerifier, importKey } from "jwtlens";`
@@ -45,7 +46,7 @@ import * as sd from "jwtlens/sd-jwt/init";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 const dir = createRequire(import.meta.url).resolve("jwtlens/wasm").replace(/[^/]+$/, "");
-${name === "server" ? "" : `initSync({ module: readFileSync(dir + "jwtlens_wasm_bg.wasm") });`}
+${name === "server" ? "" : `initSync({ module: readFileSync(dir + "jwtlens_wasm_browser_bg.wasm") });`}
 sd.initSync({ module: readFileSync(dir + ${JSON.stringify(sdWasm)}) });
 const tokens = ${JSON.stringify(tokens)};
 const keys = { hs: importKey(${JSON.stringify(keys.hs)}), es: importKey(${JSON.stringify(keys.es)}) };

@@ -178,7 +178,7 @@ test("one package, five entries: the JWT entry holds no signing, SD-JWT, cookie 
   assert.equal(cookies.JwtlensError, root.JwtlensError);
   assert.throws(() => new cookies.CookieJar().setCookie(1, "https://a.example/", { now: 1 }), root.JwtlensError);
   const { files } = install();
-  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_verify_bg.wasm", "jwtlens_sd_jwt_bg.wasm", "jwtlens_sd_jwt_browser_bg.wasm", "jwtlens_es256k_bg.wasm", "sd-jwt.d.ts", "jwtlens_sign_bg.wasm", "jwtlens_sandbox_bg.wasm", "sign.d.ts", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
+  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_verify_bg.wasm", "jwtlens_wasm_browser_bg.wasm", "jwtlens_sd_jwt_bg.wasm", "jwtlens_sd_jwt_browser_bg.wasm", "jwtlens_es256k_bg.wasm", "sd-jwt.d.ts", "jwtlens_sign_bg.wasm", "jwtlens_sandbox_bg.wasm", "sign.d.ts", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
   // The JWT wasm does not carry the public suffix list (the sandbox wasm does).
   const jwt = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_wasm_bg.wasm"));
   const verifying = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_verify_bg.wasm"));
@@ -210,4 +210,87 @@ test("one package, five entries: the JWT entry holds no signing, SD-JWT, cookie 
     { cwd: scratch, encoding: "utf8" },
   );
   assert.deepEqual(JSON.parse(trace), { before: ["jwtlens_verify_bg.wasm"], after: ["jwtlens_verify_bg.wasm", "jwtlens_wasm_bg.wasm"] });
+});
+
+// The servers' entry splits the JWT module between two wasm files (js/backend.js);
+// `jwtlens/init` runs on one. Imported into one process, in either order, one
+// of them serves the API: keys from either entry verify with every function.
+test("jwtlens and jwtlens/init in one process, in either order: every key, every function, the same verdicts", () => {
+  for (const initFirst of [true, false]) {
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", `
+        import { createHmac } from "node:crypto";
+        import { readFileSync } from "node:fs";
+        import { createRequire } from "node:module";
+        const b64 = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+        const secret = "an-hmac-secret-that-is-32-bytes!";
+        const input = b64({ alg: "HS256" }) + "." + b64({ sub: "ada", exp: 1900000000 });
+        const token = input + "." + createHmac("sha256", secret).update(input).digest("base64url");
+        const wasm = readFileSync(createRequire(import.meta.url).resolve("jwtlens/wasm"));
+        const keys = [];
+        let init, main;
+        if (${initFirst}) {
+          init = await import("jwtlens/init");
+          init.initSync({ module: wasm });
+          keys.push(init.importKey(secret));
+          main = await import("jwtlens");
+        } else {
+          main = await import("jwtlens");
+          keys.push(main.importKey(secret));
+          init = await import("jwtlens/init");
+          init.initSync({ module: wasm });
+        }
+        keys.push(main.importKey(secret), init.importKey(secret));
+        const now = 1800000000;
+        const statuses = [];
+        for (const api of [init, main]) {
+          for (const key of keys) {
+            statuses.push(api.verifyFast(token, key, { now }).status, api.verify(token, key, { now }).verdict.status, api.createVerifier({ key })(token, { now }).status);
+            statuses.push(api.verifyFast(token.slice(0, -2) + "AA", key, { now }).status);
+          }
+          statuses.push(api.inspect(token, { now }).verdict.status);
+        }
+        console.log(JSON.stringify(statuses));
+      `],
+      { cwd: scratch, encoding: "utf8" },
+    );
+    const perKey = ["valid", "valid", "valid", "invalid_signature"];
+    const perApi = [...perKey, ...perKey, ...perKey, "no_key"];
+    assert.deepEqual(JSON.parse(out), [...perApi, ...perApi], initFirst ? "jwtlens/init first" : "jwtlens first");
+  }
+});
+
+test("without jwtlens_wasm_bg.wasm a server still verifies; inspect and verify say which file is missing", () => {
+  const dir = join(scratch, "no-whole-wasm");
+  execFileSync("rm", ["-rf", dir]);
+  execFileSync("mkdir", ["-p", join(dir, "node_modules")]);
+  execFileSync("cp", ["-r", join(scratch, "node_modules/jwtlens"), join(dir, "node_modules/jwtlens")]);
+  execFileSync("rm", [join(dir, "node_modules/jwtlens/jwtlens_wasm_bg.wasm")]);
+  const out = execFileSync(
+    process.execPath,
+    ["--input-type=module", "-e", `
+      import { createVerifier, inspect, verify } from "jwtlens";
+      import { createHmac } from "node:crypto";
+      const secret = "an-hmac-secret-that-is-32-bytes!";
+      const input = "${b64({ alg: "HS256" })}.${b64({ sub: "ada" })}";
+      const token = input + "." + createHmac("sha256", secret).update(input).digest("base64url");
+      const verifier = createVerifier({ key: secret, policy: { algorithms: ["HS256"] } });
+      const attempt = (f) => { try { f(); return "no error"; } catch (e) { return e.message; } };
+      console.log(JSON.stringify({
+        before: verifier(token, { now: false }).status,
+        inspect: attempt(() => inspect(token)),
+        verify: attempt(() => verify(token, secret, { now: false })),
+        after: verifier(token, { now: false }).status,
+      }));
+    `],
+    { cwd: dir, encoding: "utf8" },
+  );
+  const r = JSON.parse(out);
+  assert.equal(r.before, "valid");
+  assert.equal(r.after, "valid");
+  for (const message of [r.inspect, r.verify]) {
+    assert.match(message, /could not instantiate the WebAssembly that inspect and verify use, from file:\/\/.*\/jwtlens_wasm_bg\.wasm: .*ENOENT/);
+    assert.match(message, /copied next to it/);
+  }
 });

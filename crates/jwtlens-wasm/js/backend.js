@@ -1,16 +1,16 @@
 // Which wasm the JWT API (api.js) calls, set by the entry that loaded it. Not
 // part of the public API.
 //
-// Browsers and `jwtlens/init` load one wasm that does everything (compiled for
-// size). The servers' entries (Node, Bun, Deno, workerd) load two builds of the
-// same core: `jwtlens_verify_bg.wasm`, compiled for speed, for everything a
-// server does per token (decode, verifyFast, the compiled verifier,
-// verifySignature, importKey), and the everything-wasm for `inspect` and
-// `verify`, which explain a token in a full report; the second is instantiated
-// the first time one of those two is called, synchronously, so a server that
-// only verifies never compiles it.
-import { setReady } from "./platform.js";
-import { loadError } from "./common.js";
+// Browsers and `jwtlens/init` load one wasm that does everything. The servers'
+// entries (Node, Bun, Deno, workerd) load two builds of the same core, both
+// compiled for speed: `jwtlens_verify_bg.wasm` for everything a server does per
+// token (decode, verifyFast, the compiled verifier, verifySignature, importKey),
+// instantiated at import, and the whole module (`jwtlens_wasm_bg.wasm`) for
+// `inspect` and `verify`, which explain a token in a full report, instantiated
+// the first time one of those two is called. Node and Bun read that file only
+// then; Deno and workerd import it as a module with the entry (they compile
+// modules they import), and instantiate it then.
+import { loaded, setReady } from "./platform.js";
 import { keyFunctions, expectVerifyingModule } from "./key.js";
 
 /** The verifying exports: the one wasm, or the servers' verifying build. */
@@ -20,8 +20,9 @@ let explaining = null;
 
 /**
  * The entry's wasm exports (wasm-bindgen's glue module). `explain`, for the
- * servers' entries only: `{ glue, source }`, the everything-wasm's glue and a
- * function giving its module or bytes synchronously, called on first use.
+ * servers' entries only: `{ glue, source, where }`, the whole module's glue, a
+ * function giving its module or bytes synchronously (called on first use), and
+ * where that is, for an error.
  */
 export function setCore(glue, explain = null) {
   core = glue;
@@ -30,9 +31,23 @@ export function setCore(glue, explain = null) {
 }
 
 /**
+ * For the servers' entries: their split (`setCore(verifying, explain)` after
+ * `instantiate()`), unless the JWT API is already running on one wasm, which
+ * `jwtlens/init` instantiated when imported beside them: keys imported there
+ * hold that wasm's handles, so it stays the one (the API is one module,
+ * whichever entry exported it).
+ */
+export function splitCore(verifying, instantiate, explain) {
+  if (loaded.jwt) return;
+  instantiate();
+  setCore(verifying, explain);
+  setReady();
+}
+
+/**
  * `setCore(glue)` unless an entry already set its wasm: `jwtlens/init`, whose
- * wasm the caller instantiates later, gives way to an entry imported beside it
- * that instantiated its own (the API is one module whichever entry exported it).
+ * wasm the caller instantiates later, gives way to a servers' entry imported
+ * beside it, which instantiated its own at import.
  */
 export function offerCore(glue) {
   if (core === null) setCore(glue);
@@ -45,11 +60,15 @@ export function offerCore(glue) {
 export function explainWith(keys, requireReady) {
   if (explainer === null) return { glue: core, keys };
   if (explaining === null) {
-    const { glue, source } = explainer;
+    const { glue, source, where } = explainer;
     try {
       glue.initSync({ module: source() });
     } catch (e) {
-      throw loadError("jwtlens_wasm_bg.wasm (beside the package's entry)", e, "jwtlens_wasm_bg.wasm", "jwtlens/init");
+      throw new Error(
+        `jwtlens could not instantiate the WebAssembly that inspect and verify use, from ${where}: ${e?.message ?? e}. ` +
+          "A bundle needs jwtlens_wasm_bg.wasm copied next to it, as jwtlens_verify_bg.wasm is.",
+        { cause: e },
+      );
     }
     setReady("jwt-explain");
     explaining = { glue, keys: keyFunctions("jwt-explain", glue.importKey, glue.algorithmNames, requireReady) };
