@@ -225,3 +225,37 @@ test("createVerifier: the key and policy read once, the same verdicts as verifyF
   assert.throws(() => verifier(good, { now: Date.now() }), /milliseconds/);
   assert.throws(() => verifier(42), /token must be a string/);
 });
+
+test("a verdict's header is its own object: a repeated flat header is copied, a nested one parsed, neither shared", async () => {
+  const jwtlens = await installed();
+  const secret = "a-secret-of-at-least-thirty-two-bytes";
+  const b64 = (x) => Buffer.from(typeof x === "string" ? x : JSON.stringify(x)).toString("base64url");
+  const { createHmac } = await import("node:crypto");
+  const sign = (header, payload) => {
+    const input = `${b64(header)}.${b64(payload)}`;
+    return `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
+  };
+  const verifier = jwtlens.createVerifier({ key: jwtlens.importKey(secret), policy: { algorithms: ["HS256"] } });
+  const headers = [
+    '{"alg":"HS256","typ":"JWT","kid":"k1","n":1.5e3,"b":true,"z":null}',
+    '{"alg":"HS256","__proto__":"p","constructor":"c"}',
+    '{"alg":"HS256","x5c":["a"],"jwk":{"kty":"oct"}}',
+    '{"alg":"HS256","note":"{[ braces in a string ]}"}',
+  ];
+  for (const header of headers) {
+    const token = sign(header, { sub: "ada" });
+    const first = verifier(token, { now: false });
+    assert.equal(first.valid, true, header);
+    assert.deepEqual(first.header, JSON.parse(header), header);
+    first.header.alg = "none";
+    if (first.header.jwk) first.header.jwk.kty = "changed";
+    for (let i = 0; i < 3; i++) {
+      const again = verifier(token, { now: false });
+      assert.deepEqual(again.header, JSON.parse(header), `${header}, call ${i}`);
+      assert.deepEqual(Object.keys(again.header), Object.keys(JSON.parse(header)));
+      assert.equal(Object.getPrototypeOf(again.header), Object.prototype);
+      assert.notEqual(again.header, first.header);
+    }
+    assert.deepEqual(jwtlens.verifyFast(token, secret, { now: false }).header, JSON.parse(header));
+  }
+});
