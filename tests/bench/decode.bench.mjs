@@ -64,5 +64,6 @@ for (const [label, token] of Object.entries(tokens)) {
     console.log(`  ${name.padEnd(44)} ${fmt(m)} ops/s   ${(m / base).toFixed(2)}x jwtlens.decode`);
   }
 }
-const wasm = readFileSync(fileURLToPath(new URL("jwtlens_wasm_bg.wasm", pkg)));
+// What decode runs in, in Node: the servers' verifying wasm (js/backend.js).
+const wasm = readFileSync(fileURLToPath(new URL("jwtlens_verify_bg.wasm", pkg)));
 console.log(`\nnpm .wasm: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip -9`);
