@@ -120,10 +120,8 @@ impl Verifier {
         }
         // A valid verdict implies an object header and claims set, parsed whole
         // (verdict::decide); a token without them is refused, never unwrapped.
-        match (token.header(), token.claims(), token.header_text(), token.payload_bytes()) {
-            (Some(_), Some(_), Some(_), Some(p)) if core::str::from_utf8(p).is_ok() => {
-                Ok(Verified { token, message: v.message })
-            }
+        match (token.header(), token.claims(), token.header_text(), token.payload_text()) {
+            (Some(_), Some(_), Some(_), Some(_)) => Ok(Verified { token, message: v.message }),
             _ => Err(Verdict {
                 status: VerdictStatus::Malformed,
                 message: String::from("The token verified but its header or claims are not readable."),
@@ -158,7 +156,7 @@ impl<'t> Verified<'t> {
 
     /// The claims set's JSON text, as the token carries it.
     pub fn payload_text(&self) -> &str {
-        self.token.payload_bytes().and_then(|b| core::str::from_utf8(b).ok()).unwrap_or("{}")
+        self.token.payload_text().unwrap_or("{}")
     }
 
     /// Why it is valid, in one sentence: which key verified it, and whether

@@ -32,6 +32,7 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use parse::parse_text_with;
 pub use parse::{parse, parse_with, JsonError};
 
 /// Objects and arrays nested deeper than this are refused by default, so that

@@ -47,7 +47,18 @@ pub fn parse(text: &[u8]) -> Result<Json, JsonError> {
 /// ```
 pub fn parse_with(text: &[u8], limits: &JsonLimits) -> Result<Json, JsonError> {
     // Valid UTF-8 throughout (the usual case): strings are then sliced, not re-validated.
-    let mut p = Parser { s: text, text: core::str::from_utf8(text).ok(), i: 0, limits: *limits, values: 0, repeats: 0 };
+    read(text, core::str::from_utf8(text).ok(), limits)
+}
+
+/// [`parse_with`] of text already known to be UTF-8 (a token's segment, checked
+/// once where it was decoded), without checking it again.
+pub(crate) fn parse_text_with(text: &str, limits: &JsonLimits) -> Result<Json, JsonError> {
+    read(text.as_bytes(), Some(text), limits)
+}
+
+/// Read one JSON text from `s`; `text` is `s` when all of it is UTF-8.
+fn read(s: &[u8], text: Option<&str>, limits: &JsonLimits) -> Result<Json, JsonError> {
+    let mut p = Parser { s, text, i: 0, limits: *limits, values: 0, repeats: 0 };
     p.ws();
     let v = p.value(0).map_err(|e| *e)?;
     p.ws();

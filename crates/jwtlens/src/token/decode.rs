@@ -175,10 +175,15 @@ impl<'a> Token<'a> {
         let Some(bytes) = self.decode_segment(seg) else {
             return;
         };
-        let parsed = json::parse_with(&bytes, &self.limits);
-        // Valid UTF-8 (the usual case) moves into the String without a copy.
-        self.header_text =
-            Some(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+        // Checked for UTF-8 once: valid text (the usual case) is parsed without
+        // checking it again and moves into the header's text without a copy.
+        let (parsed, text) = match String::from_utf8(bytes) {
+            Ok(text) => (json::parse_text_with(&text, &self.limits), text),
+            Err(e) => {
+                (json::parse_with(e.as_bytes(), &self.limits), String::from_utf8_lossy(e.as_bytes()).into_owned())
+            }
+        };
+        self.header_text = Some(text);
         let value = match parsed {
             Ok(v) => v,
             Err(e) => {
@@ -237,6 +242,11 @@ impl<'a> Token<'a> {
             self.decode_segment(seg)
         };
         let Some(bytes) = bytes else { return };
+        // Checked for UTF-8 once, here (see `Raw`).
+        let raw = match String::from_utf8(bytes) {
+            Ok(text) => Raw::Text(text),
+            Err(e) => Raw::Bytes(e.into_bytes()),
+        };
         let nested = self.header.as_ref().is_some_and(Header::nested);
         self.payload = Some(if nested {
             self.notice(
@@ -246,9 +256,16 @@ impl<'a> Token<'a> {
                 seg.end,
                 String::from("\"cty\": \"JWT\": the payload is itself a token; paste it on its own to inspect it."),
             );
-            Payload::Text(String::from_utf8_lossy(&bytes).into_owned())
+            Payload::Text(match &raw {
+                Raw::Text(t) => t.clone(),
+                Raw::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            })
         } else {
-            match json::parse_with(&bytes, &self.limits) {
+            let parsed = match &raw {
+                Raw::Text(t) => json::parse_text_with(t, &self.limits),
+                Raw::Bytes(b) => json::parse_with(b, &self.limits),
+            };
+            match parsed {
                 Ok(Json::Object(obj)) => {
                     self.report_duplicates(seg, &obj);
                     let (claims, problems) = Claims::from_object(&obj);
@@ -271,15 +288,16 @@ impl<'a> Token<'a> {
                         &e,
                         "a JSON claims set (it can still be a valid JWS with any content)",
                     );
-                    match String::from_utf8(bytes.clone()) {
-                        Ok(s) => Payload::Text(s),
-                        Err(e) => Payload::Binary(e.into_bytes()),
+                    match &raw {
+                        Raw::Text(t) => Payload::Text(t.clone()),
+                        Raw::Bytes(b) => Payload::Binary(b.clone()),
                     }
                 }
             }
         });
-        // The bytes as decoded, kept for `payload_bytes` (a copy is made only above, for a payload that is not JSON).
-        self.payload_bytes = Some(bytes);
+        // The bytes as decoded, kept for `payload_bytes` and `payload_text` (a copy
+        // is made only above, for a payload that is not a JSON claims set).
+        self.payload_raw = Some(raw);
     }
 
     pub(super) fn check_signature_presence(&mut self, seg: &Segment) {

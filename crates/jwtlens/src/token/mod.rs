@@ -145,13 +145,21 @@ pub struct Token<'a> {
     header_text: Option<String>,
     header_json: Option<Object>,
     header: Option<Header>,
-    payload_bytes: Option<Vec<u8>>,
+    payload_raw: Option<Raw>,
     payload: Option<Payload>,
     claims: Option<Claims>,
     signature: Option<Vec<u8>>,
     errors: Vec<Diagnostic>,
     notices: Vec<Diagnostic>,
     limits: json::JsonLimits,
+}
+
+/// A decoded payload: checked for UTF-8 once, where it was decoded, and kept as
+/// text when it is, so that its readers do not check it again.
+#[derive(Debug, Clone, PartialEq)]
+enum Raw {
+    Text(String),
+    Bytes(Vec<u8>),
 }
 
 impl<'a> Token<'a> {
@@ -171,7 +179,7 @@ impl<'a> Token<'a> {
             header_text: None,
             header_json: None,
             header: None,
-            payload_bytes: None,
+            payload_raw: None,
             payload: None,
             claims: None,
             signature: None,
@@ -236,7 +244,23 @@ impl<'a> Token<'a> {
     }
     /// The payload bytes as decoded from base64url (or taken as-is with `b64: false`).
     pub fn payload_bytes(&self) -> Option<&[u8]> {
-        self.payload_bytes.as_deref()
+        match self.payload_raw.as_ref()? {
+            Raw::Text(t) => Some(t.as_bytes()),
+            Raw::Bytes(b) => Some(b),
+        }
+    }
+    /// The payload bytes as text, when they are UTF-8 (a JWT's claims set always is).
+    ///
+    /// ```
+    /// let t = jwtlens::Token::parse("eyJhbGciOiJub25lIn0.eyJzdWIiOiLDqSJ9.");
+    /// assert_eq!(t.payload_text(), Some(r#"{"sub":"é"}"#));
+    /// assert_eq!(jwtlens::Token::parse("eyJhbGciOiJub25lIn0.gA.").payload_text(), None);
+    /// ```
+    pub fn payload_text(&self) -> Option<&str> {
+        match self.payload_raw.as_ref()? {
+            Raw::Text(t) => Some(t),
+            Raw::Bytes(_) => None,
+        }
     }
     /// The payload, as JSON, text or bytes.
     pub fn payload(&self) -> Option<&Payload> {

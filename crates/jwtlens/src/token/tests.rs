@@ -125,6 +125,29 @@ fn unencoded_payload() {
 }
 
 #[test]
+fn the_payload_is_text_exactly_when_its_bytes_are_utf8() {
+    let h = b64::encode(br#"{"alg":"none"}"#);
+    for (payload, text) in [
+        (&b"{\"sub\":\"\xc3\xa9\"}"[..], true),
+        (&b"{\"sub\":\"\xff\"}"[..], false),
+        (&b"plain text"[..], true),
+        (&b"\x80\x81"[..], false),
+    ] {
+        let tok = alloc::format!("{h}.{}.", b64::encode(payload));
+        let t = Token::parse(&tok);
+        assert_eq!(t.payload_bytes(), Some(payload), "{payload:?}");
+        assert_eq!(t.payload_text().is_some(), text, "{payload:?}");
+        assert_eq!(t.payload_text().map(str::as_bytes), text.then_some(payload), "{payload:?}");
+    }
+    // A header that is not UTF-8: its text is the lossy reading, the error located in it.
+    let bad = b64::encode(b"{\"alg\":\"\xff\"}");
+    let tok = alloc::format!("{bad}.{}.", b64::encode(b"{}"));
+    let t = Token::parse(&tok);
+    assert_eq!(t.header_text(), Some("{\"alg\":\"\u{FFFD}\"}"));
+    assert!(t.errors().iter().any(|e| e.code == Code::HeaderNotJson), "{:?}", t.errors());
+}
+
+#[test]
 fn an_sd_jwt_is_its_issuer_signed_jwt_with_a_notice_and_never_valid() {
     let presentation = include_str!("../../../../tests/vectors/sd-jwt/rfc9901/simple/presentation.txt").trim();
     let t = Token::parse(presentation);
