@@ -179,8 +179,10 @@ let lastHeader = null;
 function headerObject(text) {
   if (text === lastHeaderText) return { ...lastHeader };
   const header = JSON.parse(text);
-  if (header !== null && text.indexOf("{", 1) === -1 && text.indexOf("[") === -1) {
-    lastHeaderText = text;
+  if (typeof header === "object" && header !== null && !Array.isArray(header) && text.indexOf("{", 1) === -1 && text.indexOf("[") === -1) {
+    // A copy of the text, not the slice: a slice would keep the whole verdict
+    // (the token's claims) alive until the next header.
+    lastHeaderText = (" " + text).slice(1);
     lastHeader = { ...header };
   }
   return header;
