@@ -175,15 +175,11 @@ impl<'a> Token<'a> {
         let Some(bytes) = self.decode_segment(seg) else {
             return;
         };
-        // Checked for UTF-8 once: valid text (the usual case) is parsed without
-        // checking it again and moves into the header's text without a copy.
-        let (parsed, text) = match String::from_utf8(bytes) {
-            Ok(text) => (json::parse_text_with(&text, &self.limits), text),
-            Err(e) => {
-                (json::parse_with(e.as_bytes(), &self.limits), String::from_utf8_lossy(e.as_bytes()).into_owned())
-            }
-        };
-        self.header_text = Some(text);
+        // Checked for UTF-8 once (see `Raw`): valid text (the usual case) moves
+        // into the header's text without a copy.
+        let raw = Raw::new(bytes);
+        let parsed = raw.parse(&self.limits);
+        self.header_text = Some(raw.into_lossy());
         let value = match parsed {
             Ok(v) => v,
             Err(e) => {
@@ -242,11 +238,7 @@ impl<'a> Token<'a> {
             self.decode_segment(seg)
         };
         let Some(bytes) = bytes else { return };
-        // Checked for UTF-8 once, here (see `Raw`).
-        let raw = match String::from_utf8(bytes) {
-            Ok(text) => Raw::Text(text),
-            Err(e) => Raw::Bytes(e.into_bytes()),
-        };
+        let raw = Raw::new(bytes);
         let nested = self.header.as_ref().is_some_and(Header::nested);
         self.payload = Some(if nested {
             self.notice(
@@ -256,16 +248,9 @@ impl<'a> Token<'a> {
                 seg.end,
                 String::from("\"cty\": \"JWT\": the payload is itself a token; paste it on its own to inspect it."),
             );
-            Payload::Text(match &raw {
-                Raw::Text(t) => t.clone(),
-                Raw::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            })
+            Payload::Text(raw.lossy())
         } else {
-            let parsed = match &raw {
-                Raw::Text(t) => json::parse_text_with(t, &self.limits),
-                Raw::Bytes(b) => json::parse_with(b, &self.limits),
-            };
-            match parsed {
+            match raw.parse(&self.limits) {
                 Ok(Json::Object(obj)) => {
                     self.report_duplicates(seg, &obj);
                     let (claims, problems) = Claims::from_object(&obj);
@@ -296,7 +281,7 @@ impl<'a> Token<'a> {
             }
         });
         // The bytes as decoded, kept for `payload_bytes` and `payload_text` (a copy
-        // is made only above, for a payload that is not a JSON claims set).
+        // is made only above, for a nested token or a payload that is not JSON).
         self.payload_raw = Some(raw);
     }
 

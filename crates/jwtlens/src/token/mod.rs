@@ -154,12 +154,44 @@ pub struct Token<'a> {
     limits: json::JsonLimits,
 }
 
-/// A decoded payload: checked for UTF-8 once, where it was decoded, and kept as
-/// text when it is, so that its readers do not check it again.
-#[derive(Debug, Clone, PartialEq)]
+/// A decoded header or payload: checked for UTF-8 once, where it was decoded,
+/// and kept as text when it is, so that its readers do not check it again.
+#[derive(Debug, Clone)]
 enum Raw {
     Text(String),
     Bytes(Vec<u8>),
+}
+
+impl Raw {
+    fn new(bytes: Vec<u8>) -> Raw {
+        match String::from_utf8(bytes) {
+            Ok(text) => Raw::Text(text),
+            Err(e) => Raw::Bytes(e.into_bytes()),
+        }
+    }
+
+    /// The JSON value it holds; text is not checked for UTF-8 again.
+    fn parse(&self, limits: &json::JsonLimits) -> Result<json::Json, json::JsonError> {
+        match self {
+            Raw::Text(t) => json::parse_text_with(t, limits),
+            Raw::Bytes(b) => json::parse_with(b, limits),
+        }
+    }
+
+    /// The text, with U+FFFD for what is not UTF-8.
+    fn lossy(&self) -> String {
+        match self {
+            Raw::Text(t) => t.clone(),
+            Raw::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        }
+    }
+
+    fn into_lossy(self) -> String {
+        match self {
+            Raw::Text(t) => t,
+            Raw::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+        }
+    }
 }
 
 impl<'a> Token<'a> {
