@@ -11,6 +11,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 
+mod input;
+pub use input::{input_buffer, input_memory, with_input};
+
 /// Keys imported once and reused: a key or a JWK Set.
 #[wasm_bindgen]
 pub struct KeyHandle {

@@ -4,6 +4,7 @@ import { core, explainWith } from "./backend.js";
 import { requireLoaded } from "./platform.js";
 import { JwtlensError, argumentError, callCore, describe, nowArgument } from "./common.js";
 import { JwtlensKey, keyFunctions } from "./key.js";
+import { writeInput } from "./input.js";
 import { knownOptions, misplaced, own, policyArgument, tokenArgument, verifyNowArgument } from "./options.js";
 
 export { JwtlensError, JwtlensKey };
@@ -213,20 +214,23 @@ export function createVerifier(options) {
   const o = knownOptions(options, VERIFIER_OPTIONS, "createVerifier", misplaced);
   if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
   const key = keys.handle(own(o, "key"));
-  const handle = callCore(() => new core.VerifierHandle(key.raw, policyArgument(own(o, "policy"))));
+  const glue = core;
+  const handle = callCore(() => new glue.VerifierHandle(key.raw, policyArgument(own(o, "policy"))));
 
   const callArguments = (token, callOptions) => [
     tokenArgument(token),
     verifyNowArgument(own(knownOptions(callOptions, CALL_OPTIONS, "a verifier", verifierCallHint), "now")),
   ];
+  // The token goes in last, right before the call that reads it (js/input.js).
+  const verify = (input, now) => handle.verifyInput(writeInput(glue, input), now);
   function verifier(token, callOptions) {
     const [input, now] = callArguments(token, callOptions);
-    return fastResult(callCore(() => handle.verifyJson(input, now)));
+    return fastResult(callCore(() => verify(input, now)));
   }
   // The same, with WebCrypto where the platform has no synchronous crypto (see verifyAsync).
   verifier.verifyAsync = async function verifyAsync(token, callOptions) {
     const [input, now] = callArguments(token, callOptions);
-    return key.arith.run(() => fastResult(callCore(() => handle.verifyJson(input, now))));
+    return key.arith.run(() => fastResult(callCore(() => verify(input, now))));
   };
   return Object.freeze(verifier);
 }
