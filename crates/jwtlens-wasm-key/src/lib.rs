@@ -30,9 +30,9 @@ extern "C" {
     /// `algIndex` is the position in `jwtlens::alg::ALL`. `keyIndex` is the key's
     /// position in the handle's set, or 4294967295 for a key the token brought
     /// (an SD-JWT holder's `cnf.jwk`), which `jwk` then gives as JSON text (else
-    /// `jwk` is empty). The views into wasm memory are valid only during the call.
+    /// `jwk` is undefined). The views into wasm memory are valid only during the call.
     #[wasm_bindgen(
-        typescript_type = "(key: number, alg: number, data: Uint8Array, sig: Uint8Array, jwk: string) => number"
+        typescript_type = "(key: number, alg: number, data: Uint8Array, sig: Uint8Array, jwk: string | undefined) => number"
     )]
     pub type PlatformVerify;
 
@@ -44,7 +44,7 @@ extern "C" {
         alg: u32,
         data: &[u8],
         sig: &[u8],
-        jwk: &str,
+        jwk: Option<&str>,
     ) -> Result<f64, JsValue>;
 }
 
@@ -67,12 +67,14 @@ impl jwtlens::verify::Backend for Platform<'_> {
         sig: &[u8],
     ) -> Option<bool> {
         let alg_index = jwtlens::alg::ALL.iter().position(|a| *a == alg)?;
+        // The JWK goes only with a key the token brought: decoding even an empty
+        // string into JavaScript costs a TextDecoder call per verification.
         let (index, jwk) = match key_index {
-            jwtlens::verify::FOREIGN_KEY => (u32::MAX, key.to_jwk()),
-            i => (u32::try_from(i).ok().filter(|i| *i != u32::MAX)?, String::new()),
+            jwtlens::verify::FOREIGN_KEY => (u32::MAX, Some(key.to_jwk())),
+            i => (u32::try_from(i).ok().filter(|i| *i != u32::MAX)?, None),
         };
         // A throwing callback is "not handled" (the core then says the platform must check it).
-        match self.0.call5(&JsValue::NULL, index, alg_index as u32, data, sig, &jwk) {
+        match self.0.call5(&JsValue::NULL, index, alg_index as u32, data, sig, jwk.as_deref()) {
             Ok(1.0) => Some(true),
             Ok(0.0) => Some(false),
             _ => None,

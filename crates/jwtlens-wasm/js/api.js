@@ -67,8 +67,9 @@ export function inspect(token, options = {}) {
  */
 export function decode(token) {
   requireReady();
-  // "+" header NUL payload NUL signature, or "!" and the diagnostic as JSON (see decode_json).
-  const out = core.decodeJson(tokenArgument(token));
+  // "+" header NUL payload NUL signature, or "!" and the diagnostic as JSON (see decode_input).
+  const input = tokenArgument(token);
+  const out = callCore(() => core.decodeInput(writeInput(core, input)));
   if (out[0] !== "+") throw new JwtlensError(JSON.parse(out.slice(1)));
   const a = out.indexOf("\0");
   const b = out.indexOf("\0", a + 1);
@@ -137,7 +138,7 @@ export async function verifyAsync(token, key, options = {}) {
 export async function verifyFastAsync(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  return k.run((raw) => fastResult(callCore(() => core.verifyFastJson(input, raw, now, policy))));
+  return k.run((raw) => fastResult(callCore(() => core.verifyFastInput(writeInput(core, input), raw, now, policy))));
 }
 
 /**
@@ -152,8 +153,8 @@ export async function verifyFastAsync(token, key, options = {}) {
 export function verifyFast(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  // status NUL header NUL payload NUL message (see verify_fast_json).
-  return fastResult(callCore(() => core.verifyFastJson(input, k.raw, now, policy)));
+  // status NUL header NUL payload NUL message (see verify_fast_input).
+  return fastResult(callCore(() => core.verifyFastInput(writeInput(core, input), k.raw, now, policy)));
 }
 
 function fastResult(out) {
