@@ -26,5 +26,8 @@ export function writeInput(glue, text) {
     memories.set(glue, memory);
   }
   // After inputBuffer: a grown memory has a new buffer.
-  return encoder.encodeInto(text, new Uint8Array(memory.buffer, at, room)).written;
+  const { read, written } = encoder.encodeInto(text, new Uint8Array(memory.buffer, at, room));
+  // Never a prefix: a token cut short could verify where the whole one would not.
+  if (read !== text.length) throw new Error(`jwtlens: ${read} of ${text.length} characters fitted in the wasm's input buffer`);
+  return written;
 }
