@@ -118,6 +118,12 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw, requireRea
    * @param {{ format?: "auto"|"jwk"|"pem"|"secret", encoding?: "utf8"|"base64"|"base64url"|"hex", arithmetic?: "platform"|"webcrypto" }} [options]
    */
   function importKey(text, options = {}) {
+    return importInto(text, options, true);
+  }
+
+  // `everywhere`: also into every other loaded module, for a JwtlensKey the caller
+  // keeps and may use there; key text given to one call is imported only here.
+  function importInto(text, options, everywhere) {
     requireReady();
     if (typeof text !== "string") {
       throw argumentError(`The key must be a string, but a ${describe(text)} was given.`, describe(text));
@@ -144,14 +150,14 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw, requireRea
     const record = { text, format: effective, encoding, arithmetic, platform, handles: new Map() };
     const [, summary] = attach(record);
     for (const [other, attachOther] of attachers) {
-      if (other !== module && loaded[other]) attachOther(record);
+      if (everywhere && other !== module && loaded[other]) attachOther(record);
     }
     return new JwtlensKey(constructing, summary, record);
   }
 
   // The JwtlensKey given, or the key text imported.
   function keyObject(key) {
-    const k = typeof key === "string" ? importKey(key) : key;
+    const k = typeof key === "string" ? importInto(key, {}, false) : key;
     if (!records.has(k)) {
       throw argumentError("key must be a JwtlensKey from importKey, or key text.", describe(key));
     }
