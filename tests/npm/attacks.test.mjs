@@ -367,6 +367,30 @@ test("review: a polluted Object.prototype.toJSON cannot change what sign() signs
   assert.deepEqual(JSON.parse(r.stdout), { payload: { sub: "alice" }, header: "a=1" });
 });
 
+test("review: a token the wasm cannot make room for is a JwtlensError, and every later call still works", () => {
+  // 16 MiB of wasm memory at most: 6M characters of "é" need 18 MB of room (js/input.js), more
+  // than there is; the allocation's failure must leave no borrow behind (input.rs) and no trap.
+  // 3M of them (9 MB) fit, and the core refuses them as too large.
+  const { scratch } = install();
+  const r = spawnSync(process.execPath, ["--wasm-max-mem-pages=256", "--input-type=module", "-e", `
+    import { createVerifier, verifyFast, decode } from "jwtlens";
+    import { createHmac } from "node:crypto";
+    const secret = "a-secret-of-at-least-thirty-two-bytes";
+    const b64 = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const input = b64({ alg: "HS256" }) + "." + b64({ sub: "a", exp: 1795000060 });
+    const good = input + "." + createHmac("sha256", secret).update(input).digest("base64url");
+    const verifier = createVerifier({ key: secret });
+    const out = [];
+    for (const f of [() => verifier("é".repeat(6e6), { now: 1795000000 }), () => decode("é".repeat(6e6)), () => verifier("é".repeat(3e6), { now: 1795000000 })]) {
+      try { out.push(f().status ?? "no error"); } catch (e) { out.push(e.name + " " + e.code + " " + /could not make room/.test(e.message)); }
+    }
+    out.push(verifier(good, { now: 1795000000 }).status, verifyFast(good, secret, { now: 1795000000 }).status, decode(good).payload.sub);
+    console.log(JSON.stringify(out));
+  `], { cwd: scratch, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), ["JwtlensError invalid_argument true", "JwtlensError invalid_argument true", "malformed", "valid", "valid", "a"]);
+});
+
 test("review: WebCrypto's answer is believed only when it is true; a shim that resolves to anything else, or throws, gives unchecked", async () => {
   const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const other = generateKeyPairSync("ec", { namedCurve: "P-256" });

@@ -19,22 +19,29 @@ std::thread_local! {
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A buffer that grew past this for a huge input is given back after the call.
+/// Room kept between calls: a token longer than this (64 KiB, four times a
+/// large one) gets room of its own for its call, given back after it.
 const KEEP: usize = 64 * 1024;
 
 /// Room for `len` bytes of input: the address where JavaScript writes them, valid
-/// until the next call into this module (which may move it). The room is
-/// initialized bytes (zeros the first time), so reading what was written there
-/// needs no `unsafe`.
+/// until the next call into this module (which may move it); 0 when the memory
+/// cannot be had (JavaScript then throws, and the module stays usable: no
+/// borrow is held across the allocation, whose failure would otherwise leave
+/// every later call "already borrowed"). The room is initialized bytes (zeros
+/// the first time), so reading what was written there needs no `unsafe`.
 #[wasm_bindgen(js_name = inputBuffer)]
 pub fn input_buffer(len: usize) -> usize {
-    INPUT.with(|cell| {
-        let mut buffer = cell.borrow_mut();
-        if buffer.len() < len {
+    let mut buffer = INPUT.with(|cell| core::mem::take(&mut *cell.borrow_mut()));
+    if buffer.len() < len {
+        // The old room's bytes are not needed: freed first, so a larger room can reuse it.
+        buffer = Vec::new();
+        if buffer.try_reserve_exact(len).is_ok() {
             buffer.resize(len, 0);
         }
-        buffer.as_mut_ptr() as usize
-    })
+    }
+    let at = if buffer.len() < len { 0 } else { buffer.as_mut_ptr() as usize };
+    INPUT.with(|cell| *cell.borrow_mut() = buffer);
+    at
 }
 
 /// This module's memory, where [`input_buffer`]'s addresses point.
@@ -90,5 +97,10 @@ mod tests {
         input_buffer(KEEP + 1);
         assert_eq!(with_input(0, str::len), Ok(0));
         INPUT.with(|cell| assert_eq!(cell.borrow().len(), 0));
+        // Room that cannot be had is 0, and the buffer stays usable.
+        assert_eq!(input_buffer(usize::MAX), 0);
+        assert_ne!(input_buffer(4), 0);
+        INPUT.with(|cell| cell.borrow_mut()[..4].copy_from_slice(b"next"));
+        assert_eq!(with_input(4, str::to_owned), Ok(String::from("next")));
     }
 }
