@@ -30,6 +30,8 @@ const KEEP: usize = 64 * 1024;
 /// every later call "already borrowed"). The room is initialized bytes (zeros
 /// the first time), so reading what was written there needs no `unsafe`.
 #[wasm_bindgen(js_name = inputBuffer)]
+// `vec![0; len]` would abort when the memory cannot be had; `try_reserve_exact` says so.
+#[allow(clippy::slow_vector_initialization)]
 pub fn input_buffer(len: usize) -> usize {
     let mut buffer = INPUT.with(|cell| core::mem::take(&mut *cell.borrow_mut()));
     if buffer.len() < len {
