@@ -145,9 +145,12 @@ fn punycode_decode(input: &str) -> Option<alloc::string::String> {
     if input.len() > 59 {
         return None;
     }
+    // A delimiter first is not one (no basic code points precede it, RFC 3492 §3.1:
+    // an encoder writes it only after some), so it is read as a digit, and refused,
+    // as rust-url's idna does: "xn---00a" is not "Ш".
     let (basic, extended) = match input.rfind('-') {
-        Some(i) => (input.get(..i)?, input.get(i + 1..)?),
-        None => ("", input),
+        Some(i) if i > 0 => (input.get(..i)?, input.get(i + 1..)?),
+        _ => ("", input),
     };
     if !basic.is_ascii() {
         return None;
@@ -292,7 +295,7 @@ mod tests {
             punycode_decode("egbpdaj6bu4bxfgehfvwxn").as_deref(),
             Some("\u{644}\u{64a}\u{647}\u{645}\u{627}\u{628}\u{62a}\u{643}\u{644}\u{645}\u{648}\u{634}\u{639}\u{631}\u{628}\u{64a}\u{61f}")
         );
-        for bad in ["!", "zzzzzzzzzzzzzz", "a-\u{e9}"] {
+        for bad in ["!", "zzzzzzzzzzzzzz", "a-\u{e9}", "-00a"] {
             assert_eq!(punycode_decode(bad), None, "{bad}");
         }
     }
@@ -311,6 +314,19 @@ mod tests {
                 }
             } else {
                 proptest::prop_assert_eq!(registrable_domain(&host), None);
+            }
+        }
+
+        /// RFC 3492 decoding, held to rust-url's `idna::punycode` (the implementation
+        /// url, reqwest and browsers' Rust stacks use): any text of the alphabet, and
+        /// every Unicode label encoded by idna decoding back to itself.
+        #[test]
+        fn punycode_agrees_with_idna(text in "[a-zA-Z0-9-]{0,59}", label in "[a-z\u{e0}-\u{17f}\u{400}-\u{4ff}\u{4e00}-\u{4e80}\u{1f600}-\u{1f640}-]{0,16}") {
+            proptest::prop_assert_eq!(punycode_decode(&text), idna::punycode::decode_to_string(&text), "{}", text);
+            if let Some(encoded) = idna::punycode::encode_str(&label) {
+                if encoded.len() <= 59 {
+                    proptest::prop_assert_eq!(punycode_decode(&encoded), Some(label.clone()), "{}", encoded);
+                }
             }
         }
 
