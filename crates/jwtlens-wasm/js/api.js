@@ -138,7 +138,7 @@ export async function verifyAsync(token, key, options = {}) {
 export async function verifyFastAsync(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  return k.run((raw) => fastResult(callCore(() => core.verifyFastInput(writeInput(core, input), raw, now, policy))));
+  return k.run((raw) => verifyFastWith(input, raw, now, policy));
 }
 
 /**
@@ -153,8 +153,13 @@ export async function verifyFastAsync(token, key, options = {}) {
 export function verifyFast(token, key, options = {}) {
   requireReady();
   const [input, k, now, policy] = verifyArguments(token, key, options);
-  // status NUL header NUL payload NUL message (see verify_fast_input).
-  return fastResult(callCore(() => core.verifyFastInput(writeInput(core, input), k.raw, now, policy)));
+  return verifyFastWith(input, k.raw, now, policy);
+}
+
+// status NUL header NUL payload NUL message (see verify_fast_input); the token
+// goes in last, right before the call that reads it (js/input.js).
+function verifyFastWith(input, raw, now, policy) {
+  return fastResult(callCore(() => core.verifyFastInput(writeInput(core, input), raw, now, policy)));
 }
 
 function fastResult(out) {
