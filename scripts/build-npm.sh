@@ -10,7 +10,9 @@
 # (crates/jwtlens-wasm-sign); for the `jwtlens/cookies` and `jwtlens/flows`
 # subpaths, the sandbox module (crates/jwtlens-wasm-sandbox); and the ES256K
 # module (crates/jwtlens-wasm-es256k) the JWT and SD-JWT modules load where the
-# platform has no secp256k1. Modules with different features are built by
+# platform has no secp256k1, and the Ed25519 module (crates/jwtlens-wasm-ed25519,
+# its own profile: compiled for speed) Node loads for EdDSA keys that verify
+# often (js/ed25519.js). Modules with different features are built by
 # separate cargo invocations: in one, features would be unified across them
 # (the ES256K module's `es256k` into every `jwtlens`, the signing module's
 # dependency features into the JWT wasm, 0.5 KB gzip).
@@ -27,12 +29,16 @@ wasm-opt -O3 "${WASM_OPT_FEATURES[@]}" "$pkg/jwtlens_verify_bg.wasm" -o "$pkg/jw
 cargo build -p jwtlens-wasm -p jwtlens-wasm-sd-jwt --target wasm32-unknown-unknown --profile npm
 cargo build -p jwtlens-wasm-sign -p jwtlens-wasm-sandbox --target wasm32-unknown-unknown --profile npm
 cargo build -p jwtlens-wasm-es256k --target wasm32-unknown-unknown --profile npm
+cargo build -p jwtlens-wasm-ed25519 --target wasm32-unknown-unknown --profile npm-ed25519
 for module in jwtlens_wasm:jwtlens_wasm jwtlens_wasm_sd_jwt:jwtlens_sd_jwt jwtlens_wasm_sign:jwtlens_sign jwtlens_wasm_sandbox:jwtlens_sandbox jwtlens_wasm_es256k:jwtlens_es256k; do
   crate=${module%%:*} name=${module##*:}
   wasm-bindgen --target web --weak-refs --out-dir "$pkg" --out-name "$name" \
     "$ROOT/target/wasm32-unknown-unknown/npm/$crate.wasm"
   wasm-opt -O3 "${WASM_OPT_FEATURES[@]}" "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
 done
+wasm-bindgen --target web --weak-refs --out-dir "$pkg" --out-name jwtlens_ed25519 \
+  "$ROOT/target/wasm32-unknown-unknown/npm-ed25519/jwtlens_wasm_ed25519.wasm"
+wasm-opt -O3 "${WASM_OPT_FEATURES[@]}" "$pkg/jwtlens_ed25519_bg.wasm" -o "$pkg/jwtlens_ed25519_bg.wasm"
 # The browsers' JWT and SD-JWT wasm (the "default" entries): the same code built
 # with the npm-browser profile, for size (see Cargo.toml); one JS glue serves both
 # builds, so it must come out byte-identical.
@@ -54,7 +60,7 @@ rm -f "$pkg/.gitignore"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1)
 sed "s/@VERSION@/$version/" "$ROOT/crates/jwtlens-wasm/package.template.json" > "$pkg/package.json"
 cp "$ROOT/crates/jwtlens-wasm/README.md" "$pkg/README.md"
-for name in jwtlens_verify jwtlens_wasm jwtlens_wasm_browser jwtlens_sd_jwt jwtlens_sd_jwt_browser jwtlens_sign jwtlens_sandbox jwtlens_es256k; do
+for name in jwtlens_verify jwtlens_wasm jwtlens_wasm_browser jwtlens_sd_jwt jwtlens_sd_jwt_browser jwtlens_sign jwtlens_sandbox jwtlens_es256k jwtlens_ed25519; do
   raw=$(wc -c <"$pkg/${name}_bg.wasm"); gz=$(gzip -9c "$pkg/${name}_bg.wasm" | wc -c)
   echo "${name}_bg.wasm: $raw bytes raw, $gz bytes gzip -9"
 done

@@ -14,7 +14,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p jwtlens -p jwtlens-cookie -p j
 step "cargo test (unit, integration, conformance, property, doc tests)"
 cargo test --workspace
 step "the JWT core without its own public-key arithmetic (as the npm package and the page build it), against ring"
-cargo test -p jwtlens --no-default-features --features std,es256k --test platform
+cargo test -p jwtlens --no-default-features --features std,es256k,ed25519 --test platform
 step "the three core crates build without std for thumbv7em-none-eabihf"
 cargo build -p jwtlens -p jwtlens-cookie -p jwtlens-flows --no-default-features --target thumbv7em-none-eabihf
 

@@ -178,7 +178,7 @@ test("one package, five entries: the JWT entry holds no signing, SD-JWT, cookie 
   assert.equal(cookies.JwtlensError, root.JwtlensError);
   assert.throws(() => new cookies.CookieJar().setCookie(1, "https://a.example/", { now: 1 }), root.JwtlensError);
   const { files } = install();
-  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_verify_bg.wasm", "jwtlens_wasm_browser_bg.wasm", "jwtlens_sd_jwt_bg.wasm", "jwtlens_sd_jwt_browser_bg.wasm", "jwtlens_es256k_bg.wasm", "sd-jwt.d.ts", "jwtlens_sign_bg.wasm", "jwtlens_sandbox_bg.wasm", "sign.d.ts", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
+  for (const f of ["jwtlens_wasm_bg.wasm", "jwtlens_verify_bg.wasm", "jwtlens_wasm_browser_bg.wasm", "jwtlens_sd_jwt_bg.wasm", "jwtlens_sd_jwt_browser_bg.wasm", "jwtlens_es256k_bg.wasm", "jwtlens_ed25519_bg.wasm", "sd-jwt.d.ts", "jwtlens_sign_bg.wasm", "jwtlens_sandbox_bg.wasm", "sign.d.ts", "cookies.d.ts", "flows.d.ts"]) assert.ok(files.includes(f), f);
   // The JWT wasm does not carry the public suffix list (the sandbox wasm does).
   const jwt = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_wasm_bg.wasm"));
   const verifying = readFileSync(join(scratch, "node_modules/jwtlens/jwtlens_verify_bg.wasm"));

@@ -23,6 +23,7 @@ const BUDGETS = {
   "jwtlens_sd_jwt_browser_bg.wasm": [176 * KB, "the SD-JWT wasm browsers load (170,811)"],
   "jwtlens_sd_jwt_bg.wasm": [204 * KB, "the SD-JWT wasm servers load (197,458)"],
   "jwtlens_es256k_bg.wasm": [28 * KB, "ES256K's arithmetic, loaded on demand (26,485)"],
+  "jwtlens_ed25519_bg.wasm": [56 * KB, "Ed25519's per-key tables, read by Node for keys that verify often (53,145)"],
   "jwtlens_sign_bg.wasm": [453 * KB, "jwtlens/sign (439,363)"],
   "jwtlens_sandbox_bg.wasm": [352 * KB, "jwtlens/cookies and jwtlens/flows (341,685)"],
 };

@@ -11,58 +11,24 @@
 // beside the module, with no token in the request. A module that cannot be
 // had leaves ES256K "not checked" (-1), never valid.
 import initWasm, { initSync, verifyEs256k } from "./jwtlens_es256k.js";
+import { base64urlBytes as bytes, sideModule } from "./side.js";
 
-let source = null;
-let ready = false;
-let failed = false;
-let pending = null;
+const side = sideModule(initSync, initWasm);
 
 /**
  * Where the ES256K wasm is, set once by the first entry loaded.
  * @param {{ sync: () => BufferSource | WebAssembly.Module } | { url: URL }} where
  */
-export function setEs256kSource(where) {
-  source ??= where;
-}
+export const setEs256kSource = side.setSource;
 
 /** The verifier, when it can be had without waiting (Node, Bun, Deno, workerd), else null. */
 export function es256kNow() {
-  if (!ready && !failed && source?.sync) {
-    try {
-      initSync({ module: source.sync() });
-      ready = true;
-    } catch {
-      failed = true;
-    }
-  }
-  return ready ? verifyEs256k : null;
+  return side.now() ? verifyEs256k : null;
 }
 
 /** The verifier, fetching the wasm if it must (browsers); null if it cannot be had. */
 export async function es256kLater() {
-  const now = es256kNow();
-  if (now !== null || !source?.url) return now;
-  // A failed fetch (offline, say) is tried again by the next ES256K check, not before.
-  pending ??= initWasm({ module_or_path: source.url }).then(
-    () => {
-      ready = true;
-      return verifyEs256k;
-    },
-    () => {
-      pending = null;
-      return null;
-    },
-  );
-  return pending;
-}
-
-function bytes(b64url) {
-  if (typeof b64url !== "string" || !/^[A-Za-z0-9_-]*$/.test(b64url)) return null;
-  try {
-    return Uint8Array.from(atob(b64url.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
+  return (await side.later()) ? verifyEs256k : null;
 }
 
 /**

@@ -277,6 +277,27 @@ fn precomputed_tables() {
     }
 }
 
+/// The Ed25519 set through `verify::Ed25519Precomputed` alone, from the raw
+/// key bytes, with none of the core's checks before it (the npm package's
+/// Ed25519 module runs it that way): it makes them itself. A key it refuses
+/// (`None`) accepts nothing.
+#[test]
+fn ed25519_precomputed_alone() {
+    let v = load("ed25519_test.json");
+    let mut t = Tally::new("ed25519_test.json (verify::Ed25519Precomputed alone)");
+    for g in v["testGroups"].as_array().unwrap() {
+        let table = jwtlens::verify::Ed25519Precomputed::new(&hex(g["publicKey"]["pk"].as_str().unwrap()));
+        for test in g["tests"].as_array().unwrap() {
+            let (msg, sig) = (hex(test["msg"].as_str().unwrap()), hex(test["sig"].as_str().unwrap()));
+            let r = table.as_ref().map(|k| k.verify(&msg, &sig));
+            t.check(test["tcId"].as_u64().unwrap(), test["result"].as_str().unwrap(), r == Some(Some(true)), || {
+                format!("{r:?} [{}]", test["comment"])
+            });
+        }
+    }
+    t.finish();
+}
+
 #[test]
 fn every_set_is_present() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/wycheproof/testvectors_v1");

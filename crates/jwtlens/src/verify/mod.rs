@@ -142,6 +142,8 @@ mod token;
 use self::rsassa::*;
 pub use crate::key::roca_fingerprint;
 use ecdsa::*;
+#[cfg(any(feature = "arithmetic", feature = "ed25519"))]
+pub use ed25519::Ed25519Precomputed;
 use ed25519::*;
 #[cfg(any(feature = "arithmetic", feature = "es256k"))]
 pub use own::verify_es256k;

@@ -12,8 +12,13 @@ fn small_order_list_matches_dalek() {
             // Either not a point at all, or one of small order: dalek rejects both in verify_strict.
             let weak = ed25519_dalek::VerifyingKey::from_bytes(&enc).map(|k| k.is_weak()).unwrap_or(true);
             assert!(weak, "{enc:02x?}");
+            assert!(Ed25519Precomputed::new(&enc).is_none(), "{enc:02x?}");
         }
     }
+    // Bytes that are no point, or not 32 bytes, are no key either.
+    let off_curve = (2u8..).map(|y| [y; 32]).find(|e| ed25519_dalek::VerifyingKey::from_bytes(e).is_err()).unwrap();
+    assert!(Ed25519Precomputed::new(&off_curve).is_none());
+    assert!(Ed25519Precomputed::new(&[9; 31]).is_none());
     // Keys: the list agrees with `is_weak()` on real keys too.
     for seed in 0u8..32 {
         let k = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]).verifying_key();
@@ -47,7 +52,8 @@ fn ed25519_case(seed: u8, msg: &[u8]) -> (ed25519_dalek::VerifyingKey, [u8; 64])
 
 proptest::proptest! {
     /// The table path and ed25519-dalek's `verify_strict` agree on valid signatures
-    /// and on every one-byte change of signature, message or (non-canonical) R.
+    /// and on every one-byte change of signature, message or (non-canonical) R;
+    /// so does the public `Ed25519Precomputed` alone, without the caller's checks.
     #[test]
     fn ed25519_table_agrees_with_verify_strict(
         seed in proptest::prelude::any::<u8>(),
@@ -68,7 +74,9 @@ proptest::proptest! {
             // An R of y ≥ p: p + 2 (y = 2 in another spelling).
             bad[..32].copy_from_slice(&[0xef, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
         }
+        let alone = Ed25519Precomputed::new(vk.as_bytes()).unwrap();
         for sig in [good, bad] {
+            proptest::prop_assert_eq!(alone.verify(&msg, &sig), Some(vk.verify_strict(&msg, &ed25519_dalek::Signature::from_bytes(&sig)).is_ok()));
             let s = ed25519_dalek::Signature::from_bytes(&sig);
             let strict = vk.verify_strict(&msg, &s).is_ok();
             // The caller's checks come first, as in `verify_signature_with`.
