@@ -8,9 +8,9 @@ import { constants, createPublicKey, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ed25519Checker, setEd25519Source, TABLE_AFTER } from "./ed25519.js";
 
-// The tables where they are faster: in Node (V8) a check takes 75 µs with a
+// The tables only where they are faster: in Node (V8) a check takes 75 µs with a
 // table against OpenSSL's 105 µs; in Bun (JavaScriptCore, 1.4.5) 88 µs against
-// BoringSSL's 51, so Bun keeps BoringSSL (README, "Verify in Node").
+// BoringSSL's 51, so Bun keeps BoringSSL (README, "Verify, npm").
 if (!globalThis.process?.versions?.bun) {
   setEd25519Source({ sync: () => readFileSync(new URL("./jwtlens_ed25519_bg.wasm", import.meta.url)) });
 }
@@ -73,14 +73,15 @@ export function nodePlatform(keys, algorithms) {
       options.set(slot, o);
     }
     if (o === null) return -1;
-    if (o.jwk !== null) {
-      // EdDSA: the key's table once it has verified often (null: no module, or not Ed25519).
-      if (o.table === null && ++o.uses === TABLE_AFTER) o.table = ed25519Checker(o.jwk);
-      if (o.table !== null) {
-        const r = o.table(data, sig);
-        if (r !== -1) return r;
-      }
+    if (o.table !== null) {
+      const r = o.table(data, sig);
+      if (r !== -1) return r;
     }
-    return verify(o.hash, data, o.options, sig) ? 1 : 0;
+    const valid = verify(o.hash, data, o.options, sig);
+    // EdDSA: a key that has verified TABLE_AFTER signatures gets its table (null:
+    // no module, or not Ed25519). Only valid signatures count, so forged tokens
+    // cannot make a server build tables for its keys.
+    if (valid && o.jwk !== null && o.table === null && ++o.uses === TABLE_AFTER) o.table = ed25519Checker(o.jwk);
+    return valid ? 1 : 0;
   };
 }

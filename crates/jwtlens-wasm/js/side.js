@@ -41,18 +41,18 @@ export function sideModule(initSync, initAsync) {
     now,
     /** Whether the module is ready, fetching the wasm if it must (browsers). */
     async later() {
-      if (now() || !source?.url || !initAsync) return ready;
+      if (now() || failed || !source?.url || !initAsync) return ready;
       // A failed fetch is tried again by the next call, not before.
       pending ??= initAsync({ module_or_path: source.url }).then(
-        () => (ready = true),
+        () => (ready = !failed),
         () => {
           pending = null;
           return false;
         },
       );
-      return pending;
+      return (await pending) && ready;
     },
-    /** Stop using the module (after it threw: its state is not trusted). */
+    /** Stop using the module, for good (after it threw: its state is not trusted). */
     fail() {
       ready = false;
       failed = true;
