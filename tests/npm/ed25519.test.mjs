@@ -333,3 +333,33 @@ test("a side module that failed stays failed, loaded synchronously or fetched", 
   assert.equal(fetched.now(), false);
   assert.equal(attempt, 2);
 });
+
+test("without jwtlens_ed25519_bg.wasm a hot Ed25519 key is checked by OpenSSL, and right", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { scratch } = install();
+  const dir = join(scratch, "no-ed25519-wasm");
+  execFileSync("rm", ["-rf", dir]);
+  execFileSync("mkdir", ["-p", join(dir, "node_modules")]);
+  execFileSync("cp", ["-r", join(scratch, "node_modules/jwtlens"), join(dir, "node_modules/jwtlens")]);
+  execFileSync("rm", [join(dir, "node_modules/jwtlens/jwtlens_ed25519_bg.wasm")]);
+  const out = execFileSync(
+    process.execPath,
+    ["--input-type=module", "-e", `
+      import { createVerifier, importKey } from "jwtlens";
+      import { tablesBuilt } from "./node_modules/jwtlens/ed25519.js";
+      import { generateKeyPairSync, sign } from "node:crypto";
+      const b64 = (x) => Buffer.from(x).toString("base64url");
+      const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+      const verifier = createVerifier({ key: importKey(JSON.stringify(publicKey.export({ format: "jwk" }))), policy: { algorithms: ["EdDSA"] } });
+      const input = b64('{"alg":"EdDSA"}') + "." + b64('{"sub":"ada"}');
+      const sig = sign(null, Buffer.from(input), privateKey);
+      const statuses = [];
+      for (let i = 0; i < 100; i++) statuses.push(verifier(input + "." + b64(sig), { now: false }).status);
+      sig[3] ^= 1;
+      const tampered = verifier(input + "." + b64(sig), { now: false }).status;
+      console.log(JSON.stringify({ valid: statuses.filter((s) => s === "valid").length, tampered, tables: tablesBuilt() }));
+    `],
+    { cwd: dir, encoding: "utf8" },
+  );
+  assert.deepEqual(JSON.parse(out), { valid: 100, tampered: "invalid_signature", tables: 0 });
+});
