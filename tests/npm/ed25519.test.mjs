@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign as nodeSign, verify as nodeVerify } from "node:crypto";
-import { installed, install } from "./install.mjs";
+import { installed, install, installedWithout } from "./install.mjs";
 
 let jwtlens;
 let side;
@@ -336,12 +336,7 @@ test("a side module that failed stays failed, loaded synchronously or fetched", 
 
 test("without jwtlens_ed25519_bg.wasm a hot Ed25519 key is checked by OpenSSL, and right", async () => {
   const { execFileSync } = await import("node:child_process");
-  const { scratch } = install();
-  const dir = join(scratch, "no-ed25519-wasm");
-  execFileSync("rm", ["-rf", dir]);
-  execFileSync("mkdir", ["-p", join(dir, "node_modules")]);
-  execFileSync("cp", ["-r", join(scratch, "node_modules/jwtlens"), join(dir, "node_modules/jwtlens")]);
-  execFileSync("rm", [join(dir, "node_modules/jwtlens/jwtlens_ed25519_bg.wasm")]);
+  const dir = installedWithout("jwtlens_ed25519_bg.wasm");
   const out = execFileSync(
     process.execPath,
     ["--input-type=module", "-e", `

@@ -1,7 +1,7 @@
 // Pack crates/jwtlens-wasm/pkg once per test process, install it into a
 // scratch project, and import it by its bare name through its exports map.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -31,4 +31,15 @@ export function install() {
 export async function installed(subpath) {
   const { scratch } = install();
   return import(pathToFileURL(join(scratch, subpath ? `probe-${subpath}.mjs` : "probe.mjs")).href);
+}
+
+/** A project beside the scratch one whose installed package lacks `file` (to test what happens without it); its directory. */
+export function installedWithout(file) {
+  const { scratch } = install();
+  const dir = join(scratch, `without-${file}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  cpSync(join(scratch, "node_modules/jwtlens"), join(dir, "node_modules/jwtlens"), { recursive: true });
+  rmSync(join(dir, "node_modules/jwtlens", file));
+  return dir;
 }

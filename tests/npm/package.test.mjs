@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync, readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { install, installed } from "./install.mjs";
+import { install, installed, installedWithout } from "./install.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const tsc = join(here, "../node_modules/.bin/tsc");
@@ -262,11 +262,7 @@ test("jwtlens and jwtlens/init in one process, in either order: every key, every
 });
 
 test("without jwtlens_wasm_bg.wasm a server still verifies; inspect and verify say which file is missing", () => {
-  const dir = join(scratch, "no-whole-wasm");
-  execFileSync("rm", ["-rf", dir]);
-  execFileSync("mkdir", ["-p", join(dir, "node_modules")]);
-  execFileSync("cp", ["-r", join(scratch, "node_modules/jwtlens"), join(dir, "node_modules/jwtlens")]);
-  execFileSync("rm", [join(dir, "node_modules/jwtlens/jwtlens_wasm_bg.wasm")]);
+  const dir = installedWithout("jwtlens_wasm_bg.wasm");
   const out = execFileSync(
     process.execPath,
     ["--input-type=module", "-e", `
