@@ -127,8 +127,8 @@ impl Algorithm {
     /// assert_eq!(Algorithm::default_for(KeyType::P384), Algorithm::ES384);
     /// assert_eq!(Algorithm::default_for(KeyType::Ed25519), Algorithm::EdDSA);
     /// ```
-    pub fn default_for(key: crate::key::KeyType) -> Algorithm {
-        use crate::key::KeyType as K;
+    pub fn default_for(key: KeyType) -> Algorithm {
+        use KeyType as K;
         match key {
             K::Oct => Algorithm::HS256,
             K::Rsa => Algorithm::RS256,
@@ -138,6 +138,32 @@ impl Algorithm {
             K::Secp256k1 => Algorithm::ES256K,
             K::Ed25519 => Algorithm::EdDSA,
         }
+    }
+
+    /// Whether a key of type `key` is one this algorithm signs with (RFC 7518
+    /// §3: HMAC with a secret, RS*/PS* with RSA, each ES* with its own curve,
+    /// EdDSA with Ed25519). Anything else is refused before any arithmetic; an
+    /// RSA or EC public key's text taken as an HMAC secret is key confusion.
+    ///
+    /// ```
+    /// use jwtlens::{alg::Algorithm, key::KeyType};
+    /// assert!(Algorithm::ES384.takes(KeyType::P384));
+    /// assert!(!Algorithm::ES256.takes(KeyType::P384));
+    /// assert!(!Algorithm::HS256.takes(KeyType::Rsa));
+    /// ```
+    pub fn takes(self, key: KeyType) -> bool {
+        matches!(
+            (self.family(), key),
+            (Family::Hmac, KeyType::Oct)
+                | (Family::RsaPkcs1 | Family::RsaPss, KeyType::Rsa)
+                | (Family::EdDsa, KeyType::Ed25519)
+        ) || matches!(
+            (self, key),
+            (Algorithm::ES256, KeyType::P256)
+                | (Algorithm::ES384, KeyType::P384)
+                | (Algorithm::ES512, KeyType::P521)
+                | (Algorithm::ES256K, KeyType::Secp256k1)
+        )
     }
 
     /// The registered name.
@@ -231,5 +257,41 @@ impl FromStr for Algorithm {
 impl fmt::Display for Algorithm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// The JWK `kty` (with the curve for EC keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[non_exhaustive]
+pub enum KeyType {
+    /// A symmetric secret (`oct`).
+    Oct,
+    /// RSA.
+    Rsa,
+    /// EC on P-256.
+    P256,
+    /// EC on P-384.
+    P384,
+    /// EC on P-521.
+    P521,
+    /// EC on secp256k1.
+    Secp256k1,
+    /// OKP Ed25519.
+    Ed25519,
+}
+
+impl KeyType {
+    /// A short human name: "HMAC secret", "RSA public key", "EC P-256 public key", ...
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyType::Oct => "HMAC secret",
+            KeyType::Rsa => "RSA public key",
+            KeyType::P256 => "EC P-256 public key",
+            KeyType::P384 => "EC P-384 public key",
+            KeyType::P521 => "EC P-521 public key",
+            KeyType::Secp256k1 => "EC secp256k1 public key",
+            KeyType::Ed25519 => "Ed25519 public key",
+        }
     }
 }

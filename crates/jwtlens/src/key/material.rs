@@ -6,7 +6,6 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use rsa::traits::PublicKeyParts;
-use serde::Serialize;
 
 use super::*;
 
@@ -307,41 +306,5 @@ impl Material {
             "secp256k1" => Material::K256(EcPoint::from_sec1(Curve::Secp256k1, sec1)?),
             _ => return Err("an unsupported curve (P-256, P-384, P-521, secp256k1)"),
         })
-    }
-}
-
-/// The JWK `kty` (with the curve for EC keys).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
-#[non_exhaustive]
-pub enum KeyType {
-    /// A symmetric secret (`oct`).
-    Oct,
-    /// RSA.
-    Rsa,
-    /// EC on P-256.
-    P256,
-    /// EC on P-384.
-    P384,
-    /// EC on P-521.
-    P521,
-    /// EC on secp256k1.
-    Secp256k1,
-    /// OKP Ed25519.
-    Ed25519,
-}
-
-impl KeyType {
-    /// A short human name: "HMAC secret", "RSA public key", "EC P-256 public key", ...
-    pub fn label(self) -> &'static str {
-        match self {
-            KeyType::Oct => "HMAC secret",
-            KeyType::Rsa => "RSA public key",
-            KeyType::P256 => "EC P-256 public key",
-            KeyType::P384 => "EC P-384 public key",
-            KeyType::P521 => "EC P-521 public key",
-            KeyType::Secp256k1 => "EC secp256k1 public key",
-            KeyType::Ed25519 => "Ed25519 public key",
-        }
     }
 }

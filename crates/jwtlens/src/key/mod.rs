@@ -36,13 +36,14 @@ mod jwk;
 mod material;
 mod roca;
 
+pub use crate::alg::KeyType;
 use der::*;
 pub use ec::{Curve, EcPoint};
 use input::err;
 pub use input::{Detected, KeyError, KeyInput, KeySource, SecretEncoding};
 pub use jwk::Jwk;
 use jwk::*;
-pub use material::{BuildTable, Ed25519Key, HmacKey, KeyType, Material, P256Key, RsaKey, TabledKey, MAX_RSA_BITS};
+pub use material::{BuildTable, Ed25519Key, HmacKey, Material, P256Key, RsaKey, TabledKey, MAX_RSA_BITS};
 pub use roca::roca_fingerprint;
 
 /// Where a key came from.

@@ -417,7 +417,10 @@ pub(super) fn next_char_boundary(s: &str, i: usize) -> usize {
     j.min(s.len())
 }
 
+mod crit;
 mod decode;
 mod strip;
+
+pub(crate) use crit::header_problem;
 #[cfg(test)]
 mod tests;

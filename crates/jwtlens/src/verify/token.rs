@@ -99,18 +99,7 @@ pub(super) fn unusable(key: &Key, alg: Algorithm, kid: Option<&str>) -> Option<S
             return Some(format!("it is meant for {a}, not {}", alg.name()));
         }
     }
-    let fits = matches!(
-        (alg.family(), key.key_type()),
-        (Family::Hmac, KeyType::Oct)
-            | (Family::RsaPkcs1 | Family::RsaPss, KeyType::Rsa)
-            | (Family::EdDsa, KeyType::Ed25519)
-    ) || matches!(
-        (alg, key.key_type()),
-        (Algorithm::ES256, KeyType::P256)
-            | (Algorithm::ES384, KeyType::P384)
-            | (Algorithm::ES512, KeyType::P521)
-            | (Algorithm::ES256K, KeyType::Secp256k1)
-    );
+    let fits = alg.takes(key.key_type());
     if !fits {
         let why = if alg.family() == Family::Hmac && key.key_type() != KeyType::Oct {
             "; using a public key as an HMAC secret is the key-confusion attack"
@@ -206,7 +195,7 @@ fn check_token(
             format!("The {} is not strict base64url, so the signature is not accepted.", n.part.label()),
         );
     }
-    if let Some(why) = crate::verdict::header_problem(token) {
+    if let Some(why) = crate::token::header_problem(token) {
         // RFC 7515 §4.1.11: such a JWS "MUST be rejected"; its signature is not checked.
         return SignatureVerdict::new(S::Unverifiable, Some(alg_name), why);
     }
