@@ -213,15 +213,23 @@ pub fn now_argument(now: Option<f64>) -> Result<Option<jwtlens::time::NumericDat
 
 /// The policy's JSON contract is the core's ([`jwtlens::policy::Policy::from_json`]);
 /// the faces only name where it was given. Empty text is the default policy.
+/// Throws [`policy_error`]'s JSON.
 pub fn policy_from_json(text: &str) -> Result<jwtlens::policy::Policy, String> {
     if text.is_empty() {
         return Ok(jwtlens::policy::Policy::default());
     }
-    jwtlens::policy::Policy::from_json(text).map_err(|e| match e {
+    jwtlens::policy::Policy::from_json(text).map_err(|e| policy_error(&e))
+}
+
+/// A policy error as this face reports it (JSON text: `code` "bad_policy",
+/// `reason`, `field`, and the sentence naming `options.policy.` members).
+pub fn policy_error(e: &jwtlens::policy::PolicyError) -> String {
+    let message = match e {
         // Where this face takes the time.
         jwtlens::policy::PolicyError::TimeInPolicy { name } => {
             format!("options.policy.{name} is not a policy field: give the time as options.now")
         }
         e => e.at("options.policy."),
-    })
+    };
+    json_error(&e.reported(message))
 }

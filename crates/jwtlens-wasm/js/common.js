@@ -16,6 +16,7 @@ export class JwtlensError extends Error {
     if (diagnostic.decodedOffset !== undefined) this.decodedOffset = diagnostic.decodedOffset;
     if (diagnostic.expected !== undefined) this.expected = diagnostic.expected;
     if (diagnostic.found !== undefined) this.found = diagnostic.found;
+    if (diagnostic.reason !== undefined) this.reason = diagnostic.reason;
   }
 }
 
@@ -101,6 +102,7 @@ export function coreError(e, part = "input") {
       message: err.message,
       expected: err.format ?? err.stage,
       found: err.at ?? undefined,
+      reason: err.reason,
     });
   }
   return argumentError(e, undefined);

@@ -174,10 +174,15 @@ export interface Decoded {
 /** Decode a JWS without verifying it; throws a JwtlensError at the first problem. */
 export function decode(token: string): Decoded;
 
-/** Thrown by `decode`, and by every function given an argument of the wrong type (code "invalid_argument"). */
+/**
+ * Thrown by `decode`, by every function given an argument of the wrong type (code "invalid_argument"),
+ * a key that cannot be imported ("bad_key"), a policy that cannot be used ("bad_policy", with `reason`).
+ */
 export class JwtlensError extends Error {
   readonly name: "JwtlensError";
-  readonly code: Code | "invalid_argument" | "not_initialized" | "bad_key" | "sign_error";
+  readonly code: Code | "invalid_argument" | "not_initialized" | "bad_key" | "bad_policy" | "sign_error";
+  /** For "bad_policy": what is wrong with it. */
+  readonly reason?: PolicyErrorReason;
   readonly part: Part;
   readonly offset: number;
   readonly end: number;
@@ -185,6 +190,11 @@ export class JwtlensError extends Error {
   readonly expected?: string;
   readonly found?: string;
 }
+
+/** Why a policy cannot be used (`JwtlensError.reason` with code "bad_policy"). */
+export type PolicyErrorReason =
+  | "not_an_object" | "unknown" | "synonym" | "duplicate" | "time_in_policy" | "null" | "empty_list"
+  | "wrong_type" | "unknown_algorithm" | "not_finite" | "negative" | "too_long";
 
 /** What was being read when a key could not be imported. */
 export type KeySource =

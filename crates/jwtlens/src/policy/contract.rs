@@ -122,10 +122,21 @@ const TIME_NAMES: [&str; 3] = ["now", "currentDate", "clockTimestamp"];
 
 /// Why a policy cannot be used. [`fmt::Display`] is the sentence with member
 /// names as the contract spells them; [`PolicyError::at`] puts a face's path
-/// (`options.policy.`) before every member it names. Serialized, `code` is
-/// the variant in snake_case.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case", rename_all_fields = "camelCase")]
+/// (`options.policy.`) before every member it names. Serialized, it is what
+/// every face reports: the stable `code` `bad_policy`, the `reason` (the
+/// variant in snake_case), the `field` when there is one, and the `message`.
+///
+/// ```
+/// use jwtlens::policy::{Policy, PolicyError};
+/// let e = Policy::from_json(r#"{"algorithms":["HS999"]}"#).unwrap_err();
+/// assert_eq!(e.reason(), "unknown_algorithm");
+/// let json = serde_json::to_value(&e).unwrap();
+/// assert_eq!(json["code"], PolicyError::CODE);
+/// assert_eq!(json["reason"], "unknown_algorithm");
+/// assert_eq!(json["field"], "algorithms");
+/// assert_eq!(json["message"], e.to_string());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PolicyError {
     /// Not a JSON object.
@@ -205,6 +216,34 @@ pub enum PolicyError {
 }
 
 impl PolicyError {
+    /// The code every face reports for a policy that cannot be used.
+    pub const CODE: &'static str = "bad_policy";
+
+    /// What is wrong, as a stable word: the variant in snake_case
+    /// (`unknown`, `negative`, `unknown_algorithm`, ...).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            PolicyError::NotAnObject { .. } => "not_an_object",
+            PolicyError::Unknown { .. } => "unknown",
+            PolicyError::Synonym { .. } => "synonym",
+            PolicyError::Duplicate { .. } => "duplicate",
+            PolicyError::TimeInPolicy { .. } => "time_in_policy",
+            PolicyError::Null { .. } => "null",
+            PolicyError::EmptyList { .. } => "empty_list",
+            PolicyError::WrongType { .. } => "wrong_type",
+            PolicyError::UnknownAlgorithm { .. } => "unknown_algorithm",
+            PolicyError::NotFinite { .. } => "not_finite",
+            PolicyError::Negative { .. } => "negative",
+            PolicyError::TooLong { .. } => "too_long",
+        }
+    }
+
+    /// What a face reports, with its own sentence (a face that names members
+    /// its own way: [`PolicyError::at`], [`PolicyError::render`]).
+    pub fn reported(&self, message: String) -> ReportedPolicyError {
+        ReportedPolicyError { code: PolicyError::CODE, reason: self.reason(), field: self.field(), message }
+    }
+
     /// The member the error is about, when it is one of the policy's.
     pub fn field(&self) -> Option<PolicyField> {
         match self {
@@ -279,6 +318,33 @@ impl PolicyError {
 impl fmt::Display for PolicyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.at(""))
+    }
+}
+
+impl Serialize for PolicyError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.reported(alloc::string::ToString::to_string(self)).serialize(serializer)
+    }
+}
+
+/// A [`PolicyError`] as a face reports it: `{code: "bad_policy", reason,
+/// field, message}`, with the face's sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedPolicyError {
+    /// [`PolicyError::CODE`].
+    code: &'static str,
+    /// [`PolicyError::reason`].
+    reason: &'static str,
+    /// [`PolicyError::field`].
+    field: Option<PolicyField>,
+    /// The sentence.
+    message: String,
+}
+
+impl ReportedPolicyError {
+    /// The sentence.
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 
@@ -456,8 +522,26 @@ mod tests {
         let e = Policy::from_json(r#"{"maxTokenAge":5}"#).unwrap_err();
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
-            r#"{"code":"synonym","name":"maxTokenAge","useInstead":"maxAge"}"#
+            r#"{"code":"bad_policy","reason":"synonym","field":"maxAge","message":"maxTokenAge is not a jwtlens option: use maxAge"}"#
         );
+        // Every reason is a distinct snake_case word.
+        let errors = [
+            r#"[]"#,
+            r#"{"colour":1}"#,
+            r#"{"maxTokenAge":5}"#,
+            r#"{"leeway":1,"leeway":2}"#,
+            r#"{"now":1}"#,
+            r#"{"issuer":null}"#,
+            r#"{"issuer":[]}"#,
+            r#"{"issuer":5}"#,
+            r#"{"algorithms":["HS999"]}"#,
+            r#"{"leeway":-1}"#,
+            r#"{"leeway":1e300}"#,
+        ];
+        let reasons: alloc::collections::BTreeSet<&str> =
+            errors.iter().map(|text| Policy::from_json(text).unwrap_err().reason()).collect();
+        assert_eq!(reasons.len(), errors.len(), "{reasons:?}");
+        assert!(reasons.iter().all(|r| r.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
         assert_eq!(e.field(), Some(PolicyField::MaxAge));
     }
 }

@@ -68,7 +68,7 @@ mod tests;
 
 use checks::*;
 
-pub use contract::{PolicyError, PolicyField};
+pub use contract::{PolicyError, PolicyField, ReportedPolicyError};
 
 /// Check a duration given by a person: finite, not negative, at most `max`.
 ///
