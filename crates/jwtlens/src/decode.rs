@@ -18,19 +18,21 @@ pub struct Decoded {
     pub signature: Vec<u8>,
 }
 
-/// Decode a compact JWS without verifying it, or return its first error.
+/// Decode a compact JWS **without verifying it**, or return its first error.
+/// The name says so: `jsonwebtoken::decode` verifies, this never does. For a
+/// verdict, use [`crate::Verifier`] (or [`crate::inspect`] with a key).
 ///
 /// Leniencies (padding, `Bearer `) are accepted as [`Token::parse`] accepts
 /// them; an encrypted token (JWE) is an error, since its claims cannot be
 /// read without a key.
 ///
 /// ```
-/// let d = jwtlens::decode("eyJhbGciOiJub25lIn0.eyJhIjoxfQ.").unwrap();
+/// let d = jwtlens::decode_unverified("eyJhbGciOiJub25lIn0.eyJhIjoxfQ.").unwrap();
 /// assert_eq!(d.header.get("alg").and_then(|v| v.as_str()), Some("none"));
-/// let e = jwtlens::decode("eyJhbGciOiJub25lIn0.e30").unwrap_err();
+/// let e = jwtlens::decode_unverified("eyJhbGciOiJub25lIn0.e30").unwrap_err();
 /// assert_eq!(e.code, jwtlens::Code::WrongSegmentCount);
 /// ```
-pub fn decode(input: &str) -> Result<Decoded, Diagnostic> {
+pub fn decode_unverified(input: &str) -> Result<Decoded, Diagnostic> {
     let t = Token::parse(input);
     decodable(&t)?;
     match t.into_parts() {
@@ -39,11 +41,11 @@ pub fn decode(input: &str) -> Result<Decoded, Diagnostic> {
     }
 }
 
-/// Whether [`decode`] would succeed on this parsed token, or the error it would return.
+/// Whether [`decode_unverified`] would succeed on this parsed token, or the error it would return.
 ///
 /// Faces that hand the decoded JSON text to a faster JSON reader of their
 /// own (the npm package gives it to `JSON.parse`) use this to make exactly
-/// the same decision as [`decode`].
+/// the same decision as [`decode_unverified`].
 pub fn decodable(t: &Token<'_>) -> Result<(), Diagnostic> {
     if let Some(e) = t.errors().first() {
         return Err(e.clone());

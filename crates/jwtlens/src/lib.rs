@@ -71,7 +71,7 @@ mod rsa_mont;
 mod sort;
 mod text;
 
-pub use decode::{decodable, decode, Decoded};
+pub use decode::{decodable, decode_unverified, Decoded};
 pub use diagnostic::{Code, Diagnostic, Part};
 pub use report::{inspect, Options, Report};
 pub use token::Token;
