@@ -63,6 +63,7 @@ impl Default for Policy {
 
 mod checks;
 mod contract;
+mod serde_impls;
 #[cfg(test)]
 mod tests;
 

@@ -3,6 +3,8 @@
 use super::*;
 use crate::b64;
 use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec;
 
 fn token(payload: &str) -> alloc::string::String {
     format!("{}.{}.c2ln", b64::encode(br#"{"alg":"HS256","typ":"at+jwt"}"#), b64::encode(payload.as_bytes()))
@@ -115,4 +117,42 @@ fn bad_numbers_are_rejected() {
 /// A time, for the checks.
 fn d(seconds: f64) -> Option<crate::time::NumericDate> {
     crate::time::NumericDate::new(seconds)
+}
+
+#[test]
+fn policy_round_trips_through_serde_and_from_str() {
+    let full = Policy {
+        algorithms: vec![Algorithm::ES256, Algorithm::EdDSA],
+        issuers: vec![String::from("https://a.example"), String::from("https://b.example")],
+        audiences: vec![String::from("api")],
+        subject: Some(String::from("ada")),
+        typ: Some(String::from("at+jwt")),
+        required: vec![String::from("jti")],
+        max_age: Some(300.0),
+        leeway: 5.0,
+    };
+    for p in [full, Policy::default()] {
+        let text = serde_json::to_string(&p).unwrap();
+        assert_eq!(Policy::from_json(&text).as_ref(), Ok(&p), "{text}");
+        assert_eq!(text.parse::<Policy>().as_ref(), Ok(&p));
+        assert_eq!(serde_json::from_str::<Policy>(&text).unwrap(), p);
+    }
+    // Through serde, the contract's refusals and sentences are the same as from_json's.
+    for text in [
+        r#"{"colour":"red"}"#,
+        r#"{"max_age":5}"#,
+        r#"{"issuer":null}"#,
+        r#"{"audience":[]}"#,
+        r#"{"leeway":-1}"#,
+        r#"{"algorithms":["HS999"]}"#,
+        r#"{"now":1}"#,
+    ] {
+        let direct = Policy::from_json(text).unwrap_err();
+        let through = serde_json::from_str::<Policy>(text).unwrap_err().to_string();
+        assert!(through.starts_with(&direct.to_string()), "{text}: {through} vs {direct}");
+        assert_eq!(text.parse::<Policy>().unwrap_err(), direct);
+    }
+    let twice = serde_json::from_str::<Policy>(r#"{"issuer":"a","issuer":"b"}"#).unwrap_err().to_string();
+    assert!(twice.contains("issuer"), "{twice}");
+    assert!(serde_json::from_str::<Policy>("[1]").is_err());
 }
