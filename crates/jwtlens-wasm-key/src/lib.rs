@@ -175,8 +175,8 @@ pub fn import_key(text: &str, format: &str, encoding: &str) -> Result<KeyHandle,
         message: String,
     }
     let bad = |message: String| json_error(&BadArgument { code: "invalid_argument", message });
-    let enc: SecretEncoding = encoding.parse().map_err(bad)?;
-    let input = KeyInput::from_words(format, enc).map_err(bad)?;
+    let enc: SecretEncoding = encoding.parse().map_err(|e: jwtlens::key::UnknownWord| bad(e.to_string()))?;
+    let input = KeyInput::from_words(format, enc).map_err(|e| bad(e.to_string()))?;
     jwtlens::key::import_key(text, input)
         .map(|(set, detected)| KeyHandle { set, detected, platform: None })
         .map_err(|e| json_error(&e))

@@ -118,7 +118,8 @@ fn load_keys(args: &VerifyArgs) -> Result<jwtlens::key::KeySet, String> {
     use jwtlens::key::{import_key, KeyInput};
     let (text, input) = if let Some(secret) = &args.secret {
         // clap has checked the word against the core's.
-        let enc = args.secret_encoding.parse().map_err(|e: String| format!("--secret-encoding: {e}"))?;
+        let enc =
+            args.secret_encoding.parse().map_err(|e: jwtlens::key::UnknownWord| format!("--secret-encoding: {e}"))?;
         (secret.clone(), KeyInput::Secret(enc))
     } else {
         let (path, input) = match (&args.key, &args.jwks) {

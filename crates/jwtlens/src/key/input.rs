@@ -1,6 +1,5 @@
 //! How a key is given and why it could not be read: encodings, readings, errors.
 
-use alloc::format;
 use alloc::string::String;
 use core::fmt;
 
@@ -102,24 +101,53 @@ impl SecretEncoding {
     }
 }
 
+/// A word no face uses for a key format or a secret encoding. `Display` is
+/// the sentence, with the words that are known.
+///
+/// ```
+/// use jwtlens::key::{KeyInput, SecretEncoding};
+/// let e = KeyInput::from_words("x509", SecretEncoding::Utf8).unwrap_err();
+/// assert_eq!(e.to_string(), "unknown key format \"x509\" (auto, jwk, pem, secret)");
+/// assert_eq!(e.found, "x509");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UnknownWord {
+    /// What the word names: "key format" or "secret encoding".
+    pub what: &'static str,
+    /// The word given.
+    pub found: String,
+    /// The words that are known.
+    pub known: &'static [&'static str],
+}
+
+impl fmt::Display for UnknownWord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} {} ({})", self.what, crate::text::quoted(&self.found), self.known.join(", "))
+    }
+}
+
+impl core::error::Error for UnknownWord {}
+
 impl core::str::FromStr for SecretEncoding {
-    type Err = String;
+    type Err = UnknownWord;
 
     /// The words every face uses: `utf8`, `base64`, `base64url`, `hex`.
     ///
     /// ```
     /// use jwtlens::key::SecretEncoding;
     /// assert_eq!("base64url".parse(), Ok(SecretEncoding::Base64Url));
-    /// assert!("b64".parse::<SecretEncoding>().unwrap_err().contains("utf8, base64, base64url, hex"));
+    /// assert!("b64".parse::<SecretEncoding>().unwrap_err().to_string().contains("utf8, base64, base64url, hex"));
     /// for e in SecretEncoding::ALL {
     ///     assert_eq!(e.word().parse(), Ok(e));
     ///     assert_eq!(serde_json::to_value(e).unwrap(), e.word());
     /// }
     /// ```
-    fn from_str(s: &str) -> Result<SecretEncoding, String> {
-        SecretEncoding::ALL.into_iter().find(|e| e.word() == s).ok_or_else(|| {
-            let words: alloc::vec::Vec<&str> = SecretEncoding::ALL.map(SecretEncoding::word).to_vec();
-            format!("unknown secret encoding {} ({})", crate::text::quoted(s), words.join(", "))
+    fn from_str(s: &str) -> Result<SecretEncoding, UnknownWord> {
+        SecretEncoding::ALL.into_iter().find(|e| e.word() == s).ok_or_else(|| UnknownWord {
+            what: "secret encoding",
+            found: String::from(s),
+            known: &["utf8", "base64", "base64url", "hex"],
         })
     }
 }
@@ -133,13 +161,17 @@ impl KeyInput {
     /// assert_eq!(KeyInput::from_words("secret", SecretEncoding::Hex), Ok(KeyInput::Secret(SecretEncoding::Hex)));
     /// assert!(KeyInput::from_words("x509", SecretEncoding::Utf8).is_err());
     /// ```
-    pub fn from_words(format: &str, encoding: SecretEncoding) -> Result<KeyInput, String> {
+    pub fn from_words(format: &str, encoding: SecretEncoding) -> Result<KeyInput, UnknownWord> {
         match format {
             "auto" => Ok(KeyInput::Auto),
             "jwk" => Ok(KeyInput::Jwk),
             "pem" => Ok(KeyInput::Pem),
             "secret" => Ok(KeyInput::Secret(encoding)),
-            other => Err(format!("unknown key format {} (auto, jwk, pem, secret)", crate::text::quoted(other))),
+            other => Err(UnknownWord {
+                what: "key format",
+                found: String::from(other),
+                known: &["auto", "jwk", "pem", "secret"],
+            }),
         }
     }
 }

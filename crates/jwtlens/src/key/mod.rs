@@ -40,7 +40,7 @@ pub use crate::alg::KeyType;
 use der::*;
 pub use ec::{Curve, EcPoint};
 use input::err;
-pub use input::{Detected, KeyError, KeyInput, KeySource, SecretEncoding};
+pub use input::{Detected, KeyError, KeyInput, KeySource, SecretEncoding, UnknownWord};
 pub use jwk::Jwk;
 use jwk::*;
 pub use material::{BuildTable, Ed25519Key, HmacKey, Material, P256Key, RsaKey, TabledKey, MAX_RSA_BITS};
