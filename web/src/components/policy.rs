@@ -70,7 +70,7 @@ pub fn checks_panel(props: &ChecksProps) -> Html {
                         };
                         html! {
                             <tr id={format!("check-{}", c.name)} title={c.message.clone()}>
-                                <th scope="row"><code>{ c.name }</code></th>
+                                <th scope="row"><code>{ c.name.name() }</code></th>
                                 <td><span class={class}>{ word }</span><div class="small">{ &c.message }</div></td>
                                 <td><code>{ c.expected.clone().unwrap_or_default() }</code></td>
                                 <td><code>{ c.actual.clone().unwrap_or_default() }</code></td>

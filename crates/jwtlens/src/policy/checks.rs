@@ -29,12 +29,12 @@ pub(super) fn check_alg(x: &Ctx<'_, '_>, c: &mut Checks) {
     let Ctx { policy, header, .. } = *x;
     let alg = header.and_then(|h| h.alg.as_deref());
     if policy.algorithms.is_empty() {
-        c.add("alg", Outcome::Skipped, || {
+        c.add(CheckName::Alg, Outcome::Skipped, || {
             (None, alg.map(String::from), String::from("No algorithm allow-list was set."))
         });
     } else {
         let ok = alg.is_some_and(|a| policy.algorithms.iter().any(|x| x.name() == a));
-        c.add("alg", pass_fail(ok), || {
+        c.add(CheckName::Alg, pass_fail(ok), || {
             let allowed: Vec<&str> = policy.algorithms.iter().map(|a| a.name()).collect();
             let msg = if ok {
                 format!("{} is allowed.", alg.unwrap_or(""))
@@ -51,7 +51,9 @@ pub(super) fn check_typ(x: &Ctx<'_, '_>, c: &mut Checks) {
     let Ctx { policy, header, .. } = *x;
     let typ = header.and_then(|h| h.typ.as_deref());
     match &policy.typ {
-        None => c.add("typ", Outcome::Skipped, || (None, typ.map(String::from), String::from("No type was required."))),
+        None => c.add(CheckName::Typ, Outcome::Skipped, || {
+            (None, typ.map(String::from), String::from("No type was required."))
+        }),
         Some(want) => {
             // RFC 7515 §4.1.9: the "application/" prefix may be omitted; media types are case-insensitive.
             let norm = |s: &str| {
@@ -59,7 +61,7 @@ pub(super) fn check_typ(x: &Ctx<'_, '_>, c: &mut Checks) {
                 l.strip_prefix("application/").map(String::from).unwrap_or(l)
             };
             let ok = typ.is_some_and(|t| norm(t) == norm(want));
-            c.add("typ", pass_fail(ok), || {
+            c.add(CheckName::Typ, pass_fail(ok), || {
                 let msg = if ok {
                     format!("The type is \"{want}\".")
                 } else {
@@ -79,10 +81,12 @@ pub(super) fn check_iss(x: &Ctx<'_, '_>, c: &mut Checks) {
     let Ctx { policy, claims, .. } = *x;
     let iss = claims.and_then(|c| c.iss.as_deref());
     if policy.issuers.is_empty() {
-        c.add("iss", Outcome::Skipped, || (None, iss.map(String::from), String::from("No issuer was required.")));
+        c.add(CheckName::Iss, Outcome::Skipped, || {
+            (None, iss.map(String::from), String::from("No issuer was required."))
+        });
     } else {
         let ok = iss.is_some_and(|i| policy.issuers.iter().any(|x| x == i));
-        c.add("iss", pass_fail(ok), || {
+        c.add(CheckName::Iss, pass_fail(ok), || {
             let msg = match iss {
                 Some(i) if ok => format!("The issuer \"{i}\" is accepted."),
                 Some(i) => format!("The issuer \"{i}\" is not one of {}.", list(&policy.issuers)),
@@ -99,10 +103,10 @@ pub(super) fn check_aud(x: &Ctx<'_, '_>, c: &mut Checks) {
     let Ctx { policy, claims, .. } = *x;
     let aud = claims.and_then(|c| c.aud.as_deref());
     if policy.audiences.is_empty() {
-        c.add("aud", Outcome::Skipped, || (None, aud.map(list), String::from("No audience was required.")));
+        c.add(CheckName::Aud, Outcome::Skipped, || (None, aud.map(list), String::from("No audience was required.")));
     } else {
         let ok = aud.is_some_and(|a| a.iter().any(|x| policy.audiences.iter().any(|p| p == x)));
-        c.add("aud", pass_fail(ok), || {
+        c.add(CheckName::Aud, pass_fail(ok), || {
             let msg = match aud {
                 Some(a) if ok => format!("The audience {} includes an accepted one.", list(a)),
                 Some(a) => {
@@ -120,12 +124,12 @@ pub(super) fn check_sub(x: &Ctx<'_, '_>, c: &mut Checks) {
     let Ctx { policy, claims, .. } = *x;
     let sub = claims.and_then(|c| c.sub.as_deref());
     match &policy.subject {
-        None => {
-            c.add("sub", Outcome::Skipped, || (None, sub.map(String::from), String::from("No subject was required.")))
-        }
+        None => c.add(CheckName::Sub, Outcome::Skipped, || {
+            (None, sub.map(String::from), String::from("No subject was required."))
+        }),
         Some(want) => {
             let ok = sub == Some(want.as_str());
-            c.add("sub", pass_fail(ok), || {
+            c.add(CheckName::Sub, pass_fail(ok), || {
                 let msg =
                     if ok { format!("The subject is \"{want}\".") } else { format!("The subject must be \"{want}\".") };
                 (Some(want.clone()), sub.map(String::from), msg)
@@ -140,7 +144,7 @@ pub(super) fn check_required(x: &Ctx<'_, '_>, c: &mut Checks) {
     if !policy.required.is_empty() {
         let present = |name: &str| token.claims_json().is_some_and(|o| o.contains(name));
         let missing: Vec<&String> = policy.required.iter().filter(|n| !present(n)).collect();
-        c.add("required", pass_fail(missing.is_empty()), || {
+        c.add(CheckName::Required, pass_fail(missing.is_empty()), || {
             let msg = if missing.is_empty() {
                 format!("All required claims {} are present.", list(&policy.required))
             } else {
@@ -156,13 +160,13 @@ pub(super) fn check_exp(x: &Ctx<'_, '_>, c: &mut Checks) {
     let Ctx { now, leeway, claims, .. } = *x;
     let exp = claims.and_then(|c| c.exp);
     match (exp, now) {
-        (None, _) => {
-            c.add("exp", Outcome::Skipped, || (None, None, String::from("The token has no exp: it never expires.")))
-        }
-        (Some(e), None) => c.add("exp", Outcome::Skipped, || (None, Some(iso(e)), no_clock())),
+        (None, _) => c.add(CheckName::Exp, Outcome::Skipped, || {
+            (None, None, String::from("The token has no exp: it never expires."))
+        }),
+        (Some(e), None) => c.add(CheckName::Exp, Outcome::Skipped, || (None, Some(iso(e)), no_clock())),
         (Some(e), Some(n)) => {
             let ok = n.seconds() < e.seconds() + leeway;
-            c.add("exp", pass_fail(ok), || {
+            c.add(CheckName::Exp, pass_fail(ok), || {
                 let msg = if ok {
                     format!("Not expired{}.", leeway_note(leeway))
                 } else {
@@ -179,11 +183,11 @@ pub(super) fn check_nbf(x: &Ctx<'_, '_>, c: &mut Checks) {
     let Ctx { now, leeway, claims, .. } = *x;
     let nbf = claims.and_then(|c| c.nbf);
     match (nbf, now) {
-        (None, _) => c.add("nbf", Outcome::Skipped, || (None, None, String::from("The token has no nbf."))),
-        (Some(b), None) => c.add("nbf", Outcome::Skipped, || (None, Some(iso(b)), no_clock())),
+        (None, _) => c.add(CheckName::Nbf, Outcome::Skipped, || (None, None, String::from("The token has no nbf."))),
+        (Some(b), None) => c.add(CheckName::Nbf, Outcome::Skipped, || (None, Some(iso(b)), no_clock())),
         (Some(b), Some(n)) => {
             let ok = n.seconds() + leeway >= b.seconds();
-            c.add("nbf", pass_fail(ok), || {
+            c.add(CheckName::Nbf, pass_fail(ok), || {
                 let msg = if ok {
                     format!("Already valid{}.", leeway_note(leeway))
                 } else {
@@ -200,11 +204,11 @@ pub(super) fn check_iat(x: &Ctx<'_, '_>, c: &mut Checks) {
     let Ctx { now, leeway, claims, .. } = *x;
     let iat = claims.and_then(|c| c.iat);
     match (iat, now) {
-        (None, _) => c.add("iat", Outcome::Skipped, || (None, None, String::from("The token has no iat."))),
-        (Some(i), None) => c.add("iat", Outcome::Skipped, || (None, Some(iso(i)), no_clock())),
+        (None, _) => c.add(CheckName::Iat, Outcome::Skipped, || (None, None, String::from("The token has no iat."))),
+        (Some(i), None) => c.add(CheckName::Iat, Outcome::Skipped, || (None, Some(iso(i)), no_clock())),
         (Some(i), Some(n)) => {
             let ok = i.seconds() <= n.seconds() + leeway;
-            c.add("iat", pass_fail(ok), || {
+            c.add(CheckName::Iat, pass_fail(ok), || {
                 let msg = if ok {
                     String::from("Issued in the past.")
                 } else {
@@ -225,7 +229,7 @@ pub(super) fn check_max_age(x: &Ctx<'_, '_>, c: &mut Checks) {
             (Some(i), Some(n)) => {
                 let age = n - i;
                 let ok = age <= max + leeway;
-                c.add("max_age", pass_fail(ok), || {
+                c.add(CheckName::MaxAge, pass_fail(ok), || {
                     let msg = if ok {
                         format!("{} old, within the maximum {}.", humanize(age), humanize(max))
                     } else {
@@ -234,10 +238,10 @@ pub(super) fn check_max_age(x: &Ctx<'_, '_>, c: &mut Checks) {
                     (Some(humanize(max)), Some(humanize(age)), msg)
                 });
             }
-            (None, _) => c.add("max_age", Outcome::Failed, || {
+            (None, _) => c.add(CheckName::MaxAge, Outcome::Failed, || {
                 (Some(humanize(max)), None, String::from("A maximum age is set but the token has no iat."))
             }),
-            (_, None) => c.add("max_age", Outcome::Skipped, || (Some(humanize(max)), None, no_clock())),
+            (_, None) => c.add(CheckName::MaxAge, Outcome::Skipped, || (Some(humanize(max)), None, no_clock())),
         }
     }
 }

@@ -116,12 +116,78 @@ pub enum Outcome {
     Skipped,
 }
 
+/// Which check: one per claim the policy judges, in the order the report
+/// lists them. Serialized (and displayed) as the claim's name: `alg`, `typ`,
+/// `iss`, `aud`, `sub`, `required`, `exp`, `nbf`, `iat`, `max_age`.
+///
+/// ```
+/// use jwtlens::policy::CheckName;
+/// assert_eq!(CheckName::MaxAge.to_string(), "max_age");
+/// assert_eq!(serde_json::to_value(CheckName::Aud).unwrap(), "aud");
+/// assert!(CheckName::Exp == "exp");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CheckName {
+    /// The header's `alg` against the allow-list.
+    Alg,
+    /// The header's `typ`.
+    Typ,
+    /// `iss` against the accepted issuers.
+    Iss,
+    /// `aud` against the accepted audiences.
+    Aud,
+    /// `sub`.
+    Sub,
+    /// The claims that must be present.
+    Required,
+    /// `exp` against the clock.
+    Exp,
+    /// `nbf` against the clock.
+    Nbf,
+    /// `iat` against the clock.
+    Iat,
+    /// The token's age since `iat`.
+    MaxAge,
+}
+
+impl CheckName {
+    /// The claim's name, as serialized.
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckName::Alg => "alg",
+            CheckName::Typ => "typ",
+            CheckName::Iss => "iss",
+            CheckName::Aud => "aud",
+            CheckName::Sub => "sub",
+            CheckName::Required => "required",
+            CheckName::Exp => "exp",
+            CheckName::Nbf => "nbf",
+            CheckName::Iat => "iat",
+            CheckName::MaxAge => "max_age",
+        }
+    }
+}
+
+impl core::fmt::Display for CheckName {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl PartialEq<&str> for CheckName {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
 /// One claim check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Check {
-    /// What was checked: `alg`, `typ`, `iss`, `aud`, `sub`, `required`, `exp`, `nbf`, `iat`, `max_age`.
-    pub name: &'static str,
+    /// What was checked.
+    pub name: CheckName,
     /// The outcome.
     pub outcome: Outcome,
     /// What the policy expects.
@@ -169,7 +235,7 @@ struct Checks {
 impl Checks {
     fn add(
         &mut self,
-        name: &'static str,
+        name: CheckName,
         outcome: Outcome,
         describe: impl FnOnce() -> (Option<String>, Option<String>, String),
     ) {
