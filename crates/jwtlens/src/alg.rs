@@ -166,6 +166,32 @@ impl Algorithm {
         )
     }
 
+    /// One line on what it is (RFC 7518 §3.1, RFC 8037 §3.1, RFC 8812 §3.2).
+    ///
+    /// ```
+    /// use jwtlens::alg::Algorithm;
+    /// assert_eq!(Algorithm::PS256.description(), "RSASSA-PSS using SHA-256 and MGF1 with SHA-256");
+    /// ```
+    pub fn description(self) -> &'static str {
+        match self {
+            Algorithm::HS256 => "HMAC using SHA-256 (shared secret)",
+            Algorithm::HS384 => "HMAC using SHA-384 (shared secret)",
+            Algorithm::HS512 => "HMAC using SHA-512 (shared secret)",
+            Algorithm::RS256 => "RSASSA-PKCS1-v1_5 using SHA-256",
+            Algorithm::RS384 => "RSASSA-PKCS1-v1_5 using SHA-384",
+            Algorithm::RS512 => "RSASSA-PKCS1-v1_5 using SHA-512",
+            Algorithm::PS256 => "RSASSA-PSS using SHA-256 and MGF1 with SHA-256",
+            Algorithm::PS384 => "RSASSA-PSS using SHA-384 and MGF1 with SHA-384",
+            Algorithm::PS512 => "RSASSA-PSS using SHA-512 and MGF1 with SHA-512",
+            Algorithm::ES256 => "ECDSA using P-256 and SHA-256",
+            Algorithm::ES384 => "ECDSA using P-384 and SHA-384",
+            Algorithm::ES512 => "ECDSA using P-521 and SHA-512",
+            Algorithm::ES256K => "ECDSA using secp256k1 and SHA-256",
+            Algorithm::EdDSA => "Edwards-curve signature (Ed25519 or Ed448)",
+            Algorithm::None => "No signature at all: anyone can forge this token",
+        }
+    }
+
     /// The registered name.
     pub fn name(self) -> &'static str {
         match self {

@@ -112,26 +112,7 @@ pub fn claim(name: &str) -> Option<&'static Registered> {
     find(CLAIMS, name)
 }
 
-/// JWS `alg` values (RFC 7518 §3.1, RFC 8037 §3.1, RFC 8812 §3.2), each with a one-line description.
-pub const ALGORITHMS: &[(&str, &str)] = &[
-    ("HS256", "HMAC using SHA-256 (shared secret)"),
-    ("HS384", "HMAC using SHA-384 (shared secret)"),
-    ("HS512", "HMAC using SHA-512 (shared secret)"),
-    ("RS256", "RSASSA-PKCS1-v1_5 using SHA-256"),
-    ("RS384", "RSASSA-PKCS1-v1_5 using SHA-384"),
-    ("RS512", "RSASSA-PKCS1-v1_5 using SHA-512"),
-    ("PS256", "RSASSA-PSS using SHA-256 and MGF1 with SHA-256"),
-    ("PS384", "RSASSA-PSS using SHA-384 and MGF1 with SHA-384"),
-    ("PS512", "RSASSA-PSS using SHA-512 and MGF1 with SHA-512"),
-    ("ES256", "ECDSA using P-256 and SHA-256"),
-    ("ES384", "ECDSA using P-384 and SHA-384"),
-    ("ES512", "ECDSA using P-521 and SHA-512"),
-    ("ES256K", "ECDSA using secp256k1 and SHA-256"),
-    ("EdDSA", "Edwards-curve signature (Ed25519 or Ed448)"),
-    ("none", "No signature at all: anyone can forge this token"),
-];
-
-/// The one-line description of a JWS algorithm name.
+/// The one-line description of a JWS algorithm name ([`crate::alg::Algorithm::description`]).
 pub fn algorithm(name: &str) -> Option<&'static str> {
-    ALGORITHMS.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
+    crate::alg::ALL.iter().find(|a| a.name() == name).map(|a| a.description())
 }

@@ -18,7 +18,9 @@ fn outcome(checks: &[Check], name: &str) -> Outcome {
 fn times_without_a_clock_say_so_and_show_the_claim() {
     let text = token(r#"{"iat":1000000000,"nbf":1000000000,"exp":1000003600}"#);
     let t = Token::parse(&text);
-    for check in validate(&t, &Policy::default(), None).iter().filter(|c| ["exp", "nbf", "iat"].contains(&c.name.name())) {
+    for check in
+        validate(&t, &Policy::default(), None).iter().filter(|c| ["exp", "nbf", "iat"].contains(&c.name.name()))
+    {
         assert_eq!(check.outcome, Outcome::Skipped);
         assert_eq!(check.message, "No current time was given.");
         assert!(check.actual.as_deref().is_some_and(|a| a.starts_with("2001-09-09T0")), "{check:?}");
