@@ -182,11 +182,31 @@ pub fn import_key(text: &str, format: &str, encoding: &str) -> Result<KeyHandle,
         .map_err(|e| json_error(&e))
 }
 
-/// The names of `jwtlens::alg::ALL`, comma-separated: the numbering of the
-/// platform callback's `algIndex`, read by the face instead of mirrored.
-#[wasm_bindgen(js_name = algorithmNames)]
-pub fn algorithm_names() -> String {
-    jwtlens::alg::ALL.iter().map(|a| a.name()).collect::<Vec<_>>().join(",")
+/// The facts of every algorithm of `jwtlens::alg::ALL`, in order (the
+/// numbering of the platform callback's `algIndex`), as JSON: `name`,
+/// `family`, `hashBits` (null for EdDSA and none) and `curve` (null for HMAC
+/// and RSA). The faces build the platform's parameters from these instead of
+/// keeping tables of their own.
+#[wasm_bindgen(js_name = algorithmFacts)]
+pub fn algorithm_facts() -> String {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Facts {
+        name: &'static str,
+        family: jwtlens::alg::Family,
+        hash_bits: Option<usize>,
+        curve: Option<&'static str>,
+    }
+    let facts: Vec<Facts> = jwtlens::alg::ALL
+        .iter()
+        .map(|a| Facts {
+            name: a.name(),
+            family: a.family(),
+            hash_bits: a.hash().map(|h| h.output_len() * 8),
+            curve: a.curve(),
+        })
+        .collect();
+    serde_json::to_string(&facts).unwrap_or_else(|_| String::from("[]"))
 }
 
 /// The version of the core (the workspace's version, which every crate shares).

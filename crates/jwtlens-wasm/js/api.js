@@ -18,7 +18,7 @@ function requireReady() {
 const keys = keyFunctions(
   "jwt",
   (text, format, encoding) => core.importKey(text, format, encoding),
-  () => core.algorithmNames(),
+  () => core.algorithmFacts(),
   requireReady,
 );
 

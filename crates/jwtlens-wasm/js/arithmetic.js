@@ -23,21 +23,28 @@ const FOREIGN = 4294967295;
 // Runs of one verification: the issuer's signatures, then the key binding, then one to answer.
 const MAX_ROUNDS = 4;
 
-// By algorithm: WebCrypto's import and verify parameters. RFC 7518 §3.5 fixes
-// PS*'s salt at the hash size; ES* signatures are R ‖ S, as WebCrypto's are.
-// WebCrypto has no secp256k1: ES256K goes to es256k.js.
-const WEBCRYPTO = {
-  RS256: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, { name: "RSASSA-PKCS1-v1_5" }],
-  RS384: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-384" }, { name: "RSASSA-PKCS1-v1_5" }],
-  RS512: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-512" }, { name: "RSASSA-PKCS1-v1_5" }],
-  PS256: [{ name: "RSA-PSS", hash: "SHA-256" }, { name: "RSA-PSS", saltLength: 32 }],
-  PS384: [{ name: "RSA-PSS", hash: "SHA-384" }, { name: "RSA-PSS", saltLength: 48 }],
-  PS512: [{ name: "RSA-PSS", hash: "SHA-512" }, { name: "RSA-PSS", saltLength: 64 }],
-  ES256: [{ name: "ECDSA", namedCurve: "P-256" }, { name: "ECDSA", hash: "SHA-256" }],
-  ES384: [{ name: "ECDSA", namedCurve: "P-384" }, { name: "ECDSA", hash: "SHA-384" }],
-  ES512: [{ name: "ECDSA", namedCurve: "P-521" }, { name: "ECDSA", hash: "SHA-512" }],
-  EdDSA: [{ name: "Ed25519" }, { name: "Ed25519" }],
-};
+/**
+ * WebCrypto's import and verify parameters for one algorithm, from the core's
+ * facts of it (`algorithmFacts`); null for HMAC, `none`, and secp256k1, which
+ * WebCrypto lacks (ES256K goes to es256k.js). RFC 7518 §3.5 fixes PS*'s salt at
+ * the hash size; ES* signatures are R ‖ S, as WebCrypto's are.
+ * @param {{ family: string, hashBits: number | null, curve: string | null }} facts
+ */
+function webCryptoParameters({ family, hashBits, curve }) {
+  const hash = hashBits === null ? undefined : `SHA-${hashBits}`;
+  switch (family) {
+    case "rsa_pkcs1":
+      return [{ name: "RSASSA-PKCS1-v1_5", hash }, { name: "RSASSA-PKCS1-v1_5" }];
+    case "rsa_pss":
+      return [{ name: "RSA-PSS", hash }, { name: "RSA-PSS", saltLength: hashBits / 8 }];
+    case "ecdsa":
+      return curve === "secp256k1" ? null : [{ name: "ECDSA", namedCurve: curve }, { name: "ECDSA", hash }];
+    case "ed_dsa":
+      return [{ name: "Ed25519" }, { name: "Ed25519" }];
+    default:
+      return null;
+  }
+}
 
 // Only the public parameters: a JWK's alg, use or key_ops would make
 // WebCrypto refuse an import the core has already judged.
@@ -69,7 +76,8 @@ export class Arithmetic {
 
   /**
    * @param {{ jwk?: object }[]} keys the key summaries, in key-set order
-   * @param {string[]} algorithms the core's algorithm names, in the order of `algIndex`
+   * @param {{ name: string, family: string, hashBits: number | null, curve: string | null }[]} algorithms
+   *   the core's facts of each algorithm, in the order of `algIndex`
    * @param {Function | null} sync a synchronous platform (Node's OpenSSL), or null
    */
   constructor(keys, algorithms, sync) {
@@ -89,7 +97,7 @@ export class Arithmetic {
     if (this.#sync !== null) {
       const r = this.#sync(index, alg, data, sig, jwk);
       if (r !== -1) return r;
-      if (this.#algorithms[alg] === "ES256K") {
+      if (this.#algorithms[alg]?.curve === "secp256k1") {
         const k = this.#es256k(es256kNow(), index, data, sig, jwk);
         if (k !== -1) return k;
       }
@@ -148,13 +156,14 @@ export class Arithmetic {
   }
 
   async #webcrypto({ index, alg, data, sig, jwk }) {
-    const name = this.#algorithms[alg];
-    if (name === "ES256K") return this.#es256k(await es256kLater(), index, data, sig, jwk);
-    const params = Object.hasOwn(WEBCRYPTO, name) ? WEBCRYPTO[name] : undefined;
+    const facts = this.#algorithms[alg];
+    if (facts === undefined) return -1;
+    if (facts.curve === "secp256k1") return this.#es256k(await es256kLater(), index, data, sig, jwk);
+    const params = webCryptoParameters(facts);
     const subtle = globalThis.crypto?.subtle;
-    if (params === undefined || subtle === undefined) return -1;
+    if (params === null || subtle === undefined) return -1;
     try {
-      const key = await this.#cryptoKey(subtle, index, name, jwk, params[0]);
+      const key = await this.#cryptoKey(subtle, index, facts.name, jwk, params[0]);
       if (key === null) return -1;
       // Only a real `true` is a yes: a shim resolving to anything else is not.
       return (await subtle.verify(params[1], key, sig, data)) === true ? 1 : 0;

@@ -71,7 +71,7 @@ export function explainWith(keys, requireReady) {
       );
     }
     setReady("jwt-explain");
-    explaining = { glue, keys: keyFunctions("jwt-explain", glue.importKey, glue.algorithmNames, requireReady) };
+    explaining = { glue, keys: keyFunctions("jwt-explain", glue.importKey, glue.algorithmFacts, requireReady) };
   }
   return explaining;
 }

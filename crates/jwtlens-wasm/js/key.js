@@ -72,17 +72,17 @@ const IMPORT_OPTIONS = ["format", "encoding", "arithmetic"];
 
 /**
  * The key functions of one module, given its wasm's `importKey` and
- * `algorithmNames` exports and its readiness check: `importKey(text, options)`,
+ * `algorithmFacts` exports and its readiness check: `importKey(text, options)`,
  * and `handle(key)` for a JwtlensKey or key text (imported with format "auto"):
  * `{ raw, arith, run(fn) }`, the wasm handle, its platform arithmetic, and
  * `fn(raw)` run with WebCrypto's answers where no synchronous platform gives them.
  * @param {"jwt" | "jwt-explain" | "sd-jwt"} module
  */
-export function keyFunctions(module, importKeyRaw, algorithmNamesRaw, requireReady) {
+export function keyFunctions(module, importKeyRaw, algorithmFactsRaw, requireReady) {
   // The core's algorithms in the order its platform callback numbers them (read
   // on first use: the module is evaluated before its wasm is instantiated).
   let algorithms;
-  const names = () => (algorithms ??= algorithmNamesRaw().split(","));
+  const facts = () => (algorithms ??= JSON.parse(algorithmFactsRaw()));
 
   // The key in this module's wasm, with its platform arithmetic. The platform
   // gets its own copy of the keys, fixed here: nothing done later to a
@@ -97,8 +97,8 @@ export function keyFunctions(module, importKeyRaw, algorithmNamesRaw, requireRea
     }
     const summary = raw.summaryJson();
     const keys = JSON.parse(summary).keys;
-    const sync = record.platform === null ? null : record.platform(keys, names());
-    const arith = new Arithmetic(keys, names(), sync);
+    const sync = record.platform === null ? null : record.platform(keys, facts());
+    const arith = new Arithmetic(keys, facts(), sync);
     raw.setPlatform(arith.callback);
     const handle = { raw, arith, run: (fn) => arith.run(() => fn(raw)) };
     record.handles.set(module, handle);

@@ -15,22 +15,27 @@ if (!globalThis.process?.versions?.bun) {
   setEd25519Source({ sync: () => readFileSync(new URL("./jwtlens_ed25519_bg.wasm", import.meta.url)) });
 }
 
-const PSS = constants.RSA_PKCS1_PSS_PADDING;
-// By algorithm name; HMAC stays in the core (absent). PS* fixes the salt at
-// the hash size (RFC 7518 §3.5).
-const PARAMETERS = {
-  RS256: ["sha256", {}],
-  RS384: ["sha384", {}],
-  RS512: ["sha512", {}],
-  PS256: ["sha256", { padding: PSS, saltLength: 32 }],
-  PS384: ["sha384", { padding: PSS, saltLength: 48 }],
-  PS512: ["sha512", { padding: PSS, saltLength: 64 }],
-  ES256: ["sha256", { dsaEncoding: "ieee-p1363" }],
-  ES384: ["sha384", { dsaEncoding: "ieee-p1363" }],
-  ES512: ["sha512", { dsaEncoding: "ieee-p1363" }],
-  ES256K: ["sha256", { dsaEncoding: "ieee-p1363" }],
-  EdDSA: [null, {}],
-};
+/**
+ * `crypto.verify`'s digest and options for one algorithm, from the core's facts
+ * of it (`algorithmFacts`); null for HMAC (the core's own) and `none`.
+ * PS* fixes the salt at the hash size (RFC 7518 §3.5); ES* signatures are R ‖ S.
+ * @param {{ family: string, hashBits: number | null }} facts
+ */
+function parameters({ family, hashBits }) {
+  const hash = hashBits === null ? null : `sha${hashBits}`;
+  switch (family) {
+    case "rsa_pkcs1":
+      return [hash, {}];
+    case "rsa_pss":
+      return [hash, { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: hashBits / 8 }];
+    case "ecdsa":
+      return [hash, { dsaEncoding: "ieee-p1363" }];
+    case "ed_dsa":
+      return [null, {}];
+    default:
+      return null;
+  }
+}
 
 // The callback's key index for a key the token brought (an SD-JWT's cnf.jwk), given as `jwk`.
 const FOREIGN = 4294967295;
@@ -39,10 +44,11 @@ const FOREIGN = 4294967295;
  * The callback for one imported key set: `(keyIndex, algIndex, data, sig, jwk) => 1 | 0 | -1`.
  * Keys Node cannot import (it returns -1 for them) are left unchecked (js/arithmetic.js).
  * @param {{ jwk?: object }[]} keys the key summaries, in key-set order
- * @param {string[]} algorithms the core's algorithm names, in the order of `algIndex`
+ * @param {{ name: string, family: string, hashBits: number | null, curve: string | null }[]} algorithms
+ *   the core's facts of each algorithm, in the order of `algIndex`
  */
 export function nodePlatform(keys, algorithms) {
-  const ALGORITHMS = algorithms.map((name) => PARAMETERS[name] ?? null);
+  const ALGORITHMS = algorithms.map(parameters);
   // One options object per (key, algorithm), made on first use.
   const options = new Map();
   return (index, alg, data, sig, jwk) => {
@@ -65,7 +71,7 @@ export function nodePlatform(keys, algorithms) {
       if (params && jwk) {
         try {
           const key = createPublicKey({ key: jwk, format: "jwk" });
-          o = { hash: params[0], options: { key, ...params[1] }, jwk: algorithms[alg] === "EdDSA" ? jwk : null, uses: 0, table: null };
+          o = { hash: params[0], options: { key, ...params[1] }, jwk: algorithms[alg].family === "ed_dsa" ? jwk : null, uses: 0, table: null };
         } catch {
           // A key Node cannot import (an unusual curve, say): not checked here.
         }

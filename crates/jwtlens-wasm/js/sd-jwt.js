@@ -5,7 +5,7 @@ import {
   verifySdJwtJson,
   decodeSdJwtJson,
   importKey as importKeyRaw,
-  algorithmNames,
+  algorithmFacts,
   version as coreVersion,
 } from "./jwtlens_sd_jwt.js";
 import { JwtlensError, argumentError, callCore, describe, jsonArgument } from "./common.js";
@@ -17,7 +17,7 @@ export { JwtlensError, JwtlensKey };
 
 const requireReady = () => requireLoaded("sd-jwt", (d) => new JwtlensError(d), "jwtlens/sd-jwt/init");
 
-const keys = keyFunctions("sd-jwt", importKeyRaw, algorithmNames, requireReady);
+const keys = keyFunctions("sd-jwt", importKeyRaw, algorithmFacts, requireReady);
 
 /**
  * Import the issuer's key here, as `importKey` of `jwtlens` does (see key.js); a

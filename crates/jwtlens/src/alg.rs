@@ -226,6 +226,26 @@ impl Algorithm {
         }
     }
 
+    /// The curve its key is on, as a JWK's `crv` names it (RFC 7518 §6.2.1.1,
+    /// RFC 8037 §2, RFC 8812 §3.1); `None` for HMAC, RSA and `none`.
+    ///
+    /// ```
+    /// use jwtlens::alg::Algorithm;
+    /// assert_eq!(Algorithm::ES512.curve(), Some("P-521"));
+    /// assert_eq!(Algorithm::EdDSA.curve(), Some("Ed25519"));
+    /// assert_eq!(Algorithm::PS256.curve(), None);
+    /// ```
+    pub fn curve(self) -> Option<&'static str> {
+        match self {
+            Algorithm::ES256 => Some("P-256"),
+            Algorithm::ES384 => Some("P-384"),
+            Algorithm::ES512 => Some("P-521"),
+            Algorithm::ES256K => Some("secp256k1"),
+            Algorithm::EdDSA => Some("Ed25519"),
+            _ => None,
+        }
+    }
+
     /// The hash it uses (`None` for EdDSA, which hashes internally, and for `none`).
     pub fn hash(self) -> Option<Hash> {
         use Algorithm::*;
