@@ -15,6 +15,10 @@ step "cargo test (unit, integration, conformance, property, doc tests)"
 cargo test --workspace
 step "the JWT core without its own public-key arithmetic (as the npm package and the page build it), against ring"
 cargo test -p jwtlens --no-default-features --features std,es256k,ed25519 --test platform
+step "each core crate's tests on its own (with only its own features, none unified from the workspace)"
+cargo test -p jwtlens
+cargo test -p jwtlens-cookie
+cargo test -p jwtlens-flows
 step "the three core crates build without std for thumbv7em-none-eabihf"
 cargo build -p jwtlens -p jwtlens-cookie -p jwtlens-flows --no-default-features --target thumbv7em-none-eabihf
 

@@ -606,3 +606,79 @@ fn encrypt_a_signed_jwt_then_decrypt_and_verify_it_nested() {
         std::fs::remove_file(f).ok();
     }
 }
+
+/// One casing: every member name the CLI's `--json` outputs write is camelCase,
+/// as the npm package's are (`tests/npm/types.test.mjs`). Member names read
+/// from a token or a key (`given_name`, `key_ops`) are data, not ours.
+#[test]
+fn json_output_names_are_camel_case() {
+    fn walk(v: &serde_json::Value, path: &str, names: &mut usize, bad: &mut Vec<String>) {
+        const DATA: [&str; 7] = ["json", "claims", "jwk", "privateJwk", "publicJwk", "payload", "header"];
+        match v {
+            serde_json::Value::Array(items) => {
+                items.iter().enumerate().for_each(|(i, x)| walk(x, &format!("{path}[{i}]"), names, bad))
+            }
+            serde_json::Value::Object(members) => {
+                for (k, x) in members {
+                    *names += 1;
+                    let camel = k.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                        && k.chars().all(|c| c.is_ascii_alphanumeric());
+                    if !camel {
+                        bad.push(format!("{path}.{k}"));
+                    }
+                    if !DATA.contains(&k.as_str()) {
+                        walk(x, &format!("{path}.{k}"), names, bad);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // A token whose claims have snake_case names of their own (data).
+    let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2EuZXhhbXBsZSIsImdpdmVuX25hbWUiOiJBZGEiLCJleHAiOjE3MDAwMDM2MDAsImlhdCI6MTcwMDAwMDAwMH0.c2ln";
+    let secret = "a-long-and-random-shared-secret-0123456789";
+    let cookie_input = "Set-Cookie: sid=abc; Secure; HttpOnly; SameSite=Lax\nbad=1; Domain=co.uk\n";
+    let runs: Vec<(Vec<&str>, Option<&str>)> = vec![
+        (vec!["inspect", "--json", "--now", "1700000100", token], None),
+        (vec!["inspect", "--json", "not a token"], None),
+        (
+            vec![
+                "verify",
+                "--json",
+                "--secret",
+                secret,
+                "--iss",
+                "https://a.example",
+                "--aud",
+                "api",
+                "--max-age",
+                "60",
+                "--now",
+                "1700000100",
+                token,
+            ],
+            None,
+        ),
+        (vec!["keygen", "--alg", "ES256"], None),
+        (
+            vec!["cookie", "--from", "https://bank.example/", "--now", "1700000000", "--script", "--json"],
+            Some(cookie_input),
+        ),
+        (
+            vec!["simulate", "--json", "--deny-list", "--strategy", "jwt-cookie", "login", "xss", "logout", "replay"],
+            None,
+        ),
+        (vec!["compare", "--json"], None),
+    ];
+    let mut names = 0;
+    let mut bad = Vec::new();
+    for (args, input) in runs {
+        let o = jwtlens(&args, input);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}{}", stdout(&o), String::from_utf8_lossy(&o.stderr)));
+        walk(&v, args[0], &mut names, &mut bad);
+    }
+    println!("{names} member names in the --json outputs, all camelCase");
+    assert_eq!(bad, Vec::<String>::new(), "member names that are not camelCase");
+    assert!(names > 300, "{names} member names checked");
+}
