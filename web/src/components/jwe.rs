@@ -145,19 +145,9 @@ pub fn jwe_encrypt(props: &EncryptProps) -> Html {
                 let password = random(18);
                 (password.clone(), password)
             } else {
-                let n = match alg.as_str() {
-                    "A128KW" | "A128GCMKW" => 16,
-                    "A192KW" | "A192GCMKW" => 24,
-                    "dir" => match enc.as_str() {
-                        "A128GCM" => 16,
-                        "A192GCM" => 24,
-                        "A192CBC-HS384" => 48,
-                        "A256CBC-HS512" => 64,
-                        _ => 32,
-                    },
-                    _ => 32,
-                };
-                let jwk = format!(r#"{{"kty":"oct","k":"{}"}}"#, random(n));
+                // The size the core says `alg` takes with `enc` (RFC 7518 §4.4, §4.7, §5).
+                let n = jwtlens::jwe::secret_len(&alg, &enc).unwrap_or(32);
+                let jwk = serde_json::json!({ "kty": "oct", "k": random(n) }).to_string();
                 (jwk.clone(), jwk)
             };
             recipient.set(public);
