@@ -90,8 +90,21 @@ impl SecretEncoding {
         }
     }
 
+    /// Every encoding's [`SecretEncoding::word`], in [`SecretEncoding::ALL`]'s order.
+    // Evaluated at compile time: an index out of range fails the build, it cannot panic.
+    #[allow(clippy::indexing_slicing)]
+    pub const WORDS: [&'static str; 4] = {
+        let mut words = [""; 4];
+        let mut i = 0;
+        while i < words.len() {
+            words[i] = SecretEncoding::ALL[i].word();
+            i += 1;
+        }
+        words
+    };
+
     /// The word every face uses (and serialization writes): `utf8`, `base64`, `base64url`, `hex`.
-    pub fn word(self) -> &'static str {
+    pub const fn word(self) -> &'static str {
         match self {
             SecretEncoding::Utf8 => "utf8",
             SecretEncoding::Base64 => "base64",
@@ -147,7 +160,7 @@ impl core::str::FromStr for SecretEncoding {
         SecretEncoding::ALL.into_iter().find(|e| e.word() == s).ok_or_else(|| UnknownWord {
             what: "secret encoding",
             found: String::from(s),
-            known: &["utf8", "base64", "base64url", "hex"],
+            known: &SecretEncoding::WORDS,
         })
     }
 }

@@ -50,6 +50,13 @@ pub(super) fn ed25519_scalar_canonical(s: &[u8; 32]) -> bool {
     false
 }
 
+/// The checks `verify_strict` makes on a signature before its arithmetic
+/// (RFC 8032 §5.1.7): S below L, and R not of small order. Every Ed25519 path
+/// makes them (the core's, before any backend, and [`Ed25519Precomputed`]).
+pub(super) fn ed25519_signature_acceptable(sig: &ed25519_dalek::Signature) -> bool {
+    ed25519_scalar_canonical(sig.s_bytes()) && !ed25519_small_order(sig.r_bytes())
+}
+
 /// Whether an encoded point is (any encoding of) a point of small order.
 pub(super) fn ed25519_small_order(encoded: &[u8; 32]) -> bool {
     let mut y = *encoded;
@@ -131,7 +138,7 @@ impl Ed25519Precomputed {
     /// `None` when it is not 64 bytes long (nothing was checked).
     pub fn verify(&self, data: &[u8], signature: &[u8]) -> Option<bool> {
         let sig = ed25519_dalek::Signature::from_slice(signature).ok()?;
-        if !ed25519_scalar_canonical(sig.s_bytes()) || ed25519_small_order(sig.r_bytes()) {
+        if !ed25519_signature_acceptable(&sig) {
             return Some(false);
         }
         Some(ed25519_with_table(&self.minus_a, &self.key, data, &sig).is_ok())

@@ -278,10 +278,7 @@ pub fn verify_signature_with(
             // The checks `verify_strict` makes before its arithmetic, made here so that a
             // backend gives the same answers: S below L, neither R nor the key of small order.
             // `is_weak()` would compress a point (a field inversion); the encoding list is the same test.
-            if !ed25519_scalar_canonical(s.s_bytes())
-                || ed25519_small_order(s.r_bytes())
-                || ed25519_small_order(k.as_bytes())
-            {
+            if !ed25519_signature_acceptable(&s) || ed25519_small_order(k.as_bytes()) {
                 return Err(VerifyError::InvalidSignature);
             }
             // A key that verifies often has its table: faster than any backend.
