@@ -83,8 +83,11 @@ function signWith(a, A, message, torsion = 0n) {
   return Buffer.concat([R, le(mod(r + k * a, ORDER))]);
 }
 
+/** A JWS signing input (RFC 7515 §5.1) for these claims and header. */
+const signingInput = (claims = CLAIMS, header = { alg: "EdDSA" }) => `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
+
 function signed(privateKey, claims = CLAIMS, header = { alg: "EdDSA" }) {
-  const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
+  const input = signingInput(claims, header);
   return { input, sig: nodeSign(null, Buffer.from(input), privateKey) };
 }
 
@@ -184,7 +187,7 @@ test("a key that verifies often gets its table; every verdict after it is OpenSS
 function warm(check, sign, what) {
   const before = side.tablesBuilt();
   for (let i = 0; i < side.TABLE_AFTER; i++) {
-    const input = `${b64(JSON.stringify({ alg: "EdDSA" }))}.${b64(JSON.stringify({ ...CLAIMS, jti: `w${i}` }))}`;
+    const input = signingInput({ ...CLAIMS, jti: `w${i}` });
     assert.equal(check(`${input}.${b64(sign(Buffer.from(input)))}`), true, `${what}: warm-up token ${i}`);
   }
   assert.equal(side.tablesBuilt(), before + 1, `${what}: one table`);
@@ -212,7 +215,7 @@ test("keys of mixed order and R with a torsion part: the table agrees with OpenS
     let valid = 0;
     const answers = side.tableAnswers();
     for (let i = 0; i < 96; i++) {
-      const input = `${b64(JSON.stringify({ alg: "EdDSA" }))}.${b64(JSON.stringify({ ...CLAIMS, jti: `t${i}` }))}`;
+      const input = signingInput({ ...CLAIMS, jti: `t${i}` });
       const sig = signWith(a, A, Buffer.from(input), BigInt(i % 8));
       const expected = nodeVerify(null, Buffer.from(input), openssl, sig);
       assert.equal(check(`${input}.${b64(sig)}`), expected, `${label}, torsion ${i % 8}, token ${i}`);
@@ -236,9 +239,9 @@ test("a JWK Set, a PEM key and the full report each get their own table and the 
   });
   const set = jwtlens.importKey(jwks);
   const verifier = jwtlens.createVerifier({ key: set, policy: POLICY });
-  const token = (privateKey, header, claims = CLAIMS) => {
-    const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(claims))}`;
-    return `${input}.${b64(nodeSign(null, Buffer.from(input), privateKey))}`;
+  const token = (privateKey, header) => {
+    const { input, sig } = signed(privateKey, CLAIMS, header);
+    return `${input}.${b64(sig)}`;
   };
   // Key "two" gets hot; key "one" stays with OpenSSL.
   warm((t) => verifier(t, { now: NOW }).valid, (m) => nodeSign(null, m, two.privateKey), "JWK Set key two");
