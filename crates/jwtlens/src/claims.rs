@@ -15,7 +15,7 @@
 //! assert_eq!(claims.exp, jwtlens::time::NumericDate::new(1_700_000_000.5));
 //! ```
 
-use crate::json::CompactString;
+use crate::json::Str;
 use alloc::vec::Vec;
 
 use serde::Serialize;
@@ -27,7 +27,7 @@ use crate::time::NumericDate;
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeProblem {
     /// The member name.
-    pub name: CompactString,
+    pub name: Str,
     /// The member's span in the decoded JSON text.
     pub span: core::ops::Range<usize>,
     /// The type the RFC requires.
@@ -64,7 +64,7 @@ impl Reader {
         });
     }
 
-    fn string(&mut self, m: Option<&Member>) -> Option<CompactString> {
+    fn string(&mut self, m: Option<&Member>) -> Option<Str> {
         let m = m?;
         match &m.value {
             Json::String(s) => Some(s.clone()),
@@ -75,14 +75,13 @@ impl Reader {
         }
     }
 
-    fn strings(&mut self, m: Option<&Member>, allow_single: bool) -> Option<Vec<CompactString>> {
+    fn strings(&mut self, m: Option<&Member>, allow_single: bool) -> Option<Vec<Str>> {
         let m = m?;
         let expected = if allow_single { "a string or an array of strings" } else { "an array of strings" };
         match &m.value {
             Json::String(s) if allow_single => Some(alloc::vec![s.clone()]),
             Json::Array(items) => {
-                let strings: Option<Vec<CompactString>> =
-                    items.iter().map(|v| v.as_str().map(CompactString::from)).collect();
+                let strings: Option<Vec<Str>> = items.iter().map(|v| v.as_str().map(Str::from)).collect();
                 if strings.is_none() {
                     self.problem(m, expected);
                 }
@@ -130,43 +129,43 @@ impl Reader {
 pub struct Header {
     /// `alg`: the signing algorithm.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alg: Option<CompactString>,
+    pub alg: Option<Str>,
     /// `typ`: media type of the token.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub typ: Option<CompactString>,
+    pub typ: Option<Str>,
     /// `cty`: media type of the payload.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cty: Option<CompactString>,
+    pub cty: Option<Str>,
     /// `kid`: key ID.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kid: Option<CompactString>,
+    pub kid: Option<Str>,
     /// `jku`: JWK Set URL (never fetched).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jku: Option<CompactString>,
+    pub jku: Option<Str>,
     /// `jwk`: embedded public key (never trusted).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jwk: Option<Json>,
     /// `x5u`: certificate URL (never fetched).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub x5u: Option<CompactString>,
+    pub x5u: Option<Str>,
     /// `x5c`: certificate chain, base64 DER.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub x5c: Option<Vec<CompactString>>,
+    pub x5c: Option<Vec<Str>>,
     /// `x5t`: SHA-1 certificate thumbprint.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub x5t: Option<CompactString>,
+    pub x5t: Option<Str>,
     /// `x5t#S256`: SHA-256 certificate thumbprint.
     #[serde(rename = "x5t#S256", skip_serializing_if = "Option::is_none")]
-    pub x5t_s256: Option<CompactString>,
+    pub x5t_s256: Option<Str>,
     /// `crit`: extensions that must be understood.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub crit: Option<Vec<CompactString>>,
+    pub crit: Option<Vec<Str>>,
     /// `b64`: false for an unencoded payload (RFC 7797).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub b64: Option<bool>,
     /// `enc`: JWE content encryption algorithm.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enc: Option<CompactString>,
+    pub enc: Option<Str>,
 }
 
 impl Header {
@@ -232,15 +231,15 @@ impl Header {
 pub struct Claims {
     /// `iss`: issuer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub iss: Option<CompactString>,
+    pub iss: Option<Str>,
     /// `sub`: subject.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub: Option<CompactString>,
+    pub sub: Option<Str>,
     /// `aud`: audiences; a single string becomes a one-element list
     /// (RFC 7519 §4.1.3: "In the special case when the JWT has one audience,
     /// the "aud" value MAY be a single case-sensitive string").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aud: Option<Vec<CompactString>>,
+    pub aud: Option<Vec<Str>>,
     /// `exp`: expiration time, NumericDate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exp: Option<NumericDate>,
@@ -252,7 +251,7 @@ pub struct Claims {
     pub iat: Option<NumericDate>,
     /// `jti`: token ID.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub jti: Option<CompactString>,
+    pub jti: Option<Str>,
 }
 
 impl Claims {
@@ -325,7 +324,7 @@ mod tests {
             let text = alloc::format!("{{{}}}", body.join(","));
             let v = parse(text.as_bytes()).unwrap();
             let obj = v.as_object().unwrap();
-            let text_of = |name: &str| obj.get(name).and_then(Json::as_str).map(CompactString::from);
+            let text_of = |name: &str| obj.get(name).and_then(Json::as_str).map(Str::from);
             let (c, cp) = Claims::from_object(obj);
             let (h, hp) = Header::from_object(obj);
             proptest::prop_assert_eq!(c.iss, text_of("iss"));

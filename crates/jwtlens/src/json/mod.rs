@@ -22,7 +22,8 @@
 
 use alloc::vec::Vec;
 
-pub use compact_str::CompactString;
+pub(crate) use compact_str::CompactString;
+pub use text::Str;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
@@ -31,6 +32,7 @@ mod number;
 mod parse;
 #[cfg(test)]
 mod tests;
+mod text;
 
 pub(crate) use parse::parse_text_with;
 pub use parse::{parse, parse_with, JsonError};
@@ -71,7 +73,7 @@ pub enum Json {
     /// A number, kept as its source text so no precision is lost.
     Number(Number),
     /// A string, unescaped (up to 24 bytes without an allocation).
-    String(CompactString),
+    String(Str),
     /// An array.
     Array(Vec<Json>),
     /// An object, members in source order, duplicates kept.
@@ -119,7 +121,7 @@ fn same_name(x: &str, y: &str) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
     /// The member name, unescaped (up to 24 bytes without an allocation).
-    pub name: CompactString,
+    pub name: Str,
     /// The member value.
     pub value: Json,
     /// Byte range of the member (name through value) in the parsed text.

@@ -315,7 +315,7 @@ impl Parser<'_> {
         })
     }
 
-    fn string(&mut self) -> Result<CompactString, Fail> {
+    fn string(&mut self) -> Result<Str, Fail> {
         self.i += 1; // opening quote
         let mut out = CompactString::default();
         loop {
@@ -331,14 +331,14 @@ impl Parser<'_> {
                 // No escapes (the usual case): a copy, inline when short.
                 let s = CompactString::from(run);
                 self.i += 1;
-                return Ok(s);
+                return Ok(Str::from_compact(s));
             }
             out.push_str(run);
             match self.peek() {
                 None => return Err(self.err("'\"' to close the string")),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Str::from_compact(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;

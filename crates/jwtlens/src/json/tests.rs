@@ -24,7 +24,7 @@ fn named(names: &[u8]) -> Object {
     Object::from_members(
         names
             .iter()
-            .map(|n| Member { name: CompactString::from(alloc::format!("n{n}")), value: Json::Null, span: 0..0 })
+            .map(|n| Member { name: Str::from(alloc::format!("n{n}")), value: Json::Null, span: 0..0 })
             .collect(),
     )
 }

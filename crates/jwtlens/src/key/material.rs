@@ -171,31 +171,33 @@ impl core::ops::Deref for RsaKey {
 /// A public key that builds a precomputed table once it has verified
 /// 64 (`comb::TABLE_AFTER`) signatures (see the private `comb` module); a one-off
 /// verification never pays for the table. Reads as the key `K`; a clone starts
-/// counting afresh and does not copy a built table.
-pub struct TabledKey<K, T> {
+/// counting afresh and does not copy a built table. Private: the public key
+/// types ([`Ed25519Key`], [`P256Key`]) wrap it, so the table's type and its
+/// counting are no part of the API.
+pub(crate) struct TabledKey<K, T> {
     key: K,
     table: crate::comb::Lazy<T>,
 }
 
 /// How a key type builds its table.
-pub trait BuildTable<T> {
+pub(crate) trait BuildTable<T> {
     /// The table for this key.
     fn build_table(&self) -> T;
 }
 
 impl<K: BuildTable<T>, T> TabledKey<K, T> {
     /// Wrap `key`; no table yet.
-    pub fn new(key: K) -> TabledKey<K, T> {
+    pub(crate) fn new(key: K) -> TabledKey<K, T> {
         TabledKey { key, table: crate::comb::Lazy::new() }
     }
 
     /// Build the table now (for a key about to verify many signatures).
-    pub fn precompute(&self) {
+    pub(crate) fn precompute(&self) {
         self.table.get_or_build(|| self.key.build_table());
     }
 
     /// Whether the table is built.
-    pub fn precomputed(&self) -> bool {
+    pub(crate) fn precomputed(&self) -> bool {
         self.table.is_built()
     }
 
@@ -219,6 +221,42 @@ impl<K, T> core::ops::Deref for TabledKey<K, T> {
     }
 }
 
+/// The public face of a [`TabledKey`]: made from the verifying key, read as
+/// it, told to build its table now or asked whether it has.
+macro_rules! tabled_key {
+    ($name:ident, $key:ty, $table:ty) => {
+        impl $name {
+            /// Wrap `key`; no table yet.
+            pub fn new(key: $key) -> $name {
+                $name(TabledKey::new(key))
+            }
+
+            /// Build the table now (for a key about to verify many signatures).
+            pub fn precompute(&self) {
+                self.0.precompute()
+            }
+
+            /// Whether the table is built.
+            pub fn precomputed(&self) -> bool {
+                self.0.precomputed()
+            }
+
+            /// Count one verification; the table once it exists or this use builds it.
+            #[cfg(feature = "arithmetic")]
+            pub(crate) fn table_for_use(&self) -> Option<&$table> {
+                self.0.table_for_use()
+            }
+        }
+
+        impl core::ops::Deref for $name {
+            type Target = $key;
+            fn deref(&self) -> &$key {
+                &self.0
+            }
+        }
+    };
+}
+
 /// An Ed25519 public key that speeds itself up when it is used often.
 ///
 /// Verification checks `[S]B = R + [k]A` (RFC 8032 §5.1.7). The usual
@@ -239,7 +277,9 @@ impl<K, T> core::ops::Deref for TabledKey<K, T> {
 /// assert!(key.precomputed());
 /// assert_eq!(key.as_bytes(), sk.verifying_key().as_bytes());
 /// ```
-pub type Ed25519Key = TabledKey<ed25519_dalek::VerifyingKey, curve25519_dalek::edwards::EdwardsBasepointTable>;
+#[derive(Clone)]
+pub struct Ed25519Key(TabledKey<ed25519_dalek::VerifyingKey, curve25519_dalek::edwards::EdwardsBasepointTable>);
+tabled_key!(Ed25519Key, ed25519_dalek::VerifyingKey, curve25519_dalek::edwards::EdwardsBasepointTable);
 
 impl BuildTable<curve25519_dalek::edwards::EdwardsBasepointTable> for ed25519_dalek::VerifyingKey {
     fn build_table(&self) -> curve25519_dalek::edwards::EdwardsBasepointTable {
@@ -261,8 +301,11 @@ impl BuildTable<curve25519_dalek::edwards::EdwardsBasepointTable> for ed25519_da
 /// assert!(!key.precomputed());
 /// key.precompute();
 /// assert!(key.precomputed());
+/// assert_eq!(key.to_encoded_point(false).as_bytes()[0], 4);
 /// ```
-pub type P256Key = TabledKey<p256::ecdsa::VerifyingKey, crate::comb::P256Table>;
+#[derive(Clone)]
+pub struct P256Key(TabledKey<p256::ecdsa::VerifyingKey, crate::comb::P256Table>);
+tabled_key!(P256Key, p256::ecdsa::VerifyingKey, crate::comb::P256Table);
 
 impl BuildTable<crate::comb::P256Table> for p256::ecdsa::VerifyingKey {
     fn build_table(&self) -> crate::comb::P256Table {

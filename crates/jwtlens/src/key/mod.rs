@@ -43,7 +43,7 @@ use input::err;
 pub use input::{Detected, KeyError, KeyInput, KeySource, SecretEncoding, UnknownWord};
 pub use jwk::Jwk;
 use jwk::*;
-pub use material::{BuildTable, Ed25519Key, HmacKey, Material, P256Key, RsaKey, TabledKey, MAX_RSA_BITS};
+pub use material::{Ed25519Key, HmacKey, Material, P256Key, RsaKey, MAX_RSA_BITS};
 pub use roca::roca_fingerprint;
 
 /// Where a key came from.
