@@ -106,7 +106,7 @@ fn hole_1_public_key_text_never_becomes_an_hmac_secret() {
                 assert_ne!(found, Detected::Secret, "{what}");
                 assert_ne!(set.keys()[0].key_type(), jwtlens::key::KeyType::Oct, "{what}");
             }
-            Err(e) => assert!(!e.message.is_empty(), "{what}"),
+            Err(e) => assert!(!e.to_string().is_empty(), "{what}"),
         }
         let forged = hs256(text.as_bytes(), br#"{"alg":"HS256"}"#, payload);
         if let Ok((set, _)) = import_key(&text, KeyInput::Auto) {

@@ -250,7 +250,8 @@ fn private_keys_are_named_as_such() {
     for (name, der) in cert_files("-pkcs8.pem") {
         let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &der);
         let e = Key::import(&b64).unwrap_err();
-        assert!(e.message.contains("private key (PKCS#8)"), "{name}: {e}");
+        assert_eq!((e.problem.reason(), e.at.as_deref()), ("private_key", Some("PKCS#8")), "{name}: {e}");
+        assert!(e.to_string().starts_with("DER (PKCS#8): a private key"), "{name}: {e}");
         assert!(pkcs8::PrivateKeyInfo::try_from(der.as_slice()).is_ok(), "{name}");
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation};
 use jwtlens::alg::{Algorithm, ALL};
 use jwtlens::key::{Key, KeySet};
-use jwtlens::sign::{generate, import_signing_key, sign, signature, SigningKey};
+use jwtlens::sign::{generate, import_signing_key, sign, signature, SignProblem, SignStage, SigningKey};
 use jwtlens::token::Token;
 use jwtlens::verify::{verify_token, SignatureStatus};
 use rand_core::{CryptoRng, RngCore};
@@ -215,8 +215,10 @@ fn private_pem_formats_import_and_sign() {
         assert_eq!(verified(&token, public), SignatureStatus::Verified, "{alg} from {}", text.lines().next().unwrap());
     }
     let e = import_signing_key("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----").unwrap_err();
-    assert!(e.message.contains("is not a private key"), "{e}");
-    assert!(import_signing_key("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").is_err());
+    assert_eq!(e.problem, SignProblem::NotPrivateLabel { label: "PUBLIC KEY".into() }, "{e}");
+    assert!(e.to_string().contains("is not a private key"), "{e}");
+    let e = import_signing_key("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").unwrap_err();
+    assert_eq!((e.stage, e.problem.reason()), (SignStage::Key, "not_structure"), "{e}");
     println!(
         "private PEM import: {}/5 formats (PKCS#1 RSA, PKCS#8 RSA/EC/Ed25519, SEC1 EC) sign and verify",
         cases.len()

@@ -27,25 +27,24 @@ const OID_K256: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x0a];
 /// RFC 7468 textual encoding: `PUBLIC KEY`, `RSA PUBLIC KEY` or `CERTIFICATE`.
 pub(super) fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyError> {
     const F: KeySource = KeySource::Pem;
-    let (label, der) = block.map_err(|e| err(F, None, format!("not a valid PEM block: {e}")))?;
+    let (label, der) = block.map_err(|e| err(F, None, KeyProblem::NotPem { detail: Some(e) }))?;
     let label = label.as_str();
     match label {
         "PUBLIC KEY" => spki(&der, KeyFormat::PemSpki),
         "RSA PUBLIC KEY" => pkcs1(&der).map_err(|e| err(F, Some(label), e)),
         "CERTIFICATE" => {
-            certificate(&der).map_err(|e| if e.format == KeySource::Spki { e } else { err(F, Some(label), e.message) })
+            certificate(&der).map_err(|e| if e.format == KeySource::Spki { e } else { err(F, Some(label), e.problem) })
         }
-        l if l.contains("PRIVATE KEY") => {
-            Err(err(F, Some(l), "a private key: to verify, paste the public key (PUBLIC KEY) or a certificate"))
-        }
-        l => Err(err(F, Some(l), "unsupported PEM label (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE)")),
+        l if l.contains("PRIVATE KEY") => Err(err(F, Some(l), KeyProblem::PrivateKey)),
+        l => Err(err(F, Some(l), KeyProblem::UnsupportedLabel)),
     }
 }
 
 /// RFC 8017 Appendix A.1.1: `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }`.
-pub(super) fn pkcs1(der: &[u8]) -> Result<Key, String> {
-    let k = rsa_public_key(Der::new(der)).map_err(|e| format!("not a PKCS#1 RSA public key: {e}"))?;
-    let k = RsaKey::new(k).map_err(|e| e.message)?;
+pub(super) fn pkcs1(der: &[u8]) -> Result<Key, KeyProblem> {
+    let k = rsa_public_key(Der::new(der))
+        .map_err(|detail| KeyProblem::NotStructure { what: "a PKCS#1 RSA public key", detail })?;
+    let k = RsaKey::new(k).map_err(|e| e.problem)?;
     Ok(Key::plain(Material::Rsa(k), KeyFormat::PemPkcs1))
 }
 
@@ -82,7 +81,8 @@ fn rsa_public_key(outer: Der<'_>) -> Result<rsa::RsaPublicKey, String> {
 /// gives, as it trusts a key it gives).
 pub(super) fn certificate(der: &[u8]) -> Result<Key, KeyError> {
     const F: KeySource = KeySource::Certificate;
-    let key = certificate_key(der).map_err(|e| err(F, None, format!("not an X.509 certificate: {e}")))?;
+    let key = certificate_key(der)
+        .map_err(|e| err(F, None, KeyProblem::NotStructure { what: "an X.509 certificate", detail: e.to_string() }))?;
     spki_at(key, KeyFormat::PemCertificate)
 }
 
@@ -141,16 +141,13 @@ pub(super) fn der_key(der: &[u8]) -> Result<Key, KeyError> {
         return Ok(k);
     }
     if private_key_info(der) {
-        return Err(err(F, None, "a private key (PKCS#8): to verify, paste the public key or a certificate"));
+        return Err(err(F, Some("PKCS#8"), KeyProblem::PrivateKey));
     }
     // Say why the most likely reading failed.
-    let why = match spki(der, KeyFormat::PemSpki) {
-        Err(e) if !e.message.starts_with("not a SubjectPublicKeyInfo") => e.message,
-        _ => String::from(
-            "it is a DER structure, but not a SubjectPublicKeyInfo, a PKCS#1 RSA public key or an X.509 certificate",
-        ),
-    };
-    Err(err(F, None, why))
+    Err(match spki(der, KeyFormat::PemSpki) {
+        Err(e) if !matches!(e.problem, KeyProblem::NotStructure { .. }) => err(F, e.at.as_deref(), e.problem),
+        _ => err(F, None, KeyProblem::UnknownDer),
+    })
 }
 
 /// RFC 5958 §2: `OneAsymmetricKey ::= SEQUENCE { version Version (v1(0) or v2(1)),
@@ -179,7 +176,8 @@ pub(super) fn spki(der: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
 /// A SubjectPublicKeyInfo, wherever `outer` starts (errors count bytes from the start of the input).
 fn spki_at(mut outer: Der<'_>, format: KeyFormat) -> Result<Key, KeyError> {
     const F: KeySource = KeySource::Spki;
-    let not = |e: DerError| err(F, None, format!("not a SubjectPublicKeyInfo: {e}"));
+    let not =
+        |e: DerError| err(F, None, KeyProblem::NotStructure { what: "a SubjectPublicKeyInfo", detail: e.to_string() });
     let mut info = outer.read(SEQUENCE, "SubjectPublicKeyInfo").map_err(not)?;
     outer.end("the SubjectPublicKeyInfo").map_err(not)?;
     let mut algorithm = info.read(SEQUENCE, "AlgorithmIdentifier").map_err(not)?;
@@ -193,7 +191,7 @@ fn spki_at(mut outer: Der<'_>, format: KeyFormat) -> Result<Key, KeyError> {
     let (unused, key) = info.bits(BIT_STRING, "subjectPublicKey").map_err(not)?;
     info.end("the subjectPublicKey").map_err(not)?;
     let oid_name = oid_text(oid);
-    let bad = |e: &dyn core::fmt::Display| err(F, Some(&oid_name), format!("cannot read the key: {e}"));
+    let bad = |e: &dyn core::fmt::Display| err(F, Some(&oid_name), KeyProblem::UnreadableKey { detail: e.to_string() });
     if unused != 0 {
         return Err(bad(&format!("subjectPublicKey: a key with {unused} unused bits")));
     }
@@ -204,13 +202,13 @@ fn spki_at(mut outer: Der<'_>, format: KeyFormat) -> Result<Key, KeyError> {
                 return Err(bad(&"the RSA algorithm's parameters must be NULL (RFC 3279 §2.3.1)"));
             }
             let k = rsa_public_key(key).map_err(|e| bad(&e))?;
-            Material::Rsa(RsaKey::new(k).map_err(|e| err(F, Some(&oid_name), e.message))?)
+            Material::Rsa(RsaKey::new(k).map_err(|e| err(F, Some(&oid_name), e.problem))?)
         }
         OID_EC => {
             // RFC 5480 §2.1.1: parameters is a namedCurve OBJECT IDENTIFIER.
             let curve = match parameters {
                 Some((OID, _, _)) => parameters_at.oid("namedCurve").map_err(|e| bad(&e))?,
-                _ => return Err(err(F, Some("parameters"), "no named curve (RFC 5480 §2.1.1)")),
+                _ => return Err(err(F, Some("parameters"), KeyProblem::NoNamedCurve)),
             };
             let crv = match curve {
                 OID_P256 => "P-256",
@@ -218,7 +216,7 @@ fn spki_at(mut outer: Der<'_>, format: KeyFormat) -> Result<Key, KeyError> {
                 OID_P521 => "P-521",
                 OID_K256 => "secp256k1",
                 other => {
-                    return Err(err(F, Some(&oid_text(other)), "unsupported EC curve (P-256, P-384, P-521, secp256k1)"))
+                    return Err(err(F, Some(&oid_text(other)), KeyProblem::UnsupportedCurve { kty: "EC", crv: None }))
                 }
             };
             // SEC 1 §2.3.4: a compressed or uncompressed point, on the curve, not the identity.
@@ -235,7 +233,7 @@ fn spki_at(mut outer: Der<'_>, format: KeyFormat) -> Result<Key, KeyError> {
             let k = ed25519_dalek::VerifyingKey::from_bytes(bytes).map_err(|_| bad(&"not a valid Ed25519 point"))?;
             Material::Ed25519(Ed25519Key::new(k))
         }
-        _ => return Err(err(F, Some(&oid_name), "unsupported key algorithm (RSA, EC, Ed25519)")),
+        _ => return Err(err(F, Some(&oid_name), KeyProblem::UnsupportedAlgorithm)),
     };
     Ok(Key::plain(material, format))
 }

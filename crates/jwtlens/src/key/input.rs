@@ -189,60 +189,6 @@ impl KeyInput {
     }
 }
 
-/// Why a key could not be imported. `Display` is the sentence every face shows.
-///
-/// Serialized, it is what every face reports: the stable `code` `bad_key`,
-/// `format` (what was being read), `at` and `message` (the sentence).
-///
-/// ```
-/// let e = jwtlens::key::import_key("{\"kty\":\"EC\"}", jwtlens::key::KeyInput::Jwk).unwrap_err();
-/// let json = serde_json::to_value(&e).unwrap();
-/// assert_eq!(json["code"], "bad_key");
-/// assert_eq!(json["format"], "jwk");
-/// assert_eq!(json["message"], e.to_string());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyError {
-    /// What was being read (serialized as its code: `jwk_set`, `pem`, ...).
-    pub format: KeySource,
-    /// The JWK member, PEM label or position concerned.
-    pub at: Option<String>,
-    /// What was wrong.
-    pub message: String,
-}
-
-impl fmt::Display for KeyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.at {
-            Some(at) => write!(f, "{} ({}): {}", self.format, at, self.message),
-            None => write!(f, "{}: {}", self.format, self.message),
-        }
-    }
-}
-
-impl core::error::Error for KeyError {}
-
-impl KeyError {
-    /// The code every face reports for a key that cannot be imported.
-    pub const CODE: &'static str = "bad_key";
-}
-
-impl Serialize for KeyError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("KeyError", 4)?;
-        s.serialize_field("code", Self::CODE)?;
-        s.serialize_field("format", &self.format)?;
-        s.serialize_field("at", &self.at)?;
-        s.serialize_field("message", &alloc::string::ToString::to_string(self))?;
-        s.end()
-    }
-}
-
-pub(super) fn err(format: KeySource, at: Option<&str>, message: impl Into<String>) -> KeyError {
-    KeyError { format, at: at.map(String::from), message: message.into() }
-}
-
 /// How the caller says a key is written. Serialized as the faces exchange it
 /// (`"auto"`, `"jwk"`, `{"secret":"base64url"}`), and read back the same way.
 ///

@@ -1,7 +1,7 @@
 //! RFC 7517: JWKs and JWK Sets.
 
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use crate::b64;
@@ -48,15 +48,15 @@ pub(super) fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
         err(
             KeySource::Jwk,
             Some(&format!("byte {}", e.offset)),
-            format!("not JSON: expected {}, found {}", e.expected, e.found),
+            KeyProblem::NotJson { expected: e.expected, found: e.found },
         )
     })?;
     let Json::Object(obj) = v else {
-        return Err(err(KeySource::Jwk, None, "not a JSON object"));
+        return Err(err(KeySource::Jwk, None, KeyProblem::NotObject));
     };
     if let Some(name) = obj.duplicate_anywhere() {
         // Two parsers could read two different keys out of it.
-        return Err(err(KeySource::Jwk, Some(name), "occurs twice in one object; a key must be unambiguous"));
+        return Err(err(KeySource::Jwk, Some(name), KeyProblem::DuplicateMember));
     }
     match obj.get("keys") {
         Some(Json::Array(items)) => {
@@ -70,7 +70,7 @@ pub(super) fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
             for (i, item) in items.iter().enumerate() {
                 match item
                     .as_object()
-                    .ok_or_else(|| err(KeySource::JwkSet, Some(&format!("keys[{i}]")), "not a JSON object"))
+                    .ok_or_else(|| err(KeySource::JwkSet, Some(&format!("keys[{i}]")), KeyProblem::NotObject))
                     .and_then(jwk)
                 {
                     Ok(k) => keys.push(k),
@@ -83,12 +83,12 @@ pub(super) fn jwk_or_set(text: &str) -> Result<KeySet, KeyError> {
             if keys.is_empty() {
                 return Err(match skipped.into_iter().next() {
                     Some(e) => e,
-                    None => err(KeySource::JwkSet, Some("keys"), "the set has no keys"),
+                    None => err(KeySource::JwkSet, Some("keys"), KeyProblem::NoKeys),
                 });
             }
             Ok(KeySet { keys, kids, skipped, public_entries })
         }
-        Some(_) => Err(err(KeySource::JwkSet, Some("keys"), "\"keys\" must be an array")),
+        Some(_) => Err(err(KeySource::JwkSet, Some("keys"), KeyProblem::KeysNotArray)),
         None => jwk(&obj).map(KeySet::single),
     }
 }
@@ -97,35 +97,35 @@ pub(super) fn member_str<'a>(obj: &'a Object, name: &str, format: KeySource) -> 
     match obj.get(name) {
         None => Ok(None),
         Some(Json::String(s)) => Ok(Some(s)),
-        Some(other) => Err(err(format, Some(name), format!("must be a string, found a JSON {}", other.type_name()))),
+        Some(other) => Err(err(format, Some(name), KeyProblem::NotString { found: other.type_name() })),
     }
 }
 
 pub(super) fn member_b64(obj: &Object, name: &str, format: KeySource) -> Result<Vec<u8>, KeyError> {
-    let s = member_str(obj, name, format)?.ok_or_else(|| err(format, Some(name), "missing"))?;
+    let s = member_str(obj, name, format)?.ok_or_else(|| err(format, Some(name), MISSING))?;
     let d = b64::decode(s).map_err(|e| {
-        err(
-            format,
-            Some(name),
-            format!("not base64url at character {}: expected {}, found {}", e.offset, e.expected, e.found),
-        )
+        err(format, Some(name), KeyProblem::NotBase64Url { offset: e.offset, expected: e.expected, found: e.found })
     })?;
     if !d.forgiven.is_empty() {
-        return Err(err(format, Some(name), "not strict base64url (RFC 7517 §6 requires base64url without padding)"));
+        return Err(err(format, Some(name), KeyProblem::NotStrictBase64Url));
     }
     Ok(d.bytes)
 }
+
+const MISSING: KeyProblem = KeyProblem::Missing { required_by: None };
+/// RFC 7517 §4.1: "The "kty" (key type) parameter [...] MUST be present in a JWK."
+const KTY_REQUIRED: &str = "RFC 7517 §4.1: \"kty\" MUST be present";
 
 /// RFC 7517 §4 (common members) and RFC 7518 §6 (key types).
 pub(super) fn jwk(obj: &Object) -> Result<Key, KeyError> {
     const F: KeySource = KeySource::Jwk;
     let kty = member_str(obj, "kty", F)?
-        .ok_or_else(|| err(F, Some("kty"), "missing (RFC 7517 §4.1: \"kty\" MUST be present)"))?;
+        .ok_or_else(|| err(F, Some("kty"), KeyProblem::Missing { required_by: Some(KTY_REQUIRED) }))?;
     let material = match kty {
         "oct" => {
             let k = member_b64(obj, "k", F)?;
             if k.is_empty() {
-                return Err(err(F, Some("k"), "the secret is empty"));
+                return Err(err(F, Some("k"), KeyProblem::EmptySecret));
             }
             Material::Hmac(HmacKey::new(k))
         }
@@ -134,29 +134,27 @@ pub(super) fn jwk(obj: &Object) -> Result<Key, KeyError> {
             let n = member_b64(obj, "n", F)?;
             let e = member_b64(obj, "e", F)?;
             let key = rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(&n), rsa::BigUint::from_bytes_be(&e))
-                .map_err(|e| err(F, Some("n"), format!("not a usable RSA public key: {e}")))?;
-            Material::Rsa(RsaKey::new(key).map_err(|e| err(F, e.at.as_deref(), e.message))?)
+                .map_err(|e| err(F, Some("n"), KeyProblem::UnusableRsaKey { detail: e.to_string() }))?;
+            Material::Rsa(RsaKey::new(key).map_err(|e| err(F, e.at.as_deref(), e.problem))?)
         }
         "EC" => {
             // RFC 7518 §6.2.1.2: "The length of this octet string MUST be the full size of a coordinate for the curve".
-            let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;
+            let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), MISSING))?;
             let size = match crv {
                 "P-256" | "secp256k1" => 32,
                 "P-384" => 48,
                 "P-521" => 66,
                 other => {
-                    return Err(err(
-                        F,
-                        Some("crv"),
-                        format!("unsupported curve \"{other}\" (P-256, P-384, P-521, secp256k1)"),
-                    ))
+                    let crv = Some(String::from(other));
+                    return Err(err(F, Some("crv"), KeyProblem::UnsupportedCurve { kty: "EC", crv }));
                 }
             };
             let x = member_b64(obj, "x", F)?;
             let y = member_b64(obj, "y", F)?;
             for (name, v) in [("x", &x), ("y", &y)] {
                 if v.len() != size {
-                    return Err(err(F, Some(name), format!("must be {size} bytes for {crv}, found {}", v.len())));
+                    let (curve, found) = (Some(String::from(crv)), v.len());
+                    return Err(err(F, Some(name), KeyProblem::WrongLength { expected: size, curve, found }));
                 }
             }
             let mut sec1 = Vec::with_capacity(1 + 2 * size);
@@ -164,29 +162,30 @@ pub(super) fn jwk(obj: &Object) -> Result<Key, KeyError> {
             sec1.extend_from_slice(&x);
             sec1.extend_from_slice(&y);
             // The pair is at fault, not one member: a coordinate at or above p is off the curve too.
-            Material::ec(crv, &sec1).map_err(|_| err(F, Some("x, y"), format!("the point (x, y) is not on {crv}")))?
+            Material::ec(crv, &sec1)
+                .map_err(|_| err(F, Some("x, y"), KeyProblem::NotOnCurve { crv: String::from(crv) }))?
         }
         "OKP" => {
-            let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), "missing"))?;
+            let crv = member_str(obj, "crv", F)?.ok_or_else(|| err(F, Some("crv"), MISSING))?;
             if crv != "Ed25519" {
-                return Err(err(F, Some("crv"), format!("unsupported OKP curve \"{crv}\" (Ed25519)")));
+                let crv = Some(String::from(crv));
+                return Err(err(F, Some("crv"), KeyProblem::UnsupportedCurve { kty: "OKP", crv }));
             }
             let x = member_b64(obj, "x", F)?;
-            let bytes: [u8; 32] = x
-                .as_slice()
-                .try_into()
-                .map_err(|_| err(F, Some("x"), format!("must be 32 bytes, found {}", x.len())))?;
+            let bytes: [u8; 32] = x.as_slice().try_into().map_err(|_| {
+                err(F, Some("x"), KeyProblem::WrongLength { expected: 32, curve: None, found: x.len() })
+            })?;
             Material::Ed25519(Ed25519Key::new(
                 ed25519_dalek::VerifyingKey::from_bytes(&bytes)
-                    .map_err(|_| err(F, Some("x"), "not a valid Ed25519 point"))?,
+                    .map_err(|_| err(F, Some("x"), KeyProblem::NotEd25519Point))?,
             ))
         }
-        other => return Err(err(F, Some("kty"), format!("unsupported key type \"{other}\" (oct, RSA, EC, OKP)"))),
+        other => return Err(err(F, Some("kty"), KeyProblem::UnsupportedKeyType { kty: String::from(other) })),
     };
     let key_ops = match obj.get("key_ops") {
         None => None,
         Some(Json::Array(a)) => Some(a.iter().filter_map(|v| v.as_str().map(String::from)).collect()),
-        Some(_) => return Err(err(F, Some("key_ops"), "must be an array of strings")),
+        Some(_) => return Err(err(F, Some("key_ops"), KeyProblem::KeyOpsNotArray)),
     };
     Ok(Key {
         material,

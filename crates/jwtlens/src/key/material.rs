@@ -1,8 +1,8 @@
 //! What a key holds: HMAC secrets with their precomputed states, RSA keys checked at
 //! construction, curve points with precomputed tables, and their types.
 
-use alloc::format;
 use alloc::string::String;
+use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use rsa::traits::PublicKeyParts;
@@ -119,21 +119,17 @@ impl RsaKey {
         const F: KeySource = KeySource::RsaKey;
         let (n, e) = (key.n(), key.e());
         if n.bits() > MAX_RSA_BITS {
-            return Err(err(
-                F,
-                Some("n"),
-                format!("the modulus has {} bits; at most {MAX_RSA_BITS} are accepted", n.bits()),
-            ));
+            return Err(err(F, Some("n"), KeyProblem::RsaTooLarge { bits: n.bits() }));
         }
         let odd = |x: &rsa::BigUint| x.to_bytes_le().first().is_some_and(|b| b & 1 == 1);
         if !odd(n) {
-            return Err(err(F, Some("n"), "the modulus is even, so it is not a product of odd primes"));
+            return Err(err(F, Some("n"), KeyProblem::EvenModulus));
         }
         if e < &rsa::BigUint::from(3u32) || !odd(e) {
-            return Err(err(F, Some("e"), format!("the public exponent {e} is not an odd number of at least 3")));
+            return Err(err(F, Some("e"), KeyProblem::BadExponent { e: e.to_string() }));
         }
         if e >= n {
-            return Err(err(F, Some("e"), "the public exponent is not below the modulus"));
+            return Err(err(F, Some("e"), KeyProblem::ExponentTooLarge));
         }
         let roca = super::roca_fingerprint(n);
         Ok(RsaKey { key, roca, montgomery: once_cell::race::OnceBox::new() })

@@ -31,6 +31,7 @@ use detect::Found;
 mod asn1;
 mod der;
 mod ec;
+mod error;
 mod input;
 mod jwk;
 mod material;
@@ -39,8 +40,9 @@ mod roca;
 pub use crate::alg::KeyType;
 use der::*;
 pub use ec::{Curve, EcPoint};
-use input::err;
-pub use input::{Detected, KeyError, KeyInput, KeySource, SecretEncoding, UnknownWord};
+use error::err;
+pub use error::{KeyError, KeyProblem};
+pub use input::{Detected, KeyInput, KeySource, SecretEncoding, UnknownWord};
 pub use jwk::Jwk;
 use jwk::*;
 pub use material::{Ed25519Key, HmacKey, Material, P256Key, RsaKey, MAX_RSA_BITS};
@@ -258,15 +260,15 @@ impl Key {
                     err(
                         KeySource::Base64Secret,
                         Some(&format!("character {}", e.offset)),
-                        format!("expected {}, found {}", e.expected, e.found),
+                        KeyProblem::BadEncoding { expected: String::from(e.expected), found: e.found },
                     )
                 })?
             }
-            SecretEncoding::Hex => hex_decode(text.trim())
-                .map_err(|(at, m)| err(KeySource::HexSecret, Some(&format!("character {at}")), m))?,
+            SecretEncoding::Hex => hex_decode(text)
+                .map_err(|(at, problem)| err(KeySource::HexSecret, Some(&format!("character {at}")), problem))?,
         };
         if bytes.is_empty() {
-            return Err(err(KeySource::Secret, None, "the secret is empty"));
+            return Err(err(KeySource::Secret, None, KeyProblem::EmptySecret));
         }
         let mut key = HmacKey::new(bytes);
         if key.public_key.is_none() && encoding != SecretEncoding::Utf8 {
@@ -315,7 +317,7 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
         KeyInput::Jwk => jwk_or_set(&normalise_key_text(text)).map(|k| (k, Detected::Jwk)),
         KeyInput::Pem => match detect::classify(&normalise_key_text(text)) {
             Found::Pem(block) => pem(block).map(|k| (KeySet::single(k), Detected::Pem)),
-            _ => Err(err(KeySource::Pem, None, "no \"-----BEGIN ...-----\" line: not a PEM block")),
+            _ => Err(err(KeySource::Pem, None, KeyProblem::NotPem { detail: None })),
         },
         KeyInput::Auto | KeyInput::Key => {
             let t = normalise_key_text(text);
@@ -323,36 +325,21 @@ pub fn import_key(text: &str, input: KeyInput) -> Result<(KeySet, Detected), Key
                 Found::Pem(block) => pem(block).map(|k| (KeySet::single(k), Detected::Pem)),
                 Found::Json(json) => jwk_or_set(&json).map(|k| (k, Detected::Jwk)),
                 Found::Der(der) => der_key(&der).map(|k| (KeySet::single(k), Detected::Der)),
-                Found::OpenSsh => Err(err(
-                    KeySource::OpenSsh,
-                    None,
-                    "JWS keys are not written this way; convert it with `ssh-keygen -e -m PKCS8 -f key.pub` and paste the PEM",
-                )),
-                Found::Suspect(what) => Err(err(
-                    KeySource::Key,
-                    None,
-                    format!("{what}, but it is not a PEM block, JWK, JWK Set or DER key jwtlens can read; key material is never taken as an HMAC secret (if this really is a shared secret, say so: the secret format)"),
-                )),
+                Found::OpenSsh => Err(err(KeySource::OpenSsh, None, KeyProblem::OpenSsh)),
+                Found::Suspect(what) => Err(err(KeySource::Key, None, KeyProblem::UnreadableKeyText { what })),
                 Found::Plain if input == KeyInput::Auto => {
                     let key = Key::secret(text, SecretEncoding::Utf8)?;
                     // The secret's own bytes, as given (not normalised), are judged once more:
                     // auto-detection never returns a secret verification would refuse.
                     if let Material::Hmac(h) = &key.material {
                         if let Some(what) = h.public_key() {
-                            return Err(err(
-                                KeySource::Key,
-                                None,
-                                format!("{what}: key material is never taken as an HMAC secret (if this really is a shared secret, say so: the secret format)"),
-                            ));
+                            let what = String::from(what);
+                            return Err(err(KeySource::Key, None, KeyProblem::KeyMaterialAsSecret { what }));
                         }
                     }
                     Ok((KeySet::single(key), Detected::Secret))
                 }
-                Found::Plain => Err(err(
-                    KeySource::Key,
-                    None,
-                    "expected a PEM block (-----BEGIN ...), a JWK or JWK Set (a JSON object), or the base64 of a DER key; for an HMAC secret choose a secret encoding",
-                )),
+                Found::Plain => Err(err(KeySource::Key, None, KeyProblem::NotKeyText)),
             }
         }
     }
@@ -369,28 +356,32 @@ fn public_key_within(bytes: &[u8]) -> Option<String> {
     Some(described.unwrap_or(found))
 }
 
-fn hex_decode(s: &str) -> Result<Vec<u8>, (usize, String)> {
-    let s = s.strip_prefix("0x").unwrap_or(s);
-    let digits: Vec<(usize, u8)> =
-        s.char_indices().filter(|(_, c)| !c.is_whitespace() && *c != ':').map(|(i, c)| (i, c as u8)).collect();
-    if digits.len() % 2 == 1 {
-        return Err((s.len(), String::from("an even number of hex digits")));
+/// Hex digits, as openssl and people write them: surrounding white space, a
+/// `0x` prefix, and white space or colons between bytes. An error's position
+/// counts characters of `text`.
+fn hex_decode(text: &str) -> Result<Vec<u8>, (usize, KeyProblem)> {
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let body = text.trim();
+    let (base, s) = match body.strip_prefix("0x") {
+        Some(rest) => (lead + 2, rest),
+        None => (lead, body),
+    };
+    let mut nibbles = Vec::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate().filter(|(_, c)| !c.is_whitespace() && *c != ':') {
+        // ASCII hex digits only: `to_digit` never reads a letter beyond ASCII as one.
+        let digit = c.to_digit(16).ok_or_else(|| {
+            (base + i, KeyProblem::BadEncoding { expected: String::from("a hex digit"), found: format!("'{c}'") })
+        })?;
+        nibbles.push(digit as u8);
     }
-    digits
-        .chunks(2)
-        .map(|pair| {
-            let val = |(i, c): (usize, u8)| match c {
-                b'0'..=b'9' => Ok(c - b'0'),
-                b'a'..=b'f' => Ok(c - b'a' + 10),
-                b'A'..=b'F' => Ok(c - b'A' + 10),
-                _ => Err((i, format!("expected a hex digit, found '{}'", c as char))),
-            };
-            match pair {
-                [a, b] => Ok(val(*a)? << 4 | val(*b)?),
-                _ => Err((s.len(), String::from("an even number of hex digits"))),
-            }
-        })
-        .collect()
+    if nibbles.len() % 2 == 1 {
+        let odd = KeyProblem::BadEncoding {
+            expected: String::from("an even number of hex digits"),
+            found: String::from("an odd number"),
+        };
+        return Err((base + s.chars().count(), odd));
+    }
+    Ok(nibbles.chunks_exact(2).map(|pair| pair.iter().fold(0, |byte, n| byte << 4 | n)).collect())
 }
 
 // ---------------------------------------------------------------- JWK

@@ -1,16 +1,27 @@
 use super::*;
+use alloc::string::ToString;
 
 #[test]
 fn hex_secrets_every_way_they_are_written() {
     // Upper and lower case, a 0x prefix, colons and spaces between bytes (openssl's dumps).
     assert_eq!(hex_decode("0xDEADbeef09"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xef, 0x09]));
     assert_eq!(hex_decode("de:ad be\tef"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xef]));
-    assert_eq!(hex_decode("de-add"), Err((2, String::from("expected a hex digit, found '-'"))));
+    let bad = |expected: &str, found: &str| KeyProblem::BadEncoding {
+        expected: String::from(expected),
+        found: String::from(found),
+    };
+    assert_eq!(hex_decode("de-add"), Err((2, bad("a hex digit", "'-'"))));
     assert_eq!(hex_decode("de:AD be\nF0"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xf0]));
     assert_eq!(hex_decode("ab"), Ok(alloc::vec![0xab]));
-    assert_eq!(hex_decode("abc"), Err((3, String::from("an even number of hex digits"))));
-    assert_eq!(hex_decode("a"), Err((1, String::from("an even number of hex digits"))));
+    assert_eq!(hex_decode("abc"), Err((3, bad("an even number of hex digits", "an odd number"))));
+    assert_eq!(hex_decode("a"), Err((1, bad("an even number of hex digits", "an odd number"))));
     assert_eq!(hex_decode("zz").unwrap_err().0, 0);
+    // A character beyond ASCII is not the hex digit its low byte would be ('š' is U+0161, 'İ' U+0130).
+    assert_eq!(hex_decode("dešd"), Err((2, bad("a hex digit", "'š'"))));
+    assert_eq!(hex_decode("İ0"), Err((0, bad("a hex digit", "'İ'"))));
+    let e = Key::secret("de ad š", SecretEncoding::Hex).unwrap_err();
+    assert_eq!(e.to_string(), "hex secret (character 6): expected a hex digit, found 'š'");
+    assert_eq!(e.problem.reason(), "bad_encoding");
 }
 
 #[test]
@@ -75,24 +86,32 @@ fn every_import_path_reads_and_says_what_it_should() {
     assert_eq!(Key::import(&jwk).unwrap().keys()[0].key_type(), KeyType::P384);
     // A private key PEM says so.
     let e = Key::import("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH\n-----END PRIVATE KEY-----").unwrap_err();
-    assert!(e.message.starts_with("a private key"), "{e}");
+    assert_eq!(e.problem, KeyProblem::PrivateKey, "{e}");
+    assert!(e.to_string().starts_with("PEM (PRIVATE KEY): a private key"), "{e}");
     let e = Key::import("-----BEGIN FOO-----\nAAAA\n-----END FOO-----").unwrap_err();
-    assert!(e.message.starts_with("unsupported PEM label"), "{e}");
+    assert_eq!((e.problem.reason(), e.at.as_deref()), ("unsupported_label", Some("FOO")), "{e}");
+    assert!(e.to_string().contains("unsupported PEM label"), "{e}");
     // A certificate that is not one: the certificate's error, named as the PEM's.
     let e = Key::import("-----BEGIN CERTIFICATE-----\nMAMCAQA=\n-----END CERTIFICATE-----").unwrap_err();
     assert_eq!((e.format, e.at.as_deref()), (KeySource::Pem, Some("CERTIFICATE")));
     // DER that is a SEQUENCE but no key: the reason names the SubjectPublicKeyInfo reading's failure.
     let e = import_key("MAwCAQACAQACAQACAQA=MAwCAQACAQACAQACAQA", KeyInput::Key).unwrap_err();
-    assert!(!e.message.is_empty());
+    assert_eq!(e.format, KeySource::Key, "{e}");
+    assert!(matches!(e.problem, KeyProblem::NotKeyText | KeyProblem::UnreadableKeyText { .. }), "{e}");
     let e = der_key(&[0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00]).unwrap_err();
+    assert_eq!(e.problem, KeyProblem::UnknownDer);
     assert_eq!(
-        e.message,
-        "it is a DER structure, but not a SubjectPublicKeyInfo, a PKCS#1 RSA public key or an X.509 certificate"
+        e.to_string(),
+        "DER: it is a DER structure, but not a SubjectPublicKeyInfo, a PKCS#1 RSA public key or an X.509 certificate"
     );
     // An X25519 SubjectPublicKeyInfo reads as one, with an algorithm jwtlens does not verify with.
     let mut x25519 = alloc::vec![0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00];
     x25519.extend_from_slice(&[9; 32]);
-    assert_eq!(der_key(&x25519).unwrap_err().message, "unsupported key algorithm (RSA, EC, Ed25519)");
+    let e = der_key(&x25519).unwrap_err();
+    assert_eq!((e.problem, e.at.as_deref()), (KeyProblem::UnsupportedAlgorithm, Some("1.3.101.110")));
+    // A PKCS#8 private key given as DER says so.
+    let pkcs8 = b64::decode("MC4CAQAwBQYDK2VwBCIEIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH").unwrap().bytes;
+    assert_eq!(der_key(&pkcs8).unwrap_err().problem, KeyProblem::PrivateKey);
 }
 
 #[test]
@@ -124,16 +143,25 @@ fn wrapped_jwks_import() {
 #[test]
 fn jwk_errors_name_the_member() {
     let e = Key::import(r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#).unwrap_err();
-    assert_eq!((e.at.as_deref(), e.message.as_str()), (Some("x"), "must be 32 bytes for P-256, found 3"));
+    assert_eq!(e.at.as_deref(), Some("x"));
+    assert_eq!(e.problem, KeyProblem::WrongLength { expected: 32, curve: Some(String::from("P-256")), found: 3 });
+    assert_eq!(e.problem.to_string(), "must be 32 bytes for P-256, found 3");
     // A point off the curve: the pair is named, whichever coordinate is wrong (here y = p).
     let p256_p = "_____wAAAAEAAAAAAAAAAAAAAAD_______________8";
     let off = format!(r#"{{"kty":"EC","crv":"P-256","x":"{}","y":"{p256_p}"}}"#, "A".repeat(43));
     let e = Key::import(&off).unwrap_err();
-    assert_eq!((e.at.as_deref(), e.message.as_str()), (Some("x, y"), "the point (x, y) is not on P-256"));
+    assert_eq!(
+        (e.at.as_deref(), e.to_string().as_str()),
+        (Some("x, y"), "JWK (x, y): the point (x, y) is not on P-256")
+    );
     let e = Key::import(r#"{"kty":"RSA","n":"AQAB"}"#).unwrap_err();
     assert_eq!(e.at.as_deref(), Some("e"));
     let e = Key::import(r#"{"kty":"XYZ"}"#).unwrap_err();
     assert_eq!(e.at.as_deref(), Some("kty"));
+    assert_eq!(e.to_string(), "JWK (kty): unsupported key type \"XYZ\" (oct, RSA, EC, OKP)");
+    // A control character in a name given back is escaped, never written raw.
+    let e = Key::import("{\"kty\":\"X\\u001b[2J\"}").unwrap_err();
+    assert_eq!(e.to_string(), "JWK (kty): unsupported key type \"X\\u001b[2J\" (oct, RSA, EC, OKP)");
     let e = Key::import(r#"{"keys":[{"kty":"oct"}]}"#).unwrap_err();
     assert_eq!(e.at.as_deref(), Some("keys[0].k"));
     assert!(Key::import("not a key").is_err());
@@ -145,7 +173,7 @@ fn der_errors_count_bytes_from_the_start_of_the_input() {
     let mut ed = alloc::vec![0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x01];
     ed.extend_from_slice(&[9; 32]);
     let e = spki(&ed, KeyFormat::PemSpki).unwrap_err();
-    assert_eq!(e.message, "cannot read the key: subjectPublicKey: a key with 1 unused bits");
+    assert_eq!(e.problem.to_string(), "cannot read the key: subjectPublicKey: a key with 1 unused bits");
     // A negative RSA modulus inside the BIT STRING: the error names its byte in the whole input.
     let mut modulus = alloc::vec![0x80];
     modulus.extend_from_slice(&[0x11; 255]);
@@ -161,7 +189,7 @@ fn der_errors_count_bytes_from_the_start_of_the_input() {
     assert_eq!(der.len(), 4 + 0x121);
     let e = spki(&der, KeyFormat::PemSpki).unwrap_err();
     // 4 (outer header) + 15 (algorithm) + 5 (BIT STRING header, unused bits) + 4 (SEQUENCE) + 4 (INTEGER header) = 32.
-    assert_eq!(e.message, "cannot read the key: modulus: a negative INTEGER (at byte 32)");
+    assert_eq!(e.problem.to_string(), "cannot read the key: modulus: a negative INTEGER (at byte 32)");
     // The same key as PKCS#1: the modulus starts at byte 8.
-    assert!(pkcs1(&rsa_key).unwrap_err().ends_with("modulus: a negative INTEGER (at byte 8)"));
+    assert!(pkcs1(&rsa_key).unwrap_err().to_string().ends_with("modulus: a negative INTEGER (at byte 8)"));
 }

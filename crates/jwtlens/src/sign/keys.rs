@@ -1,7 +1,6 @@
 //! Private keys: generated (RFC 7638 thumbprints for the faces) or read from
 //! a PEM (PKCS#8, PKCS#1, SEC1), a private JWK, or a secret.
 
-use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -61,7 +60,9 @@ pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<SigningK
         | Algorithm::PS256
         | Algorithm::PS384
         | Algorithm::PS512 => {
-            SigningKey::Rsa(rsa::RsaPrivateKey::new(rng, 2048).map_err(|e| err(SignStage::Key, e.to_string()))?)
+            let key = rsa::RsaPrivateKey::new(rng, 2048)
+                .map_err(|e| err(SignStage::Key, SignProblem::Crypto { detail: e.to_string() }))?;
+            SigningKey::Rsa(key)
         }
         Algorithm::ES256 => SigningKey::P256(p256::ecdsa::SigningKey::random(rng)),
         Algorithm::ES384 => SigningKey::P384(p384::ecdsa::SigningKey::random(rng)),
@@ -72,7 +73,7 @@ pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<SigningK
             rng.fill_bytes(&mut seed);
             SigningKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed))
         }
-        Algorithm::None => return Err(err(SignStage::Key, "alg \"none\" has no key")),
+        Algorithm::None => return Err(err(SignStage::Key, SignProblem::Unsecured)),
     })
 }
 
@@ -89,14 +90,14 @@ pub fn import_signing_key(text: &str) -> Result<SigningKey, SignError> {
     }?;
     // The public half must pass the checks every RSA verification key passes (odd n, odd e ≥ 3).
     if let SigningKey::Rsa(k) = &key {
-        crate::key::RsaKey::new(k.to_public_key()).map_err(|e| err(SignStage::Key, e.to_string()))?;
+        crate::key::RsaKey::new(k.to_public_key()).map_err(|e| err(SignStage::Key, SignProblem::BadPublicHalf(e)))?;
     }
     Ok(key)
 }
 
 pub(super) fn secret_key(text: &str, t: &str) -> Result<SigningKey, SignError> {
     if t.is_empty() {
-        Err(err(SignStage::Key, "the key is empty"))
+        Err(err(SignStage::Key, SignProblem::EmptyKey))
     } else {
         Ok(SigningKey::Hmac(text.as_bytes().to_vec()))
     }
@@ -105,8 +106,10 @@ pub(super) fn secret_key(text: &str, t: &str) -> Result<SigningKey, SignError> {
 pub(super) fn private_pem(text: &str) -> Result<SigningKey, SignError> {
     use pkcs8::DecodePrivateKey;
     let (label, der) = pem_rfc7468::decode_vec(text.as_bytes())
-        .map_err(|e| err(SignStage::Key, format!("not a valid PEM block: {e}")))?;
-    let bad = |what: &str, e: &dyn fmt::Display| err(SignStage::Key, format!("not a {what}: {e}"));
+        .map_err(|e| err(SignStage::Key, SignProblem::NotPem { detail: e.to_string() }))?;
+    let not =
+        |what: &'static str, detail: Option<String>| err(SignStage::Key, SignProblem::NotStructure { what, detail });
+    let bad = |what: &'static str, e: &dyn fmt::Display| not(what, Some(e.to_string()));
     match label {
         "RSA PRIVATE KEY" => {
             use rsa::pkcs1::DecodeRsaPrivateKey;
@@ -120,7 +123,7 @@ pub(super) fn private_pem(text: &str) -> Result<SigningKey, SignError> {
                 p521::ecdsa::SigningKey::from_bytes(&k.to_bytes()).ok().map(SigningKey::P521)
             })
             .or_else(|| k256::SecretKey::from_sec1_der(&der).ok().map(|k| SigningKey::K256(k.into())))
-            .ok_or_else(|| err(SignStage::Key, "not a SEC1 EC private key on P-256, P-384, P-521 or secp256k1")),
+            .ok_or_else(|| not("SEC1 EC private key on P-256, P-384, P-521 or secp256k1", None)),
         "PRIVATE KEY" => None
             .or_else(|| rsa::RsaPrivateKey::from_pkcs8_der(&der).ok().map(SigningKey::Rsa))
             .or_else(|| p256::ecdsa::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::P256))
@@ -131,35 +134,26 @@ pub(super) fn private_pem(text: &str) -> Result<SigningKey, SignError> {
             })
             .or_else(|| k256::ecdsa::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::K256))
             .or_else(|| ed25519_dalek::SigningKey::from_pkcs8_der(&der).ok().map(SigningKey::Ed25519))
-            .ok_or_else(|| {
-                err(SignStage::Key, "not a PKCS#8 private key for RSA, EC (P-256, P-384, P-521, secp256k1) or Ed25519")
-            }),
-        l => Err(err(
-            SignStage::Key,
-            format!("PEM label \"{l}\" is not a private key (PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY)"),
-        )),
+            .ok_or_else(|| not("PKCS#8 private key for RSA, EC (P-256, P-384, P-521, secp256k1) or Ed25519", None)),
+        l => Err(err(SignStage::Key, SignProblem::NotPrivateLabel { label: String::from(l) })),
     }
 }
 
 pub(super) fn private_jwk(text: &str) -> Result<SigningKey, SignError> {
-    let v = json::parse(text.as_bytes()).map_err(|e| err(SignStage::Key, format!("not JSON: {e}")))?;
-    let obj = v.as_object().ok_or_else(|| err(SignStage::Key, "a JWK must be a JSON object"))?;
-    let get = |name: &str| -> Result<Vec<u8>, SignError> {
-        let s = obj
-            .get(name)
-            .and_then(Json::as_str)
-            .ok_or_else(|| err(SignStage::Key, format!("JWK member \"{name}\" is missing")))?;
-        b64::decode(s).map(|d| d.bytes).map_err(|e| {
-            err(SignStage::Key, format!("JWK member \"{name}\" is not base64url at character {}", e.offset))
-        })
+    let key_err = |problem| err(SignStage::Key, problem);
+    let v = json::parse(text.as_bytes()).map_err(|e| key_err(SignProblem::NotJson { detail: e.to_string() }))?;
+    let obj = v.as_object().ok_or_else(|| key_err(SignProblem::NotObject { what: "a JWK" }))?;
+    let get = |name: &'static str| -> Result<Vec<u8>, SignError> {
+        let s = obj.get(name).and_then(Json::as_str).ok_or_else(|| key_err(SignProblem::MissingMember { name }))?;
+        b64::decode(s).map(|d| d.bytes).map_err(|e| key_err(SignProblem::NotBase64Url { name, offset: e.offset }))
     };
     let kty = obj.get("kty").and_then(Json::as_str).unwrap_or("");
     let crv = obj.get("crv").and_then(Json::as_str).unwrap_or("");
-    let bad = |e: &dyn fmt::Display| err(SignStage::Key, format!("JWK: {e}"));
+    let bad = |e: &dyn fmt::Display| key_err(SignProblem::BadJwk { detail: e.to_string() });
     match (kty, crv) {
         ("oct", _) => Ok(SigningKey::Hmac(get("k")?)),
         ("RSA", _) => {
-            let big = |n: &str| get(n).map(|b| rsa::BigUint::from_bytes_be(&b));
+            let big = |n: &'static str| get(n).map(|b| rsa::BigUint::from_bytes_be(&b));
             let primes = alloc::vec![big("p")?, big("q")?];
             rsa::RsaPrivateKey::from_components(big("n")?, big("e")?, big("d")?, primes)
                 .map(SigningKey::Rsa)
@@ -176,9 +170,9 @@ pub(super) fn private_jwk(text: &str) -> Result<SigningKey, SignError> {
             let bytes: [u8; 32] = d
                 .as_slice()
                 .try_into()
-                .map_err(|_| err(SignStage::Key, format!("JWK member \"d\" must be 32 bytes, found {}", d.len())))?;
+                .map_err(|_| key_err(SignProblem::WrongLength { name: "d", expected: 32, found: d.len() }))?;
             Ok(SigningKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&bytes)))
         }
-        _ => Err(err(SignStage::Key, format!("unsupported private JWK (kty \"{kty}\", crv \"{crv}\")"))),
+        _ => Err(key_err(SignProblem::UnsupportedJwk { kty: String::from(kty), crv: String::from(crv) })),
     }
 }

@@ -44,8 +44,11 @@ use crate::b64;
 use crate::json::{self, Json, Member, Object};
 use crate::key::{Key, KeyFormat, KeyType, Material};
 
+mod error;
 mod keys;
 
+use error::err;
+pub use error::{SignError, SignProblem, SignStage};
 pub use keys::{generate, import_signing_key, GeneratedKey};
 
 /// A key that can sign.
@@ -72,73 +75,6 @@ impl fmt::Debug for SigningKey {
         // Never print private material.
         f.debug_struct("SigningKey").field("type", &self.key_type()).finish_non_exhaustive()
     }
-}
-
-/// What was being done when signing failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
-#[non_exhaustive]
-pub enum SignStage {
-    /// Reading the header JSON.
-    Header,
-    /// Reading the claims JSON.
-    Claims,
-    /// Reading or making the private key.
-    Key,
-    /// Signing with it.
-    Sign,
-}
-
-impl SignStage {
-    /// The word every face shows: "header", "claims", "key", "sign".
-    pub fn label(self) -> &'static str {
-        match self {
-            SignStage::Header => "header",
-            SignStage::Claims => "claims",
-            SignStage::Key => "key",
-            SignStage::Sign => "sign",
-        }
-    }
-}
-
-/// Why a token could not be signed, or a key made or read. `Display` is the
-/// sentence every face shows; serialized, it is `{code: "sign_error", stage,
-/// message}` with `stage` a code and `message` the sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignError {
-    /// What was being done.
-    pub stage: SignStage,
-    /// What went wrong.
-    pub message: String,
-}
-
-impl fmt::Display for SignError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.stage.label(), self.message)
-    }
-}
-
-impl core::error::Error for SignError {}
-
-impl SignError {
-    /// The code every face reports for a token that cannot be signed or a key
-    /// that cannot be made.
-    pub const CODE: &'static str = "sign_error";
-}
-
-impl Serialize for SignError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("SignError", 3)?;
-        s.serialize_field("code", Self::CODE)?;
-        s.serialize_field("stage", &self.stage)?;
-        s.serialize_field("message", &self.to_string())?;
-        s.end()
-    }
-}
-
-fn err(stage: SignStage, message: impl Into<String>) -> SignError {
-    SignError { stage, message: message.into() }
 }
 
 impl SigningKey {
@@ -236,18 +172,22 @@ pub fn sign(
     key: &SigningKey,
     rng: &mut impl CryptoRngCore,
 ) -> Result<String, SignError> {
-    let h = json::parse(header.as_bytes()).map_err(|e| err(SignStage::Header, format!("not JSON: {e}")))?;
-    let Json::Object(h) = h else { return Err(err(SignStage::Header, "the header must be a JSON object")) };
-    let c = json::parse(claims.as_bytes()).map_err(|e| err(SignStage::Claims, format!("not JSON: {e}")))?;
+    let not_json = |stage| move |e: json::JsonError| err(stage, SignProblem::NotJson { detail: e.to_string() });
+    let h = json::parse(header.as_bytes()).map_err(not_json(SignStage::Header))?;
+    let Json::Object(h) = h else {
+        return Err(err(SignStage::Header, SignProblem::NotObject { what: "the header" }));
+    };
+    let c = json::parse(claims.as_bytes()).map_err(not_json(SignStage::Claims))?;
     if c.as_object().is_none() {
-        return Err(err(SignStage::Claims, "the claims must be a JSON object"));
+        return Err(err(SignStage::Claims, SignProblem::NotObject { what: "the claims" }));
     }
     // alg first, then the caller's members in order (any "alg" they wrote is replaced).
     let mut members = alloc::vec![Member { name: "alg".into(), value: Json::String(alg.name().into()), span: 0..0 }];
     members.extend(h.members().iter().filter(|m| m.name != "alg").cloned());
-    let header_json =
-        serde_json::to_string(&Object::from_members(members)).map_err(|e| err(SignStage::Header, e.to_string()))?;
-    let claims_json = serde_json::to_string(&c).map_err(|e| err(SignStage::Claims, e.to_string()))?;
+    // Writing a tree the core just read cannot fail; if it ever did, it is said, not unwrapped.
+    let written = |stage| move |e: serde_json::Error| err(stage, SignProblem::Crypto { detail: e.to_string() });
+    let header_json = serde_json::to_string(&Object::from_members(members)).map_err(written(SignStage::Header))?;
+    let claims_json = serde_json::to_string(&c).map_err(written(SignStage::Claims))?;
     let input = format!("{}.{}", b64::encode(header_json.as_bytes()), b64::encode(claims_json.as_bytes()));
     let sig = signature(alg, key, input.as_bytes(), rng)?;
     Ok(format!("{input}.{}", b64::encode(&sig)))
@@ -260,33 +200,21 @@ pub fn signature(
     data: &[u8],
     rng: &mut impl CryptoRngCore,
 ) -> Result<Vec<u8>, SignError> {
-    let mismatch =
-        || err(SignStage::Sign, format!("{} cannot sign with an {} (private)", alg.name(), key.key_type().label()));
+    let mismatch = || err(SignStage::Sign, SignProblem::KeyMismatch { alg: alg.name(), key: key.key_type() });
+    let crypto = |e: &dyn fmt::Display| err(SignStage::Sign, SignProblem::Crypto { detail: e.to_string() });
     match (alg.family(), key) {
-        (Family::None, _) => {
-            Err(err(SignStage::Sign, "alg \"none\" is not signed; jwtlens does not make unsecured tokens"))
-        }
+        (Family::None, _) => Err(err(SignStage::Sign, SignProblem::Unsecured)),
         (Family::Hmac, SigningKey::Hmac(secret)) => {
             let need = alg.hash().map_or(32, Hash::output_len);
             if secret.len() < need {
-                return Err(err(
-                    SignStage::Sign,
-                    format!(
-                        "{} needs a secret of at least {} bytes (RFC 7518 §3.2), found {}",
-                        alg.name(),
-                        need,
-                        secret.len()
-                    ),
-                ));
+                let (alg, found) = (alg.name(), secret.len());
+                return Err(err(SignStage::Sign, SignProblem::SecretTooShort { alg, need, found }));
             }
             Ok(crate::verify::hmac(alg, secret, data))
         }
         (Family::RsaPkcs1 | Family::RsaPss, SigningKey::Rsa(k)) => {
             if k.n().bits() < crate::verify::MIN_RSA_BITS {
-                return Err(err(
-                    SignStage::Sign,
-                    format!("RSA keys must have at least 2048 bits (RFC 7518 §3.3), found {}", k.n().bits()),
-                ));
+                return Err(err(SignStage::Sign, SignProblem::RsaTooShort { bits: k.n().bits() }));
             }
             let r = match (alg.family(), alg.hash()) {
                 (Family::RsaPkcs1, Some(Hash::Sha384)) => {
@@ -308,7 +236,7 @@ pub fn signature(
                     rsa::pss::SigningKey::<Sha256>::new(k.clone()).try_sign_with_rng(rng, data).map(|s| s.to_vec())
                 }
             };
-            r.map_err(|e| err(SignStage::Sign, e.to_string()))
+            r.map_err(|e| crypto(&e))
         }
         (Family::Ecdsa, SigningKey::P256(k)) if alg == Algorithm::ES256 => {
             Ok(Signer::<p256::ecdsa::Signature>::sign(k, data).to_vec())
@@ -320,7 +248,7 @@ pub fn signature(
             // p521 0.13 signs with fresh randomness rather than RFC 6979.
             RandomizedSigner::<p521::ecdsa::Signature>::try_sign_with_rng(k, rng, data)
                 .map(|s| s.to_vec())
-                .map_err(|e| err(SignStage::Sign, e.to_string()))
+                .map_err(|e| crypto(&e))
         }
         (Family::Ecdsa, SigningKey::K256(k)) if alg == Algorithm::ES256K => {
             Ok(Signer::<k256::ecdsa::Signature>::sign(k, data).to_vec())

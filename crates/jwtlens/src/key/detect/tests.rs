@@ -313,7 +313,7 @@ fn auto_never_returns_a_secret_the_verifier_refuses() {
             assert_ne!(found, super::super::Detected::Secret);
             assert!(!matches!(set.keys()[0].material, super::super::Material::Hmac(_)));
         }
-        Err(e) => assert!(!e.message.is_empty()),
+        Err(e) => assert!(!e.problem.to_string().is_empty()),
     }
 }
 
