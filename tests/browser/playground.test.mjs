@@ -151,7 +151,10 @@ test("validator: a claim policy shows each check with expected and actual", asyn
   assert.match(aud, /\["api.example.com"\]/);
   assert.match(await page.textContent("#verdict"), /^Claims fail/);
   await page.screenshot({ path: join(outputDir, "playground-checks.png"), fullPage: true });
+  // The core reads the text box (policy::seconds): the same sentences as every face.
   await page.fill("#policy-leeway", "NaN");
+  assert.match(await page.textContent("#policy-error"), /Leeway must be a number of seconds, found "NaN"\./);
+  await page.fill("#policy-leeway", "1e999");
   assert.match(await page.textContent("#policy-error"), /Leeway must be a finite number of seconds\./);
   await page.fill("#policy-leeway", "3600");
   assert.match(await page.textContent("#policy-error"), /at most 600 seconds/);

@@ -42,9 +42,15 @@ impl PolicyInput {
         if self.iss.trim().is_empty() && self.aud.trim().is_empty() && self.leeway.trim().is_empty() {
             return Ok(None);
         }
+        use jwtlens::policy::{seconds, PolicyError, PolicyField, DEFAULT_LEEWAY};
+        // The core's sentence, with the page's label for the one duration it has.
+        let sentence = |e: PolicyError| {
+            let sentence = e.render(&|name| if name == "leeway" { String::from("Leeway") } else { String::from(name) });
+            format!("{sentence}.")
+        };
         let leeway = match self.leeway.trim() {
-            "" => jwtlens::policy::DEFAULT_LEEWAY,
-            t => t.parse::<f64>().map_err(|_| format!("Leeway must be a number of seconds, found \"{t}\"."))?,
+            "" => DEFAULT_LEEWAY,
+            text => seconds(PolicyField::Leeway, text).map_err(sentence)?,
         };
         let p = jwtlens::policy::Policy {
             issuers: Self::list(&self.iss),
@@ -52,11 +58,7 @@ impl PolicyInput {
             leeway,
             ..Default::default()
         };
-        // The core's sentence, with the page's label for the one duration it has.
-        p.validate().map_err(|e| {
-            let sentence = e.render(&|name| if name == "leeway" { String::from("Leeway") } else { String::from(name) });
-            format!("{sentence}.")
-        })?;
+        p.validate().map_err(sentence)?;
         Ok(Some(p))
     }
 }

@@ -199,6 +199,18 @@ fn verify_checks_the_policy() {
         let o = run(bad_flag);
         assert_eq!(o.status.code(), Some(2), "{bad_flag:?}: {}", String::from_utf8_lossy(&o.stderr));
     }
+    // Durations are read by the core (policy::seconds), with its sentences.
+    for (flag, said) in [
+        (&["--leeway", "ten"][..], "--leeway must be a number of seconds, found \"ten\""),
+        (&["--leeway", "3600"], "--leeway must be at most 600 seconds, found 3600"),
+        (&["--max-age", "1e999"], "--max-age must be a finite number of seconds"),
+        (&["--kb-max-age", "soon"], "--kb-max-age must be a number of seconds, found \"soon\""),
+    ] {
+        let o = run(flag);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{flag:?}: {err}");
+        assert!(err.contains(said), "{flag:?}: {err}");
+    }
 }
 
 #[test]

@@ -181,9 +181,13 @@ export function decode(token: string): Decoded;
 export class JwtlensError extends Error {
   readonly name: "JwtlensError";
   readonly code: Code | "invalid_argument" | "not_initialized" | "bad_key" | "bad_policy" | "sign_error";
-  /** For "bad_policy": what is wrong with it. */
-  readonly reason?: PolicyErrorReason;
-  readonly part: Part;
+  /**
+   * What exactly is wrong, a stable word: for "bad_policy" a PolicyErrorReason, for "bad_key"
+   * a KeyErrorReason, for "sign_error" a SignErrorReason (the message is the sentence).
+   */
+  readonly reason?: PolicyErrorReason | KeyErrorReason | SignErrorReason;
+  /** Where: a part of the token, or "key" for key text that cannot be imported. */
+  readonly part: Part | "key";
   readonly offset: number;
   readonly end: number;
   readonly decodedOffset?: number;
@@ -194,7 +198,22 @@ export class JwtlensError extends Error {
 /** Why a policy cannot be used (`JwtlensError.reason` with code "bad_policy"). */
 export type PolicyErrorReason =
   | "not_an_object" | "unknown" | "synonym" | "duplicate" | "time_in_policy" | "null" | "empty_list"
-  | "wrong_type" | "unknown_algorithm" | "not_finite" | "negative" | "too_long";
+  | "wrong_type" | "unknown_algorithm" | "not_a_number" | "not_finite" | "negative" | "too_long";
+
+/** Why key text could not be imported (`JwtlensError.reason` with code "bad_key"). */
+export type KeyErrorReason =
+  | "not_key_text" | "unreadable_key_text" | "key_material_as_secret" | "openssh" | "not_pem" | "private_key"
+  | "unsupported_label" | "not_structure" | "unknown_der" | "unreadable_key" | "no_named_curve"
+  | "unsupported_curve" | "unsupported_algorithm" | "unsupported_key_type" | "rsa_too_large" | "even_modulus"
+  | "bad_exponent" | "exponent_too_large" | "exponent_above_limit" | "empty_secret" | "bad_encoding" | "not_json"
+  | "not_object" | "duplicate_member" | "no_keys" | "keys_not_array" | "not_string" | "missing" | "not_base64url"
+  | "not_strict_base64url" | "wrong_length" | "not_on_curve" | "not_ed25519_point" | "key_ops_not_array";
+
+/** Why a token could not be signed or a key made or read (`JwtlensError.reason` with code "sign_error"). */
+export type SignErrorReason =
+  | "not_json" | "not_object" | "unsecured" | "empty_key" | "not_pem" | "not_private_label" | "not_structure"
+  | "missing_member" | "not_base64url" | "wrong_length" | "bad_jwk" | "unsupported_jwk" | "bad_public_half"
+  | "key_mismatch" | "secret_too_short" | "rsa_too_short" | "crypto";
 
 /** What was being read when a key could not be imported. */
 export type KeySource =
@@ -208,7 +227,7 @@ export class JwtlensKey {
   /** Each key; `jwk` is the public key as a JWK (never given for secrets). */
   readonly keys: { type: KeyType; bits: number; kid: string | null; alg: string | null; description: string; thumbprint: string; jwk?: Record<string, string> }[];
   /** Keys of a set that could not be read: what was being read, where, and why. */
-  readonly skipped: { code: "bad_key"; format: KeySource; at: string | null; message: string }[];
+  readonly skipped: { code: "bad_key"; format: KeySource; at: string | null; reason: KeyErrorReason; message: string }[];
   /**
    * Who does the last arithmetic step of RSA, ECDSA and EdDSA checks (the package's wasm
    * has none of its own): "platform" (Node's OpenSSL, synchronous, the default in Node

@@ -1,7 +1,7 @@
 // `jwtlens/sign`: signing and key generation, with their own wasm.
 import type { Algorithm, Json } from "./index.js";
 export { JwtlensError } from "./index.js";
-export type { Algorithm } from "./index.js";
+export type { Algorithm, SignErrorReason } from "./index.js";
 
 /** Generate a key with the platform's cryptographic random source (RSA keys are 2048 bits). */
 export function generateKey(alg: Algorithm): {
@@ -12,7 +12,7 @@ export function generateKey(alg: Algorithm): {
   thumbprint: string;
 };
 
-/** Sign claims; `header.alg` chooses the algorithm. Throws JwtlensError (code "sign_error") for an unusable key. */
+/** Sign claims; `header.alg` chooses the algorithm. Throws JwtlensError (code "sign_error", `reason` a SignErrorReason) for an unusable key or claims. */
 export function sign(header: { alg: Algorithm; [name: string]: Json }, claims: { [name: string]: Json }, key: string | object): string;
 
 /** Issue an SD-JWT (RFC 9901) with the named claims selectively disclosable. */

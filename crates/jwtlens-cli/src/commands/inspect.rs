@@ -61,10 +61,10 @@ pub(crate) struct VerifyArgs {
     #[arg(long = "require")]
     pub(crate) required: Vec<String>,
     /// Maximum age since iat, in seconds.
-    #[arg(long)]
+    #[arg(long, value_parser = max_age_seconds)]
     pub(crate) max_age: Option<f64>,
     /// Clock-skew leeway in seconds for exp/nbf/iat (0 to 600).
-    #[arg(long, default_value_t = jwtlens::policy::DEFAULT_LEEWAY)]
+    #[arg(long, default_value_t = jwtlens::policy::DEFAULT_LEEWAY, value_parser = leeway_seconds)]
     pub(crate) leeway: f64,
     /// Do not judge exp, nbf and iat (the report says so); without it, the
     /// system clock or --now is always used.
@@ -80,8 +80,25 @@ pub(crate) struct VerifyArgs {
     #[arg(long)]
     pub(crate) require_kb: bool,
     /// SD-JWT: the Key Binding JWT's maximum age since its iat, in seconds.
-    #[arg(long, default_value_t = 300.0)]
+    #[arg(long, default_value_t = 300.0, value_parser = kb_max_age_seconds)]
     pub(crate) kb_max_age: f64,
+}
+
+/// A duration flag's value, read and judged by the core, its sentence naming the flag.
+fn seconds(field: jwtlens::policy::PolicyField, flag: &str, text: &str) -> Result<f64, String> {
+    jwtlens::policy::seconds(field, text).map_err(|e| e.render(&|_| String::from(flag)))
+}
+
+fn leeway_seconds(text: &str) -> Result<f64, String> {
+    seconds(jwtlens::policy::PolicyField::Leeway, "--leeway", text)
+}
+
+fn max_age_seconds(text: &str) -> Result<f64, String> {
+    seconds(jwtlens::policy::PolicyField::MaxAge, "--max-age", text)
+}
+
+fn kb_max_age_seconds(text: &str) -> Result<f64, String> {
+    seconds(jwtlens::policy::PolicyField::MaxAge, "--kb-max-age", text)
 }
 
 /// The secret encodings' words, from the core.

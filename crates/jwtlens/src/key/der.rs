@@ -42,25 +42,21 @@ pub(super) fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyEr
 
 /// RFC 8017 Appendix A.1.1: `RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }`.
 pub(super) fn pkcs1(der: &[u8]) -> Result<Key, KeyProblem> {
-    let k = rsa_public_key(Der::new(der))
-        .map_err(|detail| KeyProblem::NotStructure { what: "a PKCS#1 RSA public key", detail })?;
-    let k = RsaKey::new(k).map_err(|e| e.problem)?;
+    let (n, e) = rsa_numbers(Der::new(der))
+        .map_err(|e| KeyProblem::NotStructure { what: "a PKCS#1 RSA public key", detail: e.to_string() })?;
+    let k = RsaKey::from_numbers(n, e).map_err(|e| e.problem)?;
     Ok(Key::plain(Material::Rsa(k), KeyFormat::PemPkcs1))
 }
 
-/// An RSAPublicKey, wherever `outer` starts (errors count bytes from the start of the input).
-fn rsa_public_key(outer: Der<'_>) -> Result<rsa::RsaPublicKey, String> {
-    fn read<'a>(mut outer: Der<'a>) -> Result<(&'a [u8], &'a [u8]), DerError> {
-        let mut seq = outer.read(SEQUENCE, "RSAPublicKey")?;
-        outer.end("the RSAPublicKey")?;
-        let n = seq.unsigned("modulus")?;
-        let e = seq.unsigned("publicExponent")?;
-        seq.end("the public exponent")?;
-        Ok((n, e))
-    }
-    let (n, e) = read(outer).map_err(|e| e.to_string())?;
-    // The `rsa` crate's own checks, as its decoders make them (at most 4096 bits, 2 ≤ e < 2^33).
-    rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(n), rsa::BigUint::from_bytes_be(e)).map_err(|e| e.to_string())
+/// The modulus and public exponent of an RSAPublicKey, wherever `outer` starts
+/// (errors count bytes from the start of the input).
+fn rsa_numbers(mut outer: Der<'_>) -> Result<(&[u8], &[u8]), DerError> {
+    let mut seq = outer.read(SEQUENCE, "RSAPublicKey")?;
+    outer.end("the RSAPublicKey")?;
+    let n = seq.unsigned("modulus")?;
+    let e = seq.unsigned("publicExponent")?;
+    seq.end("the public exponent")?;
+    Ok((n, e))
 }
 
 /// RFC 5280 §4.1: the subject public key of an X.509 certificate.
@@ -201,8 +197,8 @@ fn spki_at(mut outer: Der<'_>, format: KeyFormat) -> Result<Key, KeyError> {
             if !matches!(parameters, Some((NULL, _, p)) if p.is_empty()) {
                 return Err(bad(&"the RSA algorithm's parameters must be NULL (RFC 3279 §2.3.1)"));
             }
-            let k = rsa_public_key(key).map_err(|e| bad(&e))?;
-            Material::Rsa(RsaKey::new(k).map_err(|e| err(F, Some(&oid_name), e.problem))?)
+            let (n, e) = rsa_numbers(key).map_err(|e| bad(&e))?;
+            Material::Rsa(RsaKey::from_numbers(n, e).map_err(|e| err(F, Some(&oid_name), e.problem))?)
         }
         OID_EC => {
             // RFC 5480 §2.1.1: parameters is a namedCurve OBJECT IDENTIFIER.

@@ -142,11 +142,9 @@ pub enum KeyProblem {
     },
     /// An RSA public exponent not below the modulus.
     ExponentTooLarge,
-    /// Numbers the `rsa` crate refuses as a public key.
-    UnusableRsaKey {
-        /// The crate's reason.
-        detail: String,
-    },
+    /// A public exponent above 2^33 − 1, which the `rsa` crate refuses (RFC 8017
+    /// allows any odd e below n; no key in use has one this large).
+    ExponentAboveLimit,
     /// An empty secret.
     EmptySecret,
     /// A secret that is not in its declared encoding.
@@ -243,7 +241,7 @@ impl KeyProblem {
             KeyProblem::EvenModulus => "even_modulus",
             KeyProblem::BadExponent { .. } => "bad_exponent",
             KeyProblem::ExponentTooLarge => "exponent_too_large",
-            KeyProblem::UnusableRsaKey { .. } => "unusable_rsa_key",
+            KeyProblem::ExponentAboveLimit => "exponent_above_limit",
             KeyProblem::EmptySecret => "empty_secret",
             KeyProblem::BadEncoding { .. } => "bad_encoding",
             KeyProblem::NotJson { .. } => "not_json",
@@ -314,7 +312,9 @@ impl fmt::Display for KeyProblem {
             KeyProblem::EvenModulus => f.write_str("the modulus is even, so it is not a product of odd primes"),
             KeyProblem::BadExponent { e } => write!(f, "the public exponent {e} is not an odd number of at least 3"),
             KeyProblem::ExponentTooLarge => f.write_str("the public exponent is not below the modulus"),
-            KeyProblem::UnusableRsaKey { detail } => write!(f, "not a usable RSA public key: {detail}"),
+            KeyProblem::ExponentAboveLimit => {
+                f.write_str("the public exponent is above 2^33 − 1, the largest the rsa crate verifies with")
+            }
             KeyProblem::EmptySecret => f.write_str("the secret is empty"),
             KeyProblem::BadEncoding { expected, found } => write!(f, "expected {expected}, found {found}"),
             KeyProblem::NotJson { expected, found } => write!(f, "not JSON: expected {expected}, found {found}"),

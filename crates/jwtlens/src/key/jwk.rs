@@ -1,7 +1,7 @@
 //! RFC 7517: JWKs and JWK Sets.
 
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::b64;
@@ -133,9 +133,7 @@ pub(super) fn jwk(obj: &Object) -> Result<Key, KeyError> {
             // RFC 7518 §6.3.1: "n" and "e", unsigned big-endian base64url.
             let n = member_b64(obj, "n", F)?;
             let e = member_b64(obj, "e", F)?;
-            let key = rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(&n), rsa::BigUint::from_bytes_be(&e))
-                .map_err(|e| err(F, Some("n"), KeyProblem::UnusableRsaKey { detail: e.to_string() }))?;
-            Material::Rsa(RsaKey::new(key).map_err(|e| err(F, e.at.as_deref(), e.problem))?)
+            Material::Rsa(RsaKey::from_numbers(&n, &e).map_err(|e| err(F, e.at.as_deref(), e.problem))?)
         }
         "EC" => {
             // RFC 7518 §6.2.1.2: "The length of this octet string MUST be the full size of a coordinate for the curve".

@@ -92,6 +92,25 @@ pub struct RsaKey {
 /// cost quadratically more to check and no JWS issuer uses them.
 pub const MAX_RSA_BITS: usize = 4096;
 
+/// RFC 8017 §3.1's conditions on `n` and `e` (see [`RsaKey::new`]).
+fn checks(n: &rsa::BigUint, e: &rsa::BigUint) -> Result<(), KeyError> {
+    const F: KeySource = KeySource::RsaKey;
+    if n.bits() > MAX_RSA_BITS {
+        return Err(err(F, Some("n"), KeyProblem::RsaTooLarge { bits: n.bits() }));
+    }
+    let odd = |x: &rsa::BigUint| x.to_bytes_le().first().is_some_and(|b| b & 1 == 1);
+    if !odd(n) {
+        return Err(err(F, Some("n"), KeyProblem::EvenModulus));
+    }
+    if e < &rsa::BigUint::from(3u32) || !odd(e) {
+        return Err(err(F, Some("e"), KeyProblem::BadExponent { e: e.to_string() }));
+    }
+    if e >= n {
+        return Err(err(F, Some("e"), KeyProblem::ExponentTooLarge));
+    }
+    Ok(())
+}
+
 impl RsaKey {
     /// Wrap `key` after the checks every RSA public key must pass, and test its
     /// modulus for the ROCA fingerprint.
@@ -116,23 +135,20 @@ impl RsaKey {
     /// assert!(RsaKey::new(RsaPublicKey::new_unchecked(even_n, BigUint::from(65_537u32))).is_err());
     /// ```
     pub fn new(key: rsa::RsaPublicKey) -> Result<RsaKey, KeyError> {
-        const F: KeySource = KeySource::RsaKey;
-        let (n, e) = (key.n(), key.e());
-        if n.bits() > MAX_RSA_BITS {
-            return Err(err(F, Some("n"), KeyProblem::RsaTooLarge { bits: n.bits() }));
-        }
-        let odd = |x: &rsa::BigUint| x.to_bytes_le().first().is_some_and(|b| b & 1 == 1);
-        if !odd(n) {
-            return Err(err(F, Some("n"), KeyProblem::EvenModulus));
-        }
-        if e < &rsa::BigUint::from(3u32) || !odd(e) {
-            return Err(err(F, Some("e"), KeyProblem::BadExponent { e: e.to_string() }));
-        }
-        if e >= n {
-            return Err(err(F, Some("e"), KeyProblem::ExponentTooLarge));
-        }
-        let roca = super::roca_fingerprint(n);
-        Ok(RsaKey { key, roca, montgomery: once_cell::race::OnceBox::new() })
+        checks(key.n(), key.e())?;
+        Ok(RsaKey::checked_elsewhere(key))
+    }
+
+    /// A key from its modulus and public exponent (unsigned big-endian): the
+    /// checks of [`RsaKey::new`], then the `rsa` crate's, of which only its
+    /// limit on `e` is left to fail. Its errors are never displayed: their
+    /// text would link the `der` crate's error tables into every module.
+    pub(super) fn from_numbers(n: &[u8], e: &[u8]) -> Result<RsaKey, KeyError> {
+        let (n, e) = (rsa::BigUint::from_bytes_be(n), rsa::BigUint::from_bytes_be(e));
+        checks(&n, &e)?;
+        let key = rsa::RsaPublicKey::new(n, e)
+            .map_err(|_| err(KeySource::RsaKey, Some("e"), KeyProblem::ExponentAboveLimit))?;
+        Ok(RsaKey::checked_elsewhere(key))
     }
     /// A key whose checks [`RsaKey::new`] made when its private key was read or generated.
     pub(crate) fn checked_elsewhere(key: rsa::RsaPublicKey) -> RsaKey {

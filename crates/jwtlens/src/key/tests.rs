@@ -193,3 +193,32 @@ fn der_errors_count_bytes_from_the_start_of_the_input() {
     // The same key as PKCS#1: the modulus starts at byte 8.
     assert!(pkcs1(&rsa_key).unwrap_err().to_string().ends_with("modulus: a negative INTEGER (at byte 8)"));
 }
+
+#[test]
+fn rsa_numbers_are_judged_before_the_rsa_crate_sees_them() {
+    // A modulus of `bits` bits ending in `last`, as base64url.
+    let n = |bits: usize, last: u8| {
+        let mut bytes = alloc::vec![0xc5u8; bits.div_ceil(8)];
+        bytes[0] = 0xff >> (bytes.len() * 8 - bits);
+        *bytes.last_mut().unwrap() = last;
+        b64::encode(&bytes)
+    };
+    let jwk = |n: &str, e: &[u8]| format!(r#"{{"kty":"RSA","n":"{n}","e":"{}"}}"#, b64::encode(e));
+    let problem = |text: &str| {
+        let e = Key::import(text).unwrap_err();
+        (e.at.unwrap_or_default(), e.problem)
+    };
+    assert_eq!(problem(&jwk(&n(4104, 0xc5), &[1, 0, 1])), ("n".into(), KeyProblem::RsaTooLarge { bits: 4104 }));
+    assert_eq!(problem(&jwk(&n(2048, 0xc4), &[1, 0, 1])), ("n".into(), KeyProblem::EvenModulus));
+    assert_eq!(problem(&jwk(&n(2048, 0xc5), &[4])), ("e".into(), KeyProblem::BadExponent { e: "4".into() }));
+    assert_eq!(problem(&jwk(&n(2048, 0xc5), &[1])), ("e".into(), KeyProblem::BadExponent { e: "1".into() }));
+    assert_eq!(problem(&jwk("Cw", &[13])), ("e".into(), KeyProblem::ExponentTooLarge));
+    // 2^33 + 1: odd, below n, above what the rsa crate accepts.
+    let e = problem(&jwk(&n(2048, 0xc5), &[2, 0, 0, 0, 1]));
+    assert_eq!(e, ("e".into(), KeyProblem::ExponentAboveLimit));
+    assert_eq!(e.1.reason(), "exponent_above_limit");
+    // The largest exponent the crate takes, 2^33 − 1, is a key.
+    assert!(Key::import(&jwk(&n(2048, 0xc5), &[1, 0xff, 0xff, 0xff, 0xff])).is_ok());
+    // PKCS#1 and SubjectPublicKeyInfo go the same way.
+    assert_eq!(pkcs1(&[0x30, 0x06, 0x02, 0x01, 0x0b, 0x02, 0x01, 0x0d]).unwrap_err(), KeyProblem::ExponentTooLarge);
+}

@@ -192,6 +192,13 @@ pub enum PolicyError {
         /// The name given.
         found: String,
     },
+    /// A duration typed as text that is not a number.
+    NotANumber {
+        /// The member.
+        field: PolicyField,
+        /// The text given.
+        found: String,
+    },
     /// A duration that is NaN or infinite.
     NotFinite {
         /// The member.
@@ -232,6 +239,7 @@ impl PolicyError {
             PolicyError::EmptyList { .. } => "empty_list",
             PolicyError::WrongType { .. } => "wrong_type",
             PolicyError::UnknownAlgorithm { .. } => "unknown_algorithm",
+            PolicyError::NotANumber { .. } => "not_a_number",
             PolicyError::NotFinite { .. } => "not_finite",
             PolicyError::Negative { .. } => "negative",
             PolicyError::TooLong { .. } => "too_long",
@@ -251,6 +259,7 @@ impl PolicyError {
             | PolicyError::EmptyList { field }
             | PolicyError::WrongType { field, .. }
             | PolicyError::NotFinite { field }
+            | PolicyError::NotANumber { field, .. }
             | PolicyError::Negative { field, .. }
             | PolicyError::TooLong { field, .. } => Some(*field),
             PolicyError::UnknownAlgorithm { .. } => Some(PolicyField::Algorithms),
@@ -303,6 +312,9 @@ impl PolicyError {
                     field(&PolicyField::Algorithms),
                     crate::text::quoted(found)
                 )
+            }
+            PolicyError::NotANumber { field: f, found } => {
+                format!("{} must be a number of seconds, found {}", field(f), crate::text::quoted(found))
             }
             PolicyError::NotFinite { field: f } => format!("{} must be a finite number of seconds", field(f)),
             PolicyError::Negative { field: f, found } => {

@@ -93,6 +93,31 @@ pub fn duration(field: PolicyField, seconds: f64, max: f64) -> Result<f64, Polic
     Ok(seconds)
 }
 
+/// A duration as a person types it, in a page's text box or on a command
+/// line: a number of seconds in JSON's grammar ("60", "2.5", "1e3"; white
+/// space around it ignored), then [`duration`]'s checks with the member's
+/// bound ([`MAX_LEEWAY`] for the leeway). Faces convert no durations of their own.
+///
+/// ```
+/// use jwtlens::policy::{seconds, PolicyError, PolicyField};
+/// assert_eq!(seconds(PolicyField::Leeway, " 30 "), Ok(30.0));
+/// assert_eq!(seconds(PolicyField::MaxAge, "3600"), Ok(3600.0));
+/// let e = seconds(PolicyField::Leeway, "ten").unwrap_err();
+/// assert_eq!(e.reason(), "not_a_number");
+/// assert_eq!(e.to_string(), "leeway must be a number of seconds, found \"ten\"");
+/// assert_eq!(seconds(PolicyField::Leeway, "900").unwrap_err().reason(), "too_long");
+/// assert_eq!(seconds(PolicyField::Leeway, "1e999").unwrap_err().reason(), "not_finite");
+/// assert_eq!(seconds(PolicyField::MaxAge, "-5").unwrap_err().reason(), "negative");
+/// ```
+pub fn seconds(field: PolicyField, text: &str) -> Result<f64, PolicyError> {
+    let t = text.trim();
+    let value = match crate::json::parse(t.as_bytes()) {
+        Ok(crate::json::Json::Number(n)) => n.as_f64(),
+        _ => return Err(PolicyError::NotANumber { field, found: String::from(t) }),
+    };
+    duration(field, value, if field == PolicyField::Leeway { MAX_LEEWAY } else { f64::MAX })
+}
+
 impl Policy {
     /// Reject unusable numbers: NaN, infinite or negative leeway or max age, a leeway above [`MAX_LEEWAY`].
     pub fn validate(&self) -> Result<(), PolicyError> {
