@@ -45,6 +45,7 @@ pub mod suffix;
 mod time;
 mod url;
 mod verdict;
+mod word;
 
 use serde::Serialize;
 
@@ -56,6 +57,7 @@ pub use request::{Destination, MixedContent, Request};
 pub use time::UnixTime;
 pub use url::{Url, UrlError};
 pub use verdict::{CookieVerdict, Reason};
+pub use word::UnknownWord;
 
 /// The 400-day cap on expiry (RFC 6265bis §5.5, "Cookie Lifetime Limits").
 pub const MAX_AGE_CAP: i64 = 400 * 86_400;
@@ -88,8 +90,11 @@ impl ThirdPartyCookies {
     /// Both settings, the default first.
     pub const ALL: [ThirdPartyCookies; 2] = [ThirdPartyCookies::Blocked, ThirdPartyCookies::Allowed];
 
+    /// Every setting's [`ThirdPartyCookies::word`].
+    pub const WORDS: [&'static str; 2] = [ThirdPartyCookies::Blocked.word(), ThirdPartyCookies::Allowed.word()];
+
     /// The word every face uses: `blocked` or `allowed`.
-    pub fn word(self) -> &'static str {
+    pub const fn word(self) -> &'static str {
         match self {
             ThirdPartyCookies::Blocked => "blocked",
             ThirdPartyCookies::Allowed => "allowed",
@@ -98,13 +103,13 @@ impl ThirdPartyCookies {
 }
 
 impl core::str::FromStr for ThirdPartyCookies {
-    type Err = alloc::string::String;
+    type Err = UnknownWord;
     /// `blocked` or `allowed`.
-    fn from_str(s: &str) -> Result<ThirdPartyCookies, alloc::string::String> {
+    fn from_str(s: &str) -> Result<ThirdPartyCookies, UnknownWord> {
         ThirdPartyCookies::ALL
             .into_iter()
             .find(|t| t.word() == s)
-            .ok_or_else(|| alloc::format!("third-party cookies are \"blocked\" or \"allowed\", not {s:?}"))
+            .ok_or_else(|| UnknownWord::new("third-party cookie setting", s, &ThirdPartyCookies::WORDS))
     }
 }
 
@@ -126,8 +131,11 @@ impl SameSite {
     /// Every value, strictest first.
     pub const ALL: [SameSite; 3] = [SameSite::Strict, SameSite::Lax, SameSite::None];
 
+    /// Every value's [`SameSite::word`], strictest first.
+    pub const WORDS: [&'static str; 3] = [SameSite::Strict.word(), SameSite::Lax.word(), SameSite::None.word()];
+
     /// The attribute's value as written: `Strict`, `Lax`, `None`.
-    pub fn word(self) -> &'static str {
+    pub const fn word(self) -> &'static str {
         match self {
             SameSite::Strict => "Strict",
             SameSite::Lax => "Lax",
@@ -137,7 +145,7 @@ impl SameSite {
 }
 
 impl core::str::FromStr for SameSite {
-    type Err = alloc::string::String;
+    type Err = UnknownWord;
 
     /// `Strict`, `Lax` or `None`, in any case (RFC 6265bis §5.6.7 compares them case-insensitively).
     ///
@@ -150,7 +158,7 @@ impl core::str::FromStr for SameSite {
         SameSite::ALL
             .into_iter()
             .find(|v| v.word().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| alloc::format!("unknown SameSite value {s:?} (Strict, Lax, None)"))
+            .ok_or_else(|| UnknownWord::new("SameSite value", s, &SameSite::WORDS))
     }
 }
 

@@ -62,8 +62,12 @@ impl Destination {
     pub const ALL: [Destination; 4] =
         [Destination::Document, Destination::Image, Destination::Media, Destination::Fetch];
 
+    /// Every destination's [`Destination::word`], in [`Destination::ALL`]'s order.
+    pub const WORDS: [&'static str; 4] =
+        [Destination::Document.word(), Destination::Image.word(), Destination::Media.word(), Destination::Fetch.word()];
+
     /// The word every face uses: `document`, `image`, `media` or `fetch`.
-    pub fn word(self) -> &'static str {
+    pub const fn word(self) -> &'static str {
         match self {
             Destination::Document => "document",
             Destination::Image => "image",
@@ -74,13 +78,13 @@ impl Destination {
 }
 
 impl core::str::FromStr for Destination {
-    type Err = String;
+    type Err = crate::UnknownWord;
     /// `document`, `image`, `media` or `fetch`.
-    fn from_str(s: &str) -> Result<Destination, String> {
+    fn from_str(s: &str) -> Result<Destination, crate::UnknownWord> {
         Destination::ALL
             .into_iter()
             .find(|d| d.word() == s)
-            .ok_or_else(|| format!("a destination is \"document\", \"image\", \"media\" or \"fetch\", not {s:?}"))
+            .ok_or_else(|| crate::UnknownWord::new("destination", s, &Destination::WORDS))
     }
 }
 

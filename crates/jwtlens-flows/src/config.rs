@@ -1,7 +1,5 @@
 //! What a simulation is set up with: the strategy and its options.
 
-use alloc::string::String;
-use alloc::vec::Vec;
 use jwtlens_cookie::SameSite;
 
 use serde::{Deserialize, Serialize};
@@ -26,6 +24,14 @@ impl Strategy {
     pub const ALL: [Strategy; 4] =
         [Strategy::Session, Strategy::JwtLocalStorage, Strategy::JwtCookie, Strategy::AccessRefresh];
 
+    /// Every strategy's [`Strategy::word`], in [`Strategy::ALL`]'s order.
+    pub const WORDS: [&'static str; 4] = [
+        Strategy::Session.word(),
+        Strategy::JwtLocalStorage.word(),
+        Strategy::JwtCookie.word(),
+        Strategy::AccessRefresh.word(),
+    ];
+
     /// A short name for tables.
     pub fn label(self) -> &'static str {
         match self {
@@ -37,7 +43,7 @@ impl Strategy {
     }
 
     /// The word faces use: `session`, `jwt-local-storage`, `jwt-cookie`, `access-refresh`.
-    pub fn word(self) -> &'static str {
+    pub const fn word(self) -> &'static str {
         match self {
             Strategy::Session => "session",
             Strategy::JwtLocalStorage => "jwt-local-storage",
@@ -52,7 +58,7 @@ impl Strategy {
 }
 
 impl core::str::FromStr for Strategy {
-    type Err = String;
+    type Err = jwtlens::UnknownWord;
 
     /// A [`Strategy::word`], with `_` or `-` alike.
     ///
@@ -61,12 +67,12 @@ impl core::str::FromStr for Strategy {
     /// assert_eq!("jwt_local_storage".parse(), Ok(Strategy::JwtLocalStorage));
     /// assert!("cookies".parse::<Strategy>().is_err());
     /// ```
-    fn from_str(s: &str) -> Result<Strategy, String> {
+    fn from_str(s: &str) -> Result<Strategy, jwtlens::UnknownWord> {
         let word = s.trim().to_ascii_lowercase().replace('_', "-");
-        Strategy::ALL.into_iter().find(|st| st.word() == word).ok_or_else(|| {
-            let words: Vec<&str> = Strategy::ALL.iter().map(|st| st.word()).collect();
-            alloc::format!("unknown strategy {s:?} ({})", words.join(", "))
-        })
+        Strategy::ALL
+            .into_iter()
+            .find(|st| st.word() == word)
+            .ok_or_else(|| jwtlens::UnknownWord::new("strategy", s, &Strategy::WORDS))
     }
 }
 

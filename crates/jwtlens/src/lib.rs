@@ -70,12 +70,14 @@ mod decode;
 mod rsa_mont;
 mod sort;
 mod text;
+mod word;
 
 pub use decode::{decodable, decode_unverified, Decoded};
 pub use diagnostic::{Code, Diagnostic, Part};
 pub use report::{inspect, Options, Report};
 pub use token::Token;
 pub use verifier::{Verified, Verifier};
+pub use word::UnknownWord;
 
 /// The current time as a NumericDate, from the system clock.
 ///

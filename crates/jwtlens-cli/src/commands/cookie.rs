@@ -78,7 +78,7 @@ fn report(args: CookieArgs) -> Result<String, String> {
     let site = args.site.as_deref().map(|s| url(s, "site")).transpose()?;
     let frames = args.frames.iter().map(|f| url(f, "frame")).collect::<Result<Vec<Url>, String>>()?;
     let destination = match args.destination.as_deref() {
-        Some(word) => word.parse()?,
+        Some(word) => word.parse().map_err(|e| format!("--destination: {e}"))?,
         None if args.subresource => jwtlens_cookie::Destination::Fetch,
         None => jwtlens_cookie::Destination::Document,
     };
@@ -91,7 +91,8 @@ fn report(args: CookieArgs) -> Result<String, String> {
         frames,
         destination,
     };
-    let third_party: jwtlens_cookie::ThirdPartyCookies = args.third_party_cookies.parse()?;
+    let third_party: jwtlens_cookie::ThirdPartyCookies =
+        args.third_party_cookies.parse().map_err(|e| format!("--third-party-cookies: {e}"))?;
     let run = jwtlens_cookie::replay(&text, &origin, &req, now, third_party);
     if args.json {
         return Ok(serde_json::json!({ "set": run.set, "request": req, "cookies": run.cookies, "header": run.header })

@@ -5,6 +5,8 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::UnknownWord;
+
 /// How an HMAC secret is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
@@ -113,34 +115,6 @@ impl SecretEncoding {
         }
     }
 }
-
-/// A word no face uses for a key format or a secret encoding. `Display` is
-/// the sentence, with the words that are known.
-///
-/// ```
-/// use jwtlens::key::{KeyInput, SecretEncoding};
-/// let e = KeyInput::from_words("x509", SecretEncoding::Utf8).unwrap_err();
-/// assert_eq!(e.to_string(), "unknown key format \"x509\" (auto, jwk, pem, secret)");
-/// assert_eq!(e.found, "x509");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct UnknownWord {
-    /// What the word names: "key format" or "secret encoding".
-    pub what: &'static str,
-    /// The word given.
-    pub found: String,
-    /// The words that are known.
-    pub known: &'static [&'static str],
-}
-
-impl fmt::Display for UnknownWord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} {} ({})", self.what, crate::text::quoted(&self.found), self.known.join(", "))
-    }
-}
-
-impl core::error::Error for UnknownWord {}
 
 impl core::str::FromStr for SecretEncoding {
     type Err = UnknownWord;

@@ -38,11 +38,12 @@ mod material;
 mod roca;
 
 pub use crate::alg::KeyType;
+pub use crate::UnknownWord;
 use der::*;
 pub use ec::{Curve, EcPoint};
 use error::err;
 pub use error::{KeyError, KeyProblem};
-pub use input::{Detected, KeyInput, KeySource, SecretEncoding, UnknownWord};
+pub use input::{Detected, KeyInput, KeySource, SecretEncoding};
 pub use jwk::Jwk;
 use jwk::*;
 pub use material::{Ed25519Key, HmacKey, Material, P256Key, RsaKey, MAX_RSA_BITS};
