@@ -4,6 +4,12 @@
 use jwtlens::diagnostic::Part;
 use jwtlens::Report;
 
+/// A core sentence as the page writes it: its first letter a capital.
+pub fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+}
+
 /// A run of input text with one style.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {

@@ -43,9 +43,12 @@ fn detected(imported: &Option<Result<(KeySet, Detected), KeyError>>) -> Html {
                 _ => None,
             });
             if let Some(public) = confusion {
+                // The core's sentence (the verdict it would give), and where to go instead.
+                let refusal = jwtlens::verify::VerifyError::PublicKeyAsSecret { key: public };
                 return html! {
                     <p class="key-error" id="key-status" role="alert">{ format!(
-                        "This secret is the text of a public key ({public}). Anyone who has that key could make HS* tokens with it, so jwtlens never verifies with it (key confusion). Paste it with \"Detect\" to use it as the public key."
+                        "{}. Paste it with \"Detect\" to use it as the public key.",
+                        crate::view::capital(&refusal.to_string())
                     ) }</p>
                 };
             }

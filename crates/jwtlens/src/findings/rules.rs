@@ -52,7 +52,7 @@ pub(super) fn offered_keys(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
         }
         if let (true, Material::Hmac(secret)) = (hmac_alg, &key.material) {
             if let Some(public) = secret.public_key() {
-                c.push_member(FindingCode::KeyConfusion, Severity::Critical, Part::Header, "alg", format!("The token says {alg_name} (a shared secret) and the secret offered is the text of a public key ({public}): anyone who has the public key can make tokens that verify with it (key confusion, RFC 8725 §2.1). jwtlens refuses such a secret; configure the verifier with the public key and an RS/PS/ES/EdDSA algorithm."));
+                c.push_member(FindingCode::KeyConfusion, Severity::Critical, Part::Header, "alg", format!("The token says {alg_name} (a shared secret) and the secret offered is the text of a public key — {public} — so anyone who has the public key can make tokens that verify with it (key confusion, RFC 8725 §2.1). jwtlens refuses such a secret; configure the verifier with the public key and an RS/PS/ES/EdDSA algorithm."));
             }
         }
         if hmac_alg && key.key_type() != KeyType::Oct {

@@ -103,7 +103,7 @@ impl fmt::Display for VerifyError {
             }
             VerifyError::PublicKeyAsSecret { key } => write!(
                 f,
-                "the HMAC secret is the text of a public key ({key}); anyone who has that public key can make tokens that verify with it, so it is never used as a secret (key confusion)"
+                "the HMAC secret is the text of a public key — {key} — and anyone who has that public key can make tokens that verify with it, so it is never used as a secret (key confusion)"
             ),
             VerifyError::InvalidSignature => f.write_str("the signature does not match"),
             VerifyError::PlatformRequired { alg } => write!(

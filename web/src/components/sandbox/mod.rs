@@ -10,6 +10,8 @@ use jwtlens_flows::{compare, simulate, Comparison, Config, Run, Step, Strategy};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::view::capital;
+
 #[derive(Clone, PartialEq, Default)]
 struct Play {
     config: Config,
@@ -147,11 +149,6 @@ pub fn sandbox() -> Html {
             <RealStorage />
         </main>
     }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
 /// A long cookie value as its start and its length (the full value is in the title).
