@@ -192,8 +192,13 @@ test("every declared error reason is produced, every produced one declared, ever
     return m[1].split(", ").map((w) => w.replace(/^options\.policy\./, ""));
   };
   const policyFields = listed(policyReasons.unknown.replace(/^.*\(the policy has /, "("));
-  const formats = listed(expectError("invalid_argument", undefined, () => jwt.importKey("x", { format: "x509" }), "format").message);
-  const encodings = listed(expectError("invalid_argument", undefined, () => jwt.importKey("x", { encoding: "b64" }), "encoding").message);
+  const formatError = expectError("invalid_argument", undefined, () => jwt.importKey("x", { format: "x509" }), "format");
+  const encodingError = expectError("invalid_argument", undefined, () => jwt.importKey("x", { encoding: "b64" }), "encoding");
+  // A word the core does not know: the option named, the word given back, the call's part.
+  assert.deepEqual([formatError.part, formatError.found, /^options\.format: unknown key format "x509"/.test(formatError.message)], ["input", "x509", true], formatError.message);
+  assert.deepEqual([encodingError.part, encodingError.found, /^options\.encoding: /.test(encodingError.message)], ["input", "b64", true], encodingError.message);
+  const formats = listed(formatError.message);
+  const encodings = listed(encodingError.message);
   assert.ok(policyFields.includes("maxAge") && formats.includes("jwk") && encodings.includes("hex"), `${policyFields} / ${formats} / ${encodings}`);
 
   // Errors of the other faces' arguments have the same shape.
@@ -237,4 +242,60 @@ test("every declared error reason is produced, every produced one declared, ever
     `# reasons produced: bad_key ${count(keyReasons)}, sign_error ${count(signReasons)}, bad_policy ${count(policyReasons)}; ` +
       `${thrown.length} thrown errors and ${policyFields.length + formats.length + encodings.length} input words match the declarations`,
   );
+});
+
+test("the sandbox's declared inputs are the words the core reads: flow options, strategies, steps, request members, destinations, SameSite values", async () => {
+  const flows = await installed("flows");
+  const cookies = await installed("cookies");
+  // The core's refusal of an unknown word lists the known ones (serde's derive, or UnknownWord).
+  const words = (call, what) => {
+    let message;
+    try {
+      call();
+    } catch (e) {
+      assert.equal(e.code, "invalid_argument", `${what}: ${e.message}`);
+      message = e.message;
+    }
+    assert.ok(message, `${what}: did not throw`);
+    const list = /expected one of (.*?)(?: at line \d+ column \d+)?$/.exec(message) ?? /\(([^()]*)\)$/.exec(message);
+    assert.ok(list, `${what}: no list of known words in: ${message}`);
+    return list[1].split(", ").map((w) => w.replace(/`/g, ""));
+  };
+  const NOW = { now: 1_795_000_000 };
+  const found = {
+    flowOptions: words(() => flows.simulate({ colour: 1 }, ["login"]), "a flow option"),
+    strategies: words(() => flows.simulate({ strategy: "cookies" }, ["login"]), "a strategy"),
+    steps: words(() => flows.simulate({}, ["dance"]), "a step"),
+    sameSite: words(() => flows.simulate({ sameSite: "Sometimes" }, ["login"]), "a SameSite value"),
+    requestMembers: words(() => new cookies.CookieJar().cookiesFor({ url: "https://a.example/", colour: 1 }, NOW), "a request member"),
+    destinations: words(() => new cookies.CookieJar().cookiesFor({ url: "https://a.example/", destination: "iframe" }, NOW), "a destination"),
+    thirdParty: words(() => new cookies.CookieJar({ thirdPartyCookies: "maybe" }), "a third-party cookie setting"),
+  };
+  const types = {
+    flowOptions: "keyof FlowOptions",
+    strategies: "FlowStrategy",
+    steps: 'FlowStep["step"]',
+    sameSite: 'NonNullable<FlowOptions["sameSite"]>',
+    requestMembers: "keyof Exclude<CookieRequest, string>",
+    destinations: 'NonNullable<Exclude<CookieRequest, string>["destination"]>',
+    thirdParty: 'NonNullable<FlowOptions["thirdPartyCookies"]>',
+  };
+  const lines = [
+    'import type { FlowOptions, FlowStrategy, FlowStep } from "jwtlens/flows";',
+    'import type { CookieRequest } from "jwtlens/cookies";',
+    ...Object.entries(found).map(([name, list]) => `export const ${name}: Record<${types[name]}, true> = ${JSON.stringify(Object.fromEntries(list.map((w) => [w, true])))};`),
+  ];
+  const { scratch } = install();
+  writeFileSync(join(scratch, "sandbox-inputs.ts"), lines.join("\n") + "\n");
+  writeFileSync(
+    join(scratch, "tsconfig.sandbox-inputs.json"),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] }, files: ["sandbox-inputs.ts"] }),
+  );
+  try {
+    execFileSync(tsc, ["-p", join(scratch, "tsconfig.sandbox-inputs.json")], { encoding: "utf8" });
+  } catch (e) {
+    assert.fail(`tsc found differences from the declarations:\n${e.stdout}\n${lines.join("\n")}`);
+  }
+  const total = Object.values(found).reduce((n, l) => n + l.length, 0);
+  console.log(`# ${total} sandbox input words (${Object.keys(found).join(", ")}) match the declarations`);
 });

@@ -16,6 +16,7 @@ use core::fmt;
 /// assert!("iframe".parse::<Destination>().unwrap_err().to_string().ends_with("(document, image, media, fetch)"));
 /// assert!("maybe".parse::<ThirdPartyCookies>().unwrap_err().to_string().ends_with("(blocked, allowed)"));
 /// assert!("a\"b\u{1b}".parse::<SameSite>().unwrap_err().to_string().contains(r#""a\"b\u001b""#));
+/// assert!("L\u{202e}ax".parse::<SameSite>().unwrap_err().to_string().contains(r#""L\u202eax""#));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -37,11 +38,14 @@ impl UnknownWord {
 impl fmt::Display for UnknownWord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown {} \"", self.what)?;
-        // Quoted as JSON quotes it: a control character is escaped, never written raw.
+        // Quoted as JSON quotes it, and what a terminal or a page would act on escaped:
+        // controls (C0, DEL, C1) and the bidirectional formatting characters (Unicode TR #9).
         for c in self.found.chars() {
+            let bidi =
+                matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
             match c {
                 '"' | '\\' => write!(f, "\\{c}")?,
-                c if c.is_control() => write!(f, "\\u{:04x}", u32::from(c))?,
+                c if c.is_control() || bidi => write!(f, "\\u{:04x}", u32::from(c))?,
                 c => fmt::Write::write_char(f, c)?,
             }
         }

@@ -173,10 +173,15 @@ pub fn import_key(text: &str, format: &str, encoding: &str) -> Result<KeyHandle,
     struct BadArgument {
         code: &'static str,
         message: String,
+        found: String,
     }
-    let bad = |message: String| json_error(&BadArgument { code: "invalid_argument", message });
-    let enc: SecretEncoding = encoding.parse().map_err(|e: jwtlens::key::UnknownWord| bad(e.to_string()))?;
-    let input = KeyInput::from_words(format, enc).map_err(|e| bad(e.to_string()))?;
+    // The option the word was given as, and the core's sentence (which lists the known words).
+    let bad = |option: &str, e: jwtlens::UnknownWord| {
+        let message = format!("options.{option}: {e}");
+        json_error(&BadArgument { code: "invalid_argument", message, found: e.found })
+    };
+    let enc: SecretEncoding = encoding.parse().map_err(|e| bad("encoding", e))?;
+    let input = KeyInput::from_words(format, enc).map_err(|e| bad("format", e))?;
     jwtlens::key::import_key(text, input)
         .map(|(set, detected)| KeyHandle { set, detected, platform: None })
         .map_err(|e| json_error(&e))

@@ -93,15 +93,17 @@ export function coreError(e, part = "input") {
   if (typeof e !== "string") return e;
   if (e.startsWith("{")) {
     const err = JSON.parse(e);
+    // A bad argument is about the call, not the key text or token part being read.
+    const argument = err.code === "invalid_argument";
     return new JwtlensError({
       code: err.code,
-      part,
+      part: argument ? "input" : part,
       // An SD-JWT disclosure's error says where it starts.
       offset: typeof err.at === "number" ? err.at : 0,
       end: typeof err.at === "number" ? err.at : 0,
       message: err.message,
       expected: err.format ?? err.stage,
-      found: err.at ?? undefined,
+      found: err.at ?? err.found ?? undefined,
       reason: err.reason,
     });
   }

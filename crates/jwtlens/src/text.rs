@@ -3,7 +3,9 @@
 //! wrappers over `itoa`, `base16ct` and serde_json, crates the core already
 //! links, so no digit loop of its own.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
+use core::fmt::Write as _;
 
 /// Append `n` in decimal, zero-padded to at least `width` digits.
 pub(crate) fn push_decimal(out: &mut String, n: u64, width: usize) {
@@ -19,7 +21,40 @@ pub(crate) fn push_decimal(out: &mut String, n: u64, width: usize) {
 /// quotes what it was given. Not `{:?}`, whose escaping links core's Unicode
 /// printability tables (~10 KB of wasm) for a few messages.
 pub(crate) fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    // serde_json escapes C0 controls, `"` and `\`; `escaped` the rest a terminal or a page acts on.
+    let json = serde_json::to_string(s).unwrap_or_default();
+    match escaped(&json) {
+        Cow::Borrowed(_) => json,
+        Cow::Owned(more) => more,
+    }
+}
+
+/// Characters a terminal or a page would act on rather than show: controls
+/// (C0, DEL, C1: an ESC starts a terminal command, U+009B is one) and the
+/// bidirectional formatting characters (Unicode TR #9; U+202E reverses the
+/// text after it, so a message could show other words than it holds).
+fn acts(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every character that [`acts`] written as a JSON escape
+/// (`\u001b`); borrowed when there is none, which is almost always. Every
+/// error sentence that can hold text the caller gave passes through it once.
+pub(crate) fn escaped(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(acts) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if acts(c) {
+            // Every such character is in the Basic Multilingual Plane: one escape each.
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Lower-case hexadecimal, two digits per byte.
@@ -41,6 +76,19 @@ mod tests {
                 assert_eq!(s, format!("{n:0width$}"), "{n} {width}");
             }
         }
+    }
+
+    #[test]
+    fn what_a_terminal_or_a_page_acts_on_is_escaped() {
+        assert_eq!(quoted("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(quoted("\u{1b}[2J"), r#""\u001b[2J""#);
+        for (c, e) in [('\u{7f}', "\\u007f"), ('\u{9b}', "\\u009b"), ('\u{202e}', "\\u202e"), ('\u{2066}', "\\u2066")] {
+            assert_eq!(quoted(&format!("x{c}y")), format!("\"x{e}y\""));
+            assert_eq!(escaped(&format!("x{c}y")), format!("x{e}y"));
+        }
+        // Text without them is not copied, and other scripts are kept as they are.
+        assert!(matches!(escaped("kid é 鍵 🔑"), Cow::Borrowed(_)));
+        assert_eq!(quoted("é"), "\"é\"");
     }
 
     #[test]

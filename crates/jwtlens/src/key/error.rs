@@ -47,11 +47,14 @@ pub(super) fn err(format: KeySource, at: Option<&str>, problem: KeyProblem) -> K
 }
 
 impl fmt::Display for KeyError {
+    /// The sentence, with every character a terminal or a page would act on
+    /// escaped: a member name, PEM label or detail can come from the key text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.at {
-            Some(at) => write!(f, "{} ({}): {}", self.format, at, self.problem),
-            None => write!(f, "{}: {}", self.format, self.problem),
-        }
+        let sentence = match &self.at {
+            Some(at) => alloc::format!("{} ({}): {}", self.format, at, self.problem),
+            None => alloc::format!("{}: {}", self.format, self.problem),
+        };
+        f.write_str(&crate::text::escaped(&sentence))
     }
 }
 

@@ -103,7 +103,10 @@ fn checks(n: &rsa::BigUint, e: &rsa::BigUint) -> Result<(), KeyError> {
         return Err(err(F, Some("n"), KeyProblem::EvenModulus));
     }
     if e < &rsa::BigUint::from(3u32) || !odd(e) {
-        return Err(err(F, Some("e"), KeyProblem::BadExponent { e: e.to_string() }));
+        // In decimal only when short: writing out a number takes time quadratic in its
+        // length, and key text can bring an exponent of megabytes.
+        let e = if e.bits() <= 64 { e.to_string() } else { alloc::format!("of {} bits", e.bits()) };
+        return Err(err(F, Some("e"), KeyProblem::BadExponent { e }));
     }
     if e >= n {
         return Err(err(F, Some("e"), KeyProblem::ExponentTooLarge));

@@ -371,7 +371,8 @@ fn hex_decode(text: &str) -> Result<Vec<u8>, (usize, KeyProblem)> {
     for (i, c) in s.chars().enumerate().filter(|(_, c)| !c.is_whitespace() && *c != ':') {
         // ASCII hex digits only: `to_digit` never reads a letter beyond ASCII as one.
         let digit = c.to_digit(16).ok_or_else(|| {
-            (base + i, KeyProblem::BadEncoding { expected: String::from("a hex digit"), found: format!("'{c}'") })
+            let found = crate::text::quoted(c.encode_utf8(&mut [0; 4]));
+            (base + i, KeyProblem::BadEncoding { expected: String::from("a hex digit"), found })
         })?;
         nibbles.push(digit as u8);
     }

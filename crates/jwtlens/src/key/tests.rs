@@ -10,17 +10,20 @@ fn hex_secrets_every_way_they_are_written() {
         expected: String::from(expected),
         found: String::from(found),
     };
-    assert_eq!(hex_decode("de-add"), Err((2, bad("a hex digit", "'-'"))));
+    assert_eq!(hex_decode("de-add"), Err((2, bad("a hex digit", "\"-\""))));
     assert_eq!(hex_decode("de:AD be\nF0"), Ok(alloc::vec![0xde, 0xad, 0xbe, 0xf0]));
     assert_eq!(hex_decode("ab"), Ok(alloc::vec![0xab]));
     assert_eq!(hex_decode("abc"), Err((3, bad("an even number of hex digits", "an odd number"))));
     assert_eq!(hex_decode("a"), Err((1, bad("an even number of hex digits", "an odd number"))));
     assert_eq!(hex_decode("zz").unwrap_err().0, 0);
     // A character beyond ASCII is not the hex digit its low byte would be ('š' is U+0161, 'İ' U+0130).
-    assert_eq!(hex_decode("dešd"), Err((2, bad("a hex digit", "'š'"))));
-    assert_eq!(hex_decode("İ0"), Err((0, bad("a hex digit", "'İ'"))));
+    assert_eq!(hex_decode("dešd"), Err((2, bad("a hex digit", "\"š\""))));
+    assert_eq!(hex_decode("İ0"), Err((0, bad("a hex digit", "\"İ\""))));
     let e = Key::secret("de ad š", SecretEncoding::Hex).unwrap_err();
-    assert_eq!(e.to_string(), "hex secret (character 6): expected a hex digit, found 'š'");
+    assert_eq!(e.to_string(), "hex secret (character 6): expected a hex digit, found \"š\"");
+    // A control character is escaped, never written raw (ESC would start a terminal command).
+    let e = Key::secret("ab\u{1b}[2J", SecretEncoding::Hex).unwrap_err();
+    assert_eq!(e.to_string(), "hex secret (character 2): expected a hex digit, found \"\\u001b\"");
     assert_eq!(e.problem.reason(), "bad_encoding");
 }
 
@@ -212,6 +215,11 @@ fn rsa_numbers_are_judged_before_the_rsa_crate_sees_them() {
     assert_eq!(problem(&jwk(&n(2048, 0xc4), &[1, 0, 1])), ("n".into(), KeyProblem::EvenModulus));
     assert_eq!(problem(&jwk(&n(2048, 0xc5), &[4])), ("e".into(), KeyProblem::BadExponent { e: "4".into() }));
     assert_eq!(problem(&jwk(&n(2048, 0xc5), &[1])), ("e".into(), KeyProblem::BadExponent { e: "1".into() }));
+    // An even exponent of a megabyte is refused without being written out in decimal.
+    let mut huge = alloc::vec![0x5a; 1 << 20];
+    *huge.last_mut().unwrap() = 0;
+    let e = problem(&jwk(&n(2048, 0xc5), &huge));
+    assert_eq!(e, ("e".into(), KeyProblem::BadExponent { e: alloc::format!("of {} bits", (1 << 23) - 1) }));
     assert_eq!(problem(&jwk("Cw", &[13])), ("e".into(), KeyProblem::ExponentTooLarge));
     // 2^33 + 1: odd, below n, above what the rsa crate accepts.
     let e = problem(&jwk(&n(2048, 0xc5), &[2, 0, 0, 0, 1]));
@@ -221,4 +229,16 @@ fn rsa_numbers_are_judged_before_the_rsa_crate_sees_them() {
     assert!(Key::import(&jwk(&n(2048, 0xc5), &[1, 0xff, 0xff, 0xff, 0xff])).is_ok());
     // PKCS#1 and SubjectPublicKeyInfo go the same way.
     assert_eq!(pkcs1(&[0x30, 0x06, 0x02, 0x01, 0x0b, 0x02, 0x01, 0x0d]).unwrap_err(), KeyProblem::ExponentTooLarge);
+}
+
+#[test]
+fn names_and_labels_from_key_text_are_escaped_in_messages() {
+    // A member name given twice, and a PEM label, come from the text: an ESC or a
+    // right-to-left override in them is escaped, not written to a terminal or a page.
+    let e = Key::import("{\"kty\":\"oct\",\"\\u001b[2J\":1,\"\\u001b[2J\":2}").unwrap_err();
+    assert_eq!(e.problem, KeyProblem::DuplicateMember);
+    assert_eq!(e.to_string(), "JWK (\\u001b[2J): occurs twice in one object; a key must be unambiguous");
+    let e = Key::import("-----BEGIN PUB\u{202e}LIC KEY-----\nAAAA\n-----END PUB\u{202e}LIC KEY-----").unwrap_err();
+    assert!(e.to_string().contains("PUB\\u202eLIC KEY"), "{e}");
+    assert!(!e.to_string().contains('\u{202e}'), "{e}");
 }

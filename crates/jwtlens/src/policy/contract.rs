@@ -280,6 +280,15 @@ impl PolicyError {
     /// The sentence with each member name (as the contract spells it) passed
     /// through `name`: a CLI shows `--max-age` where JSON has `maxAge`.
     pub fn render(&self, name: &dyn Fn(&str) -> String) -> String {
+        // A member name the caller gave may hold characters a terminal or a page would act on.
+        let sentence = self.render_raw(name);
+        match crate::text::escaped(&sentence) {
+            alloc::borrow::Cow::Borrowed(_) => sentence,
+            alloc::borrow::Cow::Owned(escaped) => escaped,
+        }
+    }
+
+    fn render_raw(&self, name: &dyn Fn(&str) -> String) -> String {
         let field = |f: &PolicyField| name(f.name());
         match self {
             PolicyError::NotAnObject { found } => format!("the policy must be a JSON object: {found}"),

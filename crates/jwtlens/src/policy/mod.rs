@@ -94,9 +94,11 @@ pub fn duration(field: PolicyField, seconds: f64, max: f64) -> Result<f64, Polic
 }
 
 /// A duration as a person types it, in a page's text box or on a command
-/// line: a number of seconds in JSON's grammar ("60", "2.5", "1e3"; white
-/// space around it ignored), then [`duration`]'s checks with the member's
-/// bound ([`MAX_LEEWAY`] for the leeway). Faces convert no durations of their own.
+/// line: a decimal number of seconds ("60", "2.5", ".5", "1e3"; white space
+/// around it ignored; Rust's `f64` grammar, as the faces read it before),
+/// then [`duration`]'s checks with the member's bound ([`MAX_LEEWAY`] for the
+/// leeway): "NaN" and "inf" are numbers, but not finite ones. Faces convert
+/// no durations of their own.
 ///
 /// ```
 /// use jwtlens::policy::{seconds, PolicyError, PolicyField};
@@ -107,14 +109,14 @@ pub fn duration(field: PolicyField, seconds: f64, max: f64) -> Result<f64, Polic
 /// assert_eq!(e.to_string(), "leeway must be a number of seconds, found \"ten\"");
 /// assert_eq!(seconds(PolicyField::Leeway, "900").unwrap_err().reason(), "too_long");
 /// assert_eq!(seconds(PolicyField::Leeway, "1e999").unwrap_err().reason(), "not_finite");
+/// assert_eq!(seconds(PolicyField::Leeway, "NaN").unwrap_err().reason(), "not_finite");
+/// assert_eq!(seconds(PolicyField::Leeway, ".5"), Ok(0.5));
+/// assert_eq!(seconds(PolicyField::Leeway, "60s").unwrap_err().reason(), "not_a_number");
 /// assert_eq!(seconds(PolicyField::MaxAge, "-5").unwrap_err().reason(), "negative");
 /// ```
 pub fn seconds(field: PolicyField, text: &str) -> Result<f64, PolicyError> {
     let t = text.trim();
-    let value = match crate::json::parse(t.as_bytes()) {
-        Ok(crate::json::Json::Number(n)) => n.as_f64(),
-        _ => return Err(PolicyError::NotANumber { field, found: String::from(t) }),
-    };
+    let value = t.parse::<f64>().map_err(|_| PolicyError::NotANumber { field, found: String::from(t) })?;
     duration(field, value, if field == PolicyField::Leeway { MAX_LEEWAY } else { f64::MAX })
 }
 

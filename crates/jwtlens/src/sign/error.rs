@@ -65,8 +65,10 @@ impl SignError {
 }
 
 impl fmt::Display for SignError {
+    /// The sentence, with every character a terminal or a page would act on escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.stage.label(), self.problem)
+        let sentence = alloc::format!("{}: {}", self.stage.label(), self.problem);
+        f.write_str(&crate::text::escaped(&sentence))
     }
 }
 
