@@ -33,7 +33,7 @@ pub(crate) fn quoted(s: &str) -> String {
 /// (C0, DEL, C1: an ESC starts a terminal command, U+009B is one) and the
 /// bidirectional formatting characters (Unicode TR #9; U+202E reverses the
 /// text after it, so a message could show other words than it holds).
-fn acts(c: char) -> bool {
+pub(crate) fn acts(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

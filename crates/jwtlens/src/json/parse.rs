@@ -96,6 +96,11 @@ fn describe_at(s: &[u8], i: usize) -> String {
             let tail = s.get(i..).unwrap_or(&[]);
             let len = utf8_len(b).min(tail.len());
             match core::str::from_utf8(tail.get(..len).unwrap_or(&[])) {
+                // A C1 control or a bidi formatting character (U+202E reverses the text
+                // shown after it) is named, not written: the token is the attacker's text.
+                Ok(ch) if ch.chars().any(crate::text::acts) => {
+                    format!("character U+{:04X}", ch.chars().next().map_or(0, u32::from))
+                }
                 Ok(ch) => format!("'{ch}'"),
                 Err(_) => format!("byte 0x{b:02X} (not UTF-8)"),
             }

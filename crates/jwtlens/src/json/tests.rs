@@ -145,3 +145,17 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn characters_a_terminal_or_a_page_acts_on_are_named_not_written() {
+    // After a member: ',' or '}' expected; an override or a C1 control is named by its code point.
+    for (text, found) in [
+        ("{\"a\":1\u{202e}}", "character U+202E"),
+        ("{\"a\":1\u{9b}}", "character U+009B"),
+        ("{\"a\":1\u{1b}}", "control character U+001B"),
+        ("{\"a\":1é}", "'é'"),
+    ] {
+        let e = parse(text.as_bytes()).unwrap_err();
+        assert_eq!(e.found, found, "{text:?}");
+    }
+}
