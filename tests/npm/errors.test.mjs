@@ -8,14 +8,8 @@
 // literal typed Record<Reason, string> fails on a missing or an extra word.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import { generateKeyPairSync } from "node:crypto";
-import { installed, install } from "./install.mjs";
-
-const tsc = join(dirname(fileURLToPath(import.meta.url)), "../node_modules/.bin/tsc");
+import { installed, typecheck } from "./install.mjs";
 const b64 = (bytes) => Buffer.from(bytes).toString("base64");
 const b64url = (bytes) => Buffer.from(bytes).toString("base64url");
 const pem = (label, der) => `-----BEGIN ${label}-----\n${b64(der)}\n-----END ${label}-----`;
@@ -226,17 +220,8 @@ test("every declared error reason is produced, every produced one declared, ever
     `export const encodings: Record<NonNullable<ImportKeyOptions["encoding"]>, true> = ${JSON.stringify(Object.fromEntries(encodings.map((f) => [f, true])))};`,
     ...thrown.map((e, i) => `export const e${i}: ErrorShape = ${JSON.stringify(shape(e))};`),
   ];
-  const { scratch } = install();
-  writeFileSync(join(scratch, "error-shapes.ts"), lines.join("\n") + "\n");
-  writeFileSync(
-    join(scratch, "tsconfig.errors.json"),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] }, files: ["error-shapes.ts"] }),
-  );
-  try {
-    execFileSync(tsc, ["-p", join(scratch, "tsconfig.errors.json")], { encoding: "utf8" });
-  } catch (e) {
-    assert.fail(`tsc found differences from the declarations:\n${e.stdout}`);
-  }
+  const differences = typecheck("error-shapes", lines);
+  assert.equal(differences, null, `tsc found differences from the declarations:\n${differences}`);
   const count = (g) => Object.keys(g).length;
   console.log(
     `# reasons produced: bad_key ${count(keyReasons)}, sign_error ${count(signReasons)}, bad_policy ${count(policyReasons)}; ` +
@@ -287,17 +272,8 @@ test("the sandbox's declared inputs are the words the core reads: flow options, 
     'import type { CookieRequest } from "jwtlens/cookies";',
     ...Object.entries(found).map(([name, list]) => `export const ${name}: Record<${types[name]}, true> = ${JSON.stringify(Object.fromEntries(list.map((w) => [w, true])))};`),
   ];
-  const { scratch } = install();
-  writeFileSync(join(scratch, "sandbox-inputs.ts"), lines.join("\n") + "\n");
-  writeFileSync(
-    join(scratch, "tsconfig.sandbox-inputs.json"),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] }, files: ["sandbox-inputs.ts"] }),
-  );
-  try {
-    execFileSync(tsc, ["-p", join(scratch, "tsconfig.sandbox-inputs.json")], { encoding: "utf8" });
-  } catch (e) {
-    assert.fail(`tsc found differences from the declarations:\n${e.stdout}\n${lines.join("\n")}`);
-  }
+  const differences = typecheck("sandbox-inputs", lines);
+  assert.equal(differences, null, `tsc found differences from the declarations:\n${differences}\n${lines.join("\n")}`);
   const total = Object.values(found).reduce((n, l) => n + l.length, 0);
   console.log(`# ${total} sandbox input words (${Object.keys(found).join(", ")}) match the declarations`);
 });

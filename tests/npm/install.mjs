@@ -43,3 +43,24 @@ export function installedWithout(file) {
   rmSync(join(dir, "node_modules/jwtlens", file));
   return dir;
 }
+
+const tsc = join(here, "../node_modules/.bin/tsc");
+
+/**
+ * Type-check TypeScript `lines` against the installed package's declarations
+ * with `tsc --strict`, in the scratch project as `<name>.ts`: null when they
+ * compile, else tsc's report.
+ */
+export function typecheck(name, lines) {
+  const { scratch } = install();
+  writeFileSync(join(scratch, `${name}.ts`), lines.join("\n") + "\n");
+  const config = join(scratch, `tsconfig.${name}.json`);
+  const compilerOptions = { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] };
+  writeFileSync(config, JSON.stringify({ compilerOptions, files: [`${name}.ts`] }));
+  try {
+    execFileSync(tsc, ["-p", config], { encoding: "utf8" });
+    return null;
+  } catch (e) {
+    return e.stdout || String(e);
+  }
+}

@@ -6,14 +6,11 @@
 // so does a required field the runtime leaves out, or a value of another type.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import { installed, install } from "./install.mjs";
-
-const tsc = join(dirname(fileURLToPath(import.meta.url)), "../node_modules/.bin/tsc");
+import { installed, typecheck } from "./install.mjs";
 const NOW = 1_795_000_000;
 const b64 = (x) => Buffer.from(typeof x === "string" ? x : JSON.stringify(x)).toString("base64url");
 const SECRET = "a-secret-of-at-least-thirty-two-bytes";
@@ -185,16 +182,7 @@ test("the .d.ts declarations match the runtime output of every function", async 
       for (const v of values) lines.push(`export const s${n++}: ${type} = ${JSON.stringify(v)};`);
     }
   }
-  const { scratch } = install();
-  writeFileSync(join(scratch, "runtime-shapes.ts"), lines.join("\n") + "\n");
-  writeFileSync(
-    join(scratch, "tsconfig.shapes.json"),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] }, files: ["runtime-shapes.ts"] }),
-  );
-  try {
-    execFileSync(tsc, ["-p", join(scratch, "tsconfig.shapes.json")], { encoding: "utf8" });
-  } catch (e) {
-    assert.fail(`${n} runtime outputs checked; tsc found differences from the declarations:\n${e.stdout}`);
-  }
+  const differences = typecheck("runtime-shapes", lines);
+  assert.equal(differences, null, `${n} runtime outputs checked; tsc found differences from the declarations:\n${differences}`);
   console.log(`# ${n} runtime outputs match their declared types`);
 });
