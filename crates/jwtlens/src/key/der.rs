@@ -139,9 +139,11 @@ pub(super) fn der_key(der: &[u8]) -> Result<Key, KeyError> {
     if private_key_info(der) {
         return Err(err(F, Some("PKCS#8"), KeyProblem::PrivateKey));
     }
-    // Say why the most likely reading failed.
-    Err(match spki(der, KeyFormat::PemSpki) {
-        Err(e) if !matches!(e.problem, KeyProblem::NotStructure { .. }) => err(F, e.at.as_deref(), e.problem),
+    // Say why the reading that got furthest failed: a SubjectPublicKeyInfo or a PKCS#1
+    // key whose structure was read but whose key was refused (an even modulus, a curve).
+    Err(match (spki(der, KeyFormat::PemSpki), pkcs1(der)) {
+        (Err(e), _) if !matches!(e.problem, KeyProblem::NotStructure { .. }) => err(F, e.at.as_deref(), e.problem),
+        (_, Err(problem)) if !matches!(problem, KeyProblem::NotStructure { .. }) => err(F, Some("PKCS#1"), problem),
         _ => err(F, None, KeyProblem::UnknownDer),
     })
 }

@@ -101,7 +101,10 @@ fn every_import_path_reads_and_says_what_it_should() {
     let e = import_key("MAwCAQACAQACAQACAQA=MAwCAQACAQACAQACAQA", KeyInput::Key).unwrap_err();
     assert_eq!(e.format, KeySource::Key, "{e}");
     assert!(matches!(e.problem, KeyProblem::NotKeyText | KeyProblem::UnreadableKeyText { .. }), "{e}");
+    // Two INTEGERs read as a PKCS#1 key, refused for its numbers; three are no key structure at all.
     let e = der_key(&[0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00]).unwrap_err();
+    assert_eq!((e.at.as_deref(), e.problem), (Some("PKCS#1"), KeyProblem::EvenModulus));
+    let e = der_key(&[0x30, 0x09, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00]).unwrap_err();
     assert_eq!(e.problem, KeyProblem::UnknownDer);
     assert_eq!(
         e.to_string(),
@@ -228,7 +231,11 @@ fn rsa_numbers_are_judged_before_the_rsa_crate_sees_them() {
     // The largest exponent the crate takes, 2^33 − 1, is a key.
     assert!(Key::import(&jwk(&n(2048, 0xc5), &[1, 0xff, 0xff, 0xff, 0xff])).is_ok());
     // PKCS#1 and SubjectPublicKeyInfo go the same way.
-    assert_eq!(pkcs1(&[0x30, 0x06, 0x02, 0x01, 0x0b, 0x02, 0x01, 0x0d]).unwrap_err(), KeyProblem::ExponentTooLarge);
+    let rsa_public_key = [0x30, 0x06, 0x02, 0x01, 0x0b, 0x02, 0x01, 0x0d];
+    assert_eq!(pkcs1(&rsa_public_key).unwrap_err(), KeyProblem::ExponentTooLarge);
+    // Given as bare DER, the PKCS#1 reading's refusal is the one reported, not "unknown DER".
+    let e = der_key(&rsa_public_key).unwrap_err();
+    assert_eq!((e.format, e.at.as_deref(), e.problem), (KeySource::Der, Some("PKCS#1"), KeyProblem::ExponentTooLarge));
 }
 
 #[test]
