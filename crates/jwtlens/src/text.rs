@@ -22,9 +22,13 @@ pub(crate) fn push_decimal(out: &mut String, n: u64, width: usize) {
 /// printability tables (~10 KB of wasm) for a few messages.
 pub(crate) fn quoted(s: &str) -> String {
     // serde_json escapes C0 controls, `"` and `\`; `escaped` the rest a terminal or a page acts on.
-    let json = serde_json::to_string(s).unwrap_or_default();
-    match escaped(&json) {
-        Cow::Borrowed(_) => json,
+    escaped_string(serde_json::to_string(s).unwrap_or_default())
+}
+
+/// [`escaped`] for a string already owned: `s` itself when nothing needs an escape.
+pub(crate) fn escaped_string(s: String) -> String {
+    match escaped(&s) {
+        Cow::Borrowed(_) => s,
         Cow::Owned(more) => more,
     }
 }

@@ -1,6 +1,5 @@
 //! How a key is given and why it could not be read: encodings, readings, errors.
 
-use alloc::string::String;
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -131,11 +130,10 @@ impl core::str::FromStr for SecretEncoding {
     /// }
     /// ```
     fn from_str(s: &str) -> Result<SecretEncoding, UnknownWord> {
-        SecretEncoding::ALL.into_iter().find(|e| e.word() == s).ok_or_else(|| UnknownWord {
-            what: "secret encoding",
-            found: String::from(s),
-            known: &SecretEncoding::WORDS,
-        })
+        SecretEncoding::ALL
+            .into_iter()
+            .find(|e| e.word() == s)
+            .ok_or_else(|| UnknownWord::new("secret encoding", s, &SecretEncoding::WORDS))
     }
 }
 
@@ -154,11 +152,7 @@ impl KeyInput {
             "jwk" => Ok(KeyInput::Jwk),
             "pem" => Ok(KeyInput::Pem),
             "secret" => Ok(KeyInput::Secret(encoding)),
-            other => Err(UnknownWord {
-                what: "key format",
-                found: String::from(other),
-                known: &["auto", "jwk", "pem", "secret"],
-            }),
+            other => Err(UnknownWord::new("key format", other, &["auto", "jwk", "pem", "secret"])),
         }
     }
 }

@@ -281,11 +281,7 @@ impl PolicyError {
     /// through `name`: a CLI shows `--max-age` where JSON has `maxAge`.
     pub fn render(&self, name: &dyn Fn(&str) -> String) -> String {
         // A member name the caller gave may hold characters a terminal or a page would act on.
-        let sentence = self.render_raw(name);
-        match crate::text::escaped(&sentence) {
-            alloc::borrow::Cow::Borrowed(_) => sentence,
-            alloc::borrow::Cow::Owned(escaped) => escaped,
-        }
+        crate::text::escaped_string(self.render_raw(name))
     }
 
     fn render_raw(&self, name: &dyn Fn(&str) -> String) -> String {
