@@ -61,6 +61,48 @@ pub(crate) fn escaped(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Where `needle` (not empty) first occurs in `hay`, a byte offset: `memchr` finds each
+/// candidate first byte, then the rest is compared. `str::find` and
+/// `str::contains` given a `&str` link core's Two-Way searcher (3 KB of wasm;
+/// `memchr::memmem` 3 KB gzip more) for key detection alone. The comparison
+/// makes this `O(hay × needle)` at worst: for key detection's short, fixed
+/// needles (the longest is 23 bytes) and the PEM END line, whose shape keeps
+/// it linear (`key::detect::pem_block`), not for any needle taken from the input.
+#[inline(never)]
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    positions(hay, needle).next()
+}
+
+/// Every byte offset where `needle` (not empty) starts in `hay`, overlapping
+/// ones included, in order ([`find`]'s search, its cost the same).
+pub(crate) fn positions<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let first = needle.first().copied().unwrap_or_default();
+    memchr::memchr_iter(first, hay).filter(move |&at| hay.get(at..).is_some_and(|from| from.starts_with(needle)))
+}
+
+/// Whether `needle` occurs in `hay` ([`find`]).
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// `hay` with every occurrence of `from` (not empty) replaced by `to`, left to
+/// right without overlaps, as `str::replace` does ([`find`]).
+pub(crate) fn replace(hay: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(hay.len());
+    let mut rest = hay;
+    while let Some(at) = find(rest, from).filter(|_| !from.is_empty()) {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        out.push_str(to);
+        rest = rest.get(at + from.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Lower-case hexadecimal, two digits per byte.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     base16ct::lower::encode_string(bytes)
@@ -93,6 +135,24 @@ mod tests {
         // Text without them is not copied, and other scripts are kept as they are.
         assert!(matches!(escaped("kid é 鍵 🔑"), Cow::Borrowed(_)));
         assert_eq!(quoted("é"), "\"é\"");
+    }
+
+    // `find`, `has`, `positions` and `replace` against core's `str` methods
+    // (the oracle), on text made of few characters so that needles recur,
+    // overlap and half-match; multi-byte characters included.
+    proptest::proptest! {
+        #[test]
+        fn search_and_replace_agree_with_str(hay in "[ab\\-é]{0,40}", needle in "[ab\\-é]{0,5}", to in "[xé]{0,2}") {
+            proptest::prop_assert_eq!(find(&hay, &needle), hay.find(needle.as_str()));
+            proptest::prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
+            if !needle.is_empty() {
+                let every: alloc::vec::Vec<usize> = (0..hay.len())
+                    .filter(|&i| hay.get(i..).is_some_and(|rest| rest.starts_with(needle.as_str())))
+                    .collect();
+                proptest::prop_assert_eq!(positions(&hay, &needle).collect::<alloc::vec::Vec<_>>(), every);
+                proptest::prop_assert_eq!(replace(&hay, &needle, &to), hay.replace(needle.as_str(), &to));
+            }
+        }
     }
 
     #[test]

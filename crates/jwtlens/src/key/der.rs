@@ -35,7 +35,7 @@ pub(super) fn pem(block: Result<(String, Vec<u8>), String>) -> Result<Key, KeyEr
         "CERTIFICATE" => {
             certificate(&der).map_err(|e| if e.format == KeySource::Spki { e } else { err(F, Some(label), e.problem) })
         }
-        l if l.contains("PRIVATE KEY") => Err(err(F, Some(l), KeyProblem::PrivateKey)),
+        l if crate::text::has(l, "PRIVATE KEY") => Err(err(F, Some(l), KeyProblem::PrivateKey)),
         l => Err(err(F, Some(l), KeyProblem::UnsupportedLabel)),
     }
 }

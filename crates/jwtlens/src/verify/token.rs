@@ -308,7 +308,9 @@ fn check_token(
             verdict.error.as_ref().map(alloc::string::ToString::to_string).unwrap_or_default()
         ),
         _ => match sole_reason {
-            Some(reason) => format!("The key cannot verify this token: {}.", reason.trim_start_matches("not tried: ")),
+            Some(reason) => {
+                format!("The key cannot verify this token: {}.", reason.strip_prefix("not tried: ").unwrap_or(&reason))
+            }
             None => String::from("None of the keys given may verify this token (see why for each)."),
         },
     };

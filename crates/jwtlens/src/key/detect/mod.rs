@@ -12,6 +12,7 @@
 //! with exactly one algorithm"). An attacker knows the public key, so a
 //! verifier that MACs with its text accepts tokens anyone can make.
 
+use crate::text::{find, has, replace};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -56,8 +57,8 @@ fn invisible(c: char) -> bool {
 /// ```
 pub fn normalise(text: &str) -> String {
     let mut t: String = text.chars().filter(|c| !invisible(*c)).collect();
-    if t.contains('\r') {
-        t = t.replace("\r\n", "\n").replace('\r', "\n");
+    if t.as_bytes().contains(&b'\r') {
+        t = replace(&t, "\r\n", "\n").replace('\r', "\n");
     }
     // Quotes inside quotes ("'...'" from a shell inside JSON) come off one layer at a time.
     for _ in 0..4 {
@@ -72,8 +73,8 @@ pub fn normalise(text: &str) -> String {
             }
         }
     }
-    if t.contains("-----BEGIN") && t.contains("\\n") {
-        t = t.replace("\\r\\n", "\n").replace("\\n", "\n");
+    if has(&t, "-----BEGIN") && has(&t, "\\n") {
+        t = replace(&replace(&t, "\\r\\n", "\n"), "\\n", "\n");
     }
     t
 }
@@ -101,19 +102,22 @@ fn unquote(t: &str) -> Option<String> {
 /// line by an environment variable still reads.
 fn pem_block(t: &str) -> Option<Result<(String, Vec<u8>), String>> {
     const BEGIN: &str = "-----BEGIN ";
-    let begin = t.find(BEGIN)?;
+    let begin = find(t, BEGIN)?;
     let after = t.get(begin + BEGIN.len()..)?;
-    let Some(label_len) = after.find("-----") else {
+    let Some(label_len) = find(after, "-----") else {
         return Some(Err(String::from("the BEGIN line does not end with \"-----\"")));
     };
     let label = after.get(..label_len).unwrap_or("").trim();
     let body_and_rest = after.get(label_len + 5..).unwrap_or("");
+    // `find` compares from every dash, as far as the text agrees with the
+    // line: past "-----END " only where that stands, and then not past the
+    // next "-----" (the label holds none): linear whatever the label's length.
     let end_line = alloc::format!("-----END {label}-----");
-    let Some(body_len) = body_and_rest.find(&end_line) else {
+    let Some(body_len) = find(body_and_rest, &end_line) else {
         return Some(Err(alloc::format!("no \"{end_line}\" line closes the block")));
     };
     let body = body_and_rest.get(..body_len).unwrap_or("");
-    if body.contains(':') {
+    if body.as_bytes().contains(&b':') {
         // RFC 1421 encapsulated headers (Proc-Type, DEK-Info): a legacy encrypted private key.
         return Some(Err(String::from(
             "the block has header lines (Proc-Type, DEK-Info): an encrypted private key, not a public key",
@@ -167,7 +171,7 @@ const OPENSSH_PREFIXES: [&str; 5] = ["ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", 
 fn has_openssh_key(t: &str) -> bool {
     t.lines().any(|line| {
         let line = line.trim_start();
-        OPENSSH_PREFIXES.iter().any(|p| line.starts_with(p) || line.contains(&alloc::format!(" {p}AAAA")))
+        OPENSSH_PREFIXES.iter().any(|p| line.starts_with(p) || has(line, &alloc::format!(" {p}AAAA")))
     })
 }
 
@@ -194,7 +198,7 @@ pub(crate) fn classify(t: &str) -> Found {
     if (t.starts_with('{') || t.starts_with('[')) && (crate::json::parse(t.as_bytes()).is_ok() || kty_member(t)) {
         return Found::Json(String::from(t));
     }
-    if t.contains("\"kty\"") || t.contains("\"keys\"") {
+    if has(t, "\"kty\"") || has(t, "\"keys\"") {
         // A JWK or JWK Set after a word or an assignment ("JWKS={...}").
         if let (Some(open), Some(close)) = (t.find('{'), t.rfind('}')) {
             if open < close {
@@ -213,7 +217,7 @@ pub(crate) fn classify(t: &str) -> Found {
     if let Some(der) = der_word(t) {
         return Found::Der(der);
     }
-    if let Some(m) = MARKERS.iter().find(|m| t.contains(**m)) {
+    if let Some(m) = MARKERS.iter().find(|m| has(t, m)) {
         return Found::Suspect(alloc::format!("the text contains \"{m}\""));
     }
     match key_material(t.as_bytes()) {

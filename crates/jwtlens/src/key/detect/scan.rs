@@ -1,6 +1,7 @@
 //! Key material anywhere: DER, armour, OpenSSH lines, `openssl -text`,
 //! JWKs and raw points, through layers of encoding.
 
+use crate::text::{has, replace};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -32,10 +33,7 @@ pub(super) fn scan_bytes(bytes: &[u8], depth: usize) -> Option<String> {
     let text = text_of(bytes);
     // In binary data the loose `kty:` form (YAML, logs) is a coincidence of four bytes
     // (a random 32-byte secret "kty:\0…" was refused); a JWK there is JSON, quoted.
-    if !printable(bytes)
-        && !text.contains("\"kty\"")
-        && kty_member(&text)
-        && marker(&text).is_some_and(|m| m.contains("JWK"))
+    if !printable(bytes) && !has(&text, "\"kty\"") && kty_member(&text) && marker(&text).is_some_and(|m| has(&m, "JWK"))
     {
         return None;
     }
@@ -68,7 +66,7 @@ pub(super) fn raw_point(bytes: &[u8]) -> Option<String> {
 /// The bytes as text: UTF-8; with NULs dropped (UTF-16 of ASCII); invalid sequences replaced.
 pub(super) fn text_of(bytes: &[u8]) -> alloc::borrow::Cow<'_, str> {
     match core::str::from_utf8(bytes) {
-        Ok(t) if !t.contains('\0') => alloc::borrow::Cow::Borrowed(t),
+        Ok(t) if !bytes.contains(&0) => alloc::borrow::Cow::Borrowed(t),
         _ => {
             let kept: Vec<u8> = bytes.iter().copied().filter(|b| *b != 0).collect();
             alloc::borrow::Cow::Owned(String::from_utf8_lossy(&kept).into_owned())
@@ -96,24 +94,24 @@ pub(super) fn marker(t: &str) -> Option<String> {
     let found = |what: &str| Some(alloc::format!("the text carries {what}"));
     // PEM and SSH2 armour: dashes, BEGIN or END, and a key or certificate label on one line.
     let armour = l.lines().any(|line| {
-        line.contains("---")
-            && (line.contains("begin") || line.contains("end "))
-            && ["public key", "certificate", "pkcs7", "private key"].iter().any(|w| line.contains(w))
+        has(line, "---")
+            && (has(line, "begin") || has(line, "end "))
+            && ["public key", "certificate", "pkcs7", "private key"].iter().any(|w| has(line, w))
     });
     if armour {
         return found("a PEM or SSH2 armoured key or certificate");
     }
-    if l.contains("public-key:")
-        || l.contains("subject public key info")
-        || (l.contains("modulus:") && l.contains("exponent"))
-        || l.contains("modulus=")
-        || l.contains("<rsakeyvalue")
-        || l.contains("<modulus>")
+    if has(&l, "public-key:")
+        || has(&l, "subject public key info")
+        || (has(&l, "modulus:") && has(&l, "exponent"))
+        || has(&l, "modulus=")
+        || has(&l, "<rsakeyvalue")
+        || has(&l, "<modulus>")
     {
         return found("a dump of an RSA or EC public key (openssl, .NET XML)");
     }
-    if ["ssh-rsa", "ssh-ed25519", "ssh-dss", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"].iter().any(|w| l.contains(w))
-        || ["AAAAB3NzaC1", "AAAAC3NzaC1", "AAAAE2VjZHNh"].iter().any(|w| t.contains(w))
+    if ["ssh-rsa", "ssh-ed25519", "ssh-dss", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"].iter().any(|w| has(&l, w))
+        || ["AAAAB3NzaC1", "AAAAC3NzaC1", "AAAAE2VjZHNh"].iter().any(|w| has(t, w))
     {
         return found("an OpenSSH public key");
     }
@@ -126,7 +124,7 @@ pub(super) fn marker(t: &str) -> Option<String> {
 /// Whether `t` names a JWK's `kty` member: the word `kty` (not inside another
 /// word), then quotes, spaces or a closing `>`, then `:`, `=` or an XML element.
 pub(super) fn kty_member(t: &str) -> bool {
-    t.match_indices("kty").any(|(i, _)| {
+    crate::text::positions(t, "kty").any(|i| {
         let before = t.get(..i).and_then(|b| b.chars().next_back());
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             return false;
@@ -169,14 +167,38 @@ pub(super) fn json_key(t: &str, depth: usize) -> Option<String> {
 /// line breaks and whitespace removed), hex (colons, spaces and `0x` removed), percent-encoding.
 pub(super) fn decodings(t: &str) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
-    let unescaped = t.replace("\\r", "").replace("\\n", "").replace("\\t", "");
+    let unescaped = replace(&replace(&replace(t, "\\r", ""), "\\n", ""), "\\t", "");
     let compact: String = unescaped.chars().filter(|c| !c.is_whitespace()).collect();
     out.extend(base64_or_hex(&compact));
-    if t.contains('%') {
+    if t.as_bytes().contains(&b'%') {
         out.extend(percent_decode(t));
     }
     // Not '/' or '+': standard base64 uses them.
-    let separators = |c: char| c.is_whitespace() || "\"'`=:,;#()<>|&{}[]\\.".contains(c);
+    let separators = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\''
+                    | '`'
+                    | '='
+                    | ':'
+                    | ','
+                    | ';'
+                    | '#'
+                    | '('
+                    | ')'
+                    | '<'
+                    | '>'
+                    | '|'
+                    | '&'
+                    | '{'
+                    | '}'
+                    | '['
+                    | ']'
+                    | '\\'
+                    | '.'
+            )
+    };
     let words = unescaped.split(separators).filter(|w| w.len() >= 40 && w.len() != compact.len()).take(16);
     for w in words {
         out.extend(base64_or_hex(w));
@@ -184,7 +206,7 @@ pub(super) fn decodings(t: &str) -> Vec<Vec<u8>> {
     // A body split into lines with something around each ("> ", "# ", JSON array
     // items): the long base64 runs joined.
     let runs: String = unescaped
-        .split(|c: char| !(c.is_ascii_alphanumeric() || "+/=-_".contains(c)))
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_')))
         .filter(|w| w.len() >= 16)
         .collect();
     if runs.len() >= 40 && runs.len() != compact.len() {
@@ -202,7 +224,7 @@ pub(super) fn byte_list(t: &str) -> Option<Vec<u8>> {
         let token = token.trim_start_matches('x');
         let v = if let Some(h) = token.strip_prefix("0x").or_else(|| token.strip_prefix("0X")) {
             i16::from_str_radix(h, 16).ok()
-        } else if token.len() == 2 && t.contains("\\x") {
+        } else if token.len() == 2 && has(t, "\\x") {
             i16::from_str_radix(token, 16).ok()
         } else {
             token.parse::<i16>().ok()

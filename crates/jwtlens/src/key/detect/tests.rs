@@ -393,3 +393,25 @@ fn the_property_test_s_secret_stays_a_secret() {
     let crate::key::Material::Hmac(h) = &set.keys()[0].material else { panic!() };
     assert_eq!(h.public_key(), None);
 }
+
+#[test]
+fn a_long_label_and_many_near_misses_stay_linear() {
+    // 500 END lines that each match the 20,000-character label but its last
+    // character, and runs of dashes: `find` of the END line compares past
+    // "-----END " only where it stands and never past the next "-----", so this
+    // is about 10 MB of comparisons, not 500 × 20,000 × the dashes.
+    let label = "X".repeat(20_000);
+    let mut text = alloc::format!("-----BEGIN {label}-----\nAAAA\n");
+    for _ in 0..500 {
+        text.push_str(&alloc::format!("-----END {}Y-----{}", &label[1..], "-".repeat(100)));
+    }
+    let end_line = alloc::format!("-----END {label}-----");
+    assert!(matches!(pem_block(&text), Some(Err(e)) if e.starts_with("no \"-----END XXX")));
+    text.push('\n');
+    text.push_str(&end_line);
+    // Found where `str::find` finds it (the near misses are the block's body).
+    let body = &text[text.find('\n').unwrap() + 1..text.find(&end_line).unwrap()];
+    let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(Ok((found, der))) = pem_block(&text) else { panic!("the END line was not found") };
+    assert_eq!((found, der), (label, crate::b64::decode(&compact).unwrap().bytes));
+}
