@@ -42,10 +42,13 @@ impl PolicyInput {
         if self.iss.trim().is_empty() && self.aud.trim().is_empty() && self.leeway.trim().is_empty() {
             return Ok(None);
         }
-        use jwtlens::policy::{seconds, PolicyError, PolicyField, DEFAULT_LEEWAY};
+        use jwtlens::policy::{seconds, Named, PolicyError, PolicyField, DEFAULT_LEEWAY};
         // The core's sentence, with the page's label for the one duration it has.
         let sentence = |e: PolicyError| {
-            let sentence = e.render(&|name| if name == "leeway" { String::from("Leeway") } else { String::from(name) });
+            let sentence = e.render(&|name| match name {
+                Named::Field(PolicyField::Leeway) => String::from("Leeway"),
+                other => other.to_string(),
+            });
             format!("{sentence}.")
         };
         let leeway = match self.leeway.trim() {

@@ -168,18 +168,8 @@ impl KeyHandle {
 #[wasm_bindgen(js_name = importKey)]
 pub fn import_key(text: &str, format: &str, encoding: &str) -> Result<KeyHandle, String> {
     use jwtlens::key::{KeyInput, SecretEncoding};
-    // Words the core does not know: `{code, message}` as for every bad argument.
-    #[derive(Serialize)]
-    struct BadArgument {
-        code: &'static str,
-        message: String,
-        found: String,
-    }
     // The option the word was given as, and the core's sentence (which lists the known words).
-    let bad = |option: &str, e: jwtlens::UnknownWord| {
-        let message = format!("options.{option}: {e}");
-        json_error(&BadArgument { code: "invalid_argument", message, found: e.found })
-    };
+    let bad = |option: &str, e: jwtlens::UnknownWord| json_error(&e.reported(format!("options.{option}: {e}")));
     let enc: SecretEncoding = encoding.parse().map_err(|e| bad("encoding", e))?;
     let input = KeyInput::from_words(format, enc).map_err(|e| bad("format", e))?;
     jwtlens::key::import_key(text, input)
@@ -212,6 +202,15 @@ pub fn algorithm_facts() -> String {
         })
         .collect();
     serde_json::to_string(&facts).unwrap_or_else(|_| String::from("[]"))
+}
+
+/// Where an option named `name` belongs, as its path from the options
+/// object (`policy.leeway`, `now`), when it is a policy member's name, a name
+/// people write for one, or the time's ([`jwtlens::policy::place_of`]): how
+/// the faces tell a caller who wrote `{ issuer }` beside the policy where it goes.
+#[wasm_bindgen(js_name = optionPlace)]
+pub fn option_place(name: &str) -> Option<String> {
+    jwtlens::policy::place_of(name).map(|place| place.to_string())
 }
 
 /// The version of the core (the workspace's version, which every crate shares).

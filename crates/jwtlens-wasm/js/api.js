@@ -5,7 +5,7 @@ import { requireLoaded } from "./platform.js";
 import { JwtlensError, argumentError, callCore, describe, nowArgument } from "./common.js";
 import { JwtlensKey, keyFunctions } from "./key.js";
 import { writeInput } from "./input.js";
-import { knownOptions, misplaced, own, policyArgument, tokenArgument, verifyNowArgument } from "./options.js";
+import { knownOptions, own, placement, policyArgument, tokenArgument, verifyNowArgument } from "./options.js";
 
 export { JwtlensError, JwtlensKey };
 
@@ -15,6 +15,7 @@ function requireReady() {
 }
 
 // The wasm exports are the entry's (backend.js), looked up when called.
+const misplaced = placement((name) => core.optionPlace(name));
 const keys = keyFunctions(
   "jwt",
   (text, format, encoding) => core.importKey(text, format, encoding),

@@ -25,32 +25,15 @@ export function verifyNowArgument(now) {
 }
 const EARLIEST_NOW = 1e9;
 
-// Names a jose, jsonwebtoken or fast-jwt user writes at the top level of the
-// options, and where jwtlens takes them.
-const MISPLACED = {
-  issuer: "options.policy.issuer",
-  iss: "options.policy.issuer",
-  audience: "options.policy.audience",
-  aud: "options.policy.audience",
-  subject: "options.policy.subject",
-  sub: "options.policy.subject",
-  algorithms: "options.policy.algorithms",
-  allowedAlgorithms: "options.policy.algorithms",
-  typ: "options.policy.typ",
-  maxTokenAge: "options.policy.maxAge",
-  maxAge: "options.policy.maxAge",
-  clockTolerance: "options.policy.leeway",
-  leeway: "options.policy.leeway",
-  requiredClaims: "options.policy.required",
-  required: "options.policy.required",
-  currentDate: "options.now",
-  clockTimestamp: "options.now",
-};
-
-// Where jwtlens takes a name from MISPLACED; undefined for others (own
-// properties only: `constructor` must not read as a hint).
-export function misplaced(name) {
-  return Object.hasOwn(MISPLACED, name) ? MISPLACED[name] : undefined;
+// Where an option a jose, jsonwebtoken or fast-jwt user writes goes in
+// jwtlens ("options.policy.issuer", "options.now"), or undefined: the core
+// knows the names (`optionPlace`, jwtlens::policy::place_of), given by the
+// module that asks.
+export function placement(optionPlace) {
+  return (name) => {
+    const place = optionPlace(name);
+    return place === undefined ? undefined : `options.${place}`;
+  };
 }
 
 // An option's value only when the caller set it on the object itself: a polluted

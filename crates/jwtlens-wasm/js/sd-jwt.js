@@ -6,11 +6,12 @@ import {
   decodeSdJwtJson,
   importKey as importKeyRaw,
   algorithmFacts,
+  optionPlace,
   version as coreVersion,
 } from "./jwtlens_sd_jwt.js";
 import { JwtlensError, argumentError, callCore, describe, jsonArgument } from "./common.js";
 import { JwtlensKey, keyFunctions } from "./key.js";
-import { knownOptions, misplaced, own, policyArgument, tokenArgument, verifyNowArgument } from "./options.js";
+import { knownOptions, own, placement, policyArgument, tokenArgument, verifyNowArgument } from "./options.js";
 import { requireLoaded } from "./platform.js";
 
 export { JwtlensError, JwtlensKey };
@@ -18,6 +19,7 @@ export { JwtlensError, JwtlensKey };
 const requireReady = () => requireLoaded("sd-jwt", (d) => new JwtlensError(d), "jwtlens/sd-jwt/init");
 
 const keys = keyFunctions("sd-jwt", importKeyRaw, algorithmFacts, requireReady);
+const misplaced = placement(optionPlace);
 
 /**
  * Import the issuer's key here, as `importKey` of `jwtlens` does (see key.js); a

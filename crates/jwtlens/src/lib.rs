@@ -77,7 +77,7 @@ pub use diagnostic::{Code, Diagnostic, Part};
 pub use report::{inspect, Options, Report};
 pub use token::Token;
 pub use verifier::{Verified, Verifier};
-pub use word::UnknownWord;
+pub use word::{ReportedUnknownWord, UnknownWord};
 
 /// The current time as a NumericDate, from the system clock.
 ///

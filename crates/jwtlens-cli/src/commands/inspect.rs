@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use jwtlens::policy::{Named, PolicyField};
 use jwtlens::{inspect, Options};
 
 use crate::{parse_now, read_token, render, ColorChoice};
@@ -86,7 +87,7 @@ pub(crate) struct VerifyArgs {
 
 /// A duration flag's value, read and judged by the core, its sentence naming the flag.
 fn seconds(field: jwtlens::policy::PolicyField, flag: &str, text: &str) -> Result<f64, String> {
-    jwtlens::policy::seconds(field, text).map_err(|e| e.render(&|_| String::from(flag)))
+    jwtlens::policy::seconds(field, text).map_err(|e| e.render(&|_: Named<'_>| String::from(flag)))
 }
 
 fn leeway_seconds(text: &str) -> Result<f64, String> {
@@ -124,7 +125,13 @@ fn policy(args: &VerifyArgs) -> Result<jwtlens::policy::Policy, String> {
     };
     p.validate().map_err(|e| {
         e.render(&|name| match name {
-            "maxAge" => String::from("--max-age"),
+            Named::Field(PolicyField::MaxAge) => String::from("--max-age"),
+            Named::Field(PolicyField::Issuer) => String::from("--iss"),
+            Named::Field(PolicyField::Audience) => String::from("--aud"),
+            Named::Field(PolicyField::Subject) => String::from("--sub"),
+            Named::Field(PolicyField::Algorithms) => String::from("--alg"),
+            Named::Field(PolicyField::Required) => String::from("--require"),
+            // --typ and --leeway are the members' own names.
             other => format!("--{other}"),
         })
     })?;

@@ -99,8 +99,9 @@ impl fmt::Display for PolicyField {
 }
 
 /// Names people write for a policy member (jose's `jwtVerify` options,
-/// jsonwebtoken's, the claim names) and the member jwtlens reads.
-const SYNONYMS: [(&str, PolicyField); 14] = [
+/// jsonwebtoken's, fast-jwt's, the claim names) and the member jwtlens reads.
+const SYNONYMS: [(&str, PolicyField); 15] = [
+    ("allowedAlgorithms", PolicyField::Algorithms),
     ("issuers", PolicyField::Issuer),
     ("iss", PolicyField::Issuer),
     ("audiences", PolicyField::Audience),
@@ -119,6 +120,69 @@ const SYNONYMS: [(&str, PolicyField); 14] = [
 
 /// Names of the time, which is given beside the policy, not in it.
 const TIME_NAMES: [&str; 3] = ["now", "currentDate", "clockTimestamp"];
+
+/// Where an option belongs: in the policy, as one of its members, or beside
+/// it, as the time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The policy member.
+    Policy(PolicyField),
+    /// `now`, the time a verdict is judged at.
+    Now,
+}
+
+/// Where an option named `name` belongs, when it is a policy member's name,
+/// a name people write for one (jose's, jsonwebtoken's, fast-jwt's, a
+/// claim's), or a name of the time: how a face tells a caller who put
+/// `issuer` beside the policy, or `currentDate` in it, where it goes.
+///
+/// ```
+/// use jwtlens::policy::{place_of, Place, PolicyField};
+/// assert_eq!(place_of("clockTolerance"), Some(Place::Policy(PolicyField::Leeway)));
+/// assert_eq!(place_of("maxAge"), Some(Place::Policy(PolicyField::MaxAge)));
+/// assert_eq!(place_of("currentDate"), Some(Place::Now));
+/// assert_eq!(place_of("color"), None);
+/// ```
+pub fn place_of(name: &str) -> Option<Place> {
+    if let Some(field) = PolicyField::named(name) {
+        return Some(Place::Policy(field));
+    }
+    if let Some((_, field)) = SYNONYMS.iter().find(|(synonym, _)| *synonym == name) {
+        return Some(Place::Policy(*field));
+    }
+    TIME_NAMES.contains(&name).then_some(Place::Now)
+}
+
+impl fmt::Display for Place {
+    /// The option's path from the options object: `policy.leeway`, `now`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Policy(field) => write!(f, "policy.{field}"),
+            Place::Now => f.write_str("now"),
+        }
+    }
+}
+
+/// A name in a [`PolicyError`]'s sentence, which [`PolicyError::render`]
+/// lets a face write its own way: one of the policy's members, or a name the
+/// caller gave that is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named<'a> {
+    /// A member of the policy.
+    Field(PolicyField),
+    /// A name from the caller's policy that is no member of it.
+    Given(&'a str),
+}
+
+impl fmt::Display for Named<'_> {
+    /// The name as the contract spells it, or as it was given.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Named::Field(field) => f.write_str(field.name()),
+            Named::Given(name) => f.write_str(name),
+        }
+    }
+}
 
 /// Why a policy cannot be used. [`fmt::Display`] is the sentence with member
 /// names as the contract spells them; [`PolicyError::at`] puts a face's path
@@ -277,29 +341,42 @@ impl PolicyError {
         self.render(&|name| format!("{path}{name}"))
     }
 
-    /// The sentence with each member name (as the contract spells it) passed
-    /// through `name`: a CLI shows `--max-age` where JSON has `maxAge`.
-    pub fn render(&self, name: &dyn Fn(&str) -> String) -> String {
+    /// The sentence with each name written by `name`: a CLI shows `--max-age`
+    /// where JSON has `maxAge`.
+    ///
+    /// ```
+    /// use jwtlens::policy::{seconds, Named, PolicyField};
+    /// let e = seconds(PolicyField::MaxAge, "-5").unwrap_err();
+    /// let flag = |name: Named<'_>| match name {
+    ///     Named::Field(PolicyField::MaxAge) => String::from("--max-age"),
+    ///     other => format!("--{other}"),
+    /// };
+    /// assert_eq!(e.render(&flag), "--max-age must not be negative, found -5");
+    /// ```
+    pub fn render(&self, name: &dyn Fn(Named<'_>) -> String) -> String {
         // A member name the caller gave may hold characters a terminal or a page would act on.
         crate::text::escaped_string(self.render_raw(name))
     }
 
-    fn render_raw(&self, name: &dyn Fn(&str) -> String) -> String {
-        let field = |f: &PolicyField| name(f.name());
+    fn render_raw(&self, name: &dyn Fn(Named<'_>) -> String) -> String {
+        let field = |f: &PolicyField| name(Named::Field(*f));
         match self {
             PolicyError::NotAnObject { found } => format!("the policy must be a JSON object: {found}"),
             PolicyError::Unknown { name: given } => {
                 let fields: Vec<String> = PolicyField::ALL.iter().map(field).collect();
-                format!("{} is not a policy field (the policy has {})", name(given), fields.join(", "))
+                format!("{} is not a policy field (the policy has {})", name(Named::Given(given)), fields.join(", "))
             }
             PolicyError::Synonym { name: given, use_instead } => {
-                format!("{} is not a jwtlens option: use {}", name(given), field(use_instead))
+                format!("{} is not a jwtlens option: use {}", name(Named::Given(given)), field(use_instead))
             }
             PolicyError::Duplicate { name: given } => {
-                format!("{} is given twice: give it once", name(given))
+                format!("{} is given twice: give it once", name(Named::Given(given)))
             }
             PolicyError::TimeInPolicy { name: given } => {
-                format!("{} is not a policy field: the time is given beside the policy, as now", name(given))
+                format!(
+                    "{} is not a policy field: the time is given beside the policy, as now",
+                    name(Named::Given(given))
+                )
             }
             PolicyError::Null { field: f } => format!("{} is null: give a value, or leave it out", field(f)),
             PolicyError::EmptyList { field: f } => {
@@ -430,14 +507,13 @@ impl Policy {
         }
         let mut p = Policy::default();
         for (name, v) in map.members().iter().map(|m| (m.name.as_str(), &m.value)) {
-            let Some(field) = PolicyField::named(name) else {
-                if let Some((_, right)) = SYNONYMS.iter().find(|(wrong, _)| *wrong == name) {
-                    return Err(PolicyError::Synonym { name: String::from(name), use_instead: *right });
+            let field = match place_of(name) {
+                Some(Place::Policy(field)) if field.name() == name => field,
+                Some(Place::Policy(right)) => {
+                    return Err(PolicyError::Synonym { name: String::from(name), use_instead: right })
                 }
-                if TIME_NAMES.contains(&name) {
-                    return Err(PolicyError::TimeInPolicy { name: String::from(name) });
-                }
-                return Err(PolicyError::Unknown { name: String::from(name) });
+                Some(Place::Now) => return Err(PolicyError::TimeInPolicy { name: String::from(name) }),
+                None => return Err(PolicyError::Unknown { name: String::from(name) }),
             };
             if matches!(v, Json::Null) {
                 return Err(PolicyError::Null { field });
@@ -524,10 +600,27 @@ mod tests {
             Policy::from_json(r#"{"leeway":-1}"#).unwrap_err().at("options.policy."),
             "options.policy.leeway must not be negative, found -1"
         );
-        let flag = |name: &str| match name {
-            "maxAge" => String::from("--max-age"),
+        let flag = |name: Named<'_>| match name {
+            Named::Field(PolicyField::MaxAge) => String::from("--max-age"),
             other => format!("--{other}"),
         };
+        // A name the caller gave reaches the face as given, not as a member.
+        let names = |name: Named<'_>| format!("{name:?}");
+        assert_eq!(
+            Policy::from_json(r#"{"clockTolerance":1}"#).unwrap_err().render(&names),
+            "Given(\"clockTolerance\") is not a jwtlens option: use Field(Leeway)"
+        );
+        for (name, place) in [
+            ("issuer", Some(Place::Policy(PolicyField::Issuer))),
+            ("allowedAlgorithms", Some(Place::Policy(PolicyField::Algorithms))),
+            ("clockTimestamp", Some(Place::Now)),
+            ("now", Some(Place::Now)),
+            ("constructor", None),
+            ("Issuer", None),
+        ] {
+            assert_eq!(place_of(name), place, "{name}");
+        }
+        assert_eq!(Place::Policy(PolicyField::MaxAge).to_string(), "policy.maxAge");
         assert_eq!(
             Policy::from_json(r#"{"maxAge":-5}"#).unwrap_err().render(&flag),
             "--max-age must not be negative, found -5"

@@ -69,7 +69,7 @@ mod tests;
 
 use checks::*;
 
-pub use contract::{PolicyError, PolicyField, ReportedPolicyError};
+pub use contract::{place_of, Named, Place, PolicyError, PolicyField, ReportedPolicyError};
 
 /// Check a duration given by a person: finite, not negative, at most `max`.
 ///
