@@ -67,7 +67,7 @@ impl core::fmt::Debug for Platform {
 const MAX_ANSWERS: usize = 1024;
 
 impl Backend for Platform {
-    fn verify(&self, alg: Algorithm, _: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
+    fn verify(&self, alg: Algorithm, _: jwtlens::verify::KeyRef, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
         let q = Question { alg, jwk: key.to_jwk(), data: data.to_vec(), sig: sig.to_vec() };
         let mut inner = self.0.borrow_mut();
         let answer = inner.answers.get(&q).copied();
@@ -134,25 +134,6 @@ pub fn use_platform() -> Platform {
     (*platform).clone()
 }
 
-/// WebCrypto's import and verify parameters for `alg` (RFC 7518 §3.3–3.5, RFC 8037);
-/// `None` for the algorithms it does not have (ES256K, and HMAC, which the core does).
-fn parameters(alg: Algorithm) -> Option<(&'static str, &'static str)> {
-    Some(match alg {
-        Algorithm::RS256 => (r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-256"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#),
-        Algorithm::RS384 => (r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-384"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#),
-        Algorithm::RS512 => (r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-512"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#),
-        // RFC 7518 §3.5: "The size of the salt value is the same size as the hash function output."
-        Algorithm::PS256 => (r#"{"name":"RSA-PSS","hash":"SHA-256"}"#, r#"{"name":"RSA-PSS","saltLength":32}"#),
-        Algorithm::PS384 => (r#"{"name":"RSA-PSS","hash":"SHA-384"}"#, r#"{"name":"RSA-PSS","saltLength":48}"#),
-        Algorithm::PS512 => (r#"{"name":"RSA-PSS","hash":"SHA-512"}"#, r#"{"name":"RSA-PSS","saltLength":64}"#),
-        Algorithm::ES256 => (r#"{"name":"ECDSA","namedCurve":"P-256"}"#, r#"{"name":"ECDSA","hash":"SHA-256"}"#),
-        Algorithm::ES384 => (r#"{"name":"ECDSA","namedCurve":"P-384"}"#, r#"{"name":"ECDSA","hash":"SHA-384"}"#),
-        Algorithm::ES512 => (r#"{"name":"ECDSA","namedCurve":"P-521"}"#, r#"{"name":"ECDSA","hash":"SHA-512"}"#),
-        Algorithm::EdDSA => (r#"{"name":"Ed25519"}"#, r#"{"name":"Ed25519"}"#),
-        _ => return None,
-    })
-}
-
 /// Only the public parameters of the key's JWK: an `alg`, `use` or `key_ops`
 /// would make WebCrypto refuse an import the core has already judged.
 fn public_jwk(jwk: &str) -> Option<String> {
@@ -180,7 +161,8 @@ async fn check(q: &Question) -> Option<bool> {
 }
 
 async fn webcrypto(q: &Question) -> Option<bool> {
-    let (import, verify) = parameters(q.alg)?;
+    // The core's facts: WebCrypto's parameters, `None` for what it lacks (ES256K; HMAC is the core's).
+    let [import, verify] = q.alg.webcrypto()?;
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let usages = js_sys::Array::of1(&JsValue::from_str("verify"));
     let imported =

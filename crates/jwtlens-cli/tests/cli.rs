@@ -579,6 +579,14 @@ fn encrypt_a_signed_jwt_then_decrypt_and_verify_it_nested() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["nested"], true);
+    // The core's serialization of the decryption (the plaintext as text and as base64url), and the inner report.
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["alg", "enc", "findings", "header", "inner", "nested", "plaintext", "plaintextBase64url", "steps"]
+    );
+    assert_eq!(v["plaintext"].as_str(), Some(jws.as_str()));
+    assert_eq!(v["plaintextBase64url"].as_str(), Some(jwtlens::b64::encode(jws.as_bytes()).as_str()));
     assert_eq!(v["inner"]["verdict"]["status"], "valid");
     assert_eq!(v["inner"]["claims"]["sub"], "ada");
     // Another signer's key: decrypted, but the nested JWT is not valid, and the exit code says so.

@@ -61,7 +61,7 @@ impl jwtlens::verify::Backend for Platform<'_> {
     fn verify(
         &self,
         alg: jwtlens::alg::Algorithm,
-        key_index: usize,
+        which: jwtlens::verify::KeyRef,
         key: &jwtlens::key::Key,
         data: &[u8],
         sig: &[u8],
@@ -69,9 +69,10 @@ impl jwtlens::verify::Backend for Platform<'_> {
         let alg_index = jwtlens::alg::ALL.iter().position(|a| *a == alg)?;
         // The JWK goes only with a key the token brought: decoding even an empty
         // string into JavaScript costs a TextDecoder call per verification.
-        let (index, jwk) = match key_index {
-            jwtlens::verify::FOREIGN_KEY => (u32::MAX, Some(key.to_jwk())),
-            i => (u32::try_from(i).ok().filter(|i| *i != u32::MAX)?, None),
+        // On the wire a foreign key is index 2^32 - 1 (FOREIGN in js/), which no set reaches.
+        let (index, jwk) = match which {
+            jwtlens::verify::KeyRef::Foreign => (u32::MAX, Some(key.to_jwk())),
+            jwtlens::verify::KeyRef::InSet(i) => (u32::try_from(i).ok().filter(|i| *i != u32::MAX)?, None),
         };
         // A throwing callback is "not handled" (the core then says the platform must check it).
         match self.0.call5(&JsValue::NULL, index, alg_index as u32, data, sig, jwk.as_deref()) {
@@ -179,8 +180,10 @@ pub fn import_key(text: &str, format: &str, encoding: &str) -> Result<KeyHandle,
 
 /// The facts of every algorithm of `jwtlens::alg::ALL`, in order (the
 /// numbering of the platform callback's `algIndex`), as JSON: `name`,
-/// `family`, `hashBits` (null for EdDSA and none) and `curve` (null for HMAC
-/// and RSA). The faces build the platform's parameters from these instead of
+/// `family`, `hashBits` (null for EdDSA and none), `curve` (null for HMAC
+/// and RSA), `saltBytes` (RSASSA-PSS's salt, else null) and `webCrypto`
+/// (WebCrypto's import and verify parameters as JSON text, null where it has
+/// none). The faces build the platform's parameters from these instead of
 /// keeping tables of their own.
 #[wasm_bindgen(js_name = algorithmFacts)]
 pub fn algorithm_facts() -> String {
@@ -191,6 +194,8 @@ pub fn algorithm_facts() -> String {
         family: jwtlens::alg::Family,
         hash_bits: Option<usize>,
         curve: Option<&'static str>,
+        salt_bytes: Option<usize>,
+        web_crypto: Option<[&'static str; 2]>,
     }
     let facts: Vec<Facts> = jwtlens::alg::ALL
         .iter()
@@ -199,6 +204,8 @@ pub fn algorithm_facts() -> String {
             family: a.family(),
             hash_bits: a.hash().map(|h| h.output_len() * 8),
             curve: a.curve(),
+            salt_bytes: a.pss_salt_len(),
+            web_crypto: a.webcrypto(),
         })
         .collect();
     serde_json::to_string(&facts).unwrap_or_else(|_| String::from("[]"))

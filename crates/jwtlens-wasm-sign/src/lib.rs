@@ -13,8 +13,9 @@
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use wasm_bindgen::prelude::wasm_bindgen;
 
-fn json_error(e: &impl serde::Serialize) -> String {
-    serde_json::to_string(e).unwrap_or_else(|e| e.to_string())
+/// A core result or error as JSON text: its own serialization, the contract's.
+fn json(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).unwrap_or_else(|e| e.to_string())
 }
 
 fn parse_alg(alg: &str) -> Result<jwtlens::alg::Algorithm, String> {
@@ -25,7 +26,7 @@ fn parse_alg(alg: &str) -> Result<jwtlens::alg::Algorithm, String> {
 #[wasm_bindgen(js_name = generateKeyJson)]
 pub fn generate_key_json(alg: &str) -> Result<String, String> {
     let alg = parse_alg(alg)?;
-    let key = jwtlens::sign::generate(alg, &mut rand_core::OsRng).map_err(|e| json_error(&e))?;
+    let key = jwtlens::sign::generate(alg, &mut rand_core::OsRng).map_err(|e| json(&e))?;
     serde_json::to_string(&jwtlens::sign::GeneratedKey::new(alg, &key)).map_err(|e| e.to_string())
 }
 
@@ -34,8 +35,8 @@ pub fn generate_key_json(alg: &str) -> Result<String, String> {
 #[wasm_bindgen(js_name = signToken)]
 pub fn sign_token(alg: &str, header: &str, claims: &str, key: &str) -> Result<String, String> {
     let alg = parse_alg(alg)?;
-    let key = jwtlens::sign::import_signing_key(key).map_err(|e| json_error(&e))?;
-    jwtlens::sign::sign(alg, header, claims, &key, &mut rand_core::OsRng).map_err(|e| json_error(&e))
+    let key = jwtlens::sign::import_signing_key(key).map_err(|e| json(&e))?;
+    jwtlens::sign::sign(alg, header, claims, &key, &mut rand_core::OsRng).map_err(|e| json(&e))
 }
 
 /// `issueSdJwt(alg, claims, options, key)`: `{"sdJwt","disclosures"}` as JSON text
@@ -44,10 +45,9 @@ pub fn sign_token(alg: &str, header: &str, claims: &str, key: &str) -> Result<St
 pub fn issue_sd_jwt(alg: &str, claims: &str, options: &str, key: &str) -> Result<String, String> {
     let alg = parse_alg(alg)?;
     let options: jwtlens::sdjwt::Issue = serde_json::from_str(options).map_err(|e| format!("options: {e}"))?;
-    let key = jwtlens::sign::import_signing_key(key).map_err(|e| json_error(&e))?;
-    let issued =
-        jwtlens::sdjwt::issue(alg, claims, &options, &key, &mut rand_core::OsRng).map_err(|e| json_error(&e))?;
-    Ok(serde_json::json!({ "sdJwt": issued.sd_jwt, "disclosures": issued.disclosures }).to_string())
+    let key = jwtlens::sign::import_signing_key(key).map_err(|e| json(&e))?;
+    let issued = jwtlens::sdjwt::issue(alg, claims, &options, &key, &mut rand_core::OsRng).map_err(|e| json(&e))?;
+    Ok(json(&issued))
 }
 
 /// `presentSdJwt(issued, keep, bind)`: the presentation. `keep` is a JSON list of claim
@@ -66,13 +66,13 @@ pub fn present_sd_jwt(issued: &str, keep: &str, bind: &str) -> Result<String, St
     let keep: Vec<String> = serde_json::from_str(keep).map_err(|e| format!("keep: {e}"))?;
     let keep: Vec<&str> = keep.iter().map(String::as_str).collect();
     if bind.is_empty() {
-        return jwtlens::sdjwt::present(issued, &keep, None, &mut rand_core::OsRng).map_err(|e| json_error(&e));
+        return jwtlens::sdjwt::present(issued, &keep, None, &mut rand_core::OsRng).map_err(|e| json(&e));
     }
     let b: BindJs = serde_json::from_str(bind).map_err(|e| format!("options.keyBinding: {e}"))?;
-    let key = jwtlens::sign::import_signing_key(&b.key).map_err(|e| json_error(&e))?;
+    let key = jwtlens::sign::import_signing_key(&b.key).map_err(|e| json(&e))?;
     let iat = jwtlens::time::NumericDate::now(b.iat).map_err(|e| format!("options.keyBinding.iat {e}"))?;
     let bind = jwtlens::sdjwt::Bind { key: &key, alg: parse_alg(&b.alg)?, nonce: &b.nonce, audience: &b.audience, iat };
-    jwtlens::sdjwt::present(issued, &keep, Some(&bind), &mut rand_core::OsRng).map_err(|e| json_error(&e))
+    jwtlens::sdjwt::present(issued, &keep, Some(&bind), &mut rand_core::OsRng).map_err(|e| json(&e))
 }
 
 /// `decryptJwe(text, key, isPassword)`: the decrypted JWE as JSON text — header, alg,
@@ -83,20 +83,10 @@ pub fn decrypt_jwe(text: &str, key: &str, is_password: bool) -> Result<String, S
     let key = if is_password {
         jwtlens::jwe::DecryptionKey::password(key)
     } else {
-        jwtlens::jwe::DecryptionKey::from_jwk(key).map_err(|e| json_error(&e))?
+        jwtlens::jwe::DecryptionKey::from_jwk(key).map_err(|e| json(&e))?
     };
-    let d = jwtlens::jwe::decrypt(text, &key).map_err(|e| json_error(&e))?;
-    Ok(serde_json::json!({
-        "header": d.header,
-        "alg": d.alg,
-        "enc": d.enc,
-        "steps": d.steps,
-        "findings": d.findings,
-        "nested": d.nested,
-        "plaintext": core::str::from_utf8(&d.plaintext).ok(),
-        "plaintextBase64url": jwtlens::b64::encode(&d.plaintext),
-    })
-    .to_string())
+    let d = jwtlens::jwe::decrypt(text, &key).map_err(|e| json(&e))?;
+    Ok(json(&d))
 }
 
 /// `encryptJwe(plaintext, options, key, isPassword)`: a compact JWE of the UTF-8
@@ -105,14 +95,14 @@ pub fn decrypt_jwe(text: &str, key: &str, is_password: bool) -> Result<String, S
 /// X25519 key) or, with `isPassword`, a PBES2 password.
 #[wasm_bindgen(js_name = encryptJwe)]
 pub fn encrypt_jwe(plaintext: &[u8], options: &str, key: &str, is_password: bool) -> Result<String, String> {
-    let options: jwtlens::jwe::Encrypt = serde_json::from_str(options)
-        .map_err(|e| json_error(&jwtlens::jwe::JweError::Format(format!("options: {e}"))))?;
+    let options: jwtlens::jwe::Encrypt =
+        serde_json::from_str(options).map_err(|e| json(&jwtlens::jwe::JweError::Format(format!("options: {e}"))))?;
     let key = if is_password {
         jwtlens::jwe::EncryptionKey::password(key)
     } else {
-        jwtlens::jwe::EncryptionKey::from_jwk(key).map_err(|e| json_error(&e))?
+        jwtlens::jwe::EncryptionKey::from_jwk(key).map_err(|e| json(&e))?
     };
-    jwtlens::jwe::encrypt(plaintext, &options, &key, &mut rand_core::OsRng).map_err(|e| json_error(&e))
+    jwtlens::jwe::encrypt(plaintext, &options, &key, &mut rand_core::OsRng).map_err(|e| json(&e))
 }
 
 /// The version of the core.

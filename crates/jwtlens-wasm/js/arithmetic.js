@@ -23,29 +23,6 @@ const FOREIGN = 4294967295;
 // Runs of one verification: the issuer's signatures, then the key binding, then one to answer.
 const MAX_ROUNDS = 4;
 
-/**
- * WebCrypto's import and verify parameters for one algorithm, from the core's
- * facts of it (`algorithmFacts`); null for HMAC, `none`, and secp256k1, which
- * WebCrypto lacks (ES256K goes to es256k.js). RFC 7518 §3.5 fixes PS*'s salt at
- * the hash size; ES* signatures are R ‖ S, as WebCrypto's are.
- * @param {{ family: string, hashBits: number | null, curve: string | null }} facts
- */
-function webCryptoParameters({ family, hashBits, curve }) {
-  const hash = hashBits === null ? undefined : `SHA-${hashBits}`;
-  switch (family) {
-    case "rsa_pkcs1":
-      return [{ name: "RSASSA-PKCS1-v1_5", hash }, { name: "RSASSA-PKCS1-v1_5" }];
-    case "rsa_pss":
-      return [{ name: "RSA-PSS", hash }, { name: "RSA-PSS", saltLength: hashBits / 8 }];
-    case "ecdsa":
-      return curve === "secp256k1" ? null : [{ name: "ECDSA", namedCurve: curve }, { name: "ECDSA", hash }];
-    case "ed_dsa":
-      return [{ name: "Ed25519" }, { name: "Ed25519" }];
-    default:
-      return null;
-  }
-}
-
 // Only the public parameters: a JWK's alg, use or key_ops would make
 // WebCrypto refuse an import the core has already judged.
 function publicJwk(jwk) {
@@ -76,7 +53,7 @@ export class Arithmetic {
 
   /**
    * @param {{ jwk?: object }[]} keys the key summaries, in key-set order
-   * @param {{ name: string, family: string, hashBits: number | null, curve: string | null }[]} algorithms
+   * @param {{ name: string, family: string, hashBits: number | null, curve: string | null, webCrypto: [object, object] | null }[]} algorithms
    *   the core's facts of each algorithm, in the order of `algIndex`
    * @param {Function | null} sync a synchronous platform (Node's OpenSSL), or null
    */
@@ -159,7 +136,8 @@ export class Arithmetic {
     const facts = this.#algorithms[alg];
     if (facts === undefined) return -1;
     if (facts.curve === "secp256k1") return this.#es256k(await es256kLater(), index, data, sig, jwk);
-    const params = webCryptoParameters(facts);
+    // The core's WebCrypto parameters: [importKey's, verify's], null where WebCrypto has none.
+    const params = facts.webCrypto;
     const subtle = globalThis.crypto?.subtle;
     if (params === null || subtle === undefined) return -1;
     try {

@@ -82,7 +82,11 @@ export function keyFunctions(module, importKeyRaw, algorithmFactsRaw, requireRea
   // The core's algorithms in the order its platform callback numbers them (read
   // on first use: the module is evaluated before its wasm is instantiated).
   let algorithms;
-  const facts = () => (algorithms ??= JSON.parse(algorithmFactsRaw()));
+  const facts = () =>
+    (algorithms ??= JSON.parse(algorithmFactsRaw()).map((f) => ({
+      ...f,
+      webCrypto: f.webCrypto === null ? null : f.webCrypto.map((params) => JSON.parse(params)),
+    })));
 
   // The key in this module's wasm, with its platform arithmetic. The platform
   // gets its own copy of the keys, fixed here: nothing done later to a

@@ -18,16 +18,16 @@ if (!globalThis.process?.versions?.bun) {
 /**
  * `crypto.verify`'s digest and options for one algorithm, from the core's facts
  * of it (`algorithmFacts`); null for HMAC (the core's own) and `none`.
- * PS* fixes the salt at the hash size (RFC 7518 §3.5); ES* signatures are R ‖ S.
- * @param {{ family: string, hashBits: number | null }} facts
+ * PS*'s salt is the core's `saltBytes` (RFC 7518 §3.5); ES* signatures are R ‖ S.
+ * @param {{ family: string, hashBits: number | null, saltBytes: number | null }} facts
  */
-function parameters({ family, hashBits }) {
+function parameters({ family, hashBits, saltBytes }) {
   const hash = hashBits === null ? null : `sha${hashBits}`;
   switch (family) {
     case "rsa_pkcs1":
       return [hash, {}];
     case "rsa_pss":
-      return [hash, { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: hashBits / 8 }];
+      return [hash, { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: saltBytes }];
     case "ecdsa":
       return [hash, { dsaEncoding: "ieee-p1363" }];
     case "ed_dsa":
@@ -44,7 +44,7 @@ const FOREIGN = 4294967295;
  * The callback for one imported key set: `(keyIndex, algIndex, data, sig, jwk) => 1 | 0 | -1`.
  * Keys Node cannot import (it returns -1 for them) are left unchecked (js/arithmetic.js).
  * @param {{ jwk?: object }[]} keys the key summaries, in key-set order
- * @param {{ name: string, family: string, hashBits: number | null, curve: string | null }[]} algorithms
+ * @param {{ name: string, family: string, hashBits: number | null, curve: string | null, saltBytes: number | null }[]} algorithms
  *   the core's facts of each algorithm, in the order of `algIndex`
  */
 export function nodePlatform(keys, algorithms) {

@@ -259,6 +259,48 @@ impl Algorithm {
 }
 
 impl Algorithm {
+    /// The salt of an RSASSA-PSS signature, in bytes: RFC 7518 §3.5, "The size
+    /// of the salt value is the same size as the hash function output."
+    /// `None` for every other family.
+    ///
+    /// ```
+    /// use jwtlens::alg::Algorithm;
+    /// assert_eq!(Algorithm::PS384.pss_salt_len(), Some(48));
+    /// assert_eq!(Algorithm::RS384.pss_salt_len(), None);
+    /// ```
+    pub fn pss_salt_len(self) -> Option<usize> {
+        (self.family() == Family::RsaPss).then(|| self.hash().map(Hash::output_len)).flatten()
+    }
+
+    /// WebCrypto's parameters for verifying with it, as JSON text: the
+    /// algorithm `importKey` takes for the public key, then the one `verify`
+    /// takes (W3C Web Cryptography API; Ed25519 from the Secure Curves
+    /// draft). `None` where a browser has none: HMAC (the core computes it
+    /// itself), ES256K and `none`. JWS's ES* signatures are R ‖ S, as
+    /// WebCrypto's are; the PSS salt is [`Algorithm::pss_salt_len`].
+    ///
+    /// ```
+    /// use jwtlens::alg::Algorithm;
+    /// assert_eq!(Algorithm::PS256.webcrypto(), Some([r#"{"name":"RSA-PSS","hash":"SHA-256"}"#, r#"{"name":"RSA-PSS","saltLength":32}"#]));
+    /// assert_eq!(Algorithm::ES256K.webcrypto(), None);
+    /// ```
+    pub fn webcrypto(self) -> Option<[&'static str; 2]> {
+        use Algorithm::*;
+        Some(match self {
+            RS256 => [r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-256"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#],
+            RS384 => [r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-384"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#],
+            RS512 => [r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-512"}"#, r#"{"name":"RSASSA-PKCS1-v1_5"}"#],
+            PS256 => [r#"{"name":"RSA-PSS","hash":"SHA-256"}"#, r#"{"name":"RSA-PSS","saltLength":32}"#],
+            PS384 => [r#"{"name":"RSA-PSS","hash":"SHA-384"}"#, r#"{"name":"RSA-PSS","saltLength":48}"#],
+            PS512 => [r#"{"name":"RSA-PSS","hash":"SHA-512"}"#, r#"{"name":"RSA-PSS","saltLength":64}"#],
+            ES256 => [r#"{"name":"ECDSA","namedCurve":"P-256"}"#, r#"{"name":"ECDSA","hash":"SHA-256"}"#],
+            ES384 => [r#"{"name":"ECDSA","namedCurve":"P-384"}"#, r#"{"name":"ECDSA","hash":"SHA-384"}"#],
+            ES512 => [r#"{"name":"ECDSA","namedCurve":"P-521"}"#, r#"{"name":"ECDSA","hash":"SHA-512"}"#],
+            EdDSA => [r#"{"name":"Ed25519"}"#, r#"{"name":"Ed25519"}"#],
+            HS256 | HS384 | HS512 | ES256K | None => return Option::None,
+        })
+    }
+
     /// The shortest HMAC key allowed, in bytes: RFC 7518 §3.2, "A key of the
     /// same size as the hash output (for instance, 256 bits for "HS256") or
     /// larger MUST be used with this algorithm." `None` for other families.
@@ -338,6 +380,45 @@ impl KeyType {
             KeyType::P521 => "EC P-521 public key",
             KeyType::Secp256k1 => "EC secp256k1 public key",
             KeyType::Ed25519 => "Ed25519 public key",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::String;
+
+    /// The WebCrypto table agrees with the other facts: its hash is the
+    /// algorithm's, its curve the algorithm's, its salt the PSS salt, its name the family's.
+    #[test]
+    fn webcrypto_parameters_follow_the_facts() {
+        for alg in ALL {
+            let Some([import, verify]) = alg.webcrypto() else {
+                assert!(matches!(alg.family(), Family::Hmac | Family::None) || alg == Algorithm::ES256K, "{alg:?}");
+                continue;
+            };
+            let import: serde_json::Value = serde_json::from_str(import).unwrap();
+            let verify: serde_json::Value = serde_json::from_str(verify).unwrap();
+            let name = match alg.family() {
+                Family::RsaPkcs1 => "RSASSA-PKCS1-v1_5",
+                Family::RsaPss => "RSA-PSS",
+                Family::Ecdsa => "ECDSA",
+                Family::EdDsa => "Ed25519",
+                Family::Hmac | Family::None => unreachable!(),
+            };
+            assert_eq!((import["name"].as_str(), verify["name"].as_str()), (Some(name), Some(name)), "{alg:?}");
+            let hash = alg
+                .hash()
+                .filter(|_| alg.family() != Family::EdDsa)
+                .map(|h| alloc::format!("SHA-{}", h.output_len() * 8));
+            let given_hash =
+                import.get("hash").or_else(|| verify.get("hash")).and_then(|h| h.as_str()).map(String::from);
+            assert_eq!(given_hash, hash, "{alg:?}");
+            let curve = import.get("namedCurve").and_then(|c| c.as_str());
+            assert_eq!(curve, alg.curve().filter(|_| alg.family() == Family::Ecdsa), "{alg:?}");
+            let salt = verify.get("saltLength").and_then(serde_json::Value::as_u64);
+            assert_eq!(salt, alg.pss_salt_len().map(|n| n as u64), "{alg:?}");
         }
     }
 }

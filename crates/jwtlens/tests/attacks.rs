@@ -212,9 +212,16 @@ fn hole_3_crit_and_b64_are_checked_as_rfc_7515_and_7797_say() {
 fn hole_4_the_backend_checks_the_key_the_core_chose() {
     use std::sync::Mutex;
     #[derive(Debug, Default)]
-    struct Recorder(Mutex<Vec<(usize, String)>>);
+    struct Recorder(Mutex<Vec<(jwtlens::verify::KeyRef, String)>>);
     impl jwtlens::verify::Backend for Recorder {
-        fn verify(&self, _: Algorithm, index: usize, key: &jwtlens::key::Key, _: &[u8], _: &[u8]) -> Option<bool> {
+        fn verify(
+            &self,
+            _: Algorithm,
+            index: jwtlens::verify::KeyRef,
+            key: &jwtlens::key::Key,
+            _: &[u8],
+            _: &[u8],
+        ) -> Option<bool> {
             self.0.lock().unwrap().push((index, key.kid.clone().unwrap_or_default()));
             None
         }
@@ -235,7 +242,13 @@ fn hole_4_the_backend_checks_the_key_the_core_chose() {
     assert_eq!(inspect(&by_a_claiming_b, &opts).verdict.status, VerdictStatus::InvalidSignature);
     assert_eq!(inspect(&by_b, &opts).verdict.status, VerdictStatus::Valid);
     // Both times the backend was asked about key B, at B's place in the set.
-    assert_eq!(*recorder.0.lock().unwrap(), [(1, String::from("B")), (1, String::from("B"))]);
+    assert_eq!(
+        *recorder.0.lock().unwrap(),
+        [
+            (jwtlens::verify::KeyRef::InSet(1), String::from("B")),
+            (jwtlens::verify::KeyRef::InSet(1), String::from("B"))
+        ]
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use jwtlens::report::{verdict, VerdictStatus};
 use jwtlens::sign::{generate, sign};
 use jwtlens::time::NumericDate;
 use jwtlens::token::Token;
-use jwtlens::verify::{Backend, VerifyError, FOREIGN_KEY};
+use jwtlens::verify::{Backend, KeyRef, VerifyError};
 use jwtlens::Options;
 use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng as _;
@@ -27,7 +27,7 @@ struct Ring {
 }
 
 impl Backend for Ring {
-    fn verify(&self, alg: Algorithm, _: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
+    fn verify(&self, alg: Algorithm, _: KeyRef, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
         self.asked.set(self.asked.get() + 1);
         let jwk: jsonwebtoken::jwk::Jwk = serde_json::from_str(&key.to_jwk()).ok()?;
         let decoding = jsonwebtoken::DecodingKey::from_jwk(&jwk).ok()?;
@@ -42,7 +42,7 @@ impl Backend for Ring {
 struct Yes;
 
 impl Backend for Yes {
-    fn verify(&self, _: Algorithm, _: usize, _: &Key, _: &[u8], _: &[u8]) -> Option<bool> {
+    fn verify(&self, _: Algorithm, _: KeyRef, _: &Key, _: &[u8], _: &[u8]) -> Option<bool> {
         Some(true)
     }
 }
@@ -131,11 +131,11 @@ fn hmac_needs_no_platform() {
 #[derive(Debug, Default)]
 struct Indices {
     ring: Ring,
-    seen: core::cell::RefCell<Vec<usize>>,
+    seen: core::cell::RefCell<Vec<KeyRef>>,
 }
 
 impl Backend for Indices {
-    fn verify(&self, alg: Algorithm, index: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
+    fn verify(&self, alg: Algorithm, index: KeyRef, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
         self.seen.borrow_mut().push(index);
         self.ring.verify(alg, index, key, data, sig)
     }
@@ -166,8 +166,8 @@ fn an_sd_jwt_holder_key_goes_to_the_platform_as_foreign() {
     let backend = Indices::default();
     let report = verify_with(&presented, &keys, &policy, now, &kb, Some(&backend));
     assert_eq!(report.status, SdStatus::Valid, "{}", report.message);
-    // The issuer's key by its index in the caller's set; the holder's as FOREIGN_KEY.
-    assert_eq!(*backend.seen.borrow(), vec![0, FOREIGN_KEY]);
+    // The issuer's key by its index in the caller's set; the holder's as foreign.
+    assert_eq!(*backend.seen.borrow(), vec![KeyRef::InSet(0), KeyRef::Foreign]);
     // Without a platform neither signature is checked, and the SD-JWT is not valid.
     let report = verify_with(&presented, &keys, &policy, now, &kb, None);
     assert_ne!(report.status, SdStatus::Valid);

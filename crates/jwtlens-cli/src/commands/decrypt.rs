@@ -73,7 +73,6 @@ pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let plaintext = String::from_utf8(d.plaintext.clone()).ok();
     // RFC 7519 §5.2 / §7.2: a nested JWT is inspected, and verified when a key is given, as every token.
     let now = Some(args.now.unwrap_or_else(jwtlens::system_now));
     let inner = d.inner().map(|t| {
@@ -89,12 +88,15 @@ pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
         _ => ExitCode::SUCCESS,
     };
     if args.json {
-        let v = serde_json::json!({
-            "header": d.header, "alg": d.alg, "enc": d.enc, "steps": d.steps, "findings": d.findings,
-            "nested": d.nested, "plaintext": plaintext, "plaintextBase64url": jwtlens::b64::encode(&d.plaintext),
-            "inner": inner.as_ref().map(|(_, r)| r),
-        });
-        println!("{v}");
+        // The core's serialization, and the nested token's report.
+        #[derive(serde::Serialize)]
+        struct Output<'a> {
+            #[serde(flatten)]
+            decrypted: &'a jwtlens::jwe::Decrypted,
+            inner: Option<&'a jwtlens::Report>,
+        }
+        let output = Output { decrypted: &d, inner: inner.as_ref().map(|(_, r)| r) };
+        println!("{}", serde_json::to_string(&output).unwrap_or_default());
         return code;
     }
     let mut o = String::from("Decrypted.\n");
@@ -105,7 +107,7 @@ pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
         o.push_str(&format!("Finding: {f}\n"));
     }
     o.push_str(&format!("Header: {}\n", serde_json::Value::Object(d.header.clone())));
-    match &plaintext {
+    match core::str::from_utf8(&d.plaintext).ok() {
         Some(p) => o.push_str(&format!("Plaintext:\n{p}\n")),
         None => o.push_str(&format!("Plaintext (not UTF-8, base64url): {}\n", jwtlens::b64::encode(&d.plaintext))),
     }

@@ -27,7 +27,8 @@ pub(super) fn alg_none(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
 pub(super) fn offered_keys(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
     let Some(keys) = i.keys else { return };
     let hmac_alg = i.alg.is_some_and(|a| a.starts_with("HS"));
-    let alg_name = i.alg.unwrap_or("HS256");
+    // Only read where `hmac_alg`: the token's own word for its HMAC algorithm.
+    let alg_name = i.alg.unwrap_or_default();
     for key in keys.keys() {
         match &key.material {
             Material::Hmac(secret) => {
@@ -35,9 +36,10 @@ pub(super) fn offered_keys(i: &Input<'_, '_>, c: &mut Collector<'_, '_>) {
                     c.push(FindingCode::WeakSecret, Severity::Critical, Part::Signature, String::from("The HMAC secret is a well-known one (from documentation, examples or leaked lists): anyone can forge tokens with it."));
                 }
                 // RFC 7518 §3.2; HS256's 32 bytes when the token names no HMAC algorithm.
-                let need = i.algorithm.and_then(Algorithm::min_hmac_key_len).unwrap_or(32);
+                let hmac = i.algorithm.filter(|a| a.family() == crate::alg::Family::Hmac).unwrap_or(Algorithm::HS256);
+                let need = hmac.min_hmac_key_len().unwrap_or(32);
                 if secret.len() < need {
-                    c.push(FindingCode::ShortHmacKey, Severity::High, Part::Signature, format!("The HMAC secret has {} bits; RFC 7518 §3.2 requires at least {} for {alg_name}, and short secrets can be brute-forced offline from one token.", secret.len() * 8, need * 8));
+                    c.push(FindingCode::ShortHmacKey, Severity::High, Part::Signature, format!("The HMAC secret has {} bits; RFC 7518 §3.2 requires at least {} for {}, and short secrets can be brute-forced offline from one token.", secret.len() * 8, need * 8, hmac.name()));
                 }
             }
             Material::Rsa(_) if key.bits() < crate::verify::MIN_RSA_BITS => {

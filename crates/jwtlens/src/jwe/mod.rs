@@ -150,8 +150,11 @@ impl Serialize for JweError {
 }
 
 /// A decrypted JWE and the steps that decrypted it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Serialized, as every face reports it: `header`, `alg`, `enc`, `steps`,
+/// `findings`, `nested`, the plaintext as text (`plaintext`, `null` when it
+/// is not UTF-8) and as base64url (`plaintextBase64url`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Decrypted {
     /// The JOSE header (protected, shared unprotected and recipient members together).
     pub header: Map<String, Value>,
@@ -167,6 +170,22 @@ pub struct Decrypted {
     pub nested: bool,
     /// Advice that does not change the result (RSA1_5, a low PBES2 count, ...).
     pub findings: Vec<String>,
+}
+
+impl Serialize for Decrypted {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut s = serializer.serialize_struct("Decrypted", 8)?;
+        s.serialize_field("header", &self.header)?;
+        s.serialize_field("alg", &self.alg)?;
+        s.serialize_field("enc", &self.enc)?;
+        s.serialize_field("steps", &self.steps)?;
+        s.serialize_field("findings", &self.findings)?;
+        s.serialize_field("nested", &self.nested)?;
+        s.serialize_field("plaintext", &core::str::from_utf8(&self.plaintext).ok())?;
+        s.serialize_field("plaintextBase64url", &crate::b64::encode(&self.plaintext))?;
+        s.end()
+    }
 }
 
 impl Decrypted {

@@ -31,8 +31,10 @@ pub struct Issue {
 /// The most decoys [`issue`] adds.
 pub const MAX_DECOYS: usize = 100;
 
-/// An issued SD-JWT: the compact text (with every disclosure) and the disclosures.
-#[derive(Debug, Clone)]
+/// An issued SD-JWT: the compact text (with every disclosure) and the
+/// disclosures; serialized as `{sdJwt, disclosures}`.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Issued {
     /// `<Issuer-signed JWT>~<D1>~…~<DN>~`.
     pub sd_jwt: String,

@@ -111,7 +111,7 @@ pub fn verify(text: &str, keys: &KeySet, policy: &Policy, now: NumericDate, kb: 
 
 /// [`verify`], handing the final public-key arithmetic to `backend` when one is
 /// given (see [`Backend`]): the issuer's keys by their index in `keys`, the
-/// holder's `cnf` key as [`crate::verify::FOREIGN_KEY`].
+/// holder's `cnf` key as [`crate::verify::KeyRef::Foreign`].
 pub fn verify_with(
     text: &str,
     keys: &KeySet,

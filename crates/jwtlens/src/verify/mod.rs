@@ -160,11 +160,11 @@ pub use token::{verify_token, verify_token_with, Candidate, SignatureStatus, Sig
 /// core's own RustCrypto code runs instead. HMAC is always the core's.
 ///
 /// ```
-/// use jwtlens::{alg::Algorithm, key::Key, verify::{verify_signature_with, Backend, VerifyError}};
+/// use jwtlens::{alg::Algorithm, key::Key, verify::{verify_signature_with, Backend, KeyRef, VerifyError}};
 /// #[derive(Debug)]
 /// struct Refuses;
 /// impl Backend for Refuses {
-///     fn verify(&self, _: Algorithm, _: usize, _: &Key, _: &[u8], _: &[u8]) -> Option<bool> {
+///     fn verify(&self, _: Algorithm, _: KeyRef, _: &Key, _: &[u8], _: &[u8]) -> Option<bool> {
 ///         Some(false)
 ///     }
 /// }
@@ -177,24 +177,29 @@ pub use token::{verify_token, verify_token_with, Candidate, SignatureStatus, Sig
 /// assert_eq!(verify_signature_with(Algorithm::EdDSA, k, data, &sig, Some((&Refuses, 0))), Err(VerifyError::InvalidSignature));
 /// ```
 pub trait Backend: fmt::Debug {
-    /// Check `sig` over `data` for `alg` with the public key at `key_index` of the
-    /// key set (`key` is that key): `Some(valid)`, or `None` to leave it to the core.
-    /// `key_index` is [`FOREIGN_KEY`] for a key that is not in the caller's key
-    /// set (an SD-JWT holder's `cnf` key): such a check must use `key` itself.
-    fn verify(&self, alg: Algorithm, key_index: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool>;
+    /// Check `sig` over `data` for `alg` with `key`, which `which` places (a
+    /// backend may keep what it built for a key of the caller's set by its
+    /// position): `Some(valid)`, or `None` to leave it to the core.
+    fn verify(&self, alg: Algorithm, which: KeyRef, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool>;
 }
 
-/// The `key_index` a [`Backend`] is given for a key the token brought itself
-/// (an SD-JWT's `cnf.jwk`), which no index of the caller's key set names.
-pub const FOREIGN_KEY: usize = usize::MAX;
+/// Which key a [`Backend`] is asked to check with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyRef {
+    /// The key at this position of the caller's key set.
+    InSet(usize),
+    /// A key the token brought itself (an SD-JWT holder's `cnf.jwk`), in no
+    /// caller's set: the check must use the key given with it.
+    Foreign,
+}
 
-/// A backend for keys that are not the caller's: every check names [`FOREIGN_KEY`].
+/// A backend for keys that are not the caller's: every check names [`KeyRef::Foreign`].
 #[derive(Debug)]
 pub(crate) struct Foreign<'b>(pub(crate) &'b dyn Backend);
 
 impl Backend for Foreign<'_> {
-    fn verify(&self, alg: Algorithm, _: usize, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
-        self.0.verify(alg, FOREIGN_KEY, key, data, sig)
+    fn verify(&self, alg: Algorithm, _: KeyRef, key: &Key, data: &[u8], sig: &[u8]) -> Option<bool> {
+        self.0.verify(alg, KeyRef::Foreign, key, data, sig)
     }
 }
 
@@ -209,7 +214,13 @@ fn delegated(
     sig: &[u8],
 ) -> Option<Result<(), VerifyError>> {
     let (b, index) = backend?;
-    b.verify(alg, index, key, data, sig).map(|ok| if ok { Ok(()) } else { Err(VerifyError::InvalidSignature) })
+    b.verify(alg, KeyRef::InSet(index), key, data, sig).map(|ok| {
+        if ok {
+            Ok(())
+        } else {
+            Err(VerifyError::InvalidSignature)
+        }
+    })
 }
 
 /// Verify `sig` over `data` with `key` for `alg`.

@@ -113,7 +113,7 @@ pub fn verify_es256k(public_sec1: &[u8], data: &[u8], signature: &[u8]) -> Optio
 
 #[cfg(not(any(feature = "arithmetic", feature = "es256k")))]
 pub(super) fn k256(_: &crate::key::EcPoint, _: &[u8], _: &[u8]) -> Result<(), super::VerifyError> {
-    Err(super::VerifyError::PlatformRequired { alg: alloc::string::String::from("ES256K") })
+    Err(super::VerifyError::PlatformRequired { alg: alloc::string::String::from(crate::alg::Algorithm::ES256K.name()) })
 }
 
 #[cfg(not(feature = "arithmetic"))]

@@ -204,7 +204,7 @@ fn small_order_ed25519_keys_never_verify_on_any_path() {
     #[derive(Debug)]
     struct Accepts;
     impl Backend for Accepts {
-        fn verify(&self, _: Algorithm, _: usize, _: &Key, _: &[u8], _: &[u8]) -> Option<bool> {
+        fn verify(&self, _: Algorithm, _: KeyRef, _: &Key, _: &[u8], _: &[u8]) -> Option<bool> {
             Some(true)
         }
     }
