@@ -10,6 +10,7 @@ use crate::*;
 /// A parsed `Set-Cookie` line (RFC 6265bis §5.6), before storage decisions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct SetCookie {
     /// The cookie name (may be empty).
     pub name: String,

@@ -28,6 +28,7 @@ use crate::{set_cookie_value, CookieJar, CookieVerdict, Outcome, Request, ThirdP
 /// One stored line and what the jar did with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Stored {
     /// The line as given (trimmed).
     pub line: String,
@@ -38,6 +39,7 @@ pub struct Stored {
 /// What [`replay`] found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Replay {
     /// Each non-empty line, in order (a `Set-Cookie:` prefix is allowed).
     pub set: Vec<Stored>,

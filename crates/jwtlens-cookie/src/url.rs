@@ -24,6 +24,7 @@ pub struct Url {
 /// Why a URL could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct UrlError {
     /// What was wrong.
     pub message: &'static str,

@@ -65,6 +65,7 @@ impl fmt::Display for Reason {
 /// One stored cookie's verdict for a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CookieVerdict {
     /// The cookie's name.
     pub name: String,

@@ -10,6 +10,7 @@ use crate::Step;
 /// An HTTP header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Header {
     /// Name.
     pub name: String,
@@ -101,6 +102,7 @@ pub enum EventKind {
 /// One event: when, who, what, and a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Event {
     /// Simulated time.
     pub at: i64,
@@ -115,6 +117,7 @@ pub struct Event {
 /// The result of one step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct StepResult {
     /// The step.
     pub step: Step,

@@ -58,6 +58,7 @@ pub const PROFILE: &str = r#"{"sub":"ada","name":"Ada Lovelace","role":"admin"}"
 /// A whole run: the configuration, each step's result, the final state and numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Run {
     /// The configuration.
     pub config: Config,

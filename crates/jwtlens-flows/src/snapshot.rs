@@ -10,6 +10,7 @@ use crate::Header;
 /// A session record on a server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Session {
     /// The session ID (the cookie's value).
     pub id: String,
@@ -32,6 +33,7 @@ impl Session {
 /// A refresh token record (strategy 4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct RefreshRecord {
     /// The token (the cookie's value).
     pub id: String,
@@ -56,6 +58,7 @@ impl RefreshRecord {
 /// A deny-list entry: a token ID refused until it expires anyway.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Denied {
     /// The `jti`.
     pub jti: String,
@@ -66,6 +69,7 @@ pub struct Denied {
 /// A signing key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct SigningKeyView {
     /// Its `kid`.
     pub kid: String,
@@ -78,6 +82,7 @@ pub struct SigningKeyView {
 /// One server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ServerView {
     /// "server 1".
     pub name: String,
@@ -90,6 +95,7 @@ pub struct ServerView {
 /// A credential the attacker holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Stolen {
     /// What it is ("the token from localStorage").
     pub what: String,
@@ -102,6 +108,7 @@ pub struct Stolen {
 /// Everything visible at one moment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Snapshot {
     /// The clock.
     pub now: i64,
@@ -134,6 +141,7 @@ pub struct Snapshot {
 /// Numbers from the last authenticated request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Metrics {
     /// Requests the page made.
     pub requests: u32,

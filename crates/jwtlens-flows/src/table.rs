@@ -15,6 +15,7 @@ use crate::{Config, EventKind, Simulation, Step, StepResult, Strategy};
 /// One factor, the articles' claim about it, and what each strategy did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Row {
     /// The factor ("Logout").
     pub factor: &'static str,
@@ -29,6 +30,7 @@ pub struct Row {
 /// The table: strategies across, factors down.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Comparison {
     /// The options every run shared (the strategy varies).
     pub config: Config,

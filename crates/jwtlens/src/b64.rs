@@ -46,6 +46,7 @@ pub enum Leniency {
 /// Decoded bytes, and what had to be forgiven to read them (empty when the
 /// input was strict, canonical base64url).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Decoded {
     /// The decoded bytes.
     pub bytes: Vec<u8>,
@@ -55,6 +56,7 @@ pub struct Decoded {
 
 /// Why a segment is not base64url, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct B64Error {
     /// Byte offset within the decoded string.
     pub offset: usize,

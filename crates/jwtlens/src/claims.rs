@@ -25,6 +25,7 @@ use crate::time::NumericDate;
 
 /// A registered member whose value has the wrong type.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct TypeProblem {
     /// The member name.
     pub name: Str,
@@ -126,6 +127,7 @@ impl Reader {
 
 /// The registered JOSE header parameters (RFC 7515 §4.1, RFC 7797 §3).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Header {
     /// `alg`: the signing algorithm.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,7 +176,11 @@ impl Header {
     /// omitted and media types are compared without case.
     ///
     /// ```
-    /// let nested = |cty: &str| jwtlens::claims::Header { cty: Some(cty.into()), ..Default::default() }.nested();
+    /// let nested = |cty: &str| {
+    ///     let mut header = jwtlens::claims::Header::default();
+    ///     header.cty = Some(cty.into());
+    ///     header.nested()
+    /// };
     /// assert!(nested("JWT") && nested("jwt") && nested("application/JWT"));
     /// assert!(!nested("json") && !nested("application/jwt+json"));
     /// ```
@@ -228,6 +234,7 @@ impl Header {
 
 /// The registered claims of a JWT claims set (RFC 7519 §4.1).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Claims {
     /// `iss`: issuer.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -9,6 +9,7 @@ use crate::token::{Kind, Payload, Token};
 
 /// A decoded (not verified) JWS.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Decoded {
     /// The JOSE header.
     pub header: Object,

@@ -124,6 +124,7 @@ pub enum Code {
 /// the decoded JSON text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable machine-readable code.
     pub code: Code,

@@ -99,6 +99,7 @@ impl<'k> Options<'k> {
 /// Everything jwtlens found in one input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Report {
     /// The version of jwtlens that made the report.
     pub jwtlens: &'static str,
@@ -139,6 +140,7 @@ pub use crate::verdict::{Verdict, VerdictStatus};
 /// A byte range in the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -149,6 +151,7 @@ pub struct Span {
 /// The token's algorithm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Algorithm {
     /// The `alg` value.
     pub name: String,
@@ -171,6 +174,7 @@ pub enum Encoding {
 /// A decoded header or payload.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct PartReport {
     /// How the bytes read.
     pub encoding: Encoding,
@@ -187,6 +191,7 @@ pub struct PartReport {
 /// One top-level member of the header or claims set.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MemberReport {
     /// The member name.
     pub name: String,
@@ -205,6 +210,7 @@ pub struct MemberReport {
 /// The signature segment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct SignatureReport {
     /// Length in bytes.
     pub bytes: usize,

@@ -270,6 +270,7 @@ pub enum TimeClaim {
 /// One NumericDate claim, as a date and relative to `now`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Moment {
     /// The NumericDate as written (seconds since the epoch, maybe fractional).
     pub value: NumericDate,
@@ -326,6 +327,7 @@ pub enum TimeStatus {
 /// The token's time claims relative to `now`, with no leeway.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct TimeReport {
     /// The `now` the caller gave.
     pub now: Option<NumericDate>,

@@ -38,6 +38,7 @@ use crate::verify::SignatureStatus;
 /// The overall answer: may this token be trusted now?
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Verdict {
     /// `valid`, `invalid_signature`, `no_key`, `claims_fail`, `unsecured`, `nested` or `malformed`.
     pub status: VerdictStatus,

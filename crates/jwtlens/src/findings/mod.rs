@@ -75,6 +75,7 @@ pub enum FindingCode {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Finding {
     /// Stable code.
     pub code: FindingCode,

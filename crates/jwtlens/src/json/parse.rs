@@ -8,6 +8,7 @@ use super::*;
 
 /// Why a text is not JSON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct JsonError {
     /// Byte offset in the parsed text.
     pub offset: usize,

@@ -155,6 +155,7 @@ impl Serialize for JweError {
 /// `findings`, `nested`, the plaintext as text (`plaintext`, `null` when it
 /// is not UTF-8) and as base64url (`plaintextBase64url`).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Decrypted {
     /// The JOSE header (protected, shared unprotected and recipient members together).
     pub header: Map<String, Value>,

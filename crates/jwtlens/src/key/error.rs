@@ -27,6 +27,7 @@ use super::{KeySource, MAX_RSA_BITS};
 /// assert_eq!(json["message"], e.to_string());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct KeyError {
     /// What was being read (serialized as its code: `jwk_set`, `pem`, ...).
     pub format: KeySource,

@@ -68,6 +68,7 @@ pub enum KeyFormat {
 
 /// One verification key with the JWK metadata that selects it.
 #[derive(Clone)]
+#[non_exhaustive]
 pub struct Key {
     /// The key itself.
     pub material: Material,

@@ -212,6 +212,7 @@ impl PartialEq<&str> for CheckName {
 /// One claim check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Check {
     /// What was checked.
     pub name: CheckName,

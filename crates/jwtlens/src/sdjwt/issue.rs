@@ -35,6 +35,7 @@ pub const MAX_DECOYS: usize = 100;
 /// disclosures; serialized as `{sdJwt, disclosures}`.
 #[derive(Debug, Clone, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Issued {
     /// `<Issuer-signed JWT>~<D1>~…~<DN>~`.
     pub sd_jwt: String,

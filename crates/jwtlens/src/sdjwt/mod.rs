@@ -52,6 +52,7 @@ pub enum Form {
 /// One disclosure (RFC 9901 §4.2): the base64url text as received, what it decodes to, and its digest.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Disclosure {
     /// Where it is in the SD-JWT text (bytes; for the JSON serialization, its position in the list).
     pub span: Range<usize>,
@@ -152,6 +153,7 @@ impl SdAlg {
 
 /// An SD-JWT as received, split into its parts (nothing verified yet).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SdJwt {
     /// Which form.
     pub form: Form,
@@ -229,6 +231,7 @@ impl SdJwt {
 /// disclosures say, for display (`jwtlens inspect`, the page before a key is given).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Unverified {
     /// Always `false`: nothing here is verified.
     pub verified: bool,

@@ -14,6 +14,7 @@ use super::{quoted, short_json, Disclosure, SdAlg, SdJwtError};
 /// The processed payload and where each claim came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Processed {
     /// The hash the digests use.
     pub sd_alg: SdAlg,
@@ -31,6 +32,7 @@ pub struct Processed {
 /// One claim or array element of the processed payload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ClaimSource {
     /// Its JSON Pointer, e.g. `/address/street_address` or `/nationalities/0`.
     pub pointer: String,

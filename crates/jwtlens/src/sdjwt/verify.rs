@@ -56,6 +56,7 @@ pub enum SdStatus {
 /// What was checked of the Key Binding JWT.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct KeyBindingReport {
     /// The verdict on the KB-JWT as a JWT: signature with the `cnf` key, `typ`, `aud`, times.
     pub verdict: Verdict,
@@ -68,6 +69,7 @@ pub struct KeyBindingReport {
 /// Everything [`verify`] found: the parts, each step's outcome and the one verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct SdJwtReport {
     /// `valid` only when every step passed.
     pub status: SdStatus,
@@ -92,6 +94,7 @@ pub struct SdJwtReport {
 /// One disclosure as the report shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct DisclosureReport {
     /// The disclosure.
     #[serde(flatten)]

@@ -51,6 +51,7 @@ impl SignStage {
 /// assert_eq!((json["code"].as_str(), json["reason"].as_str()), (Some("sign_error"), Some("secret_too_short")));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SignError {
     /// What was being done.
     pub stage: SignStage,

@@ -20,6 +20,7 @@ use super::*;
 /// ```
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct GeneratedKey {
     /// The algorithm it was made for.
     pub alg: &'static str,

@@ -36,6 +36,7 @@ pub enum SignatureStatus {
 /// Why each offered key was or was not used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Candidate {
     /// Position in the key set.
     pub index: usize,
@@ -52,6 +53,7 @@ pub struct Candidate {
 /// The signature verdict for a token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct SignatureVerdict {
     /// The outcome.
     pub status: SignatureStatus,
