@@ -1,15 +1,15 @@
 //! The simulation's randomness: SHA-256 in counter mode over a seed, so a
 //! run is the same on every machine and in every face.
 
-use rand_core::{CryptoRng, RngCore};
+use rand_core::RngCore;
 use sha2::{Digest, Sha256};
 
 /// A deterministic generator: block `i` is SHA-256(seed ‖ i).
 ///
 /// It stands in for a server's CSPRNG so that runs can be replayed and
-/// tested; it is not a source of secrets, and it is private to the
-/// simulation (it implements `CryptoRng` only because the core's signer asks
-/// for one; the simulation signs HS256, which draws nothing from it).
+/// tested; it is not a source of secrets, so it is not a `CryptoRng`: the
+/// simulation signs its HS256 tokens with `jwtlens::sign::sign_hmac`, which
+/// draws no randomness.
 #[derive(Debug, Clone)]
 pub(crate) struct SimRng {
     seed: u64,
@@ -55,8 +55,6 @@ impl RngCore for SimRng {
         Ok(())
     }
 }
-
-impl CryptoRng for SimRng {}
 
 #[cfg(test)]
 mod tests {

@@ -224,3 +224,25 @@ fn private_pem_formats_import_and_sign() {
         cases.len()
     );
 }
+
+#[test]
+fn sign_hmac_is_sign_with_an_hmac_key_and_refuses_the_rest() {
+    use jwtlens::sign::sign_hmac;
+    let secret = vec![7u8; 64];
+    let (header, claims) = (r#"{"typ":"JWT","kid":"k"}"#, r#"{"sub":"ada","n":1}"#);
+    for alg in [Algorithm::HS256, Algorithm::HS384, Algorithm::HS512] {
+        let with_key = sign(alg, header, claims, &SigningKey::Hmac(secret.clone()), &mut TestRng(1)).unwrap();
+        assert_eq!(sign_hmac(alg, header, claims, &secret).unwrap(), with_key, "{alg:?}");
+        // jsonwebtoken (the oracle) verifies it.
+        let mut validation = Validation::new(alg.name().parse().unwrap());
+        validation.required_spec_claims.clear();
+        validation.validate_exp = false;
+        jsonwebtoken::decode::<Value>(&with_key, &DecodingKey::from_secret(&secret), &validation).unwrap();
+    }
+    for alg in ALL.into_iter().filter(|a| a.family() != jwtlens::alg::Family::Hmac) {
+        assert_eq!(sign_hmac(alg, header, claims, &secret).unwrap_err().stage, SignStage::Sign, "{alg:?}");
+    }
+    // RFC 7518 §3.2: a secret shorter than the hash is refused, as by `sign`.
+    let short = sign_hmac(Algorithm::HS512, header, claims, &[7u8; 32]).unwrap_err();
+    assert!(matches!(short.problem, SignProblem::SecretTooShort { need: 64, found: 32, .. }), "{short:?}");
+}

@@ -111,14 +111,14 @@ impl Simulation {
         let Some(key) = self.keys.last() else {
             return (String::new(), exp);
         };
-        let header = format!(r#"{{"alg":"HS256","typ":"JWT","kid":"{}"}}"#, key.kid);
+        // The core writes `alg` first, from the algorithm it signs with.
+        let header = format!(r#"{{"typ":"JWT","kid":"{}"}}"#, key.kid);
         let claims = format!(
             r#"{{"iss":"{APP}","sub":"{USER}","name":"Ada Lovelace","role":"admin","iat":{},"exp":{exp},"jti":"{jti}"}}"#,
             self.now
         );
-        let signing = jwtlens::sign::SigningKey::Hmac(key.secret.clone());
-        let token = jwtlens::sign::sign(jwtlens::alg::Algorithm::HS256, &header, &claims, &signing, &mut self.rng)
-            .unwrap_or_default();
+        let token =
+            jwtlens::sign::sign_hmac(jwtlens::alg::Algorithm::HS256, &header, &claims, &key.secret).unwrap_or_default();
         (token, exp)
     }
 

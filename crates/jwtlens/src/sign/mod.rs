@@ -172,6 +172,34 @@ pub fn sign(
     key: &SigningKey,
     rng: &mut impl CryptoRngCore,
 ) -> Result<String, SignError> {
+    assemble(alg, header, claims, |input| signature(alg, key, input, rng))
+}
+
+/// [`sign`] with an HMAC secret, which draws no randomness: for a caller
+/// with no random generator (a deterministic simulation, a test) that must
+/// not pass a predictable one where a CSPRNG is asked for. `alg` must be
+/// HS256, HS384 or HS512, and the secret at least as long as its hash
+/// (RFC 7518 §3.2).
+///
+/// ```
+/// use jwtlens::{alg::Algorithm, sign::sign_hmac};
+/// let secret = b"a-string-secret-at-least-256-bits-long";
+/// let token = sign_hmac(Algorithm::HS256, r#"{"typ":"JWT"}"#, r#"{"sub":"ada"}"#, secret).unwrap();
+/// assert!(token.starts_with("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."));
+/// assert!(sign_hmac(Algorithm::ES256, "{}", "{}", secret).is_err());
+/// ```
+pub fn sign_hmac(alg: Algorithm, header: &str, claims: &str, secret: &[u8]) -> Result<String, SignError> {
+    assemble(alg, header, claims, |input| hmac_signature(alg, secret, input))
+}
+
+/// The compact JWS of `claims` under `header` (with `alg`), its signature
+/// made by `signer` over the signing input.
+fn assemble(
+    alg: Algorithm,
+    header: &str,
+    claims: &str,
+    signer: impl FnOnce(&[u8]) -> Result<Vec<u8>, SignError>,
+) -> Result<String, SignError> {
     let not_json = |stage| move |e: json::JsonError| err(stage, SignProblem::NotJson { detail: e.to_string() });
     let h = json::parse(header.as_bytes()).map_err(not_json(SignStage::Header))?;
     let Json::Object(h) = h else {
@@ -189,8 +217,21 @@ pub fn sign(
     let header_json = serde_json::to_string(&Object::from_members(members)).map_err(written(SignStage::Header))?;
     let claims_json = serde_json::to_string(&c).map_err(written(SignStage::Claims))?;
     let input = format!("{}.{}", b64::encode(header_json.as_bytes()), b64::encode(claims_json.as_bytes()));
-    let sig = signature(alg, key, input.as_bytes(), rng)?;
+    let sig = signer(input.as_bytes())?;
     Ok(format!("{input}.{}", b64::encode(&sig)))
+}
+
+/// RFC 7518 §3.2: the HMAC of `data`, with a secret at least as long as the hash.
+fn hmac_signature(alg: Algorithm, secret: &[u8], data: &[u8]) -> Result<Vec<u8>, SignError> {
+    if alg.family() != Family::Hmac {
+        return Err(err(SignStage::Sign, SignProblem::KeyMismatch { alg: alg.name(), key: KeyType::Oct }));
+    }
+    let need = alg.hash().map_or(32, Hash::output_len);
+    if secret.len() < need {
+        let (alg, found) = (alg.name(), secret.len());
+        return Err(err(SignStage::Sign, SignProblem::SecretTooShort { alg, need, found }));
+    }
+    Ok(crate::verify::hmac(alg, secret, data))
 }
 
 /// The raw JWS signature over `data`.
@@ -204,14 +245,7 @@ pub fn signature(
     let crypto = |e: &dyn fmt::Display| err(SignStage::Sign, SignProblem::Crypto { detail: e.to_string() });
     match (alg.family(), key) {
         (Family::None, _) => Err(err(SignStage::Sign, SignProblem::Unsecured)),
-        (Family::Hmac, SigningKey::Hmac(secret)) => {
-            let need = alg.hash().map_or(32, Hash::output_len);
-            if secret.len() < need {
-                let (alg, found) = (alg.name(), secret.len());
-                return Err(err(SignStage::Sign, SignProblem::SecretTooShort { alg, need, found }));
-            }
-            Ok(crate::verify::hmac(alg, secret, data))
-        }
+        (Family::Hmac, SigningKey::Hmac(secret)) => hmac_signature(alg, secret, data),
         (Family::RsaPkcs1 | Family::RsaPss, SigningKey::Rsa(k)) => {
             if k.n().bits() < crate::verify::MIN_RSA_BITS {
                 return Err(err(SignStage::Sign, SignProblem::RsaTooShort { bits: k.n().bits() }));
