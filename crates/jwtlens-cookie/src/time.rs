@@ -1,10 +1,10 @@
 //! The jar's clock: whole seconds since 1970, as cookie dates are written.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A moment as the jar keeps it: whole seconds since 1970-01-01T00:00:00Z.
 /// Cookie dates have one-second precision (RFC 6265bis §5.1.1), and the jar
-/// reads no clock: every call takes `now`. Serialized as the plain number.
+/// reads no clock: every call takes `now`. Serialized (and read) as the plain number.
 ///
 /// ```
 /// use jwtlens_cookie::UnixTime;
@@ -13,7 +13,7 @@ use serde::Serialize;
 /// assert!(UnixTime::EARLIEST < now);
 /// assert_eq!(UnixTime::from_secs(i64::MAX) + 1, UnixTime::from_secs(i64::MAX), "saturates");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct UnixTime(i64);
 
@@ -39,6 +39,13 @@ impl core::ops::Add<i64> for UnixTime {
     type Output = UnixTime;
     fn add(self, seconds: i64) -> UnixTime {
         UnixTime(self.0.saturating_add(seconds))
+    }
+}
+
+/// Later by `seconds` (earlier when negative), saturating.
+impl core::ops::AddAssign<i64> for UnixTime {
+    fn add_assign(&mut self, seconds: i64) {
+        *self = *self + seconds;
     }
 }
 

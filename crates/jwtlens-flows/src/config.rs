@@ -1,5 +1,6 @@
 //! What a simulation is set up with: the strategy and its options.
 
+use crate::UnixTime;
 use jwtlens_cookie::SameSite;
 
 use serde::{Deserialize, Serialize};
@@ -110,7 +111,7 @@ pub struct Config {
     /// fetches and frames): blocked by default, as a fresh Chromium profile.
     pub third_party_cookies: jwtlens_cookie::ThirdPartyCookies,
     /// The clock at the start (seconds since 1970).
-    pub start: i64,
+    pub start: UnixTime,
     /// Where every random value comes from.
     pub seed: u64,
 }
@@ -131,7 +132,7 @@ impl Default for Config {
             deny_list: false,
             keep_previous_key: false,
             third_party_cookies: jwtlens_cookie::ThirdPartyCookies::Blocked,
-            start: 1_795_000_000,
+            start: UnixTime::from_secs(1_795_000_000),
             seed: 1,
         }
     }

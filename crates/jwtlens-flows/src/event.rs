@@ -1,5 +1,6 @@
 //! What happens in a step: HTTP messages, store lookups, verifications, thefts.
 
+use crate::UnixTime;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -93,7 +94,7 @@ pub enum EventKind {
         /// What it is.
         credential: String,
         /// Until when it is accepted, as things stand.
-        works_until: Option<i64>,
+        works_until: Option<UnixTime>,
     },
     /// Anything else worth saying.
     Note,
@@ -105,7 +106,7 @@ pub enum EventKind {
 #[non_exhaustive]
 pub struct Event {
     /// Simulated time.
-    pub at: i64,
+    pub at: UnixTime,
     /// browser, page script, server 1, attacker, admin, clock.
     pub actor: String,
     /// What happened.
@@ -124,7 +125,7 @@ pub struct StepResult {
     /// The step in words.
     pub title: String,
     /// Simulated time when it ran.
-    pub at: i64,
+    pub at: UnixTime,
     /// What happened, in order.
     pub events: Vec<Event>,
     /// The outcome in one plain sentence.

@@ -45,6 +45,8 @@ pub use self::sim::Simulation;
 pub use self::snapshot::{Denied, Metrics, RefreshRecord, ServerView, Session, SigningKeyView, Snapshot, Stolen};
 pub use self::step::{Step, StepError};
 pub use self::table::{compare, Comparison, Row};
+/// The simulation's clock: whole seconds since 1970, the cookie jar's.
+pub use jwtlens_cookie::UnixTime;
 
 /// The application's origin: the page, its API and every server behind it.
 pub const APP: &str = "https://app.example";

@@ -1,5 +1,6 @@
 //! What is visible between steps: the browser, the servers, the attacker.
 
+use crate::UnixTime;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -19,9 +20,9 @@ pub struct Session {
     /// The user data kept with it.
     pub data: String,
     /// Created.
-    pub created: i64,
+    pub created: UnixTime,
     /// Expires.
-    pub expires: i64,
+    pub expires: UnixTime,
 }
 
 impl Session {
@@ -42,7 +43,7 @@ pub struct RefreshRecord {
     /// Whose.
     pub user: String,
     /// Expires.
-    pub expires: i64,
+    pub expires: UnixTime,
     /// Already exchanged (presenting it again means it was stolen: the family is revoked).
     pub used: bool,
     /// Revoked (logout, admin, or reuse detected).
@@ -63,7 +64,7 @@ pub struct Denied {
     /// The `jti`.
     pub jti: String,
     /// When the entry may be dropped (the token's exp).
-    pub until: i64,
+    pub until: UnixTime,
 }
 
 /// A signing key.
@@ -74,7 +75,7 @@ pub struct SigningKeyView {
     /// Its `kid`.
     pub kid: String,
     /// When it was made.
-    pub created: i64,
+    pub created: UnixTime,
     /// Signs new tokens.
     pub active: bool,
 }
@@ -102,7 +103,7 @@ pub struct Stolen {
     /// How it is sent: a `Cookie` or `Authorization` header value.
     pub header: Header,
     /// When it was taken.
-    pub at: i64,
+    pub at: UnixTime,
 }
 
 /// Everything visible at one moment.
@@ -111,7 +112,7 @@ pub struct Stolen {
 #[non_exhaustive]
 pub struct Snapshot {
     /// The clock.
-    pub now: i64,
+    pub now: UnixTime,
     /// The clock, ISO 8601.
     pub now_iso: String,
     /// The app origin's localStorage.
@@ -129,7 +130,7 @@ pub struct Snapshot {
     /// Deny-listed token IDs.
     pub deny_list: Vec<Denied>,
     /// Users whose tokens issued up to a time are refused.
-    pub revoked_users: Vec<(String, i64)>,
+    pub revoked_users: Vec<(String, UnixTime)>,
     /// Signing keys (never their bytes).
     pub keys: Vec<SigningKeyView>,
     /// What the attacker holds.

@@ -97,7 +97,7 @@ pub(crate) fn simulate(args: SimulateArgs) -> ExitCode {
     }
     let mut out = String::new();
     for (i, step) in run.steps.iter().enumerate() {
-        let clock = jwtlens::time::iso_utc(step.at as f64).unwrap_or_default();
+        let clock = jwtlens::time::iso_utc(step.at.secs() as f64).unwrap_or_default();
         out.push_str(&format!("{}. {} [{}]\n", i + 1, step.title, clock));
         for e in &step.events {
             out.push_str(&format!("   {:<18} {}\n", e.actor, e.text));

@@ -101,14 +101,14 @@ impl Simulation {
     }
 
     /// A refresh token the servers would still exchange: until when.
-    pub(crate) fn refresh_usable(&self, h: &Header) -> Option<i64> {
+    pub(crate) fn refresh_usable(&self, h: &Header) -> Option<UnixTime> {
         let id = h.value.strip_prefix("refresh=")?;
         let r = self.refresh.iter().find(|r| r.id == id)?;
         (!r.used && !r.revoked && r.expires > self.now).then_some(r.expires)
     }
 
     /// Until when a credential header would be accepted, judging as a server would now.
-    pub(crate) fn works_until(&mut self, h: &Header) -> Option<i64> {
+    pub(crate) fn works_until(&mut self, h: &Header) -> Option<UnixTime> {
         if h.name == "Cookie" && h.value.starts_with("refresh=") {
             return self.refresh_usable(h);
         }
@@ -222,12 +222,8 @@ impl Simulation {
     /// The credential headers the page would send to the API now.
     pub(crate) fn api_credentials(&mut self) -> Vec<Header> {
         let req = page_request(&format!("{APP}/api/profile"), "GET");
-        let mut headers: Vec<Header> = self
-            .jar
-            .cookie_header(&req, jwtlens_cookie::UnixTime::from_secs(self.now))
-            .into_iter()
-            .map(|c| header("Cookie", c))
-            .collect();
+        let mut headers: Vec<Header> =
+            self.jar.cookie_header(&req, self.now).into_iter().map(|c| header("Cookie", c)).collect();
         if let Some(t) = self.page_bearer() {
             headers.push(header("Authorization", format!("Bearer {t}")));
         }

@@ -1,5 +1,6 @@
 //! The simulation itself: a browser, servers, an admin and an attacker.
 
+use crate::UnixTime;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -17,7 +18,7 @@ mod session;
 struct SigningSecret {
     kid: String,
     secret: Vec<u8>,
-    created: i64,
+    created: UnixTime,
 }
 
 struct Server {
@@ -27,23 +28,23 @@ struct Server {
 
 /// What a server concluded about a request's credentials.
 pub(crate) enum Auth {
-    User { until: i64 },
+    User { until: UnixTime },
     Refused(String),
 }
 
 /// A running simulation.
 pub struct Simulation {
     pub(crate) config: Config,
-    pub(crate) now: i64,
+    pub(crate) now: UnixTime,
     rng: SimRng,
     jar: CookieJar,
     local_storage: Vec<(String, String)>,
-    page_memory: Option<(String, i64)>,
+    page_memory: Option<(String, UnixTime)>,
     servers: Vec<Server>,
     shared: Vec<Session>,
     refresh: Vec<RefreshRecord>,
     deny: Vec<Denied>,
-    revoked_users: Vec<(String, i64)>,
+    revoked_users: Vec<(String, UnixTime)>,
     keys: Vec<SigningSecret>,
     pub(crate) stolen: Vec<Stolen>,
     metrics: Metrics,
@@ -124,7 +125,7 @@ impl Simulation {
         let per_server = !self.config.shared_store;
         Snapshot {
             now: self.now,
-            now_iso: iso_utc(self.now as f64).unwrap_or_default(),
+            now_iso: iso_utc(self.now.secs() as f64).unwrap_or_default(),
             local_storage: self.local_storage.clone(),
             page_memory: self.page_memory.as_ref().map(|(t, _)| t.clone()),
             cookies: self.jar.cookies().to_vec(),
@@ -194,8 +195,8 @@ impl Simulation {
         self.keys.push(SigningSecret { kid, secret, created: self.now });
     }
 
-    fn at(&self, t: i64) -> String {
-        let iso = iso_utc(t as f64).unwrap_or_default();
+    fn at(&self, t: UnixTime) -> String {
+        let iso = iso_utc(t.secs() as f64).unwrap_or_default();
         let hm = iso.get(11..16).unwrap_or("");
         let left = t - self.now;
         if left > 0 {

@@ -44,7 +44,7 @@ impl Simulation {
                     frames: Vec::new(),
                     destination: jwtlens_cookie::Destination::Fetch,
                 };
-                self.jar.set(line, &req, jwtlens_cookie::UnixTime::from_secs(self.now)).to_string()
+                self.jar.set(line, &req, self.now).to_string()
             }
             Err(e) => format!("rejected: {}", e.message),
         };
@@ -55,7 +55,7 @@ impl Simulation {
 
     /// The cookies the browser attaches to a request, with a verdict per cookie.
     pub(crate) fn attach_cookies(&mut self, req: &CookieRequest) -> Option<String> {
-        for v in self.jar.cookies_for(req, jwtlens_cookie::UnixTime::from_secs(self.now)) {
+        for v in self.jar.cookies_for(req, self.now) {
             let text = match (v.sent, req.from_script) {
                 (true, false) if v.reason != jwtlens_cookie::Reason::Sent => {
                     format!("Cookie {} is sent — {}.", v.name, v.message.trim_start_matches("sent: "))
@@ -67,7 +67,7 @@ impl Simulation {
             };
             self.event("browser", EventKind::Cookie { name: v.name, sent: v.sent, reason: v.message }, text);
         }
-        self.jar.cookie_header(req, jwtlens_cookie::UnixTime::from_secs(self.now))
+        self.jar.cookie_header(req, self.now)
     }
 
     pub(crate) fn send(&mut self, actor: &str, method: &str, url: &str, from: &str, headers: Vec<Header>) -> usize {
@@ -105,7 +105,7 @@ impl Simulation {
 
     // ----- tokens ----------------------------------------------------------------------------------
 
-    pub(crate) fn issue_jwt(&mut self, lifetime: i64) -> (String, i64) {
+    pub(crate) fn issue_jwt(&mut self, lifetime: i64) -> (String, UnixTime) {
         let jti = self.random_id();
         let exp = self.now + lifetime;
         let Some(key) = self.keys.last() else {
@@ -151,7 +151,7 @@ impl Simulation {
         };
         let parsed = jwtlens::token::Token::parse(token);
         let options = jwtlens::Options {
-            now: Some(jwtlens::time::NumericDate::from_secs(self.now)),
+            now: Some(jwtlens::time::NumericDate::from_secs(self.now.secs())),
             keys: Some(&keys),
             policy: Some(&policy),
             ..jwtlens::Options::default()
@@ -168,8 +168,8 @@ impl Simulation {
             return Auth::Refused(v.message);
         }
         let claims = parsed.claims();
-        let exp = claims.and_then(|c| c.exp).map_or(0.0, |d| d.seconds()) as i64;
-        let iat = claims.and_then(|c| c.iat).map_or(0.0, |d| d.seconds()) as i64;
+        let exp = UnixTime::from_secs(claims.and_then(|c| c.exp).map_or(0.0, |d| d.seconds()) as i64);
+        let iat = UnixTime::from_secs(claims.and_then(|c| c.iat).map_or(0.0, |d| d.seconds()) as i64);
         let jti = jti_of(&parsed);
         if self.config.deny_list {
             *lookups += 1;

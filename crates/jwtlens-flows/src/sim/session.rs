@@ -310,7 +310,7 @@ impl Simulation {
             return String::from("No token was sent, so the server could not deny-list it.");
         };
         let parsed = jwtlens::token::Token::parse(token);
-        let exp = parsed.claims().and_then(|c| c.exp).map_or(0.0, |d| d.seconds()) as i64;
+        let exp = UnixTime::from_secs(parsed.claims().and_then(|c| c.exp).map_or(0.0, |d| d.seconds()) as i64);
         let jti = jti_of(&parsed);
         if self.config.deny_list {
             self.note("server 1", format!("Adds jti {} to the deny-list until {}.", short(&jti), self.at(exp)));
@@ -375,7 +375,7 @@ impl Simulation {
         let now = self.now;
         self.deny.retain(|d| d.until > now);
         self.note("clock", format!("{} pass.", humanize(seconds as f64)));
-        format!("The clock is now {}.", iso_utc(self.now as f64).unwrap_or_default())
+        format!("The clock is now {}.", iso_utc(self.now.secs() as f64).unwrap_or_default())
     }
 
     pub(crate) fn restart(&mut self, server: usize) -> String {

@@ -159,8 +159,8 @@ fn short_value(v: &str) -> String {
     format!("{}… ({} bytes)", v.chars().take(14).collect::<String>(), v.len())
 }
 
-fn clock(t: i64) -> String {
-    jwtlens::time::iso_utc(t as f64).and_then(|s| s.get(11..19).map(String::from)).unwrap_or_default()
+fn clock(t: jwtlens_flows::UnixTime) -> String {
+    jwtlens::time::iso_utc(t.secs() as f64).and_then(|s| s.get(11..19).map(String::from)).unwrap_or_default()
 }
 
 mod panes;

@@ -48,7 +48,7 @@ pub(super) fn browser_pane(props: &RunProps) -> Html {
                                 <td title={c.value.clone()}><code>{ short_value(&c.value) }</code></td>
                                 <td>{ if c.host_only { format!("{} (host-only)", c.domain) } else { format!("*.{}", c.domain) } }<br /><code>{ format!("Path={}", c.path) }</code></td>
                                 <td>{ flags.join(", ") }</td>
-                                <td>{ c.expires.map(|t| clock(t.secs())).unwrap_or_else(|| "session".into()) }</td>
+                                <td>{ c.expires.map(clock).unwrap_or_else(|| "session".into()) }</td>
                             </tr> }
                         }) }
                     </tbody>
