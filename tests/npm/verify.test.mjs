@@ -67,12 +67,14 @@ test("importKey: formats, encodings and located errors", () => {
   const set = importKey(JSON.stringify({ keys: [{ kty: "oct", k: "AAAA", kid: "a" }, { kty: "EC", crv: "P-256", x: "AA", y: "AA", kid: "b" }] }));
   assert.equal(set.keys.length, 1);
   assert.equal(set.skipped[0].at, "keys[1].x");
-  for (const [text, options, found] of [
-    ['{"kty":"RSA","n":"AQAB"}', {}, "e"],
-    ["-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----", {}, undefined],
-    ["zz", { encoding: "hex" }, "character 0"],
+  for (const [text, options, format, at] of [
+    ['{"kty":"RSA","n":"AQAB"}', {}, "jwk", "e"],
+    ["-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----", {}, "pem", undefined],
+    ["zz", { encoding: "hex" }, "hex_secret", "character 0"],
+    ["-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", {}, "pem", "PRIVATE KEY"],
   ]) {
-    assert.throws(() => importKey(text, options), (e) => e instanceof JwtlensError && e.code === "bad_key" && e.found === found, text);
+    const is = (e) => e instanceof JwtlensError && e.code === "bad_key" && e.format === format && e.at === at && e.expected === undefined;
+    assert.throws(() => importKey(text, options), is, text);
   }
   assert.throws(() => importKey("x", { format: "xml" }), (e) => e.code === "invalid_argument");
   assert.throws(() => importKey(42), (e) => e.code === "invalid_argument");
@@ -245,6 +247,10 @@ test("createVerifier: the key and policy read once, the same verdicts as verifyF
   assert.throws(() => jwtlens.createVerifier({ key: secret, policy: { maxAge: NaN } }), /options\.policy\.maxAge must be a finite number/);
   assert.throws(() => jwtlens.createVerifier({ key: secret, policy: { audience: [1] } }), /options\.policy\.audience\[0\] must be a string, found a number/);
   assert.throws(() => jwtlens.createVerifier({ key: secret, issuer: "x" }), /use options\.policy\.issuer/);
+  // The time goes to each call, whatever name it is given.
+  for (const name of ["now", "currentDate"]) {
+    assert.throws(() => jwtlens.createVerifier({ key: secret, [name]: 1 }), new RegExp(`options\\.${name} is not an option of createVerifier: use verifier\\(token, \\{ now \\}\\), on each call`));
+  }
   assert.throws(() => jwtlens.createVerifier({ policy }), /options\.key is required/);
   assert.throws(() => verifier(good, { policy }), /createVerifier/);
   assert.throws(() => verifier(good, { clockTolerance: 5 }), /options\.clockTolerance is not an option of a verifier: use options\.policy\.leeway when the verifier is made/);

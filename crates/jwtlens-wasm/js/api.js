@@ -199,6 +199,12 @@ function headerObject(text) {
 const VERIFIER_OPTIONS = ["key", "policy"];
 const CALL_OPTIONS = ["now"];
 
+// Where a name that is not createVerifier's option goes: the time is given to each call.
+function verifierHint(name) {
+  const right = misplaced(name);
+  return right === "options.now" ? "verifier(token, { now }), on each call" : right;
+}
+
 // Where a name that is not a verifier call's option goes.
 function verifierCallHint(name) {
   if (name === "key" || name === "policy") return "createVerifier({ key, policy }), when the verifier is made";
@@ -218,7 +224,7 @@ function verifierCallHint(name) {
  */
 export function createVerifier(options) {
   requireReady();
-  const o = knownOptions(options, VERIFIER_OPTIONS, "createVerifier", misplaced);
+  const o = knownOptions(options, VERIFIER_OPTIONS, "createVerifier", verifierHint);
   if (!Object.hasOwn(o, "key")) throw argumentError("options.key is required: a JwtlensKey from importKey, or key text.", "undefined");
   const key = keys.handle(own(o, "key"));
   const glue = core;

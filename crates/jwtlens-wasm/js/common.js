@@ -17,6 +17,9 @@ export class JwtlensError extends Error {
     if (diagnostic.expected !== undefined) this.expected = diagnostic.expected;
     if (diagnostic.found !== undefined) this.found = diagnostic.found;
     if (diagnostic.reason !== undefined) this.reason = diagnostic.reason;
+    if (diagnostic.format !== undefined) this.format = diagnostic.format;
+    if (diagnostic.at !== undefined) this.at = diagnostic.at;
+    if (diagnostic.stage !== undefined) this.stage = diagnostic.stage;
   }
 }
 
@@ -87,8 +90,8 @@ export function nowArgument(now) {
 }
 
 // A core error thrown across the wasm boundary: JSON text `{code, message,
-// ...}` from the core's own serialization (KeyError, SignError), or a plain
-// sentence about an argument.
+// ...}` from the core's own serialization (KeyError: format, at; SignError:
+// stage; an unknown word: found), or a plain sentence about an argument.
 export function coreError(e, part = "input") {
   if (typeof e !== "string") return e;
   if (e.startsWith("{")) {
@@ -102,9 +105,11 @@ export function coreError(e, part = "input") {
       offset: typeof err.at === "number" ? err.at : 0,
       end: typeof err.at === "number" ? err.at : 0,
       message: err.message,
-      expected: err.format ?? err.stage,
-      found: err.at ?? err.found ?? undefined,
+      found: err.found,
       reason: err.reason,
+      format: err.format,
+      at: typeof err.at === "string" ? err.at : undefined,
+      stage: err.stage,
     });
   }
   return argumentError(e, undefined);

@@ -191,8 +191,16 @@ export class JwtlensError extends Error {
   readonly offset: number;
   readonly end: number;
   readonly decodedOffset?: number;
+  /** What the token's structure wanted where it was refused (a part's error). */
   readonly expected?: string;
+  /** What was there instead; for "invalid_argument", the word or value given. */
   readonly found?: string;
+  /** "bad_key": what the key text was read as. */
+  readonly format?: KeySource;
+  /** "bad_key": where in it, when the problem has a place (a JWK member such as "keys[1].x", a PEM label). */
+  readonly at?: string;
+  /** "sign_error": the stage that failed. */
+  readonly stage?: "header" | "claims" | "key" | "sign";
 }
 
 /** Why a policy cannot be used (`JwtlensError.reason` with code "bad_policy"). */

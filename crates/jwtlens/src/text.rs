@@ -79,7 +79,9 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
 /// Every byte offset where `needle` (not empty) starts in `hay`, overlapping
 /// ones included, in order ([`find`]'s search, its cost the same).
 pub(crate) fn positions<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    // An empty needle has no first byte: no positions (not every offset, as `str` has).
+    let hay = if needle.is_empty() { &[][..] } else { hay.as_bytes() };
+    let needle = needle.as_bytes();
     let first = needle.first().copied().unwrap_or_default();
     memchr::memchr_iter(first, hay).filter(move |&at| hay.get(at..).is_some_and(|from| from.starts_with(needle)))
 }

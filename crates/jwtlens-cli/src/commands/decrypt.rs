@@ -96,7 +96,7 @@ pub(crate) fn run_decrypt(args: DecryptArgs) -> ExitCode {
             inner: Option<&'a jwtlens::Report>,
         }
         let output = Output { decrypted: &d, inner: inner.as_ref().map(|(_, r)| r) };
-        println!("{}", serde_json::to_string(&output).unwrap_or_default());
+        println!("{}", crate::to_json(&output, false));
         return code;
     }
     let mut o = String::from("Decrypted.\n");
