@@ -172,7 +172,9 @@ pub fn sign(
     key: &SigningKey,
     rng: &mut impl CryptoRngCore,
 ) -> Result<String, SignError> {
-    assemble(alg, header, claims, |input| signature(alg, key, input, rng))
+    let input = signing_input(alg, header, claims)?;
+    let sig = signature(alg, key, input.as_bytes(), rng)?;
+    Ok(format!("{input}.{}", b64::encode(&sig)))
 }
 
 /// [`sign`] with an HMAC secret, which draws no randomness: for a caller
@@ -188,18 +190,21 @@ pub fn sign(
 /// assert!(token.starts_with("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."));
 /// assert!(sign_hmac(Algorithm::ES256, "{}", "{}", secret).is_err());
 /// ```
+#[inline]
 pub fn sign_hmac(alg: Algorithm, header: &str, claims: &str, secret: &[u8]) -> Result<String, SignError> {
-    assemble(alg, header, claims, |input| hmac_signature(alg, secret, input))
+    let input = signing_input(alg, header, claims)?;
+    let sig = hmac_signature(alg, secret, input.as_bytes())?;
+    Ok(format!("{input}.{}", b64::encode(&sig)))
 }
 
-/// The compact JWS of `claims` under `header` (with `alg`), its signature
-/// made by `signer` over the signing input.
-fn assemble(
-    alg: Algorithm,
-    header: &str,
-    claims: &str,
-    signer: impl FnOnce(&[u8]) -> Result<Vec<u8>, SignError>,
-) -> Result<String, SignError> {
+// `#[inline]` on this, `sign_hmac` and `hmac_signature`: compiled where they are
+// called, like the generic `sign`. Compiled in this crate, they gave the JSON
+// tree's shared `Clone` code another shape, and the verifying wasm, which signs
+// nothing, grew by 0.4 KB gzip (measured with the npm profile).
+/// The JWS signing input of `claims` under `header` (with `alg`):
+/// `base64url(header) . base64url(claims)`.
+#[inline]
+fn signing_input(alg: Algorithm, header: &str, claims: &str) -> Result<String, SignError> {
     let not_json = |stage| move |e: json::JsonError| err(stage, SignProblem::NotJson { detail: e.to_string() });
     let h = json::parse(header.as_bytes()).map_err(not_json(SignStage::Header))?;
     let Json::Object(h) = h else {
@@ -216,12 +221,11 @@ fn assemble(
     let written = |stage| move |e: serde_json::Error| err(stage, SignProblem::Crypto { detail: e.to_string() });
     let header_json = serde_json::to_string(&Object::from_members(members)).map_err(written(SignStage::Header))?;
     let claims_json = serde_json::to_string(&c).map_err(written(SignStage::Claims))?;
-    let input = format!("{}.{}", b64::encode(header_json.as_bytes()), b64::encode(claims_json.as_bytes()));
-    let sig = signer(input.as_bytes())?;
-    Ok(format!("{input}.{}", b64::encode(&sig)))
+    Ok(format!("{}.{}", b64::encode(header_json.as_bytes()), b64::encode(claims_json.as_bytes())))
 }
 
 /// RFC 7518 §3.2: the HMAC of `data`, with a secret at least as long as the hash.
+#[inline]
 fn hmac_signature(alg: Algorithm, secret: &[u8], data: &[u8]) -> Result<Vec<u8>, SignError> {
     if alg.family() != Family::Hmac {
         return Err(err(SignStage::Sign, SignProblem::KeyMismatch { alg: alg.name(), key: KeyType::Oct }));
