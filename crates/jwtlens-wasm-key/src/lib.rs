@@ -69,7 +69,7 @@ impl jwtlens::verify::Backend for Platform<'_> {
         let alg_index = jwtlens::alg::ALL.iter().position(|a| *a == alg)?;
         // The JWK goes only with a key the token brought: decoding even an empty
         // string into JavaScript costs a TextDecoder call per verification.
-        // On the wire a foreign key is index 2^32 - 1 (FOREIGN in js/), which no set reaches.
+        // On the wire a foreign key is index 2^32 - 1 (FOREIGN in js/arithmetic.js), which no set reaches.
         let (index, jwk) = match which {
             jwtlens::verify::KeyRef::Foreign => (u32::MAX, Some(key.to_jwk())),
             jwtlens::verify::KeyRef::InSet(i) => (u32::try_from(i).ok().filter(|i| *i != u32::MAX)?, None),

@@ -18,8 +18,10 @@
 // asynchronous runs for WebCrypto, as the other public-key algorithms are there.
 import { es256k, es256kLater, es256kNow } from "./es256k.js";
 
-// The callback's key index for a key the token brought (an SD-JWT's cnf.jwk).
-const FOREIGN = 4294967295;
+// The callback's key index for a key the token brought (an SD-JWT's cnf.jwk,
+// given as `jwk`): 2^32 - 1, which no key set reaches (jwtlens-wasm-key's
+// KeyRef::Foreign on the wire).
+export const FOREIGN = 4294967295;
 // Runs of one verification: the issuer's signatures, then the key binding, then one to answer.
 const MAX_ROUNDS = 4;
 

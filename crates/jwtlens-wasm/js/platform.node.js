@@ -6,6 +6,7 @@
 // key's precomputed table (ed25519.js), which is faster than OpenSSL's.
 import { constants, createPublicKey, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { FOREIGN } from "./arithmetic.js";
 import { ed25519Checker, setEd25519Source, TABLE_AFTER } from "./ed25519.js";
 
 // The tables only where they are faster: in Node (V8) a check takes 75 µs with a
@@ -39,9 +40,6 @@ function parameters({ family, hashBits, saltBytes }) {
       return null;
   }
 }
-
-// The callback's key index for a key the token brought (an SD-JWT's cnf.jwk), given as `jwk`.
-const FOREIGN = 4294967295;
 
 /**
  * The callback for one imported key set: `(keyIndex, algIndex, data, sig, jwk) => 1 | 0 | -1`.

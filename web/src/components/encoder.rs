@@ -183,7 +183,7 @@ pub fn encoder(props: &Props) -> Html {
                     <label for="enc-alg" class="label">{ "Algorithm" }</label>
                     <select id="enc-alg" onchange={on_alg}>
                         { for ALL.iter().filter(|a| **a != Algorithm::None).map(|a| html! {
-                            <option value={a.name()} selected={*a == *alg}>{ format!("{} — {}", a.name(), jwtlens::registry::algorithm(a.name()).unwrap_or("")) }</option>
+                            <option value={a.name()} selected={*a == *alg}>{ format!("{} — {}", a.name(), a.description()) }</option>
                         }) }
                     </select>
                 </div>
