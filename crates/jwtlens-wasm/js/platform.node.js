@@ -24,13 +24,13 @@ if (!globalThis.process?.versions?.bun) {
  */
 function parameters({ family, hashBits, saltBytes }) {
   const hash = hashBits === null ? null : `sha${hashBits}`;
-  // A salt length that is not the core's number would let OpenSSL pick one
-  // (RSA_PSS_SALTLEN_AUTO, any salt): no parameters then, so no answer.
-  if (family === "rsa_pss" && !(Number.isInteger(saltBytes) && saltBytes === hashBits / 8)) return null;
   switch (family) {
     case "rsa_pkcs1":
       return [hash, {}];
     case "rsa_pss":
+      // A salt length that is not the core's number would let OpenSSL pick one
+      // (RSA_PSS_SALTLEN_AUTO, any salt): no parameters then, so no answer.
+      if (!(Number.isInteger(saltBytes) && saltBytes === hashBits / 8)) return null;
       return [hash, { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: saltBytes }];
     case "ecdsa":
       return [hash, { dsaEncoding: "ieee-p1363" }];

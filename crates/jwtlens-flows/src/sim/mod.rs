@@ -207,6 +207,11 @@ impl Simulation {
     }
 }
 
+/// A time claim on the simulation's clock: whole seconds, 1970 when absent.
+pub(super) fn moment(date: Option<jwtlens::time::NumericDate>) -> UnixTime {
+    UnixTime::from_secs(date.map_or(0.0, |d| d.seconds()) as i64)
+}
+
 /// The `jti` claim of a token ("" when absent).
 pub(super) fn jti_of(token: &jwtlens::token::Token<'_>) -> String {
     match token.claims_json().and_then(|o| o.get("jti")) {

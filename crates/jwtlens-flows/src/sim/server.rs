@@ -168,8 +168,8 @@ impl Simulation {
             return Auth::Refused(v.message);
         }
         let claims = parsed.claims();
-        let exp = UnixTime::from_secs(claims.and_then(|c| c.exp).map_or(0.0, |d| d.seconds()) as i64);
-        let iat = UnixTime::from_secs(claims.and_then(|c| c.iat).map_or(0.0, |d| d.seconds()) as i64);
+        let exp = moment(claims.and_then(|c| c.exp));
+        let iat = moment(claims.and_then(|c| c.iat));
         let jti = jti_of(&parsed);
         if self.config.deny_list {
             *lookups += 1;

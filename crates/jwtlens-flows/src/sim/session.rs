@@ -310,7 +310,7 @@ impl Simulation {
             return String::from("No token was sent, so the server could not deny-list it.");
         };
         let parsed = jwtlens::token::Token::parse(token);
-        let exp = UnixTime::from_secs(parsed.claims().and_then(|c| c.exp).map_or(0.0, |d| d.seconds()) as i64);
+        let exp = moment(parsed.claims().and_then(|c| c.exp));
         let jti = jti_of(&parsed);
         if self.config.deny_list {
             self.note("server 1", format!("Adds jti {} to the deny-list until {}.", short(&jti), self.at(exp)));
