@@ -420,3 +420,25 @@ test("review: WebCrypto's answer is believed only when it is true; a shim that r
     Object.defineProperty(globalThis, "crypto", saved);
   }
 });
+
+test("review: Node's RSA-PSS check takes only the core's salt length; without it, no answer (never OpenSSL's any-salt)", async () => {
+  const { pathToFileURL } = await import("node:url");
+  const { join } = await import("node:path");
+  const { sign, constants } = await import("node:crypto");
+  const { pkgDir } = await import("./install.mjs");
+  const { nodePlatform } = await import(pathToFileURL(join(pkgDir, "platform.node.js")).href);
+  const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const keys = [{ jwk: publicKey.export({ format: "jwk" }) }];
+  const data = Buffer.from("header.payload");
+  const signed = (saltLength) => sign("sha256", data, { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength });
+  const facts = (saltBytes) => [{ name: "PS256", family: "rsa_pss", hashBits: 256, curve: null, saltBytes }];
+  // With the core's fact: RFC 7518 §3.5's 32-byte salt verifies, a 0-byte one does not.
+  const check = nodePlatform(keys, facts(32));
+  assert.equal(check(0, 0, data, signed(32), null), 1);
+  assert.equal(check(0, 0, data, signed(0), null), 0);
+  // A missing or wrong fact gives no answer (the verdict is then "unchecked"), for either signature.
+  for (const bad of [undefined, null, "32", 0, 20]) {
+    const unsure = nodePlatform(keys, facts(bad));
+    assert.deepEqual([unsure(0, 0, data, signed(32), null), unsure(0, 0, data, signed(0), null)], [-1, -1], String(bad));
+  }
+});

@@ -158,6 +158,14 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_needle_is_found_at_0_and_has_no_positions() {
+        // `find` as `str::find`; `positions` and `replace` see nothing to match (a NUL is no match).
+        assert_eq!(find("a\0b", ""), Some(0));
+        assert_eq!(positions("a\0b", "").count(), 0);
+        assert_eq!(replace("a\0b", "", "x"), "a\0b");
+    }
+
+    #[test]
     fn hex_matches_format() {
         let bytes: alloc::vec::Vec<u8> = (0..=255).collect();
         let expected: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
